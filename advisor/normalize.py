@@ -1,0 +1,57 @@
+"""Traditional → simplified conversion that keeps character offsets, and matching normalization."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Variant characters that OpenCC leaves alone but that scraped traditional text uses
+# for their simplified forms (臵 is a common OCR/encoding variant of 置).
+_VARIANTS = str.maketrans({"臵": "置"})
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert to simplified Chinese with exactly one output character per input character.
+
+    Offsets into the simplified string are therefore valid offsets into the original, which
+    lets every record cite its source span whatever script the file was written in.
+    """
+    conv = _converter()
+    out: list[str] = []
+    for line in text.split("\n"):
+        simple = conv.convert(line)
+        if len(simple) != len(line):  # a phrase rule changed length: fall back to per-character
+            simple = "".join(c2 if len(c2 := conv.convert(ch)) == 1 else ch for ch in line)
+        out.append(simple)
+    return "\n".join(out).translate(_VARIANTS)
+
+
+_WS = re.compile(r"\s+")
+
+
+def match_form(text: str) -> str:
+    """The form used to compare phrases: simplified, NFKC, no whitespace."""
+    return _WS.sub("", unicodedata.normalize("NFKC", to_simplified(text)))
+
+
+def clean_query(text: str, max_chars: int) -> tuple[str, list[str]]:
+    """Strip control characters, collapse whitespace and truncate an over-long query.
+
+    Returns:
+        The cleaned query and warnings (in Chinese) for the user.
+    """
+    warnings: list[str] = []
+    stripped = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    stripped = _WS.sub(" ", stripped).strip()
+    if len(stripped) > max_chars:
+        warnings.append(f"查询过长（{len(stripped)} 字），已截取前 {max_chars} 字检索。")
+        stripped = stripped[:max_chars]
+    return stripped, warnings

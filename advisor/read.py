@@ -1,0 +1,130 @@
+"""Read corpus files (.txt .md .docx) with encoding detection; report what cannot be read."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx")
+# Encodings found in Chinese business documents; detection is restricted to these so that
+# short GBK/Big5 files are not mistaken for some Western code page.
+CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16"]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A decoded corpus file. `file` is the path relative to the corpus folder."""
+
+    file: str
+    text: str
+    encoding: str
+    sha1: str
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """A file that was skipped, and why (shown in the corpus report)."""
+
+    file: str
+    reason: str
+
+
+class UnreadableFile(Exception):
+    """Raised by `read_document` for a file that must be skipped."""
+
+
+def read_corpus(corpus_dir: Path) -> tuple[list[RawDocument], list[ReadProblem]]:
+    """Read every file below `corpus_dir`.
+
+    Args:
+        corpus_dir: folder holding the documents (searched recursively, hidden files ignored).
+
+    Returns:
+        The decoded documents (sorted by name) and the files that were skipped with a reason.
+    """
+    docs: list[RawDocument] = []
+    problems: list[ReadProblem] = []
+    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(corpus_dir).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(corpus_dir).parts):
+            continue
+        try:
+            docs.append(read_document(path, rel))
+        except UnreadableFile as exc:
+            problems.append(ReadProblem(rel, str(exc)))
+    return docs, problems
+
+
+def read_document(path: Path, name: str | None = None) -> RawDocument:
+    """Decode one file.
+
+    Raises:
+        UnreadableFile: unsupported type, empty, binary or undecodable content.
+    """
+    name = name or path.name
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnreadableFile(f"不支持的文件类型 {suffix or '(无扩展名)'}（支持 .txt .md .docx）")
+    data = path.read_bytes()
+    if not data.strip():
+        raise UnreadableFile("空文件")
+    if suffix == ".docx":
+        text, encoding = _read_docx(path), "docx"
+    else:
+        text, encoding = decode_bytes(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise UnreadableFile("没有文本内容")
+    return RawDocument(name, text, encoding, hashlib.sha1(data).hexdigest())
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8, GB18030/GBK or Big5 (detected), refusing binary data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if _looks_binary(data):
+        raise UnreadableFile("二进制文件，无法作为文本读取")
+    try:
+        return data.decode("utf-8"), "utf_8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is None:
+        raise UnreadableFile("无法识别文件编码（支持 UTF-8 / GB18030 / GBK / Big5）")
+    text = str(best)
+    if _garbled(text):
+        raise UnreadableFile(f"按 {best.encoding} 解码后内容不可读")
+    return text, best.encoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(sample) * 0.05
+
+
+def _garbled(text: str) -> bool:
+    sample = text[:4000]
+    bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    return bad > max(3, len(sample) * 0.02)
+
+
+def _read_docx(path: Path) -> str:
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover - python-docx is in requirements
+        raise UnreadableFile("读取 .docx 需要 python-docx：pip install python-docx") from exc
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several unrelated types for bad zips
+        raise UnreadableFile(f"无法打开 .docx：{type(exc).__name__}") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" ".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
