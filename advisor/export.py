@@ -20,8 +20,9 @@ _ORIGIN_LABELS = {"precedent": "来自先例", "persona": "来自角色类型"}
 
 # ---------------------------------------------------------------- text safety
 
-# Every ASCII character that can start inline markup (CommonMark allows escaping any of them).
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+# ASCII characters that open inline markup, HTML, table cells or entities. Parentheses and "!" are
+# left alone: they only form links/images after "[" / "]", which are escaped.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 # Characters XML 1.0 cannot hold; python-docx raises on them.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -39,7 +40,7 @@ def escape_md(text: str) -> str:
     # Line breaks would let document text open its own blocks (headings, lists, tables).
     text = re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
-    text = re.sub(r"^([-=])", r"\\\1", text)
+    text = re.sub(r"^([-+=])", r"\\\1", text)
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
 
 

@@ -283,7 +283,238 @@ _NEGATION = re.compile(r"[不没未无别勿]")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?，。；：！？、\s]")
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CNdef _fmt_bound(fact: str, value: float) -> str:
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_VAGUE = {"几十": 20, "数十": 20, "十几": 10, "上百": 100, "几百": 100, "数百": 100, "上千": 1000, "几千": 1000}
+_NUM = (
+    r"(?P<num>\d+(?:\.\d+)?|几十|数十|上百|几百|数百|上千|几千"
+    r"|[一二两俩三四五六七八九十百千][零〇一二两俩三四五六七八九十百千]*)"
+)
+_PRE = r"(?P<pre>超过|超出|多于|高于|不少于|至少|逾)?"
+_MORE = r"\s*(?P<more>多|余|几)?"
+_POST = r"(?P<post>以上|多|余)?"
+
+_HOUSEHOLDS = re.compile(_PRE + _NUM + _MORE + r"\s*户(?![型口籍头])" + _POST)
+_PEOPLE = re.compile(
+    _PRE + _NUM + _MORE + r"\s*[个名位]?\s*(?:人|业主|客户|顾客|住户|居民|消费者|用户|家长|户主)" + _POST
+)
+_AMOUNT = re.compile(
+    r"(?:[¥￥]\s*(?P<yen>\d+(?:\.\d+)?))|"
+    + _PRE
+    + r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*)"
+    + r"\s*(?P<mult>[千万])?\s*(?P<more>多|余)?\s*(?P<unit>元|块|圆)?(?P<post>以上)?"
+)
+# After a bare 万 these mean area, counts or idioms (3万平米, 十万火急, 万一), not money.
+_NOT_MONEY_AFTER_WAN = re.compile(r"[平㎡米户人字次件套台辆里步个火分一]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAIM_WORDS = re.compile(r"赔偿|补偿|索赔|赔付|退款|退还|损失|费用|金额|违约金|维修费|赔|要求")
+_DURATION = re.compile(
+    r"(?P<half>半个?月|半年)|"
+    + _NUM
+    + r"\s*(?P<more>多|余|几)?\s*个?\s*(?P<more2>多|余)?\s*(?P<unit>月|周|星期|礼拜|天|日|年)(?P<post>多)?"
+)
+_UNRESOLVED_AFTER = re.compile(
+    r"^.{0,8}?(?:未解决|没解决|没有解决|未能解决|仍未|还未|还没|没人管|没人处理|无人处理|未处理|没处理|没有处理"
+    r"|未回复|没回复|没有回复|没结果|没有结果|没给说法|没有说法|不了了之)"
+)
+_DRAGGED_BEFORE = re.compile(r"(?:拖了|拖|拖延了|等了|投诉了)\s*$")
+_UNIT_DAYS = {"月": 30, "周": 7, "星期": 7, "礼拜": 7, "天": 1, "日": 1, "年": 365}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    try:
+        import opencc
+    except ImportError:  # the caller already passes simplified text; conversion is only a safety net
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def _normalize(query: str) -> str:
+    text = unicodedata.normalize("NFKC", query)
+    converter = _t2s()
+    return converter.convert(text) if converter is not None else text
+
+
+def parse_cn_number(token: str) -> Quantity | None:
+    """Read an Arabic or Chinese numeral (三十, 一百二, 两万, 一千五, 2.5, 几十).
+
+    Args:
+        token: The numeral, without unit.
+
+    Returns:
+        The value (with `more` for vague forms like 十几 or 三四十), or None if it is not a numeral.
+    """
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return Quantity(float(token))
+    if token in _CN_VAGUE:
+        return Quantity(float(_CN_VAGUE[token]), True)
+    total, section, digit, last_unit, vague = 0, 0, None, 1, False
+    for ch in token:
+        if ch in "零〇":
+            digit, last_unit = None, 1
+        elif ch in _CN_DIGITS:
+            value = _CN_DIGITS[ch]
+            if digit is not None:
+                # 两三 / 三四 name a small range; keep its lower end as a lower bound
+                if value != digit + 1:
+                    return None
+                vague = True
+                continue
+            digit = value
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit, last_unit = None, _CN_UNITS[ch]
+        elif ch == "万":
+            total += ((section + (digit or 0)) or 1) * 10_000
+            section, digit, last_unit = 0, None, 10_000
+        else:
+            return None
+    if digit is not None:
+        # colloquial 一千五 / 两万五: a trailing digit counts in the unit one below the last one
+        section += digit * (last_unit // 10 if last_unit >= 100 else 1)
+    return Quantity(float(total + section), vague)
+
+
+def _quantity(m: re.Match[str], scale: float = 1.0) -> Quantity | None:
+    base = parse_cn_number(m.group("num"))
+    if base is None:
+        return None
+    more = base.more or any(m.groupdict().get(g) for g in ("pre", "more", "more2", "post"))
+    return Quantity(base.value * scale, bool(more))
+
+
+def _max_quantity(items: list[Quantity]) -> Quantity | None:
+    return max(items, key=lambda q: (q.value, q.more)) if items else None
+
+
+def _households(text: str) -> Quantity | None:
+    return _max_quantity([q for m in _HOUSEHOLDS.finditer(text) if (q := _quantity(m))])
+
+
+def _people(text: str) -> Quantity | None:
+    return _max_quantity([q for m in _PEOPLE.finditer(text) if (q := _quantity(m))])
+
+
+def _money(m: re.Match[str], text: str) -> Quantity | None:
+    if m.group("yen"):
+        return Quantity(float(m.group("yen")))
+    num, mult, unit = m.group("num"), m.group("mult"), m.group("unit")
+    after = text[m.end() : m.end() + 1]
+    if unit is None:
+        # a bare number is money only with 万 (两万, 2.5万) and not before 平米/户/火急…
+        if not (mult == "万" or num.endswith("万")) or _NOT_MONEY_AFTER_WAN.match(after):
+            return None
+    if after == "/":
+        return None  # 5500元/㎡ is a unit price, not the sum at stake
+    q = _quantity(m, 10_000 if mult == "万" else 1_000 if mult == "千" else 1)
+    if q is None or q.value <= 0:
+        return None
+    if unit == "块" and q.value < 100 and after != "钱" and _CJK.match(after):
+        return None  # 三块玻璃 counts pieces, 三块钱 is money
+    return q
+
+
+def _amount(text: str) -> Quantity | None:
+    all_amounts, claimed = [], []
+    for m in _AMOUNT.finditer(text):
+        q = _money(m, text)
+        if q is None:
+            continue
+        all_amounts.append(q)
+        if _CLAIM_WORDS.search(text, max(0, m.start() - 8), m.start()):
+            claimed.append(q)
+    # "房款100万，要求赔偿5万": the sum at stake is the one named as a claim or cost.
+    return _max_quantity(claimed or all_amounts)
+
+
+def _unresolved_days(text: str) -> Quantity | None:
+    found = []
+    for m in _DURATION.finditer(text):
+        if not (_UNRESOLVED_AFTER.match(text[m.end() :]) or _DRAGGED_BEFORE.search(text[: m.start()])):
+            continue
+        if m.group("half"):
+            found.append(Quantity(15.0 if "月" in m.group("half") else 182.0))
+            continue
+        q = _quantity(m, _UNIT_DAYS[m.group("unit")])
+        if q is not None:
+            found.append(q)
+    return _max_quantity(found)
+
+
+def _cues(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    hits = []
+    for term in terms:
+        if any(not _negated(text, m.start()) for m in re.finditer(re.escape(term), text)):
+            hits.append(term)
+    return tuple(hits)
+
+
+def _negated(text: str, start: int) -> bool:
+    # Look back only within the clause: "没有找记者" is negated, "不满，找记者" is not.
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 3) : start])[-1]
+    return bool(_NEGATION.search(clause))
+
+
+def extract_facts(query: str) -> QueryFacts:
+    """Read households, people, money, unresolved time and escalation cues from a staff query.
+
+    Numbers may be Arabic or Chinese (三十多户, 五万元, 2.5万); 多/余/以上/超过 make them lower bounds.
+
+    Args:
+        query: The complaint as staff described it (traditional text is converted to simplified).
+
+    Returns:
+        The facts found; empty fields when the query says nothing about them.
+    """
+    text = _normalize(query)
+    flags = {name: _cues(text, terms) for name, terms in _FLAG_TERMS.items()}
+    claims = [m.group(0) for m in _RETURN_OR_CLAIM.finditer(text) if not _negated(text, m.start())]
+    return QueryFacts(
+        households=_households(text),
+        people=_people(text),
+        amount=_amount(text),
+        unresolved_days=_unresolved_days(text),
+        return_or_huge_claim=tuple(dict.fromkeys(claims)),
+        **flags,
+    )
+
+
+# --------------------------------------------------------------------------- applying the rules
+
+_PROTEST_PHRASES = {
+    "横幅": "拉横幅/条幅", "条幅": "拉横幅/条幅", "标语": "打标语", "静坐": "静坐", "上访": "上访",
+    "信访": "上访", "游行": "游行", "围堵": "围堵", "堵门": "围堵", "示威": "示威", "聚集": "聚集",
+}
+_FLAG_LABELS = {
+    "protest": "横幅、静坐、上访等群体行为",
+    "media": "媒体曝光/网络传播",
+    "litigation": "诉讼/仲裁",
+    "collective": "集体投诉",
+    "injury": "人身伤害",
+    "contract_breach": "合同违约",
+    "return_or_huge_claim": "退房或巨额赔偿要求",
+}
+
+
+def _fmt_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _fmt_yuan(value: float) -> str:
+    return f"{_fmt_number(value / 10_000)}万元" if value >= 10_000 else f"{_fmt_number(value)}元"
+
+
+def _fmt_days(days: float) -> str:
+    if days >= 30 and days % 30 == 0:
+        return f"{_fmt_number(days / 30)}个月"
+    if days == 15:
+        return "半个月"
+    if days >= 7 and days % 7 == 0:
+        return f"{_fmt_number(days / 7)}周"
+    return f"{_fmt_number(days)}天"
+
+
+def _fmt_bound(fact: str, value: float) -> str:
     if fact == "amount":
         return _fmt_yuan(value)
     if fact == "unresolved_days":
@@ -374,12 +605,13 @@ def _grade_reasons(facts: QueryFacts, grade: GradeRule) -> list[str]:
 
 
 def _escalation_hint(facts: QueryFacts, higher: tuple[ResolvedGrade, ...]) -> str:
-    """Name the next grade that is one missing condition away, so staff know what would escalate it."""
-    for g in reversed(higher):  # name the most severe grade within reach
+    """Name a higher grade that is only part-way met, so staff know what would escalate the case."""
+    for g in reversed(higher):  # the most severe grade within reach matters most
         for group in g.rule.any_of:
             missing = [c for c in group if _reason(facts, c) is None]
             if 0 < len(missing) < len(group):
-                return f"若再出现{'、'.join(describe_condition(c) for c in missing)}，将升为{g.rule.label}。"
+                wanted = "且".join(("出现" if c.flags else "") + describe_condition(c) for c in missing)
+                return f"若{wanted}，将升为“{g.rule.label}”。"
     return ""
 
 
@@ -392,9 +624,10 @@ def _grading_item(std: Standard, grade: ResolvedGrade, reasons: list[str], hint:
 
 
 def _deadline_item(std: Standard, d: ResolvedDeadline, grade: str | None) -> GuidanceItem:
+    scope = "通用时限" if grade is None or GENERAL in d.rule.applies_to else f"适用等级：{grade}"
     return GuidanceItem(
         category="deadline", standard=std.name, label=d.rule.label, detail=d.rule.detail,
-        matched=[f"适用等级：{grade}"] if grade else [], citation=d.citation,
+        matched=[scope], citation=d.citation,
     )
 
 

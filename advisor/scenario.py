@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -20,8 +20,8 @@ Personality = Literal["理性型", "忧郁型", "情绪型", "暴跳如雷型"]
 Motive = Literal["求尊重", "求发泄", "求补偿", "求解决"]
 CriterionBasis = Literal["handling_step", "management_thinking", "general_principles", "persona", "deadline"]
 
-PERSONALITIES: tuple[str, ...] = ("理性型", "忧郁型", "情绪型", "暴跳如雷型")
-MOTIVES: tuple[str, ...] = ("求尊重", "求发泄", "求补偿", "求解决")
+PERSONALITIES: tuple[str, ...] = get_args(Personality)
+MOTIVES: tuple[str, ...] = get_args(Motive)
 DIFFICULTY_LABELS: dict[str, str] = {"easy": "简单", "medium": "中等", "hard": "困难"}
 
 PERSONAS_PATH = Path(__file__).resolve().parent / "data" / "personas.json"
@@ -35,7 +35,7 @@ _MAX_PRECEDENT_TRIGGERS = 5
 _OPENING_MAX_CHARS = 200
 _OPENING_MAX_SENTENCES = 4
 
-# Used only when the case has no handling steps and no principle passage yields actionable sentences.
+# For cases without handling steps, when the principle passages give fewer than three kinds of action.
 GENERIC_ACTIONS: tuple[str, ...] = (
     "耐心倾听客户陈述,不打断、不争辩",
     "对客户的遭遇表示理解并真诚致歉",
@@ -311,12 +311,15 @@ _NARRATOR_SINGLE = re.compile(r"我(?!们|行|司|公司|方)")
 _CONNECTIVE_LEAD = re.compile(r"^(?:并且|并|且)(?=[\u4e00-\u9fff])")
 
 
-def _to_first_person(sentence: str) -> str:
-    """Rewrite one third-person facts sentence as the customer speaking to staff."""
+def _to_first_person(sentence: str, names: list[str]) -> str:
+    """Rewrite one third-person facts sentence as the customer speaking to staff.
+
+    `names` collects customer names met so far ("客户赵女士" → "赵女士"), so a later bare
+    "赵女士" in another sentence also becomes "我"; the caller owns the list.
+    """
     # A storyteller's "we" (the staff) becomes "you" once the customer is the speaker.
     for old, new in _NARRATOR_PLURAL:
         sentence = sentence.replace(old, new)
-    names: list[str] = []
 
     def repl(match: re.Match[str]) -> str:
         if match.group("name"):
@@ -341,12 +344,13 @@ def _opening_sentences(facts: str) -> list[str]:
     purely technical ones fill whatever budget is left.
     """
     told: list[str] = []
+    names: list[str] = []
     for sentence in _sentences(facts):
         if _NARRATOR_SINGLE.search(sentence):
             if told:
                 break
             continue
-        told.append(_CONNECTIVE_LEAD.sub("还", _to_first_person(sentence)))
+        told.append(_CONNECTIVE_LEAD.sub("还", _to_first_person(sentence, names)))
     if not told:
         return []
     keep = {0} | {i for i, s in enumerate(told) if "我" in s}
@@ -383,11 +387,15 @@ _FAULT_THINKING = re.compile(
 )
 # Facts also narrate what the customer did ("拒绝支付"), so only unambiguous staff faults count there.
 _FAULT_FACTS = re.compile(r"没有|未能|未按|不到位|拖延|推诿|不及时|一味|辩解|敷衍|生硬|隐瞒|态度")
+# Clauses that advise ("避免…未到位") or report the customer's own claim ("客户认为…没有…") name no staff fault.
 _PRESCRIPTIVE = re.compile(r"避免|防止|杜绝|切勿|不得|禁止|确保")
-_CAUSE_LEAD = re.compile(r"^(?:由于|因为|因|是|主要是|而是)")
+_CLAIM = re.compile(r"认为|声称|称|表示|觉得|反映|怀疑")
+_CAUSE_LEAD = re.compile(r"^(?:但是|但|而且|而是|而|并且|并|由于|因为|因|主要是|是)+")
 
 
-def _fault_clause(sentence: str, pattern: re.Pattern[str]) -> str | None:
+def _fault_clause(
+    sentence: str, pattern: re.Pattern[str], exclude: re.Pattern[str] = _PRESCRIPTIVE
+) -> str | None:
     """The clause of `sentence` that names what went wrong, or None if it names nothing."""
     # Drop a short label such as "维修质量保证问题:".
     parts = re.split(r"[::]", sentence, maxsplit=1)
@@ -396,11 +404,7 @@ def _fault_clause(sentence: str, pattern: re.Pattern[str]) -> str | None:
     clauses = [c.strip() for c in re.split(r"[,,]", sentence) if c.strip()]
     for i, clause in enumerate(clauses):
         match = pattern.search(clause)
-        if (
-            not match
-            or _PRESCRIPTIVE.search(clause)
-            or clause[max(0, match.start() - 1) : match.start()] == "不"
-        ):
+        if not match or exclude.search(clause) or clause[max(0, match.start() - 1) : match.start()] == "不":
             continue
         text = _CAUSE_LEAD.sub("", clause)
         if len(text) < 8 and i + 1 < len(clauses):
@@ -417,7 +421,8 @@ def _precedent_triggers(case: Case) -> list[str]:
         if (c := _fault_clause(s, _FAULT_THINKING))
     ]
     if len(found) < 2:
-        found += [c for s in _sentences(case.facts) if (c := _fault_clause(s, _FAULT_FACTS))]
+        claim_or_advice = re.compile(f"{_PRESCRIPTIVE.pattern}|{_CLAIM.pattern}")
+        found += [c for s in _sentences(case.facts) if (c := _fault_clause(s, _FAULT_FACTS, claim_or_advice))]
     return [f"学员回避或辩解先例中的过失:{c}" for c in _dedupe(found)[:_MAX_PRECEDENT_TRIGGERS]]
 
 

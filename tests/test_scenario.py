@@ -185,6 +185,15 @@ def test_triggers_come_from_precedent_faults_and_persona(auto_case: Case) -> Non
     assert set(lib.motives["求补偿"].triggers) <= persona_texts
 
 
+def test_facts_triggers_skip_the_customers_own_claims(auto_case: Case) -> None:
+    auto_case.management_thinking = []
+    auto_case.facts += "维修站没有及时通知客户取车;"
+    s = _build(auto_case, difficulty="hard")
+    precedent = [t.text for t in s.triggers if t.origin == "precedent"]
+    assert any("维修站没有及时通知客户取车" in t for t in precedent)
+    assert not any("认为" in t for t in precedent)
+
+
 def test_narrative_case_still_gets_persona_triggers(property_case: Case) -> None:
     s = _build(property_case, difficulty="easy")
     assert s.triggers
@@ -214,6 +223,22 @@ def test_opening_stops_where_staff_narrator_takes_over(property_case: Case) -> N
     assert "到达现场" not in opening
 
 
+def test_opening_rewrites_named_customers_and_staff_we() -> None:
+    bank = Case(
+        id="bank-queue",
+        title="客户要求插队办理业务",
+        industry="银行",
+        facts=(
+            "客户赵女士在XX支行办理业务,称自己身体不好不能等待,大堂经理耐心对其安抚,让其稍等几分钟。"
+            "赵女士坚决要求加塞,之后投诉到我行客户服务中心。"
+        ),
+    )
+    opening = _build(bank).opening
+    assert "赵女士" not in opening
+    assert "对我安抚" in opening and "让我稍等" in opening
+    assert "投诉到你们银行客户服务中心" in opening
+
+
 def test_opening_for_case_without_facts_is_still_first_person() -> None:
     bare = Case(id="bare", title="停车位收费争议")
     opening = _build(bare).opening
@@ -239,7 +264,7 @@ def test_narrative_case_objectives_from_principles(property_case: Case, principl
     assert all(o.from_general_principles for o in s.objectives)
     from_passage = [o for o in s.objectives if o.source == principle.title]
     assert from_passage
-    assert all(o.text.replace(",", "").replace(",", "") in principle.text.replace(",", "") for o in from_passage)
+    assert all(o.text in principle.text for o in from_passage)
     assert all(c.from_general_principles for c in s.rubric if c.basis == "general_principles")
     assert any(c.basis == "general_principles" for c in s.rubric)
     assert "通用处理原则" in s.reference.note
@@ -269,7 +294,9 @@ def test_rubric_weights_sum_to_100_with_descriptors(
         assert all(c.excellent and c.good and c.poor for c in s.rubric)
 
 
-def test_rubric_derived_from_steps_thinking_and_deadlines(auto_case: Case, guidance: list[GuidanceItem]) -> None:
+def test_rubric_derived_from_steps_thinking_and_deadlines(
+    auto_case: Case, guidance: list[GuidanceItem]
+) -> None:
     s = build_scenario(auto_case, ScenarioOptions(), guidance)
     names = [c.name for c in s.rubric]
     assert set(AUTO_STEPS) <= set(names)

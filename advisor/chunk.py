@@ -1,0 +1,82 @@
+"""Field-aware chunks: a case's facts, thinking and steps are embedded separately, then rolled up."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .models import Case, Guideline
+
+MAX_CHUNK_CHARS = 360
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One embedded / BM25-indexed passage of a record."""
+
+    record_id: str
+    kind: str
+    field: str
+    text: str
+
+    @property
+    def content_hash(self) -> str:
+        """Key of the embedding cache."""
+        return hashlib.sha1(self.text.encode()).hexdigest()
+
+
+def _windows(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+    """Split at sentence ends into pieces of at most `limit` characters."""
+    text = text.strip()
+    if len(text) <= limit:
+        return [text] if text else []
+    out: list[str] = []
+    current = ""
+    for sentence in (s for s in _SENTENCE_END.split(text) if s.strip()):
+        while len(sentence) > limit:
+            head, sentence = sentence[:limit], sentence[limit:]
+            if current:
+                out.append(current)
+                current = ""
+            out.append(head)
+        if len(current) + len(sentence) > limit and current:
+            out.append(current)
+            current = ""
+        current += sentence
+    if current.strip():
+        out.append(current)
+    return [w.strip() for w in out if w.strip()]
+
+
+def case_chunks(case: Case) -> list[Chunk]:
+    """Summary (title, context, facts), management thinking, and handling steps/improvements/outcome."""
+    fields = {
+        "facts": "\n".join(x for x in (case.context, case.facts) if x),
+        "thinking": "\n".join(case.management_thinking),
+        "steps": "\n".join([*case.handling_steps, *case.improvements, case.outcome]).strip(),
+    }
+    if not any(fields.values()):
+        fields["facts"] = case.text
+    chunks = []
+    for name, body in fields.items():
+        for piece in _windows(body):
+            chunks.append(Chunk(case.id, "case", name, f"{case.title}\n{piece}"))
+    return chunks or [Chunk(case.id, "case", "facts", case.title)]
+
+
+def guideline_chunks(guideline: Guideline) -> list[Chunk]:
+    """A guideline's text in windows, each headed by its title."""
+    pieces = _windows(guideline.text) or [guideline.title]
+    return [Chunk(guideline.id, "guideline", "text", f"{guideline.title}\n{p}") for p in pieces]
+
+
+def chunk_records(cases: list[Case], guidelines: list[Guideline]) -> list[Chunk]:
+    """All chunks of a library, cases first."""
+    chunks: list[Chunk] = []
+    for case in cases:
+        chunks.extend(case_chunks(case))
+    for guideline in guidelines:
+        chunks.extend(guideline_chunks(guideline))
+    return chunks

@@ -1,0 +1,50 @@
+"""BM25 over Chinese tokens (bm25s), with a tokenizer passed in."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+
+from .tokens import Tokenizer
+
+logging.getLogger("bm25s").setLevel(logging.ERROR)
+
+
+class LexicalIndex:
+    """A BM25 index over chunk texts."""
+
+    def __init__(self, retriever, tokenizer: Tokenizer, n_docs: int) -> None:
+        self._retriever = retriever
+        self._tokenize = tokenizer
+        self.n_docs = n_docs
+        self._vocab = set(retriever.vocab_dict)
+
+    @classmethod
+    def build(cls, texts: list[str], tokenizer: Tokenizer) -> LexicalIndex:
+        """Index `texts` (one document per chunk)."""
+        import bm25s
+
+        retriever = bm25s.BM25()
+        retriever.index([tokenizer(t) or [""] for t in texts], show_progress=False)
+        return cls(retriever, tokenizer, len(texts))
+
+    def save(self, folder: Path) -> None:
+        """Write the bm25s state (plain .npy + JSON files)."""
+        self._retriever.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path, tokenizer: Tokenizer, n_docs: int) -> LexicalIndex:
+        """Read an index written by `save`."""
+        import bm25s
+
+        retriever = bm25s.BM25.load(str(folder), show_progress=False)
+        return cls(retriever, tokenizer, n_docs)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every document for `query` (zeros when no query token is known)."""
+        tokens = [t for t in self._tokenize(query) if t in self._vocab]
+        if not tokens:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)

@@ -1,0 +1,159 @@
+"""The Advisor: load the index and encoder once, then answer complaint descriptions."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections import defaultdict
+
+import numpy as np
+
+from .dense import search_dense
+from .encoders import Encoder, load_encoder
+from .errors import EmptyQueryError, InvalidQueryError, RecordNotFoundError
+from .fusion import Fused, roll_up, rrf_fusion, weighted_fusion
+from .index import LoadedIndex, load_index
+from .models import Case, Guideline, Hit, SearchResult
+from .normalize import clean_query, to_simplified
+from .settings import Settings
+from .tokens import jieba_tokens
+
+
+class Advisor:
+    """Search the case library. Build with `Advisor.load(Settings())`."""
+
+    def __init__(self, settings: Settings, encoder: Encoder, index: LoadedIndex) -> None:
+        self.settings = settings
+        self.encoder = encoder
+        self.index = index
+        self._records: dict[str, Case | Guideline] = {r.id: r for r in [*index.cases, *index.guidelines]}
+        self._chunk_record = [c.record_id for c in index.chunks]
+        self._rulebook = None
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, encoder: Encoder | None = None) -> Advisor:
+        """Load the encoder and the index named by `settings` (raises the named index errors)."""
+        settings = settings or Settings()
+        encoder = encoder or load_encoder(settings)
+        return cls(settings, encoder, load_index(settings, encoder))
+
+    @property
+    def cases(self) -> list[Case]:
+        return self.index.cases
+
+    @property
+    def guidelines(self) -> list[Guideline]:
+        return self.index.guidelines
+
+    def get(self, record_id: str) -> Case | Guideline:
+        """The case or guideline with this id."""
+        try:
+            return self._records[record_id]
+        except KeyError:
+            raise RecordNotFoundError(f"没有编号为 {record_id} 的案例或规程") from None
+
+    def search(self, text: str, top_k: int | None = None, industry: str | None = None,
+               kind: str | None = None) -> SearchResult:
+        """Rank whole cases and guidelines for a complaint description.
+
+        Args:
+            text: the complaint in the user's words (simplified or traditional Chinese).
+            top_k: number of hits (default `settings.top_k`).
+            industry: keep only records of this industry.
+            kind: "case" or "guideline" to keep only one kind.
+
+        Raises:
+            EmptyQueryError: nothing to search for.
+            InvalidQueryError: the text is binary data.
+        """
+        query, warnings = self._check_query(text)
+        started = time.perf_counter()
+        top_k = top_k or self.settings.top_k
+        simple = to_simplified(query)
+        fused = self._rank(simple, industry, kind)
+        hits = [self._hit(f, simple) for f in fused[:top_k]]
+        best_dense = max((f.dense for f in fused[:top_k]), default=0.0)
+        no_close = not hits or best_dense < self.settings.no_precedent_threshold
+        guidance = self._guidance(simple)
+        took = (time.perf_counter() - started) * 1000
+        return SearchResult(query=query, no_close_precedent=no_close, took_ms=round(took, 2),
+                            guidance=guidance, hits=hits, warnings=warnings)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _check_query(self, text: str) -> tuple[str, list[str]]:
+        if text is None or not str(text).strip():
+            raise EmptyQueryError("请输入投诉描述（查询为空）。")
+        raw = str(text)
+        sample = raw[:4000]
+        odd = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs", "Co")
+                                                         and ch not in "\n\r\t"))
+        if odd > max(8, len(sample) * 0.1):
+            raise InvalidQueryError("查询内容像是二进制数据，无法检索。请粘贴文字描述。")
+        query, warnings = clean_query(raw, self.settings.max_query_chars)
+        if not re.search(r"\w", query):
+            raise EmptyQueryError("请输入投诉描述（查询中没有文字）。")
+        return query, warnings
+
+    def _allowed(self, record_id: str, industry: str | None, kind: str | None) -> bool:
+        record = self._records[record_id]
+        if kind and (("case" if isinstance(record, Case) else "guideline") != kind):
+            return False
+        return not industry or record.industry == industry
+
+    def _rank(self, simple: str, industry: str | None, kind: str | None) -> list[Fused]:
+        depth = max(self.settings.candidate_depth, (self.settings.top_k or 5) * 4)
+        qv = self.encoder.encode_queries([simple])[0]
+        scores, ids = search_dense(self.index.dense, qv, depth * 3)
+        dense = roll_up((self._chunk_record[i], float(s)) for s, i in zip(scores, ids, strict=True))
+        lex_scores = self.index.lexical.scores(simple)
+        top = np.argsort(-lex_scores)[: depth * 3]
+        lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
+        if industry or kind:
+            dense = {k: v for k, v in dense.items() if self._allowed(k, industry, kind)}
+            lexical = {k: v for k, v in lexical.items() if self._allowed(k, industry, kind)}
+        dense = dict(sorted(dense.items(), key=lambda kv: -kv[1])[:depth])
+        lexical = dict(sorted(lexical.items(), key=lambda kv: -kv[1])[:depth])
+        s = self.settings
+        if s.fusion == "rrf":
+            return rrf_fusion(dense, lexical, s.rrf_k, s.dense_weight, s.lexical_weight)
+        return weighted_fusion(dense, lexical, s.dense_weight, s.lexical_weight)
+
+    def _hit(self, fused: Fused, simple_query: str) -> Hit:
+        record = self._records[fused.record_id]
+        base = record.model_dump()
+        if isinstance(record, Case):
+            extra = {"kind": "case", "guideline_kind": ""}
+        else:
+            extra = {"kind": "guideline", "guideline_kind": base.pop("kind"), "complaint_type": ""}
+        base.pop("format", None)
+        return Hit(**base, **extra, score=round(fused.score, 4),
+                   matched_terms=matched_terms(simple_query, record.title + record.text))
+
+    def _guidance(self, simple_query: str) -> list:
+        try:
+            from . import guidance
+        except ImportError:  # pragma: no cover - the guidance module ships with the package
+            return []
+        if self._rulebook is None:
+            self._rulebook = guidance.load_rules(self.settings.corpus_dir)
+        return guidance.apply_rules(guidance.extract_facts(simple_query), self._rulebook)
+
+
+def matched_terms(simple_query: str, text: str, limit: int = 12) -> list[str]:
+    """Query words (two characters or more) that occur in `text`, longest first."""
+    words = sorted({w for w in jieba_tokens(simple_query) if len(w) >= 2}, key=len, reverse=True)
+    found: list[str] = []
+    for w in words:
+        if w in text and not any(w in f for f in found):
+            found.append(w)
+    return found[:limit]
+
+
+def group_by_kind(hits: list[Hit]) -> dict[str, list[Hit]]:
+    """Hits split into cases and guidelines (display helper)."""
+    groups: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        groups[h.kind].append(h)
+    return dict(groups)

@@ -1,0 +1,401 @@
+"""Tests for grading and deadline guidance: fact extraction, thresholds, citations against the real corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from advisor import guidance
+from advisor.errors import AdvisorError
+from advisor.guidance import (
+    Quantity,
+    QueryFacts,
+    RuleBook,
+    apply_rules,
+    extract_facts,
+    guidance_for,
+    load_rules,
+    parse_cn_number,
+    resolve_citation,
+)
+from advisor.models import GuidanceItem
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+GROUP = "xx地产客户群诉处理指引"
+VANKE = "万科集团房地产客户投诉处理流程"
+MECHANISM = "房地产客户投诉处理机制"
+POLICY = "房地产客户投诉管理制度"
+COMMODITY = "商品房客户投诉处理程序"
+PROPERTY = "物业客户典型投诉攻略"
+
+
+@pytest.fixture(scope="module")
+def rulebook() -> RuleBook:
+    return load_rules(CORPUS)
+
+
+def grades(items: list[GuidanceItem]) -> dict[str, str]:
+    return {i.standard: i.label for i in items if i.category == "grading"}
+
+
+def deadlines(items: list[GuidanceItem], standard: str | None = None) -> list[str]:
+    return [i.label for i in items if i.category == "deadline" and standard in (None, i.standard)]
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [
+        ("30", 30), ("2.5", 2.5), ("十", 10), ("十五", 15), ("二十", 20), ("三十", 30), ("一百二", 120),
+        ("一千零五", 1005), ("一千五", 1500), ("两万", 20000), ("三万五", 35000), ("五十", 50), ("两百", 200),
+    ],
+)
+def test_parse_cn_number(token: str, value: float) -> None:
+    assert parse_cn_number(token) == Quantity(value, False)
+
+
+def test_parse_cn_number_vague_and_invalid() -> None:
+    assert parse_cn_number("几十") == Quantity(20, True)
+    assert parse_cn_number("两三") == Quantity(2, True)
+    assert parse_cn_number("三五") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "households"),
+    [
+        ("30户业主投诉", Quantity(30, False)),
+        ("30 多户业主拉横幅", Quantity(30, True)),
+        ("三十多户业主", Quantity(30, True)),
+        ("二十余户", Quantity(20, True)),
+        ("50户以上业主", Quantity(50, True)),
+        ("超过20户", Quantity(20, True)),
+        ("十几户", Quantity(10, True)),
+        ("３０户", Quantity(30, False)),
+        ("業主三十多戶", Quantity(30, True)),
+    ],
+)
+def test_households(query: str, households: Quantity) -> None:
+    assert extract_facts(query).households == households
+
+
+@pytest.mark.parametrize(
+    ("query", "people"),
+    [
+        ("12名业主来访", Quantity(12, False)),
+        ("三位客户", Quantity(3, False)),
+        ("十几个人围在门口", Quantity(10, True)),
+        ("10人以上", Quantity(10, True)),
+        ("一位业主投诉", Quantity(1, False)),
+    ],
+)
+def test_people(query: str, people: Quantity) -> None:
+    assert extract_facts(query).people == people
+
+
+@pytest.mark.parametrize(
+    ("query", "amount"),
+    [
+        ("赔偿要求5万元", 50_000),
+        ("要求赔偿2.5万", 25_000),
+        ("五万元", 50_000),
+        ("赔两万", 20_000),
+        ("维修费3000元", 3_000),
+        ("赔三千块", 3_000),
+        ("要赔500块钱", 500),
+        ("￥8000", 8_000),
+        ("房款100万，要求赔偿5万", 50_000),
+    ],
+)
+def test_amount(query: str, amount: float) -> None:
+    got = extract_facts(query).amount
+    assert got is not None and got.value == amount
+
+
+def test_amount_lower_bound_and_non_money() -> None:
+    assert extract_facts("赔偿5万多元").amount == Quantity(50_000, True)
+    for query in ("小区3万平米", "十万火急", "千万不要拉横幅", "三块玻璃碎了", "精装修标准5500元/㎡", "等了24小时"):
+        assert extract_facts(query).amount is None, query
+
+
+@pytest.mark.parametrize(
+    ("query", "days"),
+    [
+        ("投诉一个月了还没解决", Quantity(30, False)),
+        ("投诉一个多月仍未解决", Quantity(30, True)),
+        ("半个月未解决", Quantity(15, False)),
+        ("两周都没人处理", Quantity(14, False)),
+        ("拖了三个月", Quantity(90, False)),
+    ],
+)
+def test_unresolved_duration(query: str, days: Quantity) -> None:
+    assert extract_facts(query).unresolved_days == days
+
+
+def test_duration_without_unresolved_cue_is_ignored() -> None:
+    assert extract_facts("一个月内三次投诉，三天内已修好").unresolved_days is None
+
+
+def test_flags() -> None:
+    facts = extract_facts("业主找了记者在微博曝光，还说要去法院起诉，另有老人摔伤骨折，要求退房")
+    assert facts.media == ("记者", "曝光", "微博")
+    assert set(facts.litigation) == {"起诉", "法院"}
+    assert facts.injury == ("摔伤", "骨折")
+    assert facts.return_or_huge_claim == ("要求退房",)
+    protest = extract_facts("业主集体拉条幅、静坐、上访")
+    assert protest.protest == ("条幅", "静坐", "上访")
+    assert set(protest.collective) == {"集体", "条幅", "静坐", "上访"}
+
+
+def test_negated_flags_are_ignored() -> None:
+    facts = extract_facts("业主没有找记者，也不会起诉")
+    assert facts.media == () and facts.litigation == ()
+    assert extract_facts("业主很不满，准备起诉").litigation == ("起诉",)
+
+
+def test_traditional_query_is_converted() -> None:
+    facts = extract_facts("業主拉橫幅，記者到場，賠償五萬元")
+    assert facts.protest == ("横幅",) and facts.media == ("记者",)
+    assert facts.amount == Quantity(50_000, False)
+
+
+def test_empty_query_has_no_facts() -> None:
+    assert extract_facts("业主投诉电梯噪音太大").is_empty()
+    assert not extract_facts("3户业主").is_empty()
+
+
+def test_household_count_serves_as_headcount() -> None:
+    assert QueryFacts(households=Quantity(30, True)).headcount == Quantity(30, True)
+    assert QueryFacts(households=Quantity(3), people=Quantity(8)).headcount == Quantity(8)
+
+
+# --------------------------------------------------------------------------- thresholds
+
+
+@pytest.mark.parametrize(
+    ("query", "standard", "expected"),
+    [
+        # 群诉指引: 超过5户 / 超过20户+过度维权 / 超过50户+过度维权
+        ("5户业主投诉", GROUP, None),
+        ("6户业主投诉", GROUP, "一般群诉"),
+        ("20户业主拉横幅", GROUP, "一般群诉"),
+        ("21户业主拉横幅", GROUP, "重大群诉"),
+        ("30户业主投诉", GROUP, "一般群诉"),
+        ("50户业主上访", GROUP, "重大群诉"),
+        ("51户业主找媒体曝光", GROUP, "危机群诉"),
+        ("业主在售楼处拉横幅", GROUP, "一般群诉"),
+        # 万科: 3人以下 / 3–10人、≤1万元、半月未解决 / 10人以上、≥1万元、诉讼、媒体、游行、一个月未解决
+        ("2名业主投诉", VANKE, "三级投诉"),
+        ("3名业主投诉", VANKE, "二级投诉"),
+        ("9名业主投诉", VANKE, "二级投诉"),
+        ("10名业主投诉", VANKE, "一级投诉（重大投诉）"),
+        ("要求赔偿9999元", VANKE, "二级投诉"),
+        ("要求赔偿1万元", VANKE, "一级投诉（重大投诉）"),
+        ("投诉14天还没解决", VANKE, None),
+        ("投诉半个月还没解决", VANKE, "二级投诉"),
+        ("投诉一个月还没解决", VANKE, "一级投诉（重大投诉）"),
+        ("业主上街游行", VANKE, "一级投诉（重大投诉）"),
+        # 处理机制: 诉讼、媒体、10人以上、一个月未解决 / 退房或巨额赔偿、人身伤亡
+        ("9名业主投诉", MECHANISM, None),
+        ("10名业主投诉", MECHANISM, "重大投诉"),
+        ("业主在抖音曝光", MECHANISM, "重大投诉"),
+        ("业主要求退房", MECHANISM, "危机事件"),
+        ("电梯故障致业主受伤住院", MECHANISM, "危机事件"),
+        # 管理制度 4.2: 2万以下/5人以下 · 2万~5万/5~10人 · 5万及以上/10人以上
+        ("要求赔偿19999元", POLICY, "一般客户投诉"),
+        ("要求赔偿2万元", POLICY, "较大客户投诉"),
+        ("要求赔偿49999元", POLICY, "较大客户投诉"),
+        ("要求赔偿5万元", POLICY, "重大客户投诉"),
+        ("4名业主投诉", POLICY, "一般客户投诉"),
+        ("5名业主投诉", POLICY, "较大客户投诉"),
+        ("10名业主投诉", POLICY, "重大客户投诉"),
+        ("业主找记者曝光", POLICY, None),
+        # 商品房程序: 3000元以上、超过二周、合同违约、涉及面广、诉讼 / 2万元以上（含）、诉讼
+        ("维修费2999元", COMMODITY, None),
+        ("维修费3000元", COMMODITY, "重要问题"),
+        ("维修费19999元", COMMODITY, "重要问题"),
+        ("维修费2万元", COMMODITY, "特殊问题"),
+        ("投诉两周了还没解决", COMMODITY, None),
+        ("投诉半个月了还没解决", COMMODITY, "重要问题"),
+        ("开发商延期交房", COMMODITY, "重要问题"),
+        ("业主收到律师函", COMMODITY, "特殊问题"),
+        # 物业攻略: 同一事项10户以上、影响较大、重大人身财产
+        ("9户业主投诉停水", PROPERTY, None),
+        ("10户业主投诉停水", PROPERTY, "重大/严重投诉"),
+        ("业主发微博", PROPERTY, "重大/严重投诉"),
+        ("小孩在小区摔伤", PROPERTY, "重大/严重投诉"),
+    ],
+)
+def test_thresholds(rulebook: RuleBook, query: str, standard: str, expected: str | None) -> None:
+    assert grades(guidance_for(query, rulebook)).get(standard) == expected
+
+
+def test_thirty_odd_households_with_banner(rulebook: RuleBook) -> None:
+    items = guidance_for("30 多户业主拉横幅", rulebook)
+    assert grades(items) == {
+        GROUP: "重大群诉",
+        VANKE: "一级投诉（重大投诉）",
+        MECHANISM: "重大投诉",
+        POLICY: "重大客户投诉",
+        COMMODITY: "重要问题",
+        PROPERTY: "重大/严重投诉",
+    }
+    group = next(i for i in items if i.category == "grading" and i.standard == GROUP)
+    assert any("30户以上业主" in m for m in group.matched)
+    assert "拉横幅/条幅" in group.matched
+    assert "危机群诉" in group.detail  # tells staff what would escalate it further
+    assert group.citation.title == GROUP and group.citation.file.startswith("004_")
+    assert {"6小时内向总部报备", "24小时内形成危机处理方案"} <= set(deadlines(items, GROUP))
+    assert "15分钟内通知管理处负责人，1小时内通知品质部" in deadlines(items, PROPERTY)
+
+
+def test_many_households_without_protest_hints_escalation(rulebook: RuleBook) -> None:
+    items = guidance_for("60户业主集体投诉", rulebook)
+    group = next(i for i in items if i.category == "grading" and i.standard == GROUP)
+    assert group.label == "一般群诉"
+    assert "将升为“危机群诉”" in group.detail
+
+
+def test_amount_query(rulebook: RuleBook) -> None:
+    items = guidance_for("业主赔偿要求5万元", rulebook)
+    got = grades(items)
+    assert got[POLICY] == "重大客户投诉"
+    assert got[COMMODITY] == "特殊问题"
+    assert got[VANKE] == "一级投诉（重大投诉）"
+    assert GROUP not in got and PROPERTY not in got
+    policy = next(i for i in items if i.category == "grading" and i.standard == POLICY)
+    assert policy.matched == ["涉及金额5万元（标准：5万元及以上）"]
+    assert "重大问题不超过15天" in deadlines(items, COMMODITY)
+
+
+def test_litigation_query(rulebook: RuleBook) -> None:
+    items = guidance_for("业主已经向法院起诉开发商", rulebook)
+    got = grades(items)
+    assert got[MECHANISM] == "重大投诉"
+    assert got[COMMODITY] == "特殊问题"
+    assert got[VANKE] == "一级投诉（重大投诉）"
+    assert "1小时内书面上报营销分管领导" in deadlines(items, VANKE)
+    assert "处理最长不超过一个月" in deadlines(items, COMMODITY)
+
+
+def test_no_facts_gives_only_general_deadlines(rulebook: RuleBook) -> None:
+    items = guidance_for("业主投诉电梯噪音太大", rulebook)
+    assert items and all(i.category == "deadline" for i in items)
+    assert all(i.matched == ["通用时限"] for i in items)
+    labels = set(deadlines(items))
+    assert {"所有投诉24小时内回应", "受理后24小时内落实处理部门", "简单投诉3个工作日内反馈"} <= labels
+    # grade-specific limits must not leak into the general list
+    assert not labels & {"6小时内向总部报备", "重大问题不超过15天", "1小时内书面上报营销分管领导"}
+
+
+def test_grades_without_deadlines_still_show_general_ones(rulebook: RuleBook) -> None:
+    items = guidance_for("两位业主投诉", rulebook)
+    assert grades(items) == {VANKE: "三级投诉", POLICY: "一般客户投诉"}
+    assert "所有投诉24小时内回应" in deadlines(items)
+
+
+def test_apply_rules_is_pure(rulebook: RuleBook) -> None:
+    facts = extract_facts("30多户业主拉横幅")
+    assert apply_rules(facts, rulebook) == apply_rules(facts, rulebook)
+    assert apply_rules(QueryFacts(), RuleBook(standards=())) == []
+
+
+# --------------------------------------------------------------------------- citations
+
+
+def test_resolve_citation_ignores_whitespace() -> None:
+    text = "前言。\n重要问题的界定:a.发生费用\n\n在3000元 以上的;"
+    cite = resolve_citation({"f.txt": text}, "f.txt", "重要问题的界定: a.发生费用在3000元以上的;", title="T")
+    assert cite is not None and cite.title == "T"
+    assert text[cite.start : cite.end] == "重要问题的界定:a.发生费用\n\n在3000元 以上的;"
+    assert resolve_citation({"f.txt": text}, "f.txt", "不存在的句子") is None
+    assert resolve_citation({"f.txt": text}, "other.txt", "重要问题") is None
+    assert resolve_citation({"f.txt": text}, "f.txt", "  ") is None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_every_rule_resolves_against_the_real_corpus(rulebook: RuleBook) -> None:
+    spec = json.loads(guidance.RULES_PATH.read_text(encoding="utf-8"))
+    rules = [r for s in spec["standards"] for r in (*s["grades"], *s["deadlines"])]
+    assert rulebook.warnings == ()
+    resolved = [r for s in rulebook.standards for r in (*s.grades, *s.deadlines)]
+    assert len(resolved) == len(rules)
+    for item in resolved:
+        text = (CORPUS / item.citation.file).read_bytes().decode("utf-8")
+        cited = text[item.citation.start : item.citation.end]
+        assert _squash(cited) == _squash(item.rule.quote), item.rule.label
+        assert item.citation.file == item.rule.source_file
+    assert {s.name for s in rulebook.standards} >= {GROUP, VANKE, MECHANISM, POLICY, COMMODITY, PROPERTY}
+
+
+def test_rule_numbers_match_their_quotes(rulebook: RuleBook) -> None:
+    # Every numeric threshold of a grade must be written in the passage it cites.
+    for std in rulebook.standards:
+        for grade in std.grades:
+            quote = _squash(grade.rule.quote)
+            for group in grade.rule.any_of:
+                for cond in group:
+                    for bound in (cond.gt, cond.gte, cond.lt, cond.lte):
+                        if not bound:
+                            continue
+                        forms = {str(int(bound)), f"{bound / 10_000:g}万", {15: "半月", 14: "二周", 30: "一个月"}.get(int(bound), "")}
+                        assert any(f and f in quote for f in forms), (std.name, grade.rule.label, bound)
+
+
+def test_unresolvable_rules_are_reported_not_fatal(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("一般质量问题处理不超过3个工作日", encoding="utf-8")
+    rules = {
+        "version": 1,
+        "standards": [
+            {
+                "name": "测试标准",
+                "grades": [
+                    {
+                        "label": "重大",
+                        "detail": "d",
+                        "any_of": [[{"fact": "households", "gte": 10}]],
+                        "source_file": "a.txt",
+                        "quote": "这句话不在文件里",
+                    }
+                ],
+                "deadlines": [
+                    {"label": "三天", "detail": "d", "applies_to": ["general"], "source_file": "a.txt", "quote": "不超过3个 工作日"},
+                    {"label": "缺文件", "detail": "d", "applies_to": ["general"], "source_file": "missing.txt", "quote": "x"},
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
+    book = load_rules(tmp_path, path)
+    assert [d.rule.label for s in book.standards for d in s.deadlines] == ["三天"]
+    assert [g for s in book.standards for g in s.grades] == []
+    assert len(book.warnings) == 2
+    assert any("重大" in w and "a.txt" in w for w in book.warnings)
+    assert any("missing.txt" in w for w in book.warnings)
+    # the grade was dropped, so even a matching query falls back to the general deadline
+    assert [i.label for i in guidance_for("12户业主", book)] == ["三天"]
+
+
+def test_invalid_rules_file_raises_named_error(tmp_path: Path) -> None:
+    path = tmp_path / "rules.json"
+    path.write_text('{"version": 1, "standards": [{"name": "x", "grades": [{"label": "a"}]}]}', encoding="utf-8")
+    with pytest.raises(AdvisorError, match="规则文件"):
+        load_rules(tmp_path, path)
+
+
+def test_deadline_must_target_a_known_grade() -> None:
+    bad = {
+        "name": "x",
+        "deadlines": [{"label": "d", "detail": "d", "applies_to": ["不存在"], "source_file": "a", "quote": "q"}],
+    }
+    with pytest.raises(ValueError, match="unknown grades"):
+        guidance.StandardRule.model_validate(bad)
