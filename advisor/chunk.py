@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from .models import Case, Guideline
 
 MAX_CHUNK_CHARS = 360
+# Guidelines mix many topics per section; smaller windows keep each rule findable.
+GUIDELINE_CHUNK_CHARS = 180
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
 
 
@@ -68,7 +70,7 @@ def case_chunks(case: Case) -> list[Chunk]:
 
 def guideline_chunks(guideline: Guideline) -> list[Chunk]:
     """A guideline's text in windows, each headed by its title."""
-    pieces = _windows(guideline.text) or [guideline.title]
+    pieces = _windows(guideline.text, GUIDELINE_CHUNK_CHARS) or [guideline.title]
     return [Chunk(guideline.id, "guideline", "text", f"{guideline.title}\n{p}") for p in pieces]
 
 

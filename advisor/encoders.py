@@ -81,7 +81,8 @@ class SentenceTransformerEncoder:
                 f"无法加载编码模型 {model!r}（设置项 ADVISOR_ENCODER）：{type(exc).__name__}: {exc}"
             ) from exc
         self.name = f"sentence-transformers/{Path(model).name if Path(model).exists() else model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         self._instruction = query_instruction
         self._batch = batch_size
 

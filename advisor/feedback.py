@@ -64,8 +64,12 @@ def default_db_path(settings: Settings) -> Path:
 
 _SEP = r"[ \-]"
 # Order matters: the longest identifiers go first so a mobile pattern never bites into an ID or card.
-_ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
-_BANK_CARD = re.compile(rf"(?<!\d)(?:\d{{16,19}}|\d{{4}}(?:{_SEP}\d{{4}}){{3}}(?:{_SEP}\d{{1,3}})?|\d{{6}}{_SEP}\d{{10,13}})(?!\d)")
+_ID_CARD = re.compile(
+    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])"
+)
+_BANK_CARD = re.compile(
+    rf"(?<!\d)(?:\d{{16,19}}|\d{{4}}(?:{_SEP}\d{{4}}){{3}}(?:{_SEP}\d{{1,3}})?|\d{{6}}{_SEP}\d{{10,13}})(?!\d)"
+)
 _MOBILE = re.compile(rf"(?<!\d)(?:(?:\+|00)?86{_SEP}?)?1[3-9]\d(?:{_SEP}?\d{{4}}){{2}}(?!\d)")
 _LANDLINE = re.compile(
     r"(?<![\d\-])(?P<area>(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})[ \-]?)(?P<local>[1-9]\d{6,7})(?P<ext>(?:-|转)\d{1,5})?(?!\d)"
@@ -204,7 +208,8 @@ def feedback_stats(db_path: Path, limit: int = 10) -> FeedbackStats:
             "SELECT case_id, SUM(helpful), SUM(1 - helpful), COUNT(*) FROM feedback GROUP BY case_id"
         ).fetchall()
     cases = [
-        CaseFeedback(case_id=c, helpful=h, not_helpful=n, total=t, ratio=round(h / t, 4)) for c, h, n, t in rows
+        CaseFeedback(case_id=c, helpful=h, not_helpful=n, total=t, ratio=round(h / t, 4))
+        for c, h, n, t in rows
     ]
     cases.sort(key=lambda c: (-c.total, c.case_id))
     most = sorted((c for c in cases if c.helpful), key=lambda c: (-c.ratio, -c.total, c.case_id))

@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from advisor.errors import AdvisorError
 from advisor.models import Citation, GuidanceItem
+from advisor.read import UnreadableFile, read_document
 
 RULES_PATH = Path(__file__).resolve().parent / "data" / "rules.json"
 
@@ -91,7 +92,9 @@ class StandardRule(_Spec):
         for d in self.deadlines:
             unknown = set(d.applies_to) - labels - {GENERAL, ANY_GRADE}
             if unknown or not d.applies_to:
-                raise ValueError(f"{self.name}: deadline {d.label!r} applies to unknown grades {sorted(unknown)}")
+                raise ValueError(
+                    f"{self.name}: deadline {d.label!r} applies to unknown grades {sorted(unknown)}"
+                )
         return self
 
 
@@ -108,18 +111,24 @@ class RulesFile(_Spec):
 
 @dataclass(frozen=True)
 class ResolvedGrade:
+    """A grade whose quote was found in the corpus."""
+
     rule: GradeRule
     citation: Citation
 
 
 @dataclass(frozen=True)
 class ResolvedDeadline:
+    """A deadline whose quote was found in the corpus."""
+
     rule: DeadlineRule
     citation: Citation
 
 
 @dataclass(frozen=True)
 class Standard:
+    """One source standard with its resolved grades (least to most severe) and deadlines."""
+
     name: str
     industry: str
     grades: tuple[ResolvedGrade, ...]
@@ -207,10 +216,10 @@ def _read_sources(corpus_dir: Path, spec: RulesFile, warnings: list[str]) -> dic
     texts = {}
     for name in sorted(names):
         try:
-            # Decode without newline translation so offsets match the raw decoded file.
-            texts[name] = (corpus_dir / name).read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            warnings.append(f"规则引用的语料文件无法读取，相关规则已排除: {name} ({exc.__class__.__name__})")
+            # The corpus reader's decoding (BOM, encodings, line ends) keeps offsets aligned with SourceSpan.
+            texts[name] = read_document(corpus_dir / name, name).text
+        except (OSError, UnreadableFile) as exc:
+            warnings.append(f"规则引用的语料文件无法读取，相关规则已排除: {name} ({exc})")
     return texts
 
 
@@ -235,7 +244,16 @@ class Quantity(NamedTuple):
 
 @dataclass(frozen=True)
 class QueryFacts:
-    """What a staff query says about scale, money, time and escalation; each flag keeps its cue words."""
+    """What a staff query says about scale, money, time and escalation.
+
+    Attributes:
+        households: Number of households (户).
+        people: Number of people (人 / 名业主 / 位客户).
+        amount: Money at stake, in yuan (the claimed or cost figure when one is named as such).
+        unresolved_days: How long the complaint has gone unresolved, in days.
+        media, litigation, protest, collective_terms, injury, contract_breach, return_or_huge_claim:
+            The cue words found for each flag (empty when absent).
+    """
 
     households: Quantity | None = None
     people: Quantity | None = None
@@ -262,29 +280,40 @@ class QueryFacts:
 
     def is_empty(self) -> bool:
         """True when the query gives nothing a grading rule can use."""
-        return all(not getattr(self, f) for f in _FACT_FIELDS)
+        return not any(getattr(self, f.name) for f in fields(self))
 
 
-_FACT_FIELDS = (
-    "households", "people", "amount", "unresolved_days", "media", "litigation", "protest",
-    "collective_terms", "injury", "contract_breach", "return_or_huge_claim",
-)
-
+# Cue words per flag; a cue right after a negation in the same clause (没有找记者) does not count.
 _FLAG_TERMS: dict[str, tuple[str, ...]] = {
-    "media": ("记者", "媒体", "曝光", "电视台", "微博", "抖音", "快手", "小红书", "报社", "报纸", "新闻", "网上", "热搜", "舆论"),
-    "litigation": ("起诉", "法院", "律师函", "诉讼", "仲裁", "打官司", "律师", "上诉", "立案"),
-    "protest": ("横幅", "条幅", "标语", "静坐", "上访", "信访", "游行", "围堵", "堵门", "示威", "聚集"),
-    "collective_terms": ("集体", "群诉", "联名", "群体"),
-    "injury": ("受伤", "伤亡", "摔伤", "骨折", "人身伤害", "住院", "死亡", "身亡", "烫伤", "砸伤", "划伤", "咬伤", "伤残", "流血"),
-    "contract_breach": ("违约", "延期交房", "逾期交房", "延迟交房", "延期交付", "逾期交付", "延迟交付", "延期办证", "逾期办证"),
+    "media": tuple("记者 媒体 曝光 电视台 微博 抖音 快手 小红书 报社 报纸 新闻 网上 热搜 舆论".split()),
+    "litigation": tuple("起诉 法院 律师函 诉讼 仲裁 打官司 律师 上诉 立案".split()),
+    "protest": tuple("横幅 条幅 标语 静坐 上访 信访 游行 围堵 堵门 示威 聚集".split()),
+    "collective_terms": tuple("集体 群诉 联名 群体".split()),
+    "injury": tuple("受伤 伤亡 摔伤 骨折 人身伤害 住院 死亡 身亡 烫伤 砸伤 划伤 咬伤 伤残 流血".split()),
+    "contract_breach": tuple(
+        "违约 延期交房 逾期交房 延迟交房 延期交付 逾期交付 延迟交付 延期办证 逾期办证".split()
+    ),
 }
 _RETURN_OR_CLAIM = re.compile(r"(?:要求|提出|申请|集体|闹着?|坚持|想)退房|巨额赔偿")
 _NEGATION = re.compile(r"[不没未无别勿]")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?，。；：！？、\s]")
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    ch: n
+    for n, chars in enumerate(("", "一", "二两俩", "三", "四", "五", "六", "七", "八", "九"))
+    for ch in chars
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_VAGUE = {"几十": 20, "数十": 20, "十几": 10, "上百": 100, "几百": 100, "数百": 100, "上千": 1000, "几千": 1000}
+_CN_VAGUE = {
+    "几十": 20,
+    "数十": 20,
+    "十几": 10,
+    "上百": 100,
+    "几百": 100,
+    "数百": 100,
+    "上千": 1000,
+    "几千": 1000,
+}
 _NUM = (
     r"(?P<num>\d+(?:\.\d+)?|几十|数十|上百|几百|数百|上千|几千"
     r"|[一二两俩三四五六七八九十百千][零〇一二两俩三四五六七八九十百千]*)"
@@ -313,7 +342,7 @@ _DURATION = re.compile(
     + r"\s*(?P<more>多|余|几)?\s*个?\s*(?P<more2>多|余)?\s*(?P<unit>月|周|星期|礼拜|天|日|年)(?P<post>多)?"
 )
 _UNRESOLVED_AFTER = re.compile(
-    r"^.{0,8}?(?:未解决|没解决|没有解决|未能解决|仍未|还未|还没|没人管|没人处理|无人处理|未处理|没处理|没有处理"
+    r".{0,8}?(?:未解决|没解决|没有解决|未能解决|仍未|还未|还没|没人管|没人处理|无人处理|未处理|没处理|没有处理"
     r"|未回复|没回复|没有回复|没结果|没有结果|没给说法|没有说法|不了了之)"
 )
 _DRAGGED_BEFORE = re.compile(r"(?:拖了|拖|拖延了|等了|投诉了)\s*$")
@@ -430,7 +459,9 @@ def _amount(text: str) -> Quantity | None:
 def _unresolved_days(text: str) -> Quantity | None:
     found = []
     for m in _DURATION.finditer(text):
-        if not (_UNRESOLVED_AFTER.match(text[m.end() :]) or _DRAGGED_BEFORE.search(text[: m.start()])):
+        # pos/endpos instead of slices keep long queries linear
+        after = _UNRESOLVED_AFTER.match(text, m.end())
+        if not (after or _DRAGGED_BEFORE.search(text, max(0, m.start() - 6), m.start())):
             continue
         if m.group("half"):
             found.append(Quantity(15.0 if "月" in m.group("half") else 182.0))
@@ -481,9 +512,14 @@ def extract_facts(query: str) -> QueryFacts:
 
 # --------------------------------------------------------------------------- applying the rules
 
-_PROTEST_PHRASES = {
-    "横幅": "拉横幅/条幅", "条幅": "拉横幅/条幅", "标语": "打标语", "静坐": "静坐", "上访": "上访",
-    "信访": "上访", "游行": "游行", "围堵": "围堵", "堵门": "围堵", "示威": "示威", "聚集": "聚集",
+# How each protest cue reads in a reason; 横幅 and 条幅 are the same act.
+_PROTEST_PHRASES = {w: w for w in ("静坐", "上访", "游行", "示威", "聚集", "围堵")}
+_PROTEST_PHRASES |= {
+    "横幅": "拉横幅/条幅",
+    "条幅": "拉横幅/条幅",
+    "标语": "打标语",
+    "信访": "上访",
+    "堵门": "围堵",
 }
 _FLAG_LABELS = {
     "protest": "横幅、静坐、上访等群体行为",
@@ -557,7 +593,7 @@ def _in_range(q: Quantity, cond: Condition) -> bool:
 
 
 def _flag_cues(facts: QueryFacts, flag: str) -> tuple[str, ...]:
-    return getattr(facts, flag)  # `collective` is a property that adds the protest cues
+    return getattr(facts, flag)  # `collective` is a property, so it needs getattr rather than a field lookup
 
 
 def _reason(facts: QueryFacts, cond: Condition) -> str | None:
@@ -575,7 +611,7 @@ def _reason(facts: QueryFacts, cond: Condition) -> str | None:
     if cond.fact == "households":
         return f"{_fmt_number(q.value)}户{more}业主{standard}"
     if cond.fact == "people":
-        if facts.people is None and facts.households is not None:
+        if q != facts.people:  # the head count came from the household count
             return f"{_fmt_number(q.value)}户{more}业主，按每户至少1人计{standard}"
         return f"{_fmt_number(q.value)}人{more}{standard}"
     if cond.fact == "amount":
@@ -618,16 +654,24 @@ def _escalation_hint(facts: QueryFacts, higher: tuple[ResolvedGrade, ...]) -> st
 def _grading_item(std: Standard, grade: ResolvedGrade, reasons: list[str], hint: str) -> GuidanceItem:
     detail = grade.rule.detail + (f"（说明：{grade.rule.note}）" if grade.rule.note else "") + hint
     return GuidanceItem(
-        category="grading", standard=std.name, label=grade.rule.label, detail=detail,
-        matched=reasons, citation=grade.citation,
+        category="grading",
+        standard=std.name,
+        label=grade.rule.label,
+        detail=detail,
+        matched=reasons,
+        citation=grade.citation,
     )
 
 
 def _deadline_item(std: Standard, d: ResolvedDeadline, grade: str | None) -> GuidanceItem:
     scope = "通用时限" if grade is None or GENERAL in d.rule.applies_to else f"适用等级：{grade}"
     return GuidanceItem(
-        category="deadline", standard=std.name, label=d.rule.label, detail=d.rule.detail,
-        matched=[scope], citation=d.citation,
+        category="deadline",
+        standard=std.name,
+        label=d.rule.label,
+        detail=d.rule.detail,
+        matched=[scope],
+        citation=d.citation,
     )
 
 
@@ -667,7 +711,10 @@ def apply_rules(facts: QueryFacts, rulebook: RuleBook) -> list[GuidanceItem]:
 def general_deadlines(rulebook: RuleBook) -> list[GuidanceItem]:
     """The time limits that hold for any complaint (e.g. 24小时内回应), from every standard."""
     return [
-        _deadline_item(std, d, None) for std in rulebook.standards for d in std.deadlines if GENERAL in d.rule.applies_to
+        _deadline_item(std, d, None)
+        for std in rulebook.standards
+        for d in std.deadlines
+        if GENERAL in d.rule.applies_to
     ]
 
 

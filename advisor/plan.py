@@ -106,7 +106,9 @@ def _grading(guidance: list[GuidanceItem]) -> list[str]:
         why = f"（依据：{escape_md('；'.join(g.matched))}）" if g.matched else ""
         lines.append(f"- **{escape_md(g.standard)}**：{escape_md(g.label)}{why}　{_cite(g)}")
     if not items:
-        lines.append("- 描述中未识别到户数、人数、金额、媒体曝光、诉讼等定级要素，请按一般投诉受理，并人工复核等级。")
+        lines.append(
+            "- 描述中未识别到户数、人数、金额、媒体曝光、诉讼等定级要素，请按一般投诉受理，并人工复核等级。"
+        )
     return [*lines, ""]
 
 
@@ -114,7 +116,9 @@ def _deadlines(guidance: list[GuidanceItem]) -> list[str]:
     lines = ["## 三、处理时限", ""]
     items = [g for g in guidance if g.category == "deadline"]
     for g in items:
-        lines.append(f"- **{escape_md(g.label)}**：{escape_md(g.detail)}（{escape_md(g.standard)}，{_cite(g)}）")
+        lines.append(
+            f"- **{escape_md(g.label)}**：{escape_md(g.detail)}（{escape_md(g.standard)}，{_cite(g)}）"
+        )
     if not items:
         lines.append("- 未匹配到时限规定，请按公司投诉处理制度尽快回应客户。")
     return [*lines, ""]
@@ -145,7 +149,9 @@ def _references(cases: list[Hit], guidelines: list[Hit]) -> list[str]:
     lines = ["## 六、参考案例", ""]
     lines += [f"{n}. 《{escape_md(h.title)}》 —— 来源：{_files(h)}" for n, h in enumerate(cases, 1)]
     if not cases:
-        lines.append("未找到相近的先例案例。请依据上述定级参考与处理时限，按公司投诉处理制度处理，并及时上报主管。")
+        lines.append(
+            "未找到相近的先例案例。请依据上述定级参考与处理时限，按公司投诉处理制度处理，并及时上报主管。"
+        )
     if guidelines:
         lines += ["", "相关制度："]
         lines += [f"- 《{escape_md(h.title)}》 —— 来源：{_files(h)}" for h in guidelines]

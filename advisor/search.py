@@ -9,6 +9,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from .clean import is_domain_relevant
 from .dense import search_dense
 from .encoders import Encoder, load_encoder
 from .errors import EmptyQueryError, InvalidQueryError, RecordNotFoundError
@@ -74,7 +75,7 @@ class Advisor:
         fused = self._rank(simple, industry, kind)
         hits = [self._hit(f, simple) for f in fused[:top_k]]
         best_dense = max((f.dense for f in fused[:top_k]), default=0.0)
-        no_close = not hits or best_dense < self.settings.no_precedent_threshold
+        no_close = not hits or self._weak(best_dense, simple)
         guidance = self._guidance(simple)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(query=query, no_close_precedent=no_close, took_ms=round(took, 2),
@@ -95,6 +96,12 @@ class Advisor:
         if not re.search(r"\w", query):
             raise EmptyQueryError("请输入投诉描述（查询中没有文字）。")
         return query, warnings
+
+    def _weak(self, best_dense: float, simple_query: str) -> bool:
+        s = self.settings
+        if best_dense < s.no_precedent_threshold:
+            return True
+        return best_dense < s.no_precedent_domain_threshold and not is_domain_relevant(simple_query)
 
     def _allowed(self, record_id: str, industry: str | None, kind: str | None) -> bool:
         record = self._records[record_id]

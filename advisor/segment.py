@@ -341,7 +341,8 @@ def _case_title(kind: str, head_title: str, preamble: str, doc_title: str) -> tu
     bracket = pre.find("【")
     if 0 < bracket <= 60 and kind in ("bank", "numbered"):
         return pre[:bracket].strip(" :：,，"), pre[bracket:]
-    if kind in ("bank", "numbered") and 2 <= len(pre) <= 40 and "\n" not in pre and not _STORY.search(pre):
+    if (kind in ("bank", "numbered") and 2 <= len(pre) <= 30 and not re.search(r"[\n。！？!?]", pre)
+            and not _STORY.search(pre)):
         return pre.strip(" :：,，。"), ""  # the whole preamble is the heading of a labelled case
     first = re.split(r"[。;；\n]", pre, maxsplit=1)[0]
     if kind == "numbered":
@@ -452,8 +453,9 @@ def _merge_small(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     out: list[tuple[int, int, str]] = []
     for a, b, h in pieces:
         if out and out[-1][1] - out[-1][0] < 150 and out[-1][1] == a:
-            pa, _, ph = out.pop()
-            out.append((pa, b, ph or h))
+            pa, pb, ph = out.pop()
+            # The merged section is named after its larger part.
+            out.append((pa, b, (ph if pb - pa >= b - a else h) or ph or h))
         else:
             out.append((a, b, h))
     return out

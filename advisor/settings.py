@@ -36,10 +36,14 @@ class Settings(BaseSettings):
     tokenizer: str = Field(default="bigram", description="BM25 tokens: 'bigram', 'jieba' or 'both'.")
     top_k: int = 5
     candidate_depth: int = 60
-    dense_weight: float = 0.6
-    lexical_weight: float = 0.4
+    dense_weight: float = 0.5
+    lexical_weight: float = 0.5
     rrf_k: int = 60
     fusion: str = Field(default="weighted", description="'weighted' (normalized scores) or 'rrf'.")
-    no_precedent_threshold: float = 0.0
+    # Calibrated on the dev set and tests/data/offtopic_queries.txt (see README, "Calibration"):
+    # best dense cosine below the floor, or below the domain bar when the query has no
+    # complaint-handling vocabulary at all, means there is no close precedent.
+    no_precedent_threshold: float = 0.845
+    no_precedent_domain_threshold: float = 0.90
     hnsw_threshold: int = 50_000
     max_query_chars: int = 2_000

