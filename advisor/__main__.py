@@ -81,6 +81,73 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+_DIFFICULTY = {"easy": "easy", "medium": "medium", "hard": "hard", "容易": "easy", "中等": "medium", "困难": "hard"}
+
+
+def _scenario_inputs(advisor, case):
+    """Guidance and principle guidelines that a scenario card cites."""
+    guidance = advisor.search(case.title + "\n" + case.facts[:300], top_k=1).guidance
+    principles = [g for g in advisor.guidelines if g.kind == "principle"][:6]
+    return guidance, principles
+
+
+def cmd_scenario(args: argparse.Namespace) -> int:
+    from .export import scenario_to_docx, scenario_to_json, scenario_to_markdown
+    from .models import Case
+    from .scenario import ScenarioOptions, build_scenario
+    from .search import Advisor
+
+    advisor = Advisor.load(_settings(args))
+    if args.case_id:
+        case = advisor.get(args.case_id)
+    else:
+        hits = [h for h in advisor.search(args.query, top_k=10, kind="case").hits]
+        if not hits:
+            raise SystemExit("错误：没有找到可用的案例")
+        case = advisor.get(hits[0].id)
+    if not isinstance(case, Case):
+        raise SystemExit(f"错误：{case.id} 是规程，不是案例")
+    options = ScenarioOptions(difficulty=_DIFFICULTY[args.difficulty], personality=args.persona or None,
+                              motive=args.motive or None, seed=args.seed)
+    guidance, principles = _scenario_inputs(advisor, case)
+    scenario = build_scenario(case, options, guidance=guidance, principles=principles)
+    if args.format == "docx":
+        if not args.output:
+            raise SystemExit("错误：--format docx 需要 --output 文件名")
+        Path(args.output).write_bytes(scenario_to_docx(scenario))
+        print(f"已写入 {args.output}")
+        return 0
+    text = scenario_to_markdown(scenario) if args.format == "md" else scenario_to_json(scenario)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"已写入 {args.output}")
+    else:
+        print(text)
+    return 0
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    from .export import pack_to_docx, pack_to_markdown, select_pack_cases
+    from .scenario import ScenarioOptions, build_scenario
+    from .search import Advisor
+
+    advisor = Advisor.load(_settings(args))
+    cases = select_pack_cases(advisor.cases, industry=args.industry, count=args.count)
+    if not cases:
+        raise SystemExit("错误：没有符合条件的案例")
+    scenarios = []
+    for i, case in enumerate(cases):
+        guidance, principles = _scenario_inputs(advisor, case)
+        options = ScenarioOptions(difficulty=_DIFFICULTY[args.difficulty], seed=args.seed + i)
+        scenarios.append(build_scenario(case, options, guidance=guidance, principles=principles))
+    if args.format == "docx":
+        Path(args.output).write_bytes(pack_to_docx(scenarios))
+    else:
+        Path(args.output).write_text(pack_to_markdown(scenarios), encoding="utf-8")
+    print(f"培训包已写入 {args.output}：{len(scenarios)} 个情景")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m advisor", description="投诉处理顾问")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -116,6 +183,29 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--json", metavar="FILE")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("scenario", help="由先例生成角色扮演情景卡")
+    common(p)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--query", help="用投诉描述检索最接近的案例")
+    source.add_argument("--case-id", help="案例编号（如 c-1a2b3c…）")
+    p.add_argument("--difficulty", choices=sorted(_DIFFICULTY), default="medium")
+    p.add_argument("--persona", choices=["理性型", "忧郁型", "情绪型", "暴跳如雷型"])
+    p.add_argument("--motive", choices=["求尊重", "求发泄", "求补偿", "求解决"])
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--format", choices=["md", "json", "docx"], default="md")
+    p.add_argument("--output")
+    p.set_defaults(func=cmd_scenario)
+
+    p = sub.add_parser("pack", help="生成培训包（多个不同先例）")
+    common(p)
+    p.add_argument("--industry")
+    p.add_argument("--count", type=int, default=5)
+    p.add_argument("--difficulty", choices=sorted(_DIFFICULTY), default="medium")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--format", choices=["md", "docx"], default="md")
+    p.add_argument("--output", required=True)
+    p.set_defaults(func=cmd_pack)
     return parser
 
 

@@ -13,8 +13,8 @@ import pytest
 
 from advisor import Advisor, Settings
 from advisor.corpus import build_corpus
-from advisor.index import build_index
 from advisor.encoders import load_encoder
+from advisor.index import build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
