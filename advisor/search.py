@@ -31,6 +31,11 @@ class Advisor:
         self._records: dict[str, Case | Guideline] = {r.id: r for r in [*index.cases, *index.guidelines]}
         self._chunk_record = [c.record_id for c in index.chunks]
         self._rulebook = None
+        self._reranker = None
+        if settings.reranker.strip():
+            from .rerank import CrossEncoderReranker
+
+            self._reranker = CrossEncoderReranker(settings.reranker.strip())
 
     @classmethod
     def load(cls, settings: Settings | None = None, encoder: Encoder | None = None) -> Advisor:
@@ -73,6 +78,8 @@ class Advisor:
         top_k = top_k or self.settings.top_k
         simple = to_simplified(query)
         fused = self._rank(simple, industry, kind)
+        if self._reranker is not None:
+            fused = self._rerank(simple, fused)
         hits = [self._hit(f, simple) for f in fused[:top_k]]
         best_dense = max((f.dense for f in fused[:top_k]), default=0.0)
         no_close = not hits or self._weak(best_dense, simple)
@@ -96,6 +103,15 @@ class Advisor:
         if not re.search(r"\w", query):
             raise EmptyQueryError("请输入投诉描述（查询中没有文字）。")
         return query, warnings
+
+    def _rerank(self, simple: str, fused: list[Fused]) -> list[Fused]:
+        from .rerank import rerank
+
+        head, tail = fused[: self.settings.rerank_depth], fused[self.settings.rerank_depth :]
+        passages = [self._records[f.record_id].title + "\n" + self._records[f.record_id].text for f in head]
+        order = rerank([f.record_id for f in head], self._reranker.scores(simple, passages))
+        by_id = {f.record_id: f for f in head}
+        return [by_id[i] for i in order] + tail
 
     def _weak(self, best_dense: float, simple_query: str) -> bool:
         s = self.settings

@@ -42,3 +42,27 @@ def test_unloadable_model_names_the_setting(tmp_path):
     broken.mkdir()
     with pytest.raises(EncoderLoadError, match="ADVISOR_ENCODER"):
         SentenceTransformerEncoder(str(broken))
+
+
+def test_cross_encoder_reranker_reorders_the_head(minilm_path, tmp_path):
+    from helpers import FakeEncoder, make_corpus
+
+    from advisor import Advisor
+    from advisor.index import build_index
+
+    corpus = make_corpus(tmp_path, "re_cases.txt", "bank_case.txt", "auto_case.txt")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data")
+    build_index(settings, FakeEncoder(), progress=False)
+    plain = Advisor.load(settings, FakeEncoder()).search("维修站收费", top_k=50)
+    advisor = Advisor.load(settings.model_copy(update={"reranker": minilm_path}), FakeEncoder())
+    reranked = advisor.search("维修站收费", top_k=50)
+    assert sorted(h.id for h in reranked.hits) == sorted(h.id for h in plain.hits)
+    scores = advisor._reranker.scores("维修站收费", [h.title + "\n" + h.text for h in reranked.hits])
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_unloadable_reranker_names_the_setting(tmp_path):
+    from advisor.rerank import CrossEncoderReranker
+
+    with pytest.raises(EncoderLoadError, match="ADVISOR_RERANKER"):
+        CrossEncoderReranker(str(tmp_path))
