@@ -300,7 +300,9 @@ def _build_case(
                 else:
                     fields["handling_steps"].extend(as_items(content))
             else:
-                items = as_items(content)
+                lead, numbered = split_items(content)
+                # "…需要改进和提高:" only introduces the list of improvements.
+                items = numbered if numbered and target == "improvements" else as_items(content)
                 fields[target].extend(items)
                 if label in lexicon.PRESCRIPTIVE_LABELS:
                     prescriptive.extend(split_items(content)[1] or items)
