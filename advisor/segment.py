@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .doctext import DocText
 from .items import as_items, split_items
+from .items import dedupe_texts as _dedupe
 from .models import Case, Guideline, SourceSpan
 
 _CN = "一二三四五六七八九十"
@@ -376,17 +377,6 @@ def _short_title(first: str, doc_title: str, kind: str) -> str:
     if kind == "narrative" and doc_title:
         return doc_title if len(best) < 4 else f"{doc_title}：{best}"
     return best or doc_title or "未命名案例"
-
-
-def _dedupe(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        key = re.sub(r"\W", "", item)
-        if item and key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
 
 
 # --- guidelines -----------------------------------------------------------------------------------
