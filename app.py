@@ -398,6 +398,8 @@ def show_result(advisor: Advisor, result: SearchResult) -> None:
     preview = result.query if len(result.query) <= 80 else result.query[:80] + "…"
     st.markdown(f"**当前查询**：{esc(preview)}")
     st.caption(f"检索用时 {result.took_ms:.0f} 毫秒 · 共 {len(result.hits)} 条结果")
+    if result.expanded_terms:
+        st.caption("同时检索书面用语：" + "、".join(esc(t) for t in result.expanded_terms))
     if result.no_close_precedent:
         st.info(NO_CLOSE_NOTE)
     results_col, guidance_col = st.columns([3, 2], gap="medium")

@@ -39,6 +39,10 @@ class MissingDependencyError(AdvisorError):
     """An optional package is not installed; the message says how to install it."""
 
 
+class ThesaurusError(AdvisorError):
+    """The synonyms file (query expansion) is missing or invalid."""
+
+
 class RecordNotFoundError(AdvisorError):
     """No case or guideline has the requested id."""
 

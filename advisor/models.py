@@ -109,6 +109,8 @@ class SearchResult(_Record):
     took_ms: float
     guidance: list[GuidanceItem] = Field(default_factory=list)
     hits: list[Hit] = Field(default_factory=list)
+    # Document terms the thesaurus added to the query (BM25 only), shown to the user.
+    expanded_terms: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
 

@@ -13,6 +13,7 @@ from .clean import is_domain_relevant
 from .dense import search_dense
 from .encoders import Encoder, load_encoder
 from .errors import EmptyQueryError, InvalidQueryError, RecordNotFoundError
+from .expand import load_thesaurus
 from .fusion import Fused, roll_up, rrf_fusion, weighted_fusion
 from .index import LoadedIndex, load_index
 from .models import Case, Guideline, Hit, SearchResult
@@ -31,6 +32,7 @@ class Advisor:
         self._records: dict[str, Case | Guideline] = {r.id: r for r in [*index.cases, *index.guidelines]}
         self._chunk_record = [c.record_id for c in index.chunks]
         self._rulebook = None
+        self.thesaurus = load_thesaurus(settings.synonyms_file)
         self._reranker = None
         if settings.reranker.strip():
             from .rerank import CrossEncoderReranker
@@ -77,16 +79,17 @@ class Advisor:
         started = time.perf_counter()
         top_k = top_k or self.settings.top_k
         simple = to_simplified(query)
-        fused = self._rank(simple, industry, kind)
+        expanded = self.thesaurus.expand(simple)
+        fused = self._rank(simple, industry, kind, expanded)
         if self._reranker is not None:
             fused = self._rerank(simple, fused)
         hits = [self._hit(f, simple) for f in fused[:top_k]]
         best_dense = max((f.dense for f in fused[:top_k]), default=0.0)
-        no_close = not hits or self._weak(best_dense, simple)
+        no_close = not hits or self._weak(best_dense, simple, bool(expanded))
         guidance = self._guidance(simple)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(query=query, no_close_precedent=no_close, took_ms=round(took, 2),
-                            guidance=guidance, hits=hits, warnings=warnings)
+                            guidance=guidance, hits=hits, expanded_terms=expanded, warnings=warnings)
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -113,11 +116,14 @@ class Advisor:
         by_id = {f.record_id: f for f in head}
         return [by_id[i] for i in order] + tail
 
-    def _weak(self, best_dense: float, simple_query: str) -> bool:
+    def _weak(self, best_dense: float, simple_query: str, thesaurus_hit: bool = False) -> bool:
+        """No close precedent: the best dense match is below the floor, or below the higher bar
+        when the query has neither complaint vocabulary nor any colloquial cue of the thesaurus."""
         s = self.settings
         if best_dense < s.no_precedent_threshold:
             return True
-        return best_dense < s.no_precedent_domain_threshold and not is_domain_relevant(simple_query)
+        in_domain = thesaurus_hit or is_domain_relevant(simple_query)
+        return best_dense < s.no_precedent_domain_threshold and not in_domain
 
     def _allowed(self, record_id: str, industry: str | None, kind: str | None) -> bool:
         record = self._records[record_id]
@@ -125,12 +131,20 @@ class Advisor:
             return False
         return not industry or record.industry == industry
 
-    def _rank(self, simple: str, industry: str | None, kind: str | None) -> list[Fused]:
+    def _lexical_scores(self, simple: str, expanded: list[str]) -> np.ndarray:
+        """BM25 of the query's own words plus, at `expansion_weight`, of the thesaurus terms."""
+        scores = self.index.lexical.scores(simple)
+        if expanded and self.settings.expansion_weight > 0:
+            scores = scores + self.settings.expansion_weight * self.index.lexical.scores(" ".join(expanded))
+        return scores
+
+    def _rank(self, simple: str, industry: str | None, kind: str | None,
+              expanded: list[str] | None = None) -> list[Fused]:
         depth = max(self.settings.candidate_depth, (self.settings.top_k or 5) * 4)
         qv = self.encoder.encode_queries([simple])[0]
         scores, ids = search_dense(self.index.dense, qv, depth * 3)
         dense = roll_up((self._chunk_record[i], float(s)) for s, i in zip(scores, ids, strict=True))
-        lex_scores = self.index.lexical.scores(simple)
+        lex_scores = self._lexical_scores(simple, expanded or [])
         top = np.argsort(-lex_scores)[: depth * 3]
         lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
         if industry or kind:

@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     reranker: str = Field(default="", description="Optional CrossEncoder model id / folder; empty = off.")
     rerank_depth: int = 20
 
+    synonyms_file: Path | None = Field(
+        default=PROJECT_ROOT / "advisor" / "data" / "synonyms.json",
+        description="Colloquial → document-term thesaurus for query expansion; empty = no expansion.",
+    )
+    # Weight of the expansion terms' BM25 score relative to the query's own words (dev + held-out tuned).
+    expansion_weight: float = 0.2
     tokenizer: str = Field(default="bigram", description="BM25 tokens: 'bigram', 'jieba' or 'both'.")
     top_k: int = 5
     candidate_depth: int = 60
@@ -43,7 +49,7 @@ class Settings(BaseSettings):
     # Calibrated on the dev set and tests/data/offtopic_queries.txt (see README, "Calibration"):
     # best dense cosine below the floor, or below the domain bar when the query has no
     # complaint-handling vocabulary at all, means there is no close precedent.
-    no_precedent_threshold: float = 0.845
+    no_precedent_threshold: float = 0.865
     no_precedent_domain_threshold: float = 0.90
     hnsw_threshold: int = 50_000
     max_query_chars: int = 2_000

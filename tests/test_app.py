@@ -88,6 +88,14 @@ def test_search_shows_precedent_card_with_thinking_and_steps(app_env):
     assert not at.info or NO_CLOSE_NOTE not in [i.value for i in at.info]
 
 
+def test_colloquial_query_shows_the_added_document_terms(app_env):
+    at = search(new_app(), "业主说房子晚交了三个月，要求开发商赔钱")
+    added = [c.value for c in at.caption if c.value.startswith("同时检索书面用语：")]
+    assert added and "延期交房" in added[0]
+    plain = search(new_app(), "群诉处理小组应该由哪些人组成")
+    assert not [c.value for c in plain.caption if c.value.startswith("同时检索书面用语：") and "延期交房" in c.value]
+
+
 def test_example_button_fills_query_and_searches(app_env):
     at = new_app()
     at.button(key="example_0").click().run()

@@ -112,6 +112,18 @@ def test_off_topic_queries_are_flagged(advisor):
     assert all(advisor.search(q).no_close_precedent for q in lines if q.strip())
 
 
+def test_in_domain_queries_are_not_flagged(advisor):
+    rows = (ROOT / "tests" / "data" / "heldout_queries.jsonl").read_text(encoding="utf-8").splitlines()
+    flagged = [q for q in (json.loads(r)["query"] for r in rows if r.strip()) if advisor.search(q).no_close_precedent]
+    assert flagged == []
+
+
+def test_colloquial_query_is_expanded_to_document_terms(advisor):
+    result = advisor.search("业主说房子晚交了三个月，要求开发商赔钱")
+    assert {"延期交房", "赔偿"} <= set(result.expanded_terms)
+    assert any("延期交房" in h.text or "延期交付" in h.text for h in result.hits[:3])
+
+
 def test_group_complaint_guidance(advisor):
     result = advisor.search("30 多户业主拉横幅，要求开发商赔偿")
     grades = {(g.standard, g.label) for g in result.guidance if g.category == "grading"}
@@ -168,3 +180,11 @@ def test_cli_missing_index_names_the_rebuild_command(tmp_path):
     settings = Settings(index_dir=tmp_path / "nothing", data_dir=tmp_path)
     out = _cli(settings, "search", "投诉", "--json")
     assert out.returncode == 2 and "python -m advisor build" in out.stderr
+
+
+def test_held_out_quality_does_not_regress(advisor):
+    """A floor under the figures in the README (held-out set written without looking at the engine)."""
+    from advisor.evaluate import evaluate, load_queries
+
+    report = evaluate(advisor, load_queries(ROOT / "tests" / "data" / "heldout_queries.jsonl"), top_k=5)
+    assert report.recall_at_1 >= 0.72 and report.recall_at_5 >= 0.88
