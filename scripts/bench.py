@@ -1,6 +1,7 @@
-"""Benchmarks: BM25-only vs dense-only vs hybrid on the dev set; latency/memory at scale; build throughput.
+"""Benchmarks: BM25-only vs dense-only vs hybrid (with and without query expansion) on the dev and
+held-out query sets; latency/memory at scale; build throughput.
 
-Usage: python scripts/bench.py [--queries ../shared/eval/dev_queries.jsonl] [--sizes 1000 10000 100000]
+Usage: python scripts/bench.py [--queries FILE.jsonl ...] [--sizes 1000 10000 100000] [--skip-build]
 """
 
 from __future__ import annotations
@@ -34,18 +35,22 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def quality_table(advisor: Advisor, queries) -> None:
-    print("## Dev-set quality (top-5)\n")
+def quality_table(advisor: Advisor, name: str, queries) -> None:
+    print(f"## Quality on {name} ({len(queries)} queries, top-5)\n")
     print("| mode | Recall@1 | Recall@3 | Recall@5 | MRR@5 |")
     print("| --- | --- | --- | --- | --- |")
     base = advisor.settings
-    for name, dw, lw in (("BM25 only", 0.0, 1.0), ("dense only", 1.0, 0.0),
-                         (f"hybrid ({base.fusion} {base.dense_weight}/{base.lexical_weight})",
-                          base.dense_weight, base.lexical_weight)):
-        advisor.settings = base.model_copy(update={"dense_weight": dw, "lexical_weight": lw})
+    hybrid = f"hybrid ({base.fusion} {base.dense_weight}/{base.lexical_weight})"
+    modes = (("BM25 only", 0.0, 1.0, 0.0), ("BM25 only + expansion", 0.0, 1.0, base.expansion_weight),
+             ("dense only", 1.0, 0.0, 0.0), (hybrid, base.dense_weight, base.lexical_weight, 0.0),
+             (f"{hybrid} + expansion {base.expansion_weight}", base.dense_weight, base.lexical_weight,
+              base.expansion_weight))
+    for label, dw, lw, ew in modes:
+        advisor.settings = base.model_copy(update={"dense_weight": dw, "lexical_weight": lw, "expansion_weight": ew})
         r = evaluate(advisor, queries)
-        print(f"| {name} | {r.recall_at_1:.3f} | {r.recall_at_3:.3f} | {r.recall_at_5:.3f} | {r.mrr_at_5:.3f} |")
+        print(f"| {label} | {r.recall_at_1:.3f} | {r.recall_at_3:.3f} | {r.recall_at_5:.3f} | {r.mrr_at_5:.3f} |")
     advisor.settings = base
+    print()
 
 
 def latency(advisor: Advisor, queries, repeats: int = 3) -> list[float]:
@@ -80,6 +85,9 @@ def scale_table(advisor: Advisor, queries, sizes: list[int]) -> None:
             qv = advisor.encoder.encode_queries([q.query])[0]
             search_dense(dense, qv, 200)
             scores = lexical.scores(q.query)
+            expanded = advisor.thesaurus.expand(q.query)
+            if expanded:
+                scores = scores + advisor.settings.expansion_weight * lexical.scores(" ".join(expanded))
             np.argpartition(-scores, 200)[:200]
             times.append((time.perf_counter() - t) * 1000)
         kind = "hnsw" if "HNSW" in type(dense).__name__ else "flat"
@@ -110,14 +118,19 @@ def build_table(settings: Settings) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--queries", default=str(Path(__file__).resolve().parents[2] / "shared/eval/dev_queries.jsonl"))
+    root = Path(__file__).resolve().parents[1]
+    default_sets = [p for p in (root.parent / "shared/eval/dev_queries.jsonl", root / "tests/data/heldout_queries.jsonl")
+                    if p.exists()]
+    parser.add_argument("--queries", nargs="+", default=[str(p) for p in default_sets])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args()
     settings = Settings()
     advisor = Advisor.load(settings)
-    queries = load_queries(Path(args.queries))
-    quality_table(advisor, queries)
+    sets = {Path(q).name: load_queries(Path(q)) for q in args.queries}
+    for name, qs in sets.items():
+        quality_table(advisor, name, qs)
+    queries = [q for qs in sets.values() for q in qs]
     times = latency(advisor, queries)
     print(f"\nSeed-corpus search after load ({len(times)} searches): p50 {statistics.median(times):.1f} ms, "
           f"p95 {np.percentile(times, 95):.1f} ms; RSS {rss_mb():.0f} MB")
