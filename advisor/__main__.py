@@ -72,9 +72,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .corpus import build_corpus, format_report
+    from .guidance import load_rules
 
-    corpus = build_corpus(_settings(args).corpus_dir)
+    corpus_dir = _settings(args).corpus_dir
+    corpus = build_corpus(corpus_dir)
     print(format_report(corpus.report))
+    rules = load_rules(corpus_dir)
+    print(f"\n定级与时限规则：{sum(len(s.grades) + len(s.deadlines) for s in rules.standards)} 条可用，"
+          f"{len(rules.warnings)} 条告警")
+    for warning in rules.warnings:
+        print(f"  ! {warning}")
     if args.json:
         Path(args.json).write_text(corpus.report.model_dump_json(indent=2), encoding="utf-8")
         print(f"\nJSON 报告已写入 {args.json}")

@@ -22,7 +22,7 @@ _ORIGIN_LABELS = {"precedent": "来自先例", "persona": "来自角色类型"}
 
 # ASCII characters that open inline markup, HTML, table cells or entities. Parentheses and "!" are
 # left alone: they only form links/images after "[" / "]", which are escaped.
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&$])")
 # Characters XML 1.0 cannot hold; python-docx raises on them.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 

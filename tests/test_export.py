@@ -139,6 +139,8 @@ def test_escape_md_neutralises_line_starts() -> None:
     assert escape_md("+ 列表") == "\\+ 列表"
     assert escape_md("1. 编号") == "1\\. 编号"
     assert escape_md("a|b") == "a\\|b"
+    # Streamlit renders $…$ as LaTeX: a price range must stay literal text.
+    assert escape_md("赔偿$100到$200") == "赔偿\\$100到\\$200"
     assert "\n" not in escape_md("第一行\n# 第二行")
 
 

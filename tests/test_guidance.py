@@ -445,3 +445,19 @@ def test_headcount_reason_names_its_source(rulebook: RuleBook) -> None:
     vanke = next(i for i in items if i.category == "grading" and i.standard == VANKE)
     assert vanke.label == "一级投诉（重大投诉）"
     assert vanke.matched == ["30户以上业主，按每户至少1人计（标准：10人及以上）"]
+
+
+def test_report_cli_lists_rules_whose_citation_is_missing(tmp_path):
+    """A corpus without the cited standards: the report says how many rules were left out, and why."""
+    import subprocess
+    import sys
+
+    from helpers import make_corpus
+
+    corpus = make_corpus(tmp_path, "re_cases.txt")
+    out = subprocess.run([sys.executable, "-m", "advisor", "report", "--corpus", str(corpus)], capture_output=True,
+                         text=True, cwd=Path(__file__).resolve().parent.parent, timeout=120)
+    assert out.returncode == 0, out.stderr
+    summary = next(line for line in out.stdout.splitlines() if line.startswith("定级与时限规则"))
+    assert "0 条可用" in summary and "0 条告警" not in summary
+    assert any(line.startswith("  ! ") for line in out.stdout.splitlines())

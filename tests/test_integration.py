@@ -173,6 +173,7 @@ def test_cli_eval_and_report(seed_settings, tmp_path):
     assert json.loads(out.stdout)["recall_at_5"] == 1.0
     report = _cli(seed_settings, "report", "--json", str(tmp_path / "r.json"))
     assert report.returncode == 0 and "合并的重复记录" in report.stdout
+    assert "条可用，0 条告警" in report.stdout  # every rule in rules.json cites text found in the corpus
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["n_cases"] > 40
 
 
