@@ -6,6 +6,7 @@ import re
 import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -83,7 +84,7 @@ class Advisor:
         fused = self._rank(simple, industry, kind, expanded)
         if self._reranker is not None:
             fused = self._rerank(simple, fused)
-        hits = [self._hit(f, simple) for f in fused[:top_k]]
+        hits = [self._hit(f, simple, expanded) for f in fused[:top_k]]
         best_dense = max((f.dense for f in fused[:top_k]), default=0.0)
         no_close = not hits or self._weak(best_dense, simple, bool(expanded))
         guidance = self._guidance(simple)
@@ -157,7 +158,7 @@ class Advisor:
             return rrf_fusion(dense, lexical, s.rrf_k, s.dense_weight, s.lexical_weight)
         return weighted_fusion(dense, lexical, s.dense_weight, s.lexical_weight)
 
-    def _hit(self, fused: Fused, simple_query: str) -> Hit:
+    def _hit(self, fused: Fused, simple_query: str, expanded: list[str] | None = None) -> Hit:
         record = self._records[fused.record_id]
         base = record.model_dump()
         if isinstance(record, Case):
@@ -166,7 +167,7 @@ class Advisor:
             extra = {"kind": "guideline", "guideline_kind": base.pop("kind"), "complaint_type": ""}
         base.pop("format", None)
         return Hit(**base, **extra, score=round(fused.score, 4),
-                   matched_terms=matched_terms(simple_query, record.title + record.text))
+                   matched_terms=matched_terms(simple_query, record.title + record.text, extra=expanded or ()))
 
     def _guidance(self, simple_query: str) -> list:
         try:
@@ -178,9 +179,10 @@ class Advisor:
         return guidance.apply_rules(guidance.extract_facts(simple_query), self._rulebook)
 
 
-def matched_terms(simple_query: str, text: str, limit: int = 12) -> list[str]:
-    """Query words (two characters or more) that occur in `text`, longest first."""
-    words = sorted({w for w in jieba_tokens(simple_query) if len(w) >= 2}, key=len, reverse=True)
+def matched_terms(simple_query: str, text: str, limit: int = 12, extra: Iterable[str] = ()) -> list[str]:
+    """Query words (two characters or more) and `extra` terms (the thesaurus expansion) that occur
+    in `text`, longest first."""
+    words = sorted({w for w in [*jieba_tokens(simple_query), *extra] if len(w) >= 2}, key=len, reverse=True)
     found: list[str] = []
     for w in words:
         if w in text and not any(w in f for f in found):

@@ -108,6 +108,8 @@ def test_expansion_lifts_the_case_written_in_document_terms(built):
     assert plain.expanded_terms == [] and "延期交付" in expanded.expanded_terms
     assert "延期交付" not in plain.hits[0].title
     assert "延期交付" in expanded.hits[0].title
+    # The document term the staff member did not type is highlighted in the card.
+    assert "延期交付" in expanded.hits[0].matched_terms and "延期交付" not in plain.hits[0].matched_terms
 
 
 def test_expansion_weight_zero_turns_it_off(built):
