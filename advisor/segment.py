@@ -277,7 +277,7 @@ def _build_case(
     title, preamble = _case_title(kind, head_title, preamble, doc_title)
     if not title or (title == doc_title and kind not in ("labelled", "narrative")):
         first_facts = text[labels[0].end() : labels[1].start() if len(labels) > 1 else region.end] if labels else ""
-        title = _short_title(re.split(r"[。;；\n]", first_facts.strip(), maxsplit=1)[0], "", kind)
+        title = _short_title(re.split(r"[。;；\n]", first_facts.strip(), maxsplit=1)[0], "", kind, rest=first_facts)
     fields: dict[str, list[str]] = {"facts": [], "management_thinking": [], "handling_steps": [],
                                     "improvements": [], "outcome": []}
     prescriptive: list[str] = []
@@ -355,25 +355,34 @@ def _case_title(kind: str, head_title: str, preamble: str, doc_title: str) -> tu
             return cut, pre[m.start() :].strip()
         if 2 <= len(first) <= 16:
             return first.strip(" ,，"), pre[len(first) :].strip(" 。;；\n")
-    return _short_title(first, doc_title, kind), pre
+    return _short_title(first, doc_title, kind, rest=pre), pre
 
 
-_PROBLEM = re.compile(r"发现|遇到|存在|问题|不符|丢失|不满|不好|延误|损坏|故障|投诉(?!后)|异响|报警|拒绝|等待")
+_PROBLEM = re.compile(r"发现|遇到|存在|问题|不符|丢失|不满|不好|延误|损坏|故障|投诉(?!后)|异响|报警|拒绝|拒交|等待|过期|变质|报错|划痕|冲突")
 
 
-def _short_title(first: str, doc_title: str, kind: str) -> str:
-    """A short title from the first sentence: its first clause, plus the clause naming the problem."""
+_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*[,，]?\s*")
+_TITLE_LIMIT = 30
+
+
+def _short_title(first: str, doc_title: str, kind: str, rest: str = "") -> str:
+    """A short title from the first sentence: its first clause, plus the clause naming the problem.
+
+    When the first sentence names no problem ("某客户车辆发生事故后"), the problem clause is looked
+    for in the next few clauses of `rest` (the facts that follow).
+    """
     clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后)[,，]\s*", "", first)
     clause = re.sub(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]?\s*", "", clause)
     parts = [p.strip() for p in re.split(r"[,，:：]", clause) if p.strip()][:3]
     parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是", p)] or parts
     best = parts[0] if parts else clause.strip()
     if parts and not _PROBLEM.search(best):
-        problem = next((p for p in parts[1:] if _PROBLEM.search(p)), "")
-        if problem and len(best) + len(problem) <= 30:
+        later = [_DATE.sub("", p).strip() for p in re.split(r"[,，:：;；。\n]", rest)[:8]]
+        problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best), "")
+        if problem and len(best) + len(problem) < _TITLE_LIMIT:
             best = f"{best}，{problem}"
-    if len(best) > 30:
-        best = best[:30] + "…"
+    if len(best) > _TITLE_LIMIT:
+        best = best[:_TITLE_LIMIT] + "…"
     if kind == "narrative" and doc_title:
         return doc_title if len(best) < 4 else f"{doc_title}：{best}"
     return best or doc_title or "未命名案例"
