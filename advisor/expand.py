@@ -73,7 +73,7 @@ def load_thesaurus(path: Path | None) -> Thesaurus:
         ThesaurusError: the file is missing, not JSON, or has an invalid group (the message
             names the file and the group).
     """
-    if path is None or str(path).strip() in ("", "."):
+    if path is None or not str(path).strip():
         return Thesaurus()
     path = Path(path)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -42,9 +43,16 @@ class LexicalIndex:
         retriever = bm25s.BM25.load(str(folder), show_progress=False)
         return cls(retriever, tokenizer, n_docs)
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every document for `query` (zeros when no query token is known)."""
-        tokens = [t for t in self._tokenize(query) if t in self._vocab]
+    def scores(self, query: str, extra_terms: Sequence[str] = (), extra_weight: float = 0.0) -> np.ndarray:
+        """BM25 score of every document for `query` (zeros when no query token is known), plus
+        `extra_weight` times the score of `extra_terms` (the thesaurus expansion) when given."""
+        scores = self._scores(query)
+        if extra_terms and extra_weight > 0:
+            scores = scores + extra_weight * self._scores(" ".join(extra_terms))
+        return scores
+
+    def _scores(self, text: str) -> np.ndarray:
+        tokens = [t for t in self._tokenize(text) if t in self._vocab]
         if not tokens:
             return np.zeros(self.n_docs, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)

@@ -132,20 +132,13 @@ class Advisor:
             return False
         return not industry or record.industry == industry
 
-    def _lexical_scores(self, simple: str, expanded: list[str]) -> np.ndarray:
-        """BM25 of the query's own words plus, at `expansion_weight`, of the thesaurus terms."""
-        scores = self.index.lexical.scores(simple)
-        if expanded and self.settings.expansion_weight > 0:
-            scores = scores + self.settings.expansion_weight * self.index.lexical.scores(" ".join(expanded))
-        return scores
-
     def _rank(self, simple: str, industry: str | None, kind: str | None,
               expanded: list[str] | None = None) -> list[Fused]:
         depth = max(self.settings.candidate_depth, (self.settings.top_k or 5) * 4)
         qv = self.encoder.encode_queries([simple])[0]
         scores, ids = search_dense(self.index.dense, qv, depth * 3)
         dense = roll_up((self._chunk_record[i], float(s)) for s, i in zip(scores, ids, strict=True))
-        lex_scores = self._lexical_scores(simple, expanded or [])
+        lex_scores = self.index.lexical.scores(simple, expanded or (), self.settings.expansion_weight)
         top = np.argsort(-lex_scores)[: depth * 3]
         lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
         if industry or kind:

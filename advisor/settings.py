@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .expand import DEFAULT_SYNONYMS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +36,7 @@ class Settings(BaseSettings):
     rerank_depth: int = 20
 
     synonyms_file: Path | None = Field(
-        default=PROJECT_ROOT / "advisor" / "data" / "synonyms.json",
+        default=DEFAULT_SYNONYMS,
         description="Colloquial → document-term thesaurus for query expansion; empty = no expansion.",
     )
     # Weight of the expansion terms' BM25 score relative to the query's own words (dev + held-out tuned).
@@ -53,3 +55,9 @@ class Settings(BaseSettings):
     no_precedent_domain_threshold: float = 0.90
     hnsw_threshold: int = 50_000
     max_query_chars: int = 2_000
+
+    @field_validator("synonyms_file", mode="before")
+    @classmethod
+    def _empty_means_none(cls, value: object) -> object:
+        """`ADVISOR_SYNONYMS_FILE=` (empty) turns expansion off instead of naming the current folder."""
+        return None if isinstance(value, str) and not value.strip() else value

@@ -84,10 +84,7 @@ def scale_table(advisor: Advisor, queries, sizes: list[int]) -> None:
             t = time.perf_counter()
             qv = advisor.encoder.encode_queries([q.query])[0]
             search_dense(dense, qv, 200)
-            scores = lexical.scores(q.query)
-            expanded = advisor.thesaurus.expand(q.query)
-            if expanded:
-                scores = scores + advisor.settings.expansion_weight * lexical.scores(" ".join(expanded))
+            scores = lexical.scores(q.query, advisor.thesaurus.expand(q.query), advisor.settings.expansion_weight)
             np.argpartition(-scores, 200)[:200]
             times.append((time.perf_counter() - t) * 1000)
         kind = "hnsw" if "HNSW" in type(dense).__name__ else "flat"
