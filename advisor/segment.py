@@ -71,6 +71,8 @@ _GUIDE_HEADINGS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\d{1,2}、", re.M),
 )
 _MAX_GUIDE_CHARS = 1200
+# A section heading this short right before a run of cases is the cases' context only.
+_CONTEXT_ONLY_CHARS = 150
 
 
 @dataclass
@@ -179,10 +181,14 @@ def _segment_subdoc(doc: DocText, title: str, region: _Region, out: Segments) ->
         _segment_unmarked(doc, title, region, out)
         return
     intro = _Region(region.start, markers[0][0])
-    if text[intro.start : intro.end].strip():
-        _segment_unmarked(doc, title, intro, out, intro_only=True)
     headings = list(_SECTION_HEADING.finditer(text, intro.start, intro.end))
     context = text[headings[-1].start() : intro.end].strip() if headings else ""
+    if context and len(context) <= _CONTEXT_ONLY_CHARS:
+        # A short heading that introduces the cases ("三、情绪型…" then "案例一") is their context,
+        # not a guideline section of its own.
+        intro = _Region(intro.start, headings[-1].start())
+    if text[intro.start : intro.end].strip():
+        _segment_unmarked(doc, title, intro, out, intro_only=True)
     boundaries = [m[0] for m in markers] + [region.end]
     for (start, kind, head_end, head_title), nxt in zip(markers, boundaries[1:], strict=True):
         end, following_context = _case_end(text, head_end, nxt)

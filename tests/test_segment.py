@@ -82,3 +82,11 @@ def test_guideline_sections_and_kinds():
     assert grading.kind == "grading"
     assert any("群诉发生阶段" in g.text and "媒介负责人" in g.text for g in guides)
     assert guideline_kind("受理部门在接到投诉后的24小时内必须落实处理部门,一般问题处理不超过3个工作日") == "deadline"
+
+
+def test_short_heading_before_cases_is_their_context_not_a_guideline():
+    seg = _segments("owner_types.txt")
+    assert len(seg.cases) == 2
+    assert all(c.context.startswith("三、急躁型") for c in seg.cases)
+    assert not any(g.text.startswith("三、急躁型") for g in seg.guidelines)
+    assert any("忧郁型" in g.text for g in seg.guidelines)
