@@ -73,6 +73,8 @@ _GUIDE_HEADINGS: tuple[re.Pattern[str], ...] = (
 _MAX_GUIDE_CHARS = 1200
 # A section heading this short right before a run of cases is the cases' context only.
 _CONTEXT_ONLY_CHARS = 150
+# Industry terms needed on each side of a join between two glued, untitled documents.
+_GLUE_MIN_TERMS = 3
 
 
 @dataclass
@@ -246,11 +248,14 @@ def _segment_unmarked(doc: DocText, title: str, region: _Region, out: Segments, 
         for h in _SECTION_HEADING.finditer(text, labels[0].end(), region.end):
             end = h.start()  # a new numbered structure after the labelled one is another text
             break
-        case = _build_case(doc, _Region(region.start, end), "labelled", region.start, title, title, "")
+        glued = _glued_end(text, region.start, end)
+        case = _build_case(doc, _Region(region.start, glued), "labelled", region.start, title, title, "")
         if case is not None:
             out.cases.append(case)
-            if end < region.end:
-                _segment_unmarked(doc, title, _Region(end, region.end), out, intro_only=True)
+            if glued < region.end:
+                # The title belongs to the labelled case, not to a document glued onto it.
+                _segment_unmarked(doc, title if glued == end else "", _Region(glued, region.end), out,
+                                  intro_only=True)
             return
     is_guide = bool(_GUIDE_TITLE.search(title)) or _kind_score(body) >= max(3, len(body) / 250)
     if ("案例" in title or intro_only) and not is_guide and "投诉" in body and _STORY.search(body):
@@ -262,6 +267,32 @@ def _segment_unmarked(doc: DocText, title: str, region: _Region, out: Segments, 
         out.guidelines.extend(_guideline_sections(doc, title, region))
     else:
         out.unfiled.append(body.strip()[:40])
+
+
+def _glued_end(text: str, start: int, end: int) -> int:
+    """Where another, untitled document glued onto this one begins (else `end`).
+
+    Scraped pages are sometimes concatenated without a title in between. The join shows as a
+    paragraph from which on the text speaks only of another industry: before it, one industry's
+    terms dominate; from it on, they never occur and another industry's terms do. Paragraphs that
+    name neither stay with the first document, so the join is the last such point.
+    """
+    join = end
+    for a, _ in _paragraph_spans(text, start, end)[1:]:
+        before, after = text[start:a], text[a:end]
+        own = lexicon.best_label(before, lexicon.INDUSTRY_TERMS, "")
+        other = lexicon.best_label(after, lexicon.INDUSTRY_TERMS, "")
+        if not own or not other or own == other:
+            continue
+        own_terms, other_terms = lexicon.INDUSTRY_TERMS[own], lexicon.INDUSTRY_TERMS[other]
+        if (_count(before, own_terms) >= _GLUE_MIN_TERMS and _count(after, own_terms) == 0
+                and _count(after, other_terms) >= _GLUE_MIN_TERMS and _count(before, other_terms) == 0):
+            join = a
+    return join
+
+
+def _count(text: str, terms: tuple[str, ...]) -> int:
+    return sum(text.count(t) for t in terms)
 
 
 # --- cases ----------------------------------------------------------------------------------------

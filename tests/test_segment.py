@@ -90,3 +90,12 @@ def test_short_heading_before_cases_is_their_context_not_a_guideline():
     assert all(c.context.startswith("三、急躁型") for c in seg.cases)
     assert not any(g.text.startswith("三、急躁型") for g in seg.guidelines)
     assert any("忧郁型" in g.text for g in seg.guidelines)
+
+
+def test_untitled_document_glued_onto_a_case_is_cut_off():
+    seg = _segments("glued.txt")
+    hotel = next(c for c in seg.cases if "酒店" in c.text)
+    assert "这就好比" in hotel.text  # a paragraph naming no industry stays with the case
+    assert "管理处" not in hotel.text and "保洁" not in hotel.text
+    rest = [r for r in [*seg.cases, *seg.guidelines] if r.text.startswith("前两天")]
+    assert len(rest) == 1 and "保洁" in rest[0].text and "酒店" not in rest[0].title
