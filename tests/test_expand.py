@@ -87,6 +87,11 @@ def test_shipped_thesaurus_does_not_fire_on_small_talk():
     assert thesaurus.expand("红烧肉怎么做才好吃") == []
 
 
+@pytest.mark.parametrize("query", ["空调修了三次还是坏", "屋顶漏水修了两回", "报修好几次了"])
+def test_repeated_repairs_in_any_wording_expand_to_the_document_term(query):
+    assert "重复维修" in load_thesaurus(DEFAULT_SYNONYMS).expand(query)
+
+
 def test_default_settings_point_at_the_shipped_file():
     assert Settings().synonyms_file == DEFAULT_SYNONYMS
     assert isinstance(load_thesaurus(Settings().synonyms_file), Thesaurus)
