@@ -86,7 +86,7 @@ class Advisor:
             fused = self._rerank(simple, fused)
         hits = [self._hit(f, simple, expanded) for f in fused[:top_k]]
         best_dense = max((f.dense for f in fused[:top_k]), default=0.0)
-        no_close = not hits or self._weak(best_dense, simple, bool(expanded))
+        no_close = not hits or no_close_precedent(best_dense, simple, bool(expanded), self.settings)
         guidance = self._guidance(simple)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(query=query, no_close_precedent=no_close, took_ms=round(took, 2),
@@ -116,15 +116,6 @@ class Advisor:
         order = rerank([f.record_id for f in head], self._reranker.scores(simple, passages))
         by_id = {f.record_id: f for f in head}
         return [by_id[i] for i in order] + tail
-
-    def _weak(self, best_dense: float, simple_query: str, thesaurus_hit: bool = False) -> bool:
-        """No close precedent: the best dense match is below the floor, or below the higher bar
-        when the query has neither complaint vocabulary nor any colloquial cue of the thesaurus."""
-        s = self.settings
-        if best_dense < s.no_precedent_threshold:
-            return True
-        in_domain = thesaurus_hit or is_domain_relevant(simple_query)
-        return best_dense < s.no_precedent_domain_threshold and not in_domain
 
     def _allowed(self, record_id: str, industry: str | None, kind: str | None) -> bool:
         record = self._records[record_id]
@@ -170,6 +161,19 @@ class Advisor:
         if self._rulebook is None:
             self._rulebook = guidance.load_rules(self.settings.corpus_dir)
         return guidance.apply_rules(guidance.extract_facts(simple_query), self._rulebook)
+
+
+def no_close_precedent(best_dense: float, simple_query: str, cue_fired: bool, settings: Settings) -> bool:
+    """True when even the best hit is weak: its dense cosine is below the floor; or, when the query
+    has no complaint vocabulary, below a higher bar: a middle one when a colloquial cue of the
+    thesaurus fired (staff wording such as 趴窝, 烫手), the highest when nothing marks it as a complaint.
+    """
+    if best_dense < settings.no_precedent_threshold:
+        return True
+    if is_domain_relevant(simple_query):
+        return False
+    bar = settings.no_precedent_cue_threshold if cue_fired else settings.no_precedent_domain_threshold
+    return best_dense < bar
 
 
 def matched_terms(simple_query: str, text: str, limit: int = 12, extra: Iterable[str] = ()) -> list[str]:

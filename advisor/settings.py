@@ -49,9 +49,11 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     fusion: str = Field(default="weighted", description="'weighted' (normalized scores) or 'rrf'.")
     # Calibrated on the dev set and tests/data/offtopic_queries.txt (see README, "Calibration"):
-    # best dense cosine below the floor, or below the domain bar when the query has no
-    # complaint-handling vocabulary at all, means there is no close precedent.
+    # best dense cosine below the floor means there is no close precedent; a query without
+    # complaint-handling vocabulary must reach the cue bar when a thesaurus cue fired, else the
+    # domain bar.
     no_precedent_threshold: float = 0.865
+    no_precedent_cue_threshold: float = 0.88
     no_precedent_domain_threshold: float = 0.90
     hnsw_threshold: int = 50_000
     max_query_chars: int = 2_000

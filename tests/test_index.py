@@ -16,6 +16,7 @@ from advisor.errors import (
     InvalidQueryError,
 )
 from advisor.index import build_index, load_index
+from advisor.search import no_close_precedent
 
 
 @pytest.fixture
@@ -145,3 +146,18 @@ def test_long_query_is_truncated_with_a_warning(built):
 def test_control_characters_are_stripped(built):
     result = Advisor.load(built, FakeEncoder()).search("保险\x07收益\x1b低")
     assert result.query == "保险 收益 低"
+
+
+@pytest.mark.parametrize(
+    "cosine, query, cue, flagged",
+    [
+        (0.86, "业主投诉漏水", False, True),  # below the floor, whatever the wording
+        (0.87, "业主投诉漏水", False, False),  # complaint vocabulary: the floor is enough
+        (0.87, "车半路趴窝了", True, True),  # only a thesaurus cue: needs the middle bar
+        (0.89, "车半路趴窝了", True, False),
+        (0.89, "今天心情不错", False, True),  # nothing marks a complaint: needs the highest bar
+        (0.91, "今天心情不错", False, False),
+    ],
+)
+def test_no_close_precedent_bars(cosine, query, cue, flagged):
+    assert no_close_precedent(cosine, query, cue, Settings()) is flagged
