@@ -392,6 +392,16 @@ def search_page(advisor: Advisor) -> None:
     show_result(advisor, result)
 
 
+EXPANSION_SHOWN = 8
+
+
+def expansion_caption(terms: list[str]) -> str:
+    """The thesaurus terms added to the search; a long list is cut, with the total named."""
+    shown = "、".join(esc(t) for t in terms[:EXPANSION_SHOWN])
+    more = f" 等 {len(terms)} 个" if len(terms) > EXPANSION_SHOWN else ""
+    return f"同时检索书面用语：{shown}{more}"
+
+
 def show_result(advisor: Advisor, result: SearchResult) -> None:
     for warning in result.warnings:
         st.warning(esc(warning))
@@ -399,7 +409,7 @@ def show_result(advisor: Advisor, result: SearchResult) -> None:
     st.markdown(f"**当前查询**：{esc(preview)}")
     st.caption(f"检索用时 {result.took_ms:.0f} 毫秒 · 共 {len(result.hits)} 条结果")
     if result.expanded_terms:
-        st.caption("同时检索书面用语：" + "、".join(esc(t) for t in result.expanded_terms))
+        st.caption(expansion_caption(result.expanded_terms))
     if result.no_close_precedent:
         st.info(NO_CLOSE_NOTE)
     results_col, guidance_col = st.columns([3, 2], gap="medium")

@@ -96,6 +96,14 @@ def test_colloquial_query_shows_the_added_document_terms(app_env):
     assert not [c.value for c in plain.caption if c.value.startswith("同时检索书面用语：") and "延期交房" in c.value]
 
 
+def test_long_expansion_list_is_cut_with_the_total_named(app_env):
+    at = search(new_app(), "买理财时合同里没提手续费，后来账单上莫名多扣了钱")
+    added = [c.value for c in at.caption if c.value.startswith("同时检索书面用语：")]
+    assert added and added[0].endswith(" 个")
+    shown = added[0].removeprefix("同时检索书面用语：").rsplit(" 等 ", 1)
+    assert len(shown[0].split("、")) == 8 and int(shown[1].removesuffix(" 个")) > 8
+
+
 def test_example_button_fills_query_and_searches(app_env):
     at = new_app()
     at.button(key="example_0").click().run()
