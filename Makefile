@@ -34,6 +34,7 @@ report: setup
 eval: index
 	$(PY) -m advisor eval --queries ../shared/eval/dev_queries.jsonl
 	$(PY) -m advisor eval --queries tests/data/heldout_queries.jsonl
+	$(PY) -m advisor eval --queries tests/data/heldout2_queries.jsonl
 
 bench: index
 	$(PY) scripts/bench.py

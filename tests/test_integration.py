@@ -113,7 +113,8 @@ def test_off_topic_queries_are_flagged(advisor):
 
 
 def test_in_domain_queries_are_not_flagged(advisor):
-    rows = (ROOT / "tests" / "data" / "heldout_queries.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [row for name in ("heldout_queries.jsonl", "heldout2_queries.jsonl")
+            for row in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()]
     flagged = [q for q in (json.loads(r)["query"] for r in rows if r.strip()) if advisor.search(q).no_close_precedent]
     assert flagged == []
 
