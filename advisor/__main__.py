@@ -27,7 +27,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     stats = build_index(settings, load_encoder(settings), progress=not args.quiet)
     print(f"索引已写入 {settings.index_dir}：案例 {stats.n_cases}，规程 {stats.n_guidelines}，文本块 {stats.n_chunks}"
-          f"（新编码 {stats.embedded}，复用缓存 {stats.reused}），用时 {stats.seconds:.1f} 秒")
+          f"（其中常见问法 {stats.n_questions}；新编码 {stats.embedded}，复用缓存 {stats.reused}），"
+          f"用时 {stats.seconds:.1f} 秒")
+    for warning in stats.question_warnings:
+        print(f"注意：{warning}", file=sys.stderr)
     return 0
 
 

@@ -1,9 +1,14 @@
-"""Field-aware chunks: a case's facts, thinking and steps are embedded separately, then rolled up."""
+"""Field-aware chunks: a case's facts, thinking and steps are embedded separately, then rolled up.
+
+Similar questions (常见问法) become one chunk each, after all text chunks (field "questions"):
+they are embedded but not indexed by BM25, and give search its third signal.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .models import Case, Guideline
@@ -80,11 +85,28 @@ def guideline_chunks(guideline: Guideline) -> list[Chunk]:
     return [Chunk(guideline.id, "guideline", "text", f"{heading}\n{p}") for p in pieces]
 
 
-def chunk_records(cases: list[Case], guidelines: list[Guideline]) -> list[Chunk]:
-    """All chunks of a library, cases first."""
+QUESTIONS_FIELD = "questions"
+
+
+def question_chunks(record_id: str, kind: str, questions: list[str]) -> list[Chunk]:
+    """One chunk per similar question, text as written (matched query-to-question)."""
+    return [Chunk(record_id, kind, QUESTIONS_FIELD, q) for q in questions]
+
+
+def chunk_records(cases: list[Case], guidelines: list[Guideline],
+                  questions: Mapping[str, list[str]] | None = None) -> list[Chunk]:
+    """All chunks of a library: cases, then guidelines, then the similar questions of each record."""
     chunks: list[Chunk] = []
     for case in cases:
         chunks.extend(case_chunks(case))
     for guideline in guidelines:
         chunks.extend(guideline_chunks(guideline))
+    questions = questions or {}
+    for record, kind in [*((c, "case") for c in cases), *((g, "guideline") for g in guidelines)]:
+        chunks.extend(question_chunks(record.id, kind, questions.get(record.id, [])))
     return chunks
+
+
+def text_chunk_count(chunks: list[Chunk]) -> int:
+    """How many chunks precede the question chunks (the ones BM25 indexes)."""
+    return next((i for i, c in enumerate(chunks) if c.field == QUESTIONS_FIELD), len(chunks))

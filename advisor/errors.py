@@ -43,6 +43,10 @@ class ThesaurusError(AdvisorError):
     """The synonyms file (query expansion) is missing or invalid."""
 
 
+class QuestionsError(AdvisorError):
+    """The similar-questions file (常见问法) is missing or has an invalid line."""
+
+
 class RecordNotFoundError(AdvisorError):
     """No case or guideline has the requested id."""
 

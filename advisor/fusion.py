@@ -16,6 +16,7 @@ class Fused:
     score: float
     dense: float
     lexical: float
+    question: float = 0.0
 
 
 def roll_up(chunk_scores: Iterable[tuple[str, float]]) -> dict[str, float]:
@@ -37,27 +38,30 @@ def _minmax(scores: dict[str, float]) -> dict[str, float]:
     return {k: (v - lo) / (hi - lo) for k, v in scores.items()}
 
 
-def weighted_fusion(dense: dict[str, float], lexical: dict[str, float], dense_weight: float,
-                    lexical_weight: float) -> list[Fused]:
-    """Min-max normalize each retriever over the candidates, then a weighted sum (missing = 0)."""
-    dn, ln = _minmax(dense), _minmax(lexical)
-    ids = set(dense) | set(lexical)
+def weighted_fusion(dense: dict[str, float], lexical: dict[str, float], questions: dict[str, float],
+                    dense_weight: float, lexical_weight: float, questions_weight: float = 0.0) -> list[Fused]:
+    """Min-max normalize each signal over its candidates, then a weighted sum (missing = 0).
+
+    `questions` is the best similar-question match per record (empty when there are none).
+    """
+    dn, ln, qn = _minmax(dense), _minmax(lexical), _minmax(questions)
     fused = [
-        Fused(i, dense_weight * dn.get(i, 0.0) + lexical_weight * ln.get(i, 0.0), dense.get(i, 0.0), lexical.get(i, 0.0))
-        for i in ids
+        Fused(i, dense_weight * dn.get(i, 0.0) + lexical_weight * ln.get(i, 0.0) + questions_weight * qn.get(i, 0.0),
+              dense.get(i, 0.0), lexical.get(i, 0.0), questions.get(i, 0.0))
+        for i in set(dense) | set(lexical) | set(questions)
     ]
     return sorted(fused, key=lambda f: (-f.score, f.record_id))
 
 
-def rrf_fusion(dense: dict[str, float], lexical: dict[str, float], k: int = 60,
-               dense_weight: float = 1.0, lexical_weight: float = 1.0) -> list[Fused]:
-    """Weighted reciprocal-rank fusion."""
+def rrf_fusion(dense: dict[str, float], lexical: dict[str, float], questions: dict[str, float], k: int = 60,
+               dense_weight: float = 1.0, lexical_weight: float = 1.0, questions_weight: float = 0.0) -> list[Fused]:
+    """Weighted reciprocal-rank fusion of the same three signals."""
     def ranks(scores: dict[str, float]) -> dict[str, int]:
         return {rid: r for r, (rid, _) in enumerate(sorted(scores.items(), key=lambda kv: -kv[1]), 1)}
 
-    dr, lr = ranks(dense), ranks(lexical)
+    parts = [(ranks(dense), dense_weight), (ranks(lexical), lexical_weight), (ranks(questions), questions_weight)]
     fused = []
-    for i in set(dense) | set(lexical):
-        score = (dense_weight / (k + dr[i]) if i in dr else 0.0) + (lexical_weight / (k + lr[i]) if i in lr else 0.0)
-        fused.append(Fused(i, score, dense.get(i, 0.0), lexical.get(i, 0.0)))
+    for i in set(dense) | set(lexical) | set(questions):
+        score = sum(w / (k + r[i]) for r, w in parts if i in r)
+        fused.append(Fused(i, score, dense.get(i, 0.0), lexical.get(i, 0.0), questions.get(i, 0.0)))
     return sorted(fused, key=lambda f: (-f.score, f.record_id))

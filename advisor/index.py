@@ -19,13 +19,14 @@ from pathlib import Path
 import numpy as np
 from pydantic import ValidationError
 
-from .chunk import Chunk, chunk_records
+from .chunk import QUESTIONS_FIELD, Chunk, chunk_records, text_chunk_count
 from .corpus import Corpus, CorpusReport, build_corpus
 from .dense import build_dense, dense_kind, load_dense, save_dense
 from .encoders import Encoder
 from .errors import REBUILD_HINT, IndexCorruptError, IndexMismatchError, IndexMissingError
 from .lexical import LexicalIndex
 from .models import Case, Guideline, Manifest
+from .questions import attach_questions, load_questions
 from .settings import Settings
 from .tokens import get_tokenizer
 
@@ -56,6 +57,8 @@ class BuildStats:
     embedded: int
     reused: int
     seconds: float
+    n_questions: int = 0
+    question_warnings: tuple[str, ...] = ()
 
 
 def code_hash() -> str:
@@ -74,7 +77,8 @@ def build_index(settings: Settings, encoder: Encoder, corpus: Corpus | None = No
     """
     started = time.perf_counter()
     corpus = corpus or build_corpus(settings.corpus_dir)
-    chunks = chunk_records(corpus.cases, corpus.guidelines)
+    attached = attach_questions([*corpus.cases, *corpus.guidelines], load_questions(settings.questions_file))
+    chunks = chunk_records(corpus.cases, corpus.guidelines, attached.by_record)
     cache = _load_cache(settings.index_dir, encoder)
     vectors, embedded = _embed(chunks, encoder, cache, progress)
     target = settings.index_dir
@@ -87,7 +91,8 @@ def build_index(settings: Settings, encoder: Encoder, corpus: Corpus | None = No
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return BuildStats(len(corpus.cases), len(corpus.guidelines), len(chunks), embedded,
-                      len(chunks) - embedded, time.perf_counter() - started)
+                      len(chunks) - embedded, time.perf_counter() - started,
+                      sum(map(len, attached.by_record.values())), tuple(attached.warnings))
 
 
 def _embed(chunks: list[Chunk], encoder: Encoder, cache: dict[str, np.ndarray],
@@ -135,7 +140,8 @@ def _write(folder: Path, settings: Settings, encoder: Encoder, corpus: Corpus, c
         np.zeros((0, encoder.dim), np.float32), settings.hnsw_threshold)
     save_dense(dense, folder / "dense.faiss")
     np.savez(folder / "embeddings.npz", hashes=np.array([c.content_hash for c in chunks]), vectors=vectors)
-    LexicalIndex.build([c.text for c in chunks], get_tokenizer(settings.tokenizer)).save(folder / "bm25")
+    texts = [c.text for c in chunks[: text_chunk_count(chunks)]]
+    LexicalIndex.build(texts, get_tokenizer(settings.tokenizer)).save(folder / "bm25")
     (folder / "report.json").write_text(corpus.report.model_dump_json(indent=1), encoding="utf-8")
     manifest = Manifest(
         format_version=FORMAT_VERSION, encoder=encoder.name, dim=encoder.dim, tokenizer=settings.tokenizer,
@@ -198,7 +204,10 @@ def load_index(settings: Settings, encoder: Encoder) -> LoadedIndex:
         cases, guidelines = _read_records(folder / "records.jsonl")
         chunks = _read_chunks(folder / "chunks.jsonl")
         dense = load_dense(folder / "dense.faiss")
-        lexical = LexicalIndex.load(folder / "bm25", get_tokenizer(settings.tokenizer), len(chunks))
+        n_text = text_chunk_count(chunks)
+        if any(c.field != QUESTIONS_FIELD for c in chunks[n_text:]):
+            raise IndexCorruptError(f"chunks.jsonl 中常见问法不在末尾。请重建：{REBUILD_HINT}")
+        lexical = LexicalIndex.load(folder / "bm25", get_tokenizer(settings.tokenizer), n_text)
         report_path = folder / "report.json"
         report = CorpusReport.model_validate_json(report_path.read_text(encoding="utf-8")) if report_path.exists() else None
     except IndexCorruptError:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from .chunk import QUESTIONS_FIELD
 from .clean import is_domain_relevant
 from .dense import search_dense
 from .encoders import Encoder, load_encoder
@@ -32,6 +33,8 @@ class Advisor:
         self.index = index
         self._records: dict[str, Case | Guideline] = {r.id: r for r in [*index.cases, *index.guidelines]}
         self._chunk_record = [c.record_id for c in index.chunks]
+        self._is_question = [c.field == QUESTIONS_FIELD for c in index.chunks]
+        self._dense_depth_factor = 6 if any(self._is_question) else 3
         self._rulebook = None
         self.thesaurus = load_thesaurus(settings.synonyms_file)
         self._reranker = None
@@ -127,20 +130,25 @@ class Advisor:
               expanded: list[str] | None = None) -> list[Fused]:
         depth = max(self.settings.candidate_depth, (self.settings.top_k or 5) * 4)
         qv = self.encoder.encode_queries([simple])[0]
-        scores, ids = search_dense(self.index.dense, qv, depth * 3)
-        dense = roll_up((self._chunk_record[i], float(s)) for s, i in zip(scores, ids, strict=True))
+        # Question chunks are usually the closest vectors: search deep enough for both kinds.
+        scores, ids = search_dense(self.index.dense, qv, depth * self._dense_depth_factor)
+        pairs = [(int(i), float(s)) for s, i in zip(scores, ids, strict=True) if i >= 0]
+        dense = roll_up((self._chunk_record[i], s) for i, s in pairs if not self._is_question[i])
+        questions = roll_up((self._chunk_record[i], s) for i, s in pairs if self._is_question[i])
         lex_scores = self.index.lexical.scores(simple, expanded or (), self.settings.expansion_weight)
         top = np.argsort(-lex_scores)[: depth * 3]
         lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
-        if industry or kind:
-            dense = {k: v for k, v in dense.items() if self._allowed(k, industry, kind)}
-            lexical = {k: v for k, v in lexical.items() if self._allowed(k, industry, kind)}
-        dense = dict(sorted(dense.items(), key=lambda kv: -kv[1])[:depth])
-        lexical = dict(sorted(lexical.items(), key=lambda kv: -kv[1])[:depth])
+        signals = [self._top(x, depth, industry, kind) for x in (dense, lexical, questions)]
         s = self.settings
         if s.fusion == "rrf":
-            return rrf_fusion(dense, lexical, s.rrf_k, s.dense_weight, s.lexical_weight)
-        return weighted_fusion(dense, lexical, s.dense_weight, s.lexical_weight)
+            return rrf_fusion(*signals, s.rrf_k, s.dense_weight, s.lexical_weight, s.questions_weight)
+        return weighted_fusion(*signals, s.dense_weight, s.lexical_weight, s.questions_weight)
+
+    def _top(self, scores: dict[str, float], depth: int, industry: str | None, kind: str | None) -> dict[str, float]:
+        """The `depth` best records of one signal, after the industry / kind filters."""
+        if industry or kind:
+            scores = {k: v for k, v in scores.items() if self._allowed(k, industry, kind)}
+        return dict(sorted(scores.items(), key=lambda kv: -kv[1])[:depth])
 
     def _hit(self, fused: Fused, simple_query: str, expanded: list[str] | None = None) -> Hit:
         record = self._records[fused.record_id]

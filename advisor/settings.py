@@ -8,6 +8,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .expand import DEFAULT_SYNONYMS
+from .questions import DEFAULT_QUESTIONS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +42,12 @@ class Settings(BaseSettings):
     )
     # Weight of the expansion terms' BM25 score relative to the query's own words (dev + held-out tuned).
     expansion_weight: float = 0.2
+    questions_file: Path | None = Field(
+        default=DEFAULT_QUESTIONS,
+        description="Similar questions (常见问法) per record, embedded as a third signal; empty = none.",
+    )
+    # Weight of the best question match per record (dense, min-max normalised like the others).
+    questions_weight: float = 0.5
     tokenizer: str = Field(default="bigram", description="BM25 tokens: 'bigram', 'jieba' or 'both'.")
     top_k: int = 5
     candidate_depth: int = 60
@@ -58,8 +65,9 @@ class Settings(BaseSettings):
     hnsw_threshold: int = 50_000
     max_query_chars: int = 2_000
 
-    @field_validator("synonyms_file", mode="before")
+    @field_validator("synonyms_file", "questions_file", mode="before")
     @classmethod
     def _empty_means_none(cls, value: object) -> object:
-        """`ADVISOR_SYNONYMS_FILE=` (empty) turns expansion off instead of naming the current folder."""
+        """An empty `ADVISOR_SYNONYMS_FILE=` / `ADVISOR_QUESTIONS_FILE=` turns the feature off instead
+        of naming the current folder."""
         return None if isinstance(value, str) and not value.strip() else value

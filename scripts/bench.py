@@ -41,12 +41,15 @@ def quality_table(advisor: Advisor, name: str, queries) -> None:
     print("| --- | --- | --- | --- | --- |")
     base = advisor.settings
     hybrid = f"hybrid ({base.fusion} {base.dense_weight}/{base.lexical_weight})"
-    modes = (("BM25 only", 0.0, 1.0, 0.0), ("BM25 only + expansion", 0.0, 1.0, base.expansion_weight),
-             ("dense only", 1.0, 0.0, 0.0), (hybrid, base.dense_weight, base.lexical_weight, 0.0),
-             (f"{hybrid} + expansion {base.expansion_weight}", base.dense_weight, base.lexical_weight,
-              base.expansion_weight))
-    for label, dw, lw, ew in modes:
-        advisor.settings = base.model_copy(update={"dense_weight": dw, "lexical_weight": lw, "expansion_weight": ew})
+    ew, qw = base.expansion_weight, base.questions_weight
+    modes = (("BM25 only", 0.0, 1.0, 0.0, 0.0), ("BM25 only + expansion", 0.0, 1.0, ew, 0.0),
+             ("dense only", 1.0, 0.0, 0.0, 0.0), ("similar questions only", 0.0, 0.0, 0.0, 1.0),
+             (hybrid, base.dense_weight, base.lexical_weight, 0.0, 0.0),
+             (f"{hybrid} + expansion {ew}", base.dense_weight, base.lexical_weight, ew, 0.0),
+             (f"{hybrid} + expansion {ew} + similar questions {qw}", base.dense_weight, base.lexical_weight, ew, qw))
+    for label, dw, lw, e, q in modes:
+        advisor.settings = base.model_copy(update={"dense_weight": dw, "lexical_weight": lw, "expansion_weight": e,
+                                                   "questions_weight": q})
         r = evaluate(advisor, queries)
         print(f"| {label} | {r.recall_at_1:.3f} | {r.recall_at_3:.3f} | {r.recall_at_5:.3f} | {r.mrr_at_5:.3f} |")
     advisor.settings = base

@@ -15,15 +15,15 @@ def test_roll_up_keeps_the_best_chunk_per_record():
 
 
 def test_weighted_fusion_normalizes_and_weights():
-    fused = weighted_fusion({"a": 0.9, "b": 0.85, "c": 0.8}, {"b": 10.0, "c": 2.0, "a": 1.0}, 0.5, 0.5)
+    fused = weighted_fusion({"a": 0.9, "b": 0.85, "c": 0.8}, {"b": 10.0, "c": 2.0, "a": 1.0}, {}, 0.5, 0.5)
     assert [f.record_id for f in fused] == ["b", "a", "c"]
     assert fused[0].score == pytest.approx(0.5 * 0.5 + 0.5 * 1.0)
-    only_dense = weighted_fusion({"a": 0.9, "b": 0.8}, {"b": 10.0}, 1.0, 0.0)
+    only_dense = weighted_fusion({"a": 0.9, "b": 0.8}, {"b": 10.0}, {}, 1.0, 0.0)
     assert only_dense[0].record_id == "a"
 
 
 def test_rrf_rewards_agreement():
-    fused = rrf_fusion({"a": 0.9, "b": 0.8, "c": 0.1}, {"b": 5.0, "c": 4.0, "a": 0.1}, k=60)
+    fused = rrf_fusion({"a": 0.9, "b": 0.8, "c": 0.1}, {"b": 5.0, "c": 4.0, "a": 0.1}, {}, k=60)
     assert fused[0].record_id == "b"
 
 
