@@ -39,9 +39,19 @@ def load_dense(path: Path):
     return faiss.read_index(str(path))
 
 
-def search_dense(index, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Top-k (scores, chunk positions) for one normalized query vector."""
-    k = max(1, min(k, index.ntotal))
-    scores, ids = index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+def search_dense(index, query: np.ndarray, k: int,
+                 id_range: tuple[int, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Top-k (scores, chunk positions) for one normalized query vector, optionally among the
+    positions in `[start, end)` only (text chunks and question chunks are searched apart)."""
+    import faiss
+
+    start, end = id_range or (0, index.ntotal)
+    k = max(1, min(k, end - start))
+    params = None
+    if id_range is not None:
+        selector = faiss.IDSelectorRange(start, end)
+        params = (faiss.SearchParametersHNSW(sel=selector) if dense_kind(index) == "hnsw"
+                  else faiss.SearchParameters(sel=selector))
+    scores, ids = index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k, params=params)
     keep = ids[0] >= 0
     return scores[0][keep], ids[0][keep]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from .chunk import QUESTIONS_FIELD
+from .chunk import text_chunk_count
 from .clean import is_domain_relevant
 from .dense import search_dense
 from .encoders import Encoder, load_encoder
@@ -33,8 +33,7 @@ class Advisor:
         self.index = index
         self._records: dict[str, Case | Guideline] = {r.id: r for r in [*index.cases, *index.guidelines]}
         self._chunk_record = [c.record_id for c in index.chunks]
-        self._is_question = [c.field == QUESTIONS_FIELD for c in index.chunks]
-        self._dense_depth_factor = 6 if any(self._is_question) else 3
+        self._n_text = text_chunk_count(index.chunks)
         self._rulebook = None
         self.thesaurus = load_thesaurus(settings.synonyms_file)
         self._reranker = None
@@ -130,11 +129,9 @@ class Advisor:
               expanded: list[str] | None = None) -> list[Fused]:
         depth = max(self.settings.candidate_depth, (self.settings.top_k or 5) * 4)
         qv = self.encoder.encode_queries([simple])[0]
-        # Question chunks are usually the closest vectors: search deep enough for both kinds.
-        scores, ids = search_dense(self.index.dense, qv, depth * self._dense_depth_factor)
-        pairs = [(int(i), float(s)) for s, i in zip(scores, ids, strict=True) if i >= 0]
-        dense = roll_up((self._chunk_record[i], s) for i, s in pairs if not self._is_question[i])
-        questions = roll_up((self._chunk_record[i], s) for i, s in pairs if self._is_question[i])
+        n_all = len(self._chunk_record)
+        dense = self._dense_signal(qv, depth * 3, (0, self._n_text))
+        questions = self._dense_signal(qv, depth * 3, (self._n_text, n_all)) if n_all > self._n_text else {}
         lex_scores = self.index.lexical.scores(simple, expanded or (), self.settings.expansion_weight)
         top = np.argsort(-lex_scores)[: depth * 3]
         lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
@@ -143,6 +140,11 @@ class Advisor:
         if s.fusion == "rrf":
             return rrf_fusion(*signals, s.rrf_k, s.dense_weight, s.lexical_weight, s.questions_weight)
         return weighted_fusion(*signals, s.dense_weight, s.lexical_weight, s.questions_weight)
+
+    def _dense_signal(self, qv: np.ndarray, k: int, id_range: tuple[int, int]) -> dict[str, float]:
+        """Best cosine per record among the chunks in `id_range` (text chunks, or similar questions)."""
+        scores, ids = search_dense(self.index.dense, qv, k, id_range)
+        return roll_up((self._chunk_record[i], float(s)) for s, i in zip(scores, ids, strict=True))
 
     def _top(self, scores: dict[str, float], depth: int, industry: str | None, kind: str | None) -> dict[str, float]:
         """The `depth` best records of one signal, after the industry / kind filters."""

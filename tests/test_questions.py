@@ -141,3 +141,19 @@ def test_shipped_file_is_valid():
     sets = load_questions(DEFAULT_QUESTIONS)
     assert len(sets) >= 100
     assert all(3 <= len(s.questions) <= 6 for s in sets)
+
+
+@pytest.mark.parametrize("threshold", [10_000, 10])  # flat, then HNSW
+def test_dense_search_can_be_limited_to_a_range_of_positions(threshold):
+    import numpy as np
+
+    from advisor.dense import build_dense, search_dense
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(200, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = build_dense(vectors, threshold)
+    _, everywhere = search_dense(index, vectors[5], 3)
+    _, questions = search_dense(index, vectors[5], 3, (150, 200))
+    assert everywhere[0] == 5
+    assert len(questions) == 3 and all(150 <= i < 200 for i in questions)
