@@ -667,6 +667,10 @@ def library_browser(advisor: Advisor) -> None:
                           format_func=lambda i: f"{' '.join(by_id[i].title.split())}（{i}）")
     if chosen in by_id:
         render_card(by_id[chosen])
+        asked = advisor.similar_questions(chosen)
+        if asked:
+            st.markdown("**常见问法**（员工常这样描述，检索时会匹配这些说法）")
+            st.markdown("\n".join(f"- {esc(q)}" for q in asked))
 
 
 def corpus_report(advisor: Advisor) -> None:

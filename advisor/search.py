@@ -57,6 +57,10 @@ class Advisor:
     def guidelines(self) -> list[Guideline]:
         return self.index.guidelines
 
+    def similar_questions(self, record_id: str) -> list[str]:
+        """The staff-style questions (常见问法) indexed for a record, in file order."""
+        return [c.text for c in self.index.chunks[self._n_text :] if c.record_id == record_id]
+
     def get(self, record_id: str) -> Case | Guideline:
         """The case or guideline with this id."""
         try:

@@ -275,6 +275,12 @@ def test_library_shows_records_corpus_report_and_feedback(app_env, built_index):
     titles = tables_after[("编号", "类别", "标题", "行业", "类型", "处理步骤", "来源")]["标题"]
     assert 0 < len(titles) < len(records)
     assert cards(at)  # the selected record is shown as a card
+    # with the staff-style questions it is found by
+    chosen = at.selectbox(key="lib_pick").value
+    chunks = [json.loads(line) for line in (built_index.index_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
+    expected = [c["text"] for c in chunks if c["field"] == "questions" and c["record_id"] == chosen]
+    assert expected and any(m.value.startswith("**常见问法**") for m in at.markdown)
+    assert any(m.value == "\n".join(f"- {q}" for q in expected) for m in at.markdown)
 
 
 # ---------------------------------------------------------------- start-up paths (own caches)
