@@ -91,6 +91,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_questions(args: argparse.Namespace) -> int:
+    from .feedback import default_db_path, helpful_queries
+    from .questions import load_questions, suggest_questions
+    from .search import Advisor
+
+    settings = _settings(args)
+    advisor = Advisor.load(settings)
+    helpful = helpful_queries(default_db_path(settings), args.min_votes)
+    lines = suggest_questions([*advisor.cases, *advisor.guidelines], load_questions(settings.questions_file), helpful)
+    for line in lines:
+        print(line.model_dump_json())
+    print(f"{len(lines)} 条建议（来自 {len(helpful)} 个被标为“有帮助”的查询）。审阅后追加到 "
+          f"{settings.questions_file}，再运行 python -m advisor build。", file=sys.stderr)
+    return 0
+
+
 _DIFFICULTY = {"easy": "easy", "medium": "medium", "hard": "hard", "容易": "easy", "中等": "medium", "困难": "hard"}
 
 
@@ -193,6 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--json", metavar="FILE")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("questions", help="从“有帮助”反馈中提取常见问法建议（JSONL，供审阅）")
+    common(p)
+    p.add_argument("--min-votes", type=int, default=1, help="有帮助票数减没帮助票数至少为此值")
+    p.set_defaults(func=cmd_questions)
 
     p = sub.add_parser("scenario", help="由先例生成角色扮演情景卡")
     common(p)

@@ -222,3 +222,20 @@ def feedback_stats(db_path: Path, limit: int = 10) -> FeedbackStats:
         most_helpful=most[:limit],
         least_helpful=least[:limit],
     )
+
+
+def helpful_queries(db_path: Path, min_votes: int = 1) -> list[tuple[str, str, int]]:
+    """(query, case_id, net votes) for queries voted 有帮助 on a result more often than 没帮助.
+
+    These are the staff's own words for a record: the best candidates for its similar questions.
+    """
+    db_path = Path(db_path)
+    if not db_path.exists():
+        return []
+    with _connect(db_path) as conn:
+        rows = conn.execute(
+            "SELECT query, case_id, SUM(helpful) - SUM(1 - helpful) AS net FROM feedback "
+            "GROUP BY query, case_id HAVING net >= ? ORDER BY case_id, net DESC, query",
+            (max(1, min_votes),),
+        ).fetchall()
+    return [(q, c, int(n)) for q, c, n in rows]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -55,10 +55,12 @@ class QuestionSet(BaseModel):
 
 @dataclass(frozen=True)
 class Attached:
-    """Questions per record id, and the lines that could not be attached (as messages)."""
+    """Questions per record id, the anchor each record was found by, and the lines that could not
+    be attached (as messages)."""
 
     by_record: dict[str, list[str]]
     warnings: list[str]
+    anchors: dict[str, str] = field(default_factory=dict)
 
 
 def _squeeze(text: str) -> str:
@@ -104,6 +106,7 @@ def attach_questions(records: Sequence[Case | Guideline], sets: Sequence[Questio
     texts = [(r.id, _squeeze(r.title + r.text)) for r in records]
     by_record: dict[str, list[str]] = {}
     warnings: list[str] = []
+    anchors: dict[str, str] = {}
     for qs in sets:
         anchor = _squeeze(qs.anchor)
         owners = [rid for rid, text in texts if anchor in text]
@@ -114,4 +117,42 @@ def attach_questions(records: Sequence[Case | Guideline], sets: Sequence[Questio
             warnings.append(f"常见问法 {label} 的锚点“{qs.anchor}”出现在 {len(owners)} 条记录中，已跳过")
         else:
             by_record.setdefault(owners[0], []).extend(q for q in qs.questions if q not in by_record.get(owners[0], []))
-    return Attached(by_record, warnings)
+            anchors.setdefault(owners[0], qs.anchor)
+    return Attached(by_record, warnings, anchors)
+
+
+_ANCHOR_LEN = 12
+
+
+def pick_anchor(record: Case | Guideline, records: Sequence[Case | Guideline]) -> str | None:
+    """A phrase of the record's text that no other record contains (for a new questions line)."""
+    text = re.sub(r"\s+", "", record.text)
+    others = [_squeeze(r.title + r.text) for r in records if r.id != record.id]
+    for start in range(0, max(1, len(text) - _ANCHOR_LEN + 1), 4):
+        candidate = text[start : start + _ANCHOR_LEN]
+        if len(candidate) == _ANCHOR_LEN and not any(_squeeze(candidate) in o for o in others):
+            return candidate
+    return None
+
+
+def suggest_questions(records: Sequence[Case | Guideline], sets: Sequence[QuestionSet],
+                      helpful: Sequence[tuple[str, str, int]]) -> list[QuestionSet]:
+    """Lines to add to the questions file from staff queries voted 有帮助 (for review, not applied).
+
+    A record that already has a line keeps its anchor; queries it already lists are left out.
+    """
+    by_id = {r.id: r for r in records}
+    attached = attach_questions(records, sets)
+    new: dict[str, list[str]] = {}
+    for query, record_id, _ in helpful:
+        query = query.strip()
+        if record_id not in by_id or not query or query in attached.by_record.get(record_id, []):
+            continue
+        if query not in new.setdefault(record_id, []):
+            new[record_id].append(query)
+    out: list[QuestionSet] = []
+    for record_id, queries in new.items():
+        anchor = attached.anchors.get(record_id) or pick_anchor(by_id[record_id], records)
+        if anchor:
+            out.append(QuestionSet(record=by_id[record_id].title, anchor=anchor, questions=queries))
+    return out

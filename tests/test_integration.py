@@ -203,3 +203,16 @@ def test_every_shipped_similar_question_finds_its_record(advisor):
     assert len(attached.by_record) == len(sets)
     n_question_chunks = sum(c.field == "questions" for c in advisor.index.chunks)
     assert n_question_chunks == sum(len(q) for q in attached.by_record.values())
+
+
+def test_cli_suggests_similar_questions_from_helpful_feedback(seed_settings, advisor):
+    from advisor.feedback import default_db_path, record_feedback
+    from advisor.questions import QuestionSet, attach_questions
+
+    record = next(c for c in advisor.cases if "延期办证" in c.title)
+    record_feedback(default_db_path(seed_settings), "业主的房产证拖了一年还没办下来", record.id, 1, True)
+    out = _cli(seed_settings, "questions")
+    assert out.returncode == 0 and "1 条建议" in out.stderr
+    line = QuestionSet.model_validate_json(out.stdout.strip())
+    assert line.questions == ["业主的房产证拖了一年还没办下来"]
+    assert attach_questions([*advisor.cases, *advisor.guidelines], [line]).by_record == {record.id: line.questions}

@@ -157,3 +157,30 @@ def test_dense_search_can_be_limited_to_a_range_of_positions(threshold):
     _, questions = search_dense(index, vectors[5], 3, (150, 200))
     assert everywhere[0] == 5
     assert len(questions) == 3 and all(150 <= i < 200 for i in questions)
+
+
+def test_queries_voted_helpful_become_suggested_questions(tmp_path):
+    from advisor.feedback import helpful_queries, record_feedback
+    from advisor.questions import suggest_questions
+
+    records = [_case("a", "业主投诉延期交付引起的群诉，开发商承诺按日赔偿违约金"),
+               _case("b", "银行理财收益不如预期，客户要求补偿本金损失")]
+    sets = [QuestionSet(anchor="延期交付引起的群诉", questions=["房子晚交了"])]
+    db = tmp_path / "feedback.sqlite3"
+    record_feedback(db, "房子拖了半年才交，业主要赔钱", "a", 1, True)
+    record_feedback(db, "房子晚交了", "a", 1, True)  # already a question of record a
+    record_feedback(db, "理财亏了能不能赔", "b", 2, True)
+    record_feedback(db, "理财亏了能不能赔", "b", 2, True)
+    record_feedback(db, "存款利息太低", "b", 1, True)
+    record_feedback(db, "存款利息太低", "b", 1, False)  # as many 没帮助 as 有帮助 votes
+    helpful = helpful_queries(db)
+    assert ("存款利息太低", "b", 0) not in helpful
+    lines = suggest_questions(records, sets, helpful)
+    assert [(x.anchor, x.questions) for x in lines if x.anchor == "延期交付引起的群诉"] == [
+        ("延期交付引起的群诉", ["房子拖了半年才交，业主要赔钱"])]
+    new = next(x for x in lines if x.anchor != "延期交付引起的群诉")
+    assert new.questions == ["理财亏了能不能赔"]
+    # The chosen anchor finds record b and nothing else, so the line can be appended as it is.
+    assert attach_questions(records, [new]).by_record == {"b": ["理财亏了能不能赔"]}
+    assert [x.questions for x in suggest_questions(records, sets, helpful_queries(db, min_votes=2))] == [
+        ["理财亏了能不能赔"]]
