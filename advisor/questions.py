@@ -124,13 +124,12 @@ def attach_questions(records: Sequence[Case | Guideline], sets: Sequence[Questio
 _ANCHOR_LEN = 12
 
 
-def pick_anchor(record: Case | Guideline, records: Sequence[Case | Guideline]) -> str | None:
-    """A phrase of the record's text that no other record contains (for a new questions line)."""
-    text = re.sub(r"\s+", "", record.text)
-    others = [_squeeze(r.title + r.text) for r in records if r.id != record.id]
-    for start in range(0, max(1, len(text) - _ANCHOR_LEN + 1), 4):
+def pick_anchor(record: Case | Guideline, other_texts: Sequence[str]) -> str | None:
+    """A phrase of the record's text that none of `other_texts` (squeezed) contains."""
+    text = _squeeze(record.text)
+    for start in range(0, len(text) - _ANCHOR_LEN + 1, 4):
         candidate = text[start : start + _ANCHOR_LEN]
-        if len(candidate) == _ANCHOR_LEN and not any(_squeeze(candidate) in o for o in others):
+        if not any(candidate in other for other in other_texts):
             return candidate
     return None
 
@@ -150,9 +149,11 @@ def suggest_questions(records: Sequence[Case | Guideline], sets: Sequence[Questi
             continue
         if query not in new.setdefault(record_id, []):
             new[record_id].append(query)
+    squeezed = {r.id: _squeeze(r.title + r.text) for r in records}
     out: list[QuestionSet] = []
     for record_id, queries in new.items():
-        anchor = attached.anchors.get(record_id) or pick_anchor(by_id[record_id], records)
+        others = [text for rid, text in squeezed.items() if rid != record_id]
+        anchor = attached.anchors.get(record_id) or pick_anchor(by_id[record_id], others)
         if anchor:
             out.append(QuestionSet(record=by_id[record_id].title, anchor=anchor, questions=queries))
     return out

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from . import lexicon
 from .doctext import DocText
 from .items import as_items, split_items
@@ -277,17 +279,17 @@ def _glued_end(text: str, start: int, end: int) -> int:
     terms dominate; from it on, they never occur and another industry's terms do. Paragraphs that
     name neither stay with the first document, so the join is the last such point.
     """
+    paragraphs = _paragraph_spans(text, start, end)
+    industries = list(lexicon.INDUSTRY_TERMS)
+    # Industry term counts per paragraph; the text between paragraphs is only newlines.
+    counts = np.array([[_count(text[a:b], lexicon.INDUSTRY_TERMS[k]) for k in industries] for a, b in paragraphs])
     join = end
-    for a, _ in _paragraph_spans(text, start, end)[1:]:
-        before, after = text[start:a], text[a:end]
-        own = lexicon.best_label(before, lexicon.INDUSTRY_TERMS, "")
-        other = lexicon.best_label(after, lexicon.INDUSTRY_TERMS, "")
-        if not own or not other or own == other:
-            continue
-        own_terms, other_terms = lexicon.INDUSTRY_TERMS[own], lexicon.INDUSTRY_TERMS[other]
-        if (_count(before, own_terms) >= _GLUE_MIN_TERMS and _count(after, own_terms) == 0
-                and _count(after, other_terms) >= _GLUE_MIN_TERMS and _count(before, other_terms) == 0):
-            join = a
+    for i in range(1, len(paragraphs)):
+        before, after = counts[:i].sum(axis=0), counts[i:].sum(axis=0)
+        own, other = int(before.argmax()), int(after.argmax())  # first industry on ties, as best_label
+        if (own != other and before[own] >= _GLUE_MIN_TERMS and after[own] == 0
+                and after[other] >= _GLUE_MIN_TERMS and before[other] == 0):
+            join = paragraphs[i][0]
     return join
 
 
