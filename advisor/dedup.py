@@ -18,6 +18,7 @@ _SHINGLE = 4
 _SKETCH = 12
 CONTAINMENT = 0.8
 _MIN_SHINGLES = 30
+COVERAGE_SLACK = 0.02
 
 
 def dedup_key(text: str) -> str:
@@ -92,8 +93,18 @@ def _quality(record: Case | Guideline) -> float:
     return fields * 1000 + min(punct, 0.15) * 2000 + is_original_simplified * 50 + len(text) / 100
 
 
+def _most_complete(members: list[R]) -> list[R]:
+    """The members that say (nearly) everything the group says: a near-duplicate may carry a
+    clause the others lack (one handbook's principles list has 首问责任, its copy does not)."""
+    sets = [_shingles(dedup_key(m.text)) for m in members]
+    union = set().union(*sets)
+    coverage = [len(s) / max(1, len(union)) for s in sets]
+    top = max(coverage)
+    return [m for m, c in zip(members, coverage, strict=True) if c >= top - COVERAGE_SLACK]
+
+
 def _merge(members: list[R]) -> R:
-    best = max(members, key=_quality)
+    best = max(_most_complete(members), key=_quality)
     sources = sorted({(s.file, s.start, s.end): s for m in members for s in m.sources}.values(),
                      key=lambda s: (s.file, s.start))
     prefix = "c" if isinstance(best, Case) else "g"
