@@ -35,6 +35,8 @@ eval: index
 	$(PY) -m advisor eval --queries ../shared/eval/dev_queries.jsonl
 	$(PY) -m advisor eval --queries tests/data/heldout_queries.jsonl
 	$(PY) -m advisor eval --queries tests/data/heldout2_queries.jsonl
+	$(PY) -m advisor eval --queries tests/data/heldout3_queries.jsonl
+	$(PY) -m advisor eval --queries tests/data/heldout4_queries.jsonl
 
 bench: index
 	$(PY) scripts/bench.py

@@ -47,6 +47,7 @@ from advisor.scenario import MOTIVES, PERSONALITIES, Scenario, ScenarioOptions, 
 REBUILD_COMMAND = "python -m advisor build"
 PAGES = ("咨询顾问", "培训情景", "案例库")
 ALL = "全部"
+QUESTIONS_SHOWN_OPEN = 8  # longer lists of 常见问法 start folded
 KIND_CHOICES = {"全部": None, "案例": "case", "规程": "guideline"}
 GUIDELINE_KINDS = {
     "grading": "定级标准", "deadline": "处理时限", "procedure": "处理流程",
@@ -669,8 +670,10 @@ def library_browser(advisor: Advisor) -> None:
         render_card(by_id[chosen])
         asked = advisor.similar_questions(chosen)
         if asked:
-            st.markdown("**常见问法**（员工常这样描述，检索时会匹配这些说法）")
-            st.markdown("\n".join(f"- {esc(q)}" for q in asked))
+            # A guideline can have twenty-odd questions (one group per clause): fold long lists.
+            with st.expander(f"常见问法（{len(asked)} 条，员工常这样描述，检索时会匹配这些说法）",
+                             expanded=len(asked) <= QUESTIONS_SHOWN_OPEN):
+                st.markdown("\n".join(f"- {esc(q)}" for q in asked))
 
 
 def corpus_report(advisor: Advisor) -> None:

@@ -96,7 +96,8 @@ class Advisor:
             fused = self._rerank(simple, fused)
         hits = [self._hit(f, simple, expanded) for f in fused[:top_k]]
         best_dense = max((f.dense for f in fused[:top_k]), default=0.0)
-        no_close = not hits or no_close_precedent(best_dense, simple, bool(expanded), self.settings)
+        best_question = max((f.question for f in fused), default=0.0)
+        no_close = not hits or no_close_precedent(best_dense, simple, bool(expanded), self.settings, best_question)
         guidance = self._guidance(simple)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(query=query, no_close_precedent=no_close, took_ms=round(took, 2),
@@ -181,14 +182,18 @@ class Advisor:
         return guidance.apply_rules(guidance.extract_facts(simple_query), self._rulebook)
 
 
-def no_close_precedent(best_dense: float, simple_query: str, cue_fired: bool, settings: Settings) -> bool:
+def no_close_precedent(best_dense: float, simple_query: str, cue_fired: bool, settings: Settings,
+                       best_question: float = 0.0) -> bool:
     """True when even the best hit is weak: its dense cosine is below the floor; or, when the query
     has no complaint vocabulary, below a higher bar: a middle one when a colloquial cue of the
     thesaurus fired (staff wording such as 趴窝, 烫手), the highest when nothing marks it as a complaint.
+    A query without complaint vocabulary that is close to a staff question of some record
+    (`best_question`, the best similar-question cosine) is in the domain too: terse notes such as
+    家里上网老掉线 时好时坏 name no complaint word.
     """
     if best_dense < settings.no_precedent_threshold:
         return True
-    if is_domain_relevant(simple_query):
+    if is_domain_relevant(simple_query) or best_question >= settings.no_precedent_question_threshold:
         return False
     bar = settings.no_precedent_cue_threshold if cue_fired else settings.no_precedent_domain_threshold
     return best_dense < bar

@@ -279,7 +279,7 @@ def test_library_shows_records_corpus_report_and_feedback(app_env, built_index):
     chosen = at.selectbox(key="lib_pick").value
     chunks = [json.loads(line) for line in (built_index.index_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
     expected = [c["text"] for c in chunks if c["field"] == "questions" and c["record_id"] == chosen]
-    assert expected and any(m.value.startswith("**常见问法**") for m in at.markdown)
+    assert expected and any(e.label.startswith(f"常见问法（{len(expected)} 条") for e in at.expander)
     assert any(m.value == "\n".join(f"- {q}" for q in expected) for m in at.markdown)
 
 

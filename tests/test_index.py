@@ -161,3 +161,15 @@ def test_control_characters_are_stripped(built):
 )
 def test_no_close_precedent_bars(cosine, query, cue, flagged):
     assert no_close_precedent(cosine, query, cue, Settings()) is flagged
+
+
+@pytest.mark.parametrize(
+    "cosine, question, flagged",
+    [
+        (0.87, 0.92, False),  # a terse note close to a staff question is in the domain
+        (0.87, 0.90, True),  # not close enough: the cue bar still applies
+        (0.86, 0.95, True),  # the floor holds whatever the questions say
+    ],
+)
+def test_a_close_similar_question_marks_the_domain(cosine, question, flagged):
+    assert no_close_precedent(cosine, "家里上网老掉线 时好时坏", True, Settings(), question) is flagged

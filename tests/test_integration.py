@@ -113,7 +113,8 @@ def test_off_topic_queries_are_flagged(advisor):
 
 
 def test_in_domain_queries_are_not_flagged(advisor):
-    rows = [row for name in ("heldout_queries.jsonl", "heldout2_queries.jsonl")
+    sets = ("heldout_queries.jsonl", "heldout2_queries.jsonl", "heldout3_queries.jsonl", "heldout4_queries.jsonl")
+    rows = [row for name in sets
             for row in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()]
     flagged = [q for q in (json.loads(r)["query"] for r in rows if r.strip()) if advisor.search(q).no_close_precedent]
     assert flagged == []
@@ -192,6 +193,10 @@ def test_held_out_quality_does_not_regress(advisor):
     assert first.recall_at_1 >= 0.86 and first.recall_at_5 >= 0.95
     second = evaluate(advisor, load_queries(ROOT / "tests" / "data" / "heldout2_queries.jsonl"), top_k=5)
     assert second.recall_at_1 >= 0.80 and second.recall_at_5 >= 0.95
+    third = evaluate(advisor, load_queries(ROOT / "tests" / "data" / "heldout3_queries.jsonl"), top_k=5)
+    assert third.recall_at_1 >= 0.85 and third.recall_at_5 >= 0.95
+    fourth = evaluate(advisor, load_queries(ROOT / "tests" / "data" / "heldout4_queries.jsonl"), top_k=5)
+    assert fourth.recall_at_1 >= 0.80 and fourth.recall_at_5 >= 0.95
 
 
 def test_every_shipped_similar_question_finds_its_record(advisor):
@@ -200,7 +205,7 @@ def test_every_shipped_similar_question_finds_its_record(advisor):
     sets = load_questions(DEFAULT_QUESTIONS)
     attached = attach_questions([*advisor.cases, *advisor.guidelines], sets)
     assert attached.warnings == []
-    assert len(attached.by_record) == len(sets)
+    assert set(attached.by_record) == {r.id for r in [*advisor.cases, *advisor.guidelines]}
     n_question_chunks = sum(c.field == "questions" for c in advisor.index.chunks)
     assert n_question_chunks == sum(len(q) for q in attached.by_record.values())
 
