@@ -60,6 +60,14 @@ DOMAIN_TERMS = (
     "电表", "群诉", "回访", "承诺", "问题", "项目", "案例", "管理", "工程", "施工", "房屋", "门窗", "漏水",
     "小区", "装修", "设施", "设备",
 )
+# The narrower list a *query* must use to count as a complaint by its wording alone: people, acts and
+# faults of a complaint, not industry nouns. 银行, 餐厅, 公司, 产品 … keep corpus lines (above) but
+# also occur in everyday questions (银行周六几点开门, 附近有什么好吃的餐厅).
+COMPLAINT_TERMS = (
+    "投诉", "顾客", "业主", "业户", "住户", "消费者", "客人", "购房", "维修", "赔偿", "补偿", "退款", "退货",
+    "物业", "交付", "交房", "质量", "开发商", "售后", "商家", "维修站", "道歉", "致歉", "满意", "抱怨", "纠纷",
+    "客服", "接待", "收费", "管理处", "报修", "停电", "电表", "群诉", "回访", "承诺", "门窗", "漏水",
+)
 _UNRELATED_RUN_LINES = 6
 _UNRELATED_RUN_CHARS = 300
 
@@ -260,6 +268,11 @@ def _drop_menus(lines: list[_Line], dropped: list[Dropped], _run: list[_Line]) -
 def is_domain_relevant(text: str) -> bool:
     """True when the text mentions any complaint-handling term."""
     return any(term in text for term in DOMAIN_TERMS)
+
+
+def has_complaint_vocabulary(text: str) -> bool:
+    """True when a (simplified) query uses a word that marks it as a complaint (`COMPLAINT_TERMS`)."""
+    return any(term in text for term in COMPLAINT_TERMS)
 
 
 def _drop_unrelated_runs(lines: list[_Line], dropped: list[Dropped]) -> list[_Line]:

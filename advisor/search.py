@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from .chunk import text_chunk_count
-from .clean import is_domain_relevant
+from .clean import has_complaint_vocabulary
 from .dense import search_dense
 from .encoders import Encoder, load_encoder
 from .errors import EmptyQueryError, InvalidQueryError, RecordNotFoundError
@@ -185,7 +185,7 @@ class Advisor:
 def no_close_precedent(best_dense: float, simple_query: str, cue_fired: bool, settings: Settings,
                        best_question: float = 0.0) -> bool:
     """True when even the best hit is weak: its dense cosine is below the floor; or, when the query
-    has no complaint vocabulary, below a higher bar: a middle one when a colloquial cue of the
+    has no complaint vocabulary (`clean.COMPLAINT_TERMS`), below a higher bar: a middle one when a colloquial cue of the
     thesaurus fired (staff wording such as 趴窝, 烫手), the highest when nothing marks it as a complaint.
     A query without complaint vocabulary that is close to a staff question of some record
     (`best_question`, the best similar-question cosine) is in the domain too: terse notes such as
@@ -193,7 +193,7 @@ def no_close_precedent(best_dense: float, simple_query: str, cue_fired: bool, se
     """
     if best_dense < settings.no_precedent_threshold:
         return True
-    if is_domain_relevant(simple_query) or best_question >= settings.no_precedent_question_threshold:
+    if has_complaint_vocabulary(simple_query) or best_question >= settings.no_precedent_question_threshold:
         return False
     bar = settings.no_precedent_cue_threshold if cue_fired else settings.no_precedent_domain_threshold
     return best_dense < bar

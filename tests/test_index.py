@@ -157,6 +157,7 @@ def test_control_characters_are_stripped(built):
         (0.89, "车半路趴窝了", True, False),
         (0.89, "今天心情不错", False, True),  # nothing marks a complaint: needs the highest bar
         (0.91, "今天心情不错", False, False),
+        (0.87, "银行周六几点开门", False, True),  # an industry noun alone is not complaint vocabulary
     ],
 )
 def test_no_close_precedent_bars(cosine, query, cue, flagged):
