@@ -37,6 +37,7 @@ eval: index
 	$(PY) -m advisor eval --queries tests/data/heldout2_queries.jsonl
 	$(PY) -m advisor eval --queries tests/data/heldout3_queries.jsonl
 	$(PY) -m advisor eval --queries tests/data/heldout4_queries.jsonl
+	$(PY) -m advisor eval --queries tests/data/heldout5_queries.jsonl
 
 bench: index
 	$(PY) scripts/bench.py

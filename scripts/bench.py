@@ -121,7 +121,7 @@ def main() -> int:
     root = Path(__file__).resolve().parents[1]
     candidates = (root.parent / "shared/eval/dev_queries.jsonl", root / "tests/data/heldout_queries.jsonl",
                   root / "tests/data/heldout2_queries.jsonl", root / "tests/data/heldout3_queries.jsonl",
-                  root / "tests/data/heldout4_queries.jsonl")
+                  root / "tests/data/heldout4_queries.jsonl", root / "tests/data/heldout5_queries.jsonl")
     default_sets = [p for p in candidates if p.exists()]
     parser.add_argument("--queries", nargs="+", default=[str(p) for p in default_sets])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
