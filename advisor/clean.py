@@ -50,23 +50,20 @@ _TRUNCATED = re.compile(r"(?:\.{4,}|…{2,}|。{3,})$")
 _PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*[。.]?$")
 _DATE_ONLY = re.compile(r"^[二〇○零一三四五六七八九十\d]{4}\s*年[\d一二三四五六七八九十]{1,3}\s*月[\d一二三四五六七八九十]{1,3}\s*日$")
 
-# Words that show a line is about complaints / customer service; runs of lines without any
-# of them (an essay, statistics, a course blurb) are unrelated prose.
-DOMAIN_TERMS = (
-    "投诉", "客户", "顾客", "业主", "业户", "住户", "消费者", "用户", "客人", "购房", "服务", "处理", "维修",
-    "赔偿", "补偿", "退款", "退货", "物业", "银行", "保险", "合同", "交付", "交房", "质量", "公司", "企业",
-    "开发商", "售后", "产品", "商家", "员工", "网点", "维修站", "解决", "沟通", "道歉", "致歉", "满意", "抱怨",
-    "纠纷", "客服", "接待", "业务", "费用", "收费", "酒店", "房间", "餐厅", "前台", "管理处", "报修", "停电",
-    "电表", "群诉", "回访", "承诺", "问题", "项目", "案例", "管理", "工程", "施工", "房屋", "门窗", "漏水",
-    "小区", "装修", "设施", "设备",
-)
-# The narrower list a *query* must use to count as a complaint by its wording alone: people, acts and
-# faults of a complaint, not industry nouns. 银行, 餐厅, 公司, 产品 … keep corpus lines (above) but
-# also occur in everyday questions (银行周六几点开门, 附近有什么好吃的餐厅).
+# Words that mark a *query* as a complaint by its wording alone: people, acts and faults of a
+# complaint. Industry nouns (below) are left out: they also occur in everyday questions
+# (银行周六几点开门, 附近有什么好吃的餐厅).
 COMPLAINT_TERMS = (
     "投诉", "顾客", "业主", "业户", "住户", "消费者", "客人", "购房", "维修", "赔偿", "补偿", "退款", "退货",
     "物业", "交付", "交房", "质量", "开发商", "售后", "商家", "维修站", "道歉", "致歉", "满意", "抱怨", "纠纷",
     "客服", "接待", "收费", "管理处", "报修", "停电", "电表", "群诉", "回访", "承诺", "门窗", "漏水",
+)
+# Words that show a corpus line is about complaints / customer service; runs of lines without any
+# of them (an essay, statistics, a course blurb) are unrelated prose.
+DOMAIN_TERMS = COMPLAINT_TERMS + (
+    "客户", "用户", "服务", "处理", "银行", "保险", "合同", "公司", "企业", "产品", "员工", "网点", "解决",
+    "沟通", "业务", "费用", "酒店", "房间", "餐厅", "前台", "问题", "项目", "案例", "管理", "工程", "施工",
+    "房屋", "小区", "装修", "设施", "设备",
 )
 _UNRELATED_RUN_LINES = 6
 _UNRELATED_RUN_CHARS = 300

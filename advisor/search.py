@@ -185,8 +185,9 @@ class Advisor:
 def no_close_precedent(best_dense: float, simple_query: str, cue_fired: bool, settings: Settings,
                        best_question: float = 0.0) -> bool:
     """True when even the best hit is weak: its dense cosine is below the floor; or, when the query
-    has no complaint vocabulary (`clean.COMPLAINT_TERMS`), below a higher bar: a middle one when a colloquial cue of the
-    thesaurus fired (staff wording such as 趴窝, 烫手), the highest when nothing marks it as a complaint.
+    has no complaint vocabulary (`clean.COMPLAINT_TERMS`), below a higher bar: a middle one when a
+    colloquial cue of the thesaurus fired (staff wording such as 趴窝, 烫手), the highest when nothing
+    marks it as a complaint.
     A query without complaint vocabulary that is close to a staff question of some record
     (`best_question`, the best similar-question cosine) is in the domain too: terse notes such as
     家里上网老掉线 时好时坏 name no complaint word.
