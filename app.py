@@ -28,9 +28,9 @@ from advisor import (
     SearchResult,
     Settings,
 )
-from advisor import guidance as guidance_rules
-from advisor.encoders import Encoder, load_encoder
-from advisor.export import (
+from advisor.guidance import rules as guidance_rules
+from advisor.retrieval.encoders import Encoder, load_encoder
+from advisor.training.export import (
     pack_to_docx,
     pack_to_markdown,
     scenario_to_docx,
@@ -38,11 +38,11 @@ from advisor.export import (
     scenario_to_markdown,
     select_pack_cases,
 )
-from advisor.feedback import default_db_path, feedback_stats, record_feedback
-from advisor.index import build_index, read_manifest
-from advisor.normalize import to_simplified
-from advisor.plan import build_plan
-from advisor.scenario import MOTIVES, PERSONALITIES, Scenario, ScenarioOptions, apply_edits, build_scenario
+from advisor.feedback.store import default_db_path, feedback_stats, record_feedback
+from advisor.retrieval.index import build_index, read_manifest
+from advisor.text.normalize import to_simplified
+from advisor.guidance.plan import build_plan
+from advisor.training.scenario import MOTIVES, PERSONALITIES, Scenario, ScenarioOptions, apply_edits, build_scenario
 
 REBUILD_COMMAND = "python -m advisor build"
 PAGES = ("咨询顾问", "培训情景", "案例库")
@@ -157,7 +157,7 @@ def build_lock() -> threading.Lock:
 
 @st.cache_resource(show_spinner=False)
 def get_rulebook(_settings: Settings) -> guidance_rules.RuleBook:
-    return guidance_rules.load_rules(_settings.corpus_dir)
+    return guidance_rules.load_rules(_settings.corpus_dir, _settings.rules_file)
 
 
 def stop_with_error(message: str) -> None:

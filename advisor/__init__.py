@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import (
+from advisor.errors import (
     AdvisorError,
     CorpusError,
     EmptyQueryError,
@@ -14,9 +14,9 @@ from .errors import (
     MissingDependencyError,
     RecordNotFoundError,
 )
-from .models import Case, GuidanceItem, Guideline, Hit, SearchResult, SourceSpan
-from .search import Advisor
-from .settings import Settings
+from advisor.models import Case, GuidanceItem, Guideline, Hit, SearchResult, SourceSpan
+from advisor.retrieval.search import Advisor
+from advisor.settings import Settings
 
 __all__ = [
     "Advisor", "Settings", "Case", "Guideline", "Hit", "SearchResult", "SourceSpan", "GuidanceItem",

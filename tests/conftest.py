@@ -31,8 +31,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def built_index():
     """Settings whose `index_dir` holds a loadable index; builds it from the seed corpus if missing."""
     from advisor import Settings
-    from advisor.encoders import load_encoder
-    from advisor.index import build_index
+    from advisor.retrieval.encoders import load_encoder
+    from advisor.retrieval.index import build_index
 
     settings = Settings()
     if not (settings.index_dir / "manifest.json").exists():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from advisor.tokens import bigram_tokens
+from advisor.retrieval.tokens import bigram_tokens
 
 DATA = Path(__file__).parent / "data"
 
@@ -44,3 +44,4 @@ def make_corpus(tmp: Path, *names: str) -> Path:
     for name in names:
         shutil.copy(DATA / name, folder / name)
     return folder
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.chunk import GUIDELINE_CHUNK_CHARS, guideline_chunks
+from advisor.retrieval.chunk import GUIDELINE_CHUNK_CHARS, guideline_chunks
 from advisor.models import Guideline
 
 

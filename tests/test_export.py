@@ -8,7 +8,7 @@ import json
 import docx
 import pytest
 
-from advisor.export import (
+from advisor.training.export import (
     RUBRIC_COLUMNS,
     SECTION_HEADINGS,
     escape_md,
@@ -20,7 +20,7 @@ from advisor.export import (
     select_pack_cases,
 )
 from advisor.models import Case, Citation, GuidanceItem, SourceSpan
-from advisor.scenario import Scenario, ScenarioOptions, build_scenario
+from advisor.training.scenario import Scenario, ScenarioOptions, build_scenario
 
 
 def _auto_case(

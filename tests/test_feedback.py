@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.feedback import default_db_path, feedback_stats, mask_pii, record_feedback
+from advisor.feedback.store import default_db_path, feedback_stats, mask_pii, record_feedback
 from advisor.settings import Settings
 
 

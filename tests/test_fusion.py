@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from advisor.fusion import roll_up, rrf_fusion, weighted_fusion
-from advisor.lexical import LexicalIndex
-from advisor.tokens import bigram_tokens, jieba_tokens
+from advisor.retrieval.fusion import roll_up, rrf_fusion, weighted_fusion
+from advisor.retrieval.lexical import LexicalIndex
+from advisor.retrieval.tokens import bigram_tokens, jieba_tokens
 
 
 def test_roll_up_keeps_the_best_chunk_per_record():

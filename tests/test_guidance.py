@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import KNOWLEDGE
 
-from advisor import guidance
+from advisor.guidance import rules as guidance
 from advisor.errors import AdvisorError
-from advisor.guidance import (
+from advisor.guidance.rules import (
     Quantity,
     QueryFacts,
     RuleBook,
@@ -22,7 +23,7 @@ from advisor.guidance import (
     resolve_citation,
 )
 from advisor.models import GuidanceItem
-from advisor.read import read_document
+from advisor.corpus.read import read_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -36,7 +37,7 @@ PROPERTY = "物业客户典型投诉攻略"
 
 @pytest.fixture(scope="module")
 def rulebook() -> RuleBook:
-    return load_rules(CORPUS)
+    return load_rules(CORPUS, KNOWLEDGE / "rules.json")
 
 
 def grades(items: list[GuidanceItem]) -> dict[str, str]:
@@ -342,7 +343,7 @@ def _squash(text: str) -> str:
 
 
 def test_every_rule_resolves_against_the_real_corpus(rulebook: RuleBook) -> None:
-    spec = json.loads(guidance.RULES_PATH.read_text(encoding="utf-8"))
+    spec = json.loads((KNOWLEDGE / "rules.json").read_text(encoding="utf-8"))
     rules = [r for s in spec["standards"] for r in (*s["grades"], *s["deadlines"])]
     assert rulebook.warnings == ()
     resolved = [r for s in rulebook.standards for r in (*s.grades, *s.deadlines)]

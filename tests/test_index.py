@@ -15,8 +15,8 @@ from advisor.errors import (
     IndexMissingError,
     InvalidQueryError,
 )
-from advisor.index import build_index, load_index
-from advisor.search import no_close_precedent
+from advisor.retrieval.index import build_index, load_index
+from advisor.retrieval.search import no_close_precedent
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_interrupted_rebuild_leaves_the_old_index_serving(built, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("advisor.index.LexicalIndex.build", boom)
+    monkeypatch.setattr("advisor.retrieval.index.LexicalIndex.build", boom)
     with pytest.raises(RuntimeError):
         build_index(built, FakeEncoder(), progress=False)
     assert (built.index_dir / "manifest.json").read_text(encoding="utf-8") == before

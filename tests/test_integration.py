@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import KNOWLEDGE
 
 from advisor import Advisor, Settings
-from advisor.corpus import build_corpus
-from advisor.encoders import load_encoder
-from advisor.index import build_index
+from advisor.corpus.pipeline import build_corpus
+from advisor.retrieval.encoders import load_encoder
+from advisor.retrieval.index import build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -194,7 +195,7 @@ def test_cli_missing_index_names_the_rebuild_command(tmp_path):
 
 def test_held_out_quality_does_not_regress(advisor):
     """A floor under the figures in the README (held-out set written without looking at the engine)."""
-    from advisor.evaluate import evaluate, load_queries
+    from advisor.retrieval.evaluate import evaluate, load_queries
 
     for name, (min_r1, min_r5) in HELD_OUT_FLOORS.items():
         report = evaluate(advisor, load_queries(ROOT / "tests" / "data" / name), top_k=5)
@@ -202,9 +203,9 @@ def test_held_out_quality_does_not_regress(advisor):
 
 
 def test_every_shipped_similar_question_finds_its_record(advisor):
-    from advisor.questions import DEFAULT_QUESTIONS, attach_questions, load_questions
+    from advisor.retrieval.questions import attach_questions, load_questions
 
-    sets = load_questions(DEFAULT_QUESTIONS)
+    sets = load_questions(KNOWLEDGE / "questions.jsonl")
     attached = attach_questions([*advisor.cases, *advisor.guidelines], sets)
     assert attached.warnings == []
     assert set(attached.by_record) == {r.id for r in [*advisor.cases, *advisor.guidelines]}
@@ -213,8 +214,8 @@ def test_every_shipped_similar_question_finds_its_record(advisor):
 
 
 def test_cli_suggests_similar_questions_from_helpful_feedback(seed_settings, advisor):
-    from advisor.feedback import default_db_path, record_feedback
-    from advisor.questions import QuestionSet, attach_questions
+    from advisor.feedback.store import default_db_path, record_feedback
+    from advisor.retrieval.questions import QuestionSet, attach_questions
 
     record = next(c for c in advisor.cases if "延期办证" in c.title)
     record_feedback(default_db_path(seed_settings), "业主的房产证拖了一年还没办下来", record.id, 1, True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.items import as_items, split_items
+from advisor.text.items import as_items, split_items
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from advisor.models import Citation, GuidanceItem, Hit, SourceSpan
-from advisor.plan import build_plan, escape_md
+from advisor.guidance.plan import build_plan, escape_md
 
 SECTIONS = [
     "# 投诉处理方案",

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import FakeEncoder, make_corpus
+from helpers import KNOWLEDGE, FakeEncoder, make_corpus
 
 from advisor import Advisor, Settings
-from advisor.chunk import QUESTIONS_FIELD, chunk_records, text_chunk_count
+from advisor.retrieval.chunk import QUESTIONS_FIELD, chunk_records, text_chunk_count
 from advisor.errors import QuestionsError
-from advisor.index import build_index, load_index
+from advisor.retrieval.index import build_index, load_index
 from advisor.models import Case, Guideline
-from advisor.questions import DEFAULT_QUESTIONS, QuestionSet, attach_questions, load_questions
+from advisor.retrieval.questions import QuestionSet, attach_questions, load_questions
 
 
 def _write(tmp_path, rows, name="questions.jsonl"):
@@ -138,7 +138,7 @@ def test_unmatched_anchor_is_a_build_warning_not_a_failure(corpus_settings, tmp_
 
 
 def test_shipped_file_is_valid():
-    sets = load_questions(DEFAULT_QUESTIONS)
+    sets = load_questions(KNOWLEDGE / "questions.jsonl")
     assert len(sets) >= 100
     assert all(3 <= len(s.questions) <= 6 for s in sets)
 
@@ -147,7 +147,7 @@ def test_shipped_file_is_valid():
 def test_dense_search_can_be_limited_to_a_range_of_positions(threshold):
     import numpy as np
 
-    from advisor.dense import build_dense, search_dense
+    from advisor.retrieval.dense import build_dense, search_dense
 
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(200, 16)).astype(np.float32)
@@ -160,8 +160,8 @@ def test_dense_search_can_be_limited_to_a_range_of_positions(threshold):
 
 
 def test_queries_voted_helpful_become_suggested_questions(tmp_path):
-    from advisor.feedback import helpful_queries, record_feedback
-    from advisor.questions import suggest_questions
+    from advisor.feedback.store import helpful_queries, record_feedback
+    from advisor.retrieval.questions import suggest_questions
 
     records = [_case("a", "业主投诉延期交付引起的群诉，开发商承诺按日赔偿违约金"),
                _case("b", "银行理财收益不如预期，客户要求补偿本金损失")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import DATA, make_corpus
 
-from advisor.read import UnreadableFile, decode_bytes, read_corpus, read_document
+from advisor.corpus.read import UnreadableFile, decode_bytes, read_corpus, read_document
 
 
 def test_utf8_file_is_read_as_is():

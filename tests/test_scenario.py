@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from advisor.models import Case, Citation, GuidanceItem, Guideline, SourceSpan
-from advisor.scenario import (
+from advisor.training.scenario import (
     GENERIC_ACTIONS,
     MOTIVES,
     PERSONALITIES,

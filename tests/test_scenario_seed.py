@@ -14,9 +14,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from advisor.corpus import build_corpus
-from advisor.export import pack_to_docx, scenario_to_json, scenario_to_markdown, select_pack_cases
-from advisor.scenario import ScenarioOptions, build_scenario
+from advisor.corpus.pipeline import build_corpus
+from advisor.training.export import pack_to_docx, scenario_to_json, scenario_to_markdown, select_pack_cases
+from advisor.training.scenario import ScenarioOptions, build_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"

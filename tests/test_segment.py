@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from helpers import DATA
 
-from advisor.clean import clean_document
-from advisor.read import read_document
-from advisor.segment import guideline_kind, segment_document
+from advisor.corpus.clean import clean_document
+from advisor.corpus.read import read_document
+from advisor.corpus.segment import guideline_kind, segment_document
 
 
 def _segments(name: str):

@@ -12,7 +12,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 
 from advisor.models import Case
-from advisor.scenario import DIFFICULTY_LABELS, Scenario
+from advisor.training.scenario import DIFFICULTY_LABELS, Scenario
 
 SECTION_HEADINGS: tuple[str, ...] = ("背景", "角色", "开场", "升级触发点", "学员目标", "评分", "参考答案")
 RUBRIC_COLUMNS: tuple[str, ...] = ("评分项", "权重", "优", "良", "差")

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import lexicon
-from .doctext import DocText
-from .items import as_items, split_items
-from .items import dedupe_texts as _dedupe
-from .models import Case, Guideline, SourceSpan
+from advisor.corpus import lexicon
+from advisor.corpus.doctext import DocText
+from advisor.text.items import as_items, split_items
+from advisor.text.items import dedupe_texts as _dedupe
+from advisor.models import Case, Guideline, SourceSpan
 
 _CN = "一二三四五六七八九十"
 _LABELS = sorted(lexicon.SECTION_FIELDS, key=len, reverse=True)

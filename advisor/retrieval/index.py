@@ -19,16 +19,16 @@ from pathlib import Path
 import numpy as np
 from pydantic import ValidationError
 
-from .chunk import QUESTIONS_FIELD, Chunk, chunk_records, text_chunk_count
-from .corpus import Corpus, CorpusReport, build_corpus
-from .dense import build_dense, dense_kind, load_dense, save_dense
-from .encoders import Encoder
-from .errors import REBUILD_HINT, IndexCorruptError, IndexMismatchError, IndexMissingError
-from .lexical import LexicalIndex
-from .models import Case, Guideline, Manifest
-from .questions import attach_questions, load_questions
-from .settings import Settings
-from .tokens import get_tokenizer
+from advisor.retrieval.chunk import QUESTIONS_FIELD, Chunk, chunk_records, text_chunk_count
+from advisor.corpus.pipeline import Corpus, CorpusReport, build_corpus
+from advisor.retrieval.dense import build_dense, dense_kind, load_dense, save_dense
+from advisor.retrieval.encoders import Encoder
+from advisor.errors import REBUILD_HINT, IndexCorruptError, IndexMismatchError, IndexMissingError
+from advisor.retrieval.lexical import LexicalIndex
+from advisor.models import Case, Guideline, Manifest
+from advisor.retrieval.questions import attach_questions, load_questions
+from advisor.settings import Settings
+from advisor.retrieval.tokens import get_tokenizer
 
 FORMAT_VERSION = 1
 _BATCH = 32
@@ -64,7 +64,7 @@ class BuildStats:
 def code_hash() -> str:
     """Hash of the package source, recorded in the manifest."""
     digest = hashlib.sha1()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

@@ -9,7 +9,7 @@ import zlib
 from collections import defaultdict
 from typing import TypeVar
 
-from .models import Case, Guideline
+from advisor.models import Case, Guideline
 
 R = TypeVar("R", Case, Guideline)
 

@@ -8,8 +8,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from .errors import EncoderLoadError, MissingDependencyError
-from .settings import Settings
+from advisor.errors import EncoderLoadError, MissingDependencyError
+from advisor.settings import Settings
 
 
 @runtime_checkable

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .doctext import DocText, Fragment
-from .normalize import to_simplified
-from .read import RawDocument
+from advisor.corpus.doctext import DocText, Fragment
+from advisor.text.normalize import to_simplified
+from advisor.corpus.read import RawDocument
 
 # --- inline noise: removed from inside a line, the rest of the line is kept -----------------
 _URL = r"(?:https?://|www\.)[\w\-./?=&%#]+"

@@ -21,11 +21,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import QuestionsError
-from .models import Case, Guideline
-from .normalize import to_simplified
+from advisor.errors import QuestionsError
+from advisor.models import Case, Guideline
+from advisor.text.normalize import to_simplified
 
-DEFAULT_QUESTIONS = Path(__file__).parent / "data" / "questions.jsonl"
 _MIN_ANCHOR = 4
 
 

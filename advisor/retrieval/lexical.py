@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .tokens import Tokenizer
+from advisor.retrieval.tokens import Tokenizer
 
 logging.getLogger("bm25s").setLevel(logging.ERROR)
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from advisor.models import Case, GuidanceItem, Guideline
 
-from .items import dedupe_texts
+from advisor.text.items import dedupe_texts
 
 Difficulty = Literal["easy", "medium", "hard"]
 Personality = Literal["理性型", "忧郁型", "情绪型", "暴跳如雷型"]
@@ -26,7 +26,7 @@ PERSONALITIES: tuple[str, ...] = get_args(Personality)
 MOTIVES: tuple[str, ...] = get_args(Motive)
 DIFFICULTY_LABELS: dict[str, str] = {"easy": "简单", "medium": "中等", "hard": "困难"}
 
-PERSONAS_PATH = Path(__file__).resolve().parent / "data" / "personas.json"
+PERSONAS_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "personas.json"
 
 # How far each difficulty pushes the persona above its base intensity (1–5 scale).
 _DIFFICULTY_OFFSET = {"easy": 0, "medium": 1, "hard": 2}

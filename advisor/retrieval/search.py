@@ -10,18 +10,18 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from .chunk import text_chunk_count
-from .clean import has_complaint_vocabulary
-from .dense import search_dense
-from .encoders import Encoder, load_encoder
-from .errors import EmptyQueryError, InvalidQueryError, RecordNotFoundError
-from .expand import load_thesaurus
-from .fusion import Fused, roll_up, rrf_fusion, weighted_fusion
-from .index import LoadedIndex, load_index
-from .models import Case, Guideline, Hit, SearchResult
-from .normalize import clean_query, to_simplified
-from .settings import Settings
-from .tokens import jieba_tokens
+from advisor.retrieval.chunk import text_chunk_count
+from advisor.corpus.clean import has_complaint_vocabulary
+from advisor.retrieval.dense import search_dense
+from advisor.retrieval.encoders import Encoder, load_encoder
+from advisor.errors import EmptyQueryError, InvalidQueryError, RecordNotFoundError
+from advisor.retrieval.expansion import load_thesaurus
+from advisor.retrieval.fusion import Fused, roll_up, rrf_fusion, weighted_fusion
+from advisor.retrieval.index import LoadedIndex, load_index
+from advisor.models import Case, Guideline, Hit, SearchResult
+from advisor.text.normalize import clean_query, to_simplified
+from advisor.settings import Settings
+from advisor.retrieval.tokens import jieba_tokens
 
 
 class Advisor:
@@ -38,7 +38,7 @@ class Advisor:
         self.thesaurus = load_thesaurus(settings.synonyms_file)
         self._reranker = None
         if settings.reranker.strip():
-            from .rerank import CrossEncoderReranker
+            from advisor.retrieval.rerank import CrossEncoderReranker
 
             self._reranker = CrossEncoderReranker(settings.reranker.strip())
 
@@ -120,7 +120,7 @@ class Advisor:
         return query, warnings
 
     def _rerank(self, simple: str, fused: list[Fused]) -> list[Fused]:
-        from .rerank import rerank
+        from advisor.retrieval.rerank import rerank
 
         head, tail = fused[: self.settings.rerank_depth], fused[self.settings.rerank_depth :]
         passages = [self._records[f.record_id].title + "\n" + self._records[f.record_id].text for f in head]
@@ -174,11 +174,11 @@ class Advisor:
 
     def _guidance(self, simple_query: str) -> list:
         try:
-            from . import guidance
+            from advisor.guidance import rules as guidance
         except ImportError:  # pragma: no cover - the guidance module ships with the package
             return []
         if self._rulebook is None:
-            self._rulebook = guidance.load_rules(self.settings.corpus_dir)
+            self._rulebook = guidance.load_rules(self.settings.corpus_dir, self.settings.rules_file)
         return guidance.apply_rules(guidance.extract_facts(simple_query), self._rulebook)
 
 

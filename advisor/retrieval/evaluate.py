@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import Hit
-from .normalize import match_form
+from advisor.models import Hit
+from advisor.text.normalize import match_form
 
 
 class EvalQuery(BaseModel):

@@ -15,10 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ThesaurusError
-from .normalize import to_simplified
+from advisor.errors import ThesaurusError
+from advisor.text.normalize import to_simplified
 
-DEFAULT_SYNONYMS = Path(__file__).parent / "data" / "synonyms.json"
 
 
 class SynonymGroup(BaseModel):

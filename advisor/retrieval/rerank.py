@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .encoders import load_sentence_transformers
+from advisor.retrieval.encoders import load_sentence_transformers
 
 _MAX_CHARS = 512
 

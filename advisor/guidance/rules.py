@@ -15,9 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from advisor.errors import AdvisorError
 from advisor.models import Citation, GuidanceItem
-from advisor.read import UnreadableFile, read_document
+from advisor.corpus.read import UnreadableFile, read_document
 
-RULES_PATH = Path(__file__).resolve().parent / "data" / "rules.json"
 
 FactName = Literal["households", "people", "amount", "unresolved_days"]
 FlagName = Literal[
@@ -186,7 +185,9 @@ def load_rules(corpus_dir: Path, rules_path: Path | None = None) -> RuleBook:
     Raises:
         AdvisorError: The rules file itself is missing or invalid.
     """
-    path = rules_path or RULES_PATH
+    if rules_path is None:
+        return RuleBook(())
+    path = rules_path
     try:
         spec = RulesFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, ValidationError) as exc:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .clean import clean_document
-from .dedup import merge_duplicates, record_id
-from .errors import CorpusError
-from .models import Case, Guideline
-from .read import read_corpus
-from .segment import segment_document
+from advisor.corpus.clean import clean_document
+from advisor.corpus.dedup import merge_duplicates, record_id
+from advisor.errors import CorpusError
+from advisor.models import Case, Guideline
+from advisor.corpus.read import read_corpus
+from advisor.corpus.segment import segment_document
 
 _SAMPLES_PER_REASON = 3
 

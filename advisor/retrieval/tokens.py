@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from .normalize import to_simplified
+from advisor.text.normalize import to_simplified
 
 Tokenizer = Callable[[str], list[str]]
 

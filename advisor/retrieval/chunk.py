@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .models import Case, Guideline
+from advisor.models import Case, Guideline
 
 MAX_CHUNK_CHARS = 360
 # Guidelines mix many topics per section; smaller windows keep each rule findable.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.feedback import mask_pii
+from advisor.feedback.store import mask_pii
 from advisor.models import GuidanceItem, Hit
 
 MAX_STEPS = 12
