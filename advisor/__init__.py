@@ -15,7 +15,7 @@ from advisor.errors import (
     RecordNotFoundError,
 )
 from advisor.models import Case, GuidanceItem, Guideline, Hit, SearchResult, SourceSpan
-from advisor.retrieval.search import Advisor
+from advisor.facade import Advisor
 from advisor.settings import Settings
 
 __all__ = [

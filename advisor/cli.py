@@ -35,7 +35,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from advisor.retrieval.search import Advisor
+    from advisor.facade import Advisor
 
     advisor = Advisor.load(_settings(args))
     if args.stdin:
@@ -64,8 +64,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from advisor.retrieval.evaluate import evaluate, format_eval, load_queries
-    from advisor.retrieval.search import Advisor
+    from advisor.evaluation.queries import evaluate, format_eval, load_queries
+    from advisor.facade import Advisor
 
     advisor = Advisor.load(_settings(args))
     report = evaluate(advisor, load_queries(Path(args.queries)), top_k=args.top_k)
@@ -94,7 +94,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_questions(args: argparse.Namespace) -> int:
     from advisor.feedback.store import default_db_path, helpful_queries
     from advisor.retrieval.questions import load_questions, suggest_questions
-    from advisor.retrieval.search import Advisor
+    from advisor.facade import Advisor
 
     settings = _settings(args)
     advisor = Advisor.load(settings)
@@ -121,7 +121,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     from advisor.training.export import scenario_to_docx, scenario_to_json, scenario_to_markdown
     from advisor.models import Case
     from advisor.training.scenario import ScenarioOptions, build_scenario
-    from advisor.retrieval.search import Advisor
+    from advisor.facade import Advisor
 
     advisor = Advisor.load(_settings(args))
     if args.case_id:
@@ -155,7 +155,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
 def cmd_pack(args: argparse.Namespace) -> int:
     from advisor.training.export import pack_to_docx, pack_to_markdown, select_pack_cases
     from advisor.training.scenario import ScenarioOptions, build_scenario
-    from advisor.retrieval.search import Advisor
+    from advisor.facade import Advisor
 
     advisor = Advisor.load(_settings(args))
     cases = select_pack_cases(advisor.cases, industry=args.industry, count=args.count)

@@ -8,6 +8,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 GuidelineKind = Literal["grading", "deadline", "procedure", "principle", "script"]
 RecordKind = Literal["case", "guideline"]
+# What a record is, beyond case / guideline: ranking prefers "case" (one incident) and "rules".
+RecordType = Literal["case", "case_list", "essay", "rules", "script", "article"]
+# Where a case's handling steps come from: its own handling section, its thinking (numbered
+# imperatives), or the actions its story tells (extracted); "" when it has none.
+StepsOrigin = Literal["", "section", "thinking", "story"]
 
 
 class _Record(BaseModel):
@@ -33,12 +38,13 @@ class Case(_Record):
     title: str
     industry: str = "通用"
     complaint_type: str = "其他"
+    record_type: RecordType = "case"
     format: str = "narrative"
     context: str = ""
     facts: str = ""
     management_thinking: list[str] = Field(default_factory=list)
     handling_steps: list[str] = Field(default_factory=list)
-    steps_derived: bool = False
+    steps_origin: StepsOrigin = ""
     improvements: list[str] = Field(default_factory=list)
     outcome: str = ""
     sources: list[SourceSpan] = Field(default_factory=list)
@@ -52,6 +58,7 @@ class Guideline(_Record):
     id: str
     title: str
     kind: GuidelineKind = "procedure"
+    record_type: RecordType = "rules"
     industry: str = "通用"
     text: str = ""
     original_text: str = ""
@@ -76,6 +83,9 @@ class GuidanceItem(_Record):
     detail: str
     matched: list[str] = Field(default_factory=list)
     citation: Citation
+    industry: str = "通用"
+    # The standard shown first: the company's own rulebook, else the best match; others are folded.
+    primary: bool = True
 
 
 class Hit(_Record):
@@ -88,17 +98,48 @@ class Hit(_Record):
     industry: str = "通用"
     complaint_type: str = ""
     guideline_kind: str = ""
+    record_type: RecordType = "case"
     sources: list[SourceSpan] = Field(default_factory=list)
     context: str = ""
     facts: str = ""
     management_thinking: list[str] = Field(default_factory=list)
     handling_steps: list[str] = Field(default_factory=list)
-    steps_derived: bool = False
+    steps_origin: StepsOrigin = ""
     improvements: list[str] = Field(default_factory=list)
     outcome: str = ""
     text: str = ""
     original_text: str = ""
     matched_terms: list[str] = Field(default_factory=list)
+    record_type: RecordType = "case"
+    # 高 / 中 / 低 from the calibrated similarity of the best matching passage (see retrieval/confidence).
+    confidence: Literal["高", "中", "低"] = "低"
+
+
+class AdviceStep(_Record):
+    """One recommended step, in the words of the documents it cites (record ids)."""
+
+    text: str
+    sources: list[str] = Field(default_factory=list)
+    origin: Literal["precedent", "rule"] = "precedent"
+
+
+class CitedRecord(_Record):
+    """A guideline the action plan cites that is not among the hits (its text is part of the result)."""
+
+    id: str
+    title: str
+    text: str
+    sources: list[SourceSpan] = Field(default_factory=list)
+
+
+class Advice(_Record):
+    """The action plan at the top of the staff page: steps, the grade and deadlines that apply, what not to say."""
+
+    steps: list[AdviceStep] = Field(default_factory=list)
+    grade: GuidanceItem | None = None
+    deadlines: list[GuidanceItem] = Field(default_factory=list)
+    avoid: list[str] = Field(default_factory=list)
+    cited: list[CitedRecord] = Field(default_factory=list)
 
 
 class SearchResult(_Record):
@@ -112,6 +153,17 @@ class SearchResult(_Record):
     # Document terms the thesaurus added to the query (BM25 only), shown to the user.
     expanded_terms: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # The industry the complaint was read as (from its words, or the filter); None when unclear.
+    industry: str | None = None
+    advice: Advice = Field(default_factory=Advice)
+    index_built_at: str = ""
+
+
+class FileDigest(_Record):
+    """Size and SHA-256 of one index file."""
+
+    size: int
+    sha256: str
 
 
 class Manifest(_Record):
@@ -128,3 +180,5 @@ class Manifest(_Record):
     code_hash: str
     dense_kind: str
     built_at: str
+    # Size and SHA-256 of every index file, checked on load (IndexCorruptError on any difference).
+    files: dict[str, FileDigest] = Field(default_factory=dict)

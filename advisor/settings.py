@@ -52,8 +52,17 @@ class Settings(BaseSettings):
 
     # Weight of the thesaurus terms' BM25 score relative to the query's own words.
     expansion_weight: float = Field(default=0.2, ge=0, le=5)
-    # Weight of the similar-question lift (see retrieval/fusion.py); curated questions only lift.
-    questions_weight: float = Field(default=0.7, ge=0, le=5)
+    # The similar-question lift (retrieval/fusion.py): a record gains questions_weight per standard
+    # deviation its best question stands out above question_lift_z; curated questions only lift.
+    questions_weight: float = Field(default=0.75, ge=0, le=5)
+    question_lift_z: float = Field(default=2.0, ge=0, le=10)
+    # Subtracted (in standard deviations) from essays, scripts, lists of mini-cases and general articles,
+    # so that they do not outrank a precedent or a rule that matches.
+    secondary_penalty: float = Field(default=0.5, ge=0, le=10)
+    # Priors from the query's own words: records of an unrelated industry drop, and the company's rules
+    # rise when the query asks about time limits, grades or procedure (retrieval/engine.py).
+    industry_penalty: float = Field(default=1.5, ge=0, le=10)
+    rules_bonus: float = Field(default=1.5, ge=0, le=10)
     tokenizer: Literal["bigram", "jieba", "both"] = "bigram"
     top_k: int = Field(default=5, ge=1, le=50)
     candidate_depth: int = Field(default=60, ge=5, le=1000)

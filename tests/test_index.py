@@ -16,7 +16,7 @@ from advisor.errors import (
     InvalidQueryError,
 )
 from advisor.retrieval.index import build_index, load_index
-from advisor.retrieval.search import no_close_precedent
+from advisor.retrieval.query import no_close_precedent
 
 
 @pytest.fixture

@@ -195,7 +195,7 @@ def test_cli_missing_index_names_the_rebuild_command(tmp_path):
 
 def test_held_out_quality_does_not_regress(advisor):
     """A floor under the figures in the README (held-out set written without looking at the engine)."""
-    from advisor.retrieval.evaluate import evaluate, load_queries
+    from advisor.evaluation.queries import evaluate, load_queries
 
     for name, (min_r1, min_r5) in HELD_OUT_FLOORS.items():
         report = evaluate(advisor, load_queries(ROOT / "tests" / "data" / name), top_k=5)

@@ -11,10 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.corpus.clean import clean_document
 from advisor.corpus.dedup import merge_duplicates, record_id
-from advisor.errors import CorpusError
-from advisor.models import Case, Guideline
 from advisor.corpus.read import read_corpus
 from advisor.corpus.segment import segment_document
+from advisor.errors import CorpusError
+from advisor.models import Case, Guideline
 
 _SAMPLES_PER_REASON = 3
 
@@ -127,7 +127,7 @@ def _fill_report(report, cases, guidelines, case_groups, guide_groups, dropped, 
     report.dropped_samples = samples
     report.missing_thinking = [f"{c.id} {c.title}" for c in cases if not c.management_thinking]
     report.missing_steps = [f"{c.id} {c.title}" for c in cases if not c.handling_steps]
-    report.derived_steps = [f"{c.id} {c.title}" for c in cases if c.steps_derived]
+    report.derived_steps = [f"{c.id} {c.title}" for c in cases if c.steps_origin in ("thinking", "story")]
 
 
 def format_report(report: CorpusReport) -> str:

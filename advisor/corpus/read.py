@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,8 +124,21 @@ def _read_docx(path: Path) -> str:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for bad zips
         raise UnreadableFile(f"无法打开 .docx：{type(exc).__name__}") from exc
-    lines = [p.text for p in document.paragraphs]
+    lines = [_docx_line(p) for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             lines.append(" ".join(cell.text for cell in row.cells))
     return "\n".join(lines)
+
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def _docx_line(paragraph) -> str:
+    """A paragraph's text; Word heading styles become Markdown `#` marks, which the layout reader knows."""
+    text = paragraph.text
+    name = (getattr(paragraph.style, "name", "") or "").strip()
+    if name.lower() == "title" or name == "标题":
+        return f"# {text}" if text.strip() else text
+    m = _HEADING_STYLE.match(name)
+    return f"{'#' * int(m.group(1))} {text}" if m and text.strip() else text

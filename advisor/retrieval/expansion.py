@@ -19,7 +19,6 @@ from advisor.errors import ThesaurusError
 from advisor.text.normalize import to_simplified
 
 
-
 class SynonymGroup(BaseModel):
     """One concept: colloquial cues and the document terms they stand for."""
 

@@ -1,8 +1,15 @@
-"""Hybrid fusion as plain code over (record, score) values: roll chunks up to records, fuse, rank."""
+"""Hybrid fusion as plain code over (record, score) values: roll chunks up to records, fuse, rank.
+
+Each signal is standardised per query (z-scores over its candidate records), so a record is scored
+by how far it stands out from the other candidates, not by raw cosines whose scale differs between
+text and questions. The similar-questions signal only *lifts*: a record gains when one of its
+curated questions stands out for this query (z above `lift_from`), and a record without questions
+loses nothing — curated knowledge never lowers the ceiling of records it does not name.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +26,17 @@ class Fused:
     question: float = 0.0
 
 
+@dataclass(frozen=True)
+class Weights:
+    """How the signals combine (see `Settings`)."""
+
+    dense: float = 0.5
+    lexical: float = 0.5
+    questions: float = 0.75
+    lift_from: float = 2.0
+    secondary_penalty: float = 0.5
+
+
 def roll_up(chunk_scores: Iterable[tuple[str, float]]) -> dict[str, float]:
     """Best chunk score per record: a case is as relevant as its most relevant field."""
     best: dict[str, float] = {}
@@ -28,40 +46,56 @@ def roll_up(chunk_scores: Iterable[tuple[str, float]]) -> dict[str, float]:
     return best
 
 
-def _minmax(scores: dict[str, float]) -> dict[str, float]:
+def zscores(scores: Mapping[str, float]) -> dict[str, float]:
+    """Each value as standard deviations above the mean of `scores` (all 0 when they are equal)."""
     if not scores:
         return {}
     values = np.fromiter(scores.values(), dtype=np.float64)
-    lo, hi = float(values.min()), float(values.max())
-    if hi - lo < 1e-9:
-        return {k: 1.0 for k in scores}
-    return {k: (v - lo) / (hi - lo) for k, v in scores.items()}
+    sd = float(values.std())
+    if sd < 1e-9:
+        return {k: 0.0 for k in scores}
+    mean = float(values.mean())
+    return {k: (v - mean) / sd for k, v in scores.items()}
 
 
 def weighted_fusion(dense: dict[str, float], lexical: dict[str, float], questions: dict[str, float],
-                    dense_weight: float, lexical_weight: float, questions_weight: float = 0.0) -> list[Fused]:
-    """Min-max normalize each signal over its candidates, then a weighted sum (missing = 0).
+                    weights: Weights, secondary: frozenset[str] = frozenset()) -> list[Fused]:
+    """Sum of standardised text signals plus the question lift, minus a penalty for secondary records.
 
-    `questions` is the best similar-question match per record (empty when there are none).
+    Args:
+        dense: best text-chunk cosine per candidate record.
+        lexical: best BM25 score per candidate record.
+        questions: best similar-question cosine per candidate record (only records that have some).
+        weights: signal weights, the z above which a question lifts, the secondary-record penalty.
+        secondary: ids of records that should not outrank a matching precedent (essays, scripts …).
+
+    Returns:
+        Records by descending score (ties by id, so the order is deterministic).
     """
-    dn, ln, qn = _minmax(dense), _minmax(lexical), _minmax(questions)
-    fused = [
-        Fused(i, dense_weight * dn.get(i, 0.0) + lexical_weight * ln.get(i, 0.0) + questions_weight * qn.get(i, 0.0),
-              dense.get(i, 0.0), lexical.get(i, 0.0), questions.get(i, 0.0))
-        for i in set(dense) | set(lexical) | set(questions)
-    ]
+    zd, zl, zq = zscores(dense), zscores(lexical), zscores(questions)
+    # A record missing from a signal's candidates scores as that signal's weakest candidate.
+    floor_d, floor_l = min(zd.values(), default=0.0), min(zl.values(), default=0.0)
+    fused = []
+    for rid in set(zd) | set(zl) | set(zq):
+        lift = weights.questions * max(0.0, zq.get(rid, 0.0) - weights.lift_from) if rid in zq else 0.0
+        score = weights.dense * zd.get(rid, floor_d) + weights.lexical * zl.get(rid, floor_l) + lift
+        if rid in secondary:
+            score -= weights.secondary_penalty
+        fused.append(Fused(rid, score, dense.get(rid, 0.0), lexical.get(rid, 0.0), questions.get(rid, 0.0)))
     return sorted(fused, key=lambda f: (-f.score, f.record_id))
 
 
-def rrf_fusion(dense: dict[str, float], lexical: dict[str, float], questions: dict[str, float], k: int = 60,
-               dense_weight: float = 1.0, lexical_weight: float = 1.0, questions_weight: float = 0.0) -> list[Fused]:
-    """Weighted reciprocal-rank fusion of the same three signals."""
+def rrf_fusion(dense: dict[str, float], lexical: dict[str, float], questions: dict[str, float], weights: Weights,
+               secondary: frozenset[str] = frozenset(), k: int = 60) -> list[Fused]:
+    """Weighted reciprocal-rank fusion of the same signals (questions count only for records that have them)."""
     def ranks(scores: dict[str, float]) -> dict[str, int]:
         return {rid: r for r, (rid, _) in enumerate(sorted(scores.items(), key=lambda kv: -kv[1]), 1)}
 
-    parts = [(ranks(dense), dense_weight), (ranks(lexical), lexical_weight), (ranks(questions), questions_weight)]
+    parts = [(ranks(dense), weights.dense), (ranks(lexical), weights.lexical), (ranks(questions), weights.questions)]
     fused = []
     for i in set(dense) | set(lexical) | set(questions):
         score = sum(w / (k + r[i]) for r, w in parts if i in r)
+        if i in secondary:
+            score *= 0.8
         fused.append(Fused(i, score, dense.get(i, 0.0), lexical.get(i, 0.0), questions.get(i, 0.0)))
     return sorted(fused, key=lambda f: (-f.score, f.record_id))

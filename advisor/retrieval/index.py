@@ -19,16 +19,16 @@ from pathlib import Path
 import numpy as np
 from pydantic import ValidationError
 
-from advisor.retrieval.chunk import QUESTIONS_FIELD, Chunk, chunk_records, text_chunk_count
 from advisor.corpus.pipeline import Corpus, CorpusReport, build_corpus
+from advisor.errors import REBUILD_HINT, IndexCorruptError, IndexMismatchError, IndexMissingError
+from advisor.models import Case, Guideline, Manifest
+from advisor.retrieval.chunk import QUESTIONS_FIELD, Chunk, chunk_records, text_chunk_count
 from advisor.retrieval.dense import build_dense, dense_kind, load_dense, save_dense
 from advisor.retrieval.encoders import Encoder
-from advisor.errors import REBUILD_HINT, IndexCorruptError, IndexMismatchError, IndexMissingError
 from advisor.retrieval.lexical import LexicalIndex
-from advisor.models import Case, Guideline, Manifest
 from advisor.retrieval.questions import attach_questions, load_questions
-from advisor.settings import Settings
 from advisor.retrieval.tokens import get_tokenizer
+from advisor.settings import Settings
 
 FORMAT_VERSION = 1
 _BATCH = 32
@@ -164,6 +164,15 @@ def _swap(tmp: Path, target: Path) -> None:
             shutil.copy2(old / p.name, tmp / p.name)
     os.rename(tmp, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def manifest_stamp(index_dir: Path) -> tuple[int, int] | None:
+    """(modification time, size) of the index's manifest, or None: changes whenever a build swaps in a new index."""
+    try:
+        st = (index_dir / "manifest.json").stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 def read_manifest(index_dir: Path, retries: int = 5) -> Manifest:

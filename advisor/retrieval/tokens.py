@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
 
 from advisor.text.normalize import to_simplified
+from advisor.text.words import jieba
 
 Tokenizer = Callable[[str], list[str]]
 
@@ -34,20 +34,9 @@ def bigram_tokens(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
 def jieba_tokens(text: str) -> list[str]:
     """jieba search-mode words (single stop characters dropped)."""
-    words = _jieba().lcut_for_search(_prepare(text))
+    words = jieba().lcut_for_search(_prepare(text))
     return [w for w in words if w.strip() and _CJK_RUN.fullmatch(w) and w not in _STOP]
 
 

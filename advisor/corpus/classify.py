@@ -1,0 +1,81 @@
+"""Label records from their own content: industry, complaint type, guideline kind and record type."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from advisor.text.terms import COMPLAINT_TYPES, GENERAL, INDUSTRY_TERMS, best_label
+
+GUIDELINE_KIND_TERMS: dict[str, tuple[str, ...]] = {
+    "grading": ("分级", "等级", "界定", "定性", "一般群诉", "重大群诉", "危机群诉", "重大投诉", "一级投诉", "二级",
+                "三级", "重要问题", "严重投诉", "较大", "一般投诉", "紧急投诉"),
+    "deadline": ("小时内", "工作日", "时限", "天内", "分钟内", "不超过", "不晚于", "日内"),
+    "procedure": ("程序", "流程", "步骤", "受理", "阶段", "职责", "渠道", "上报", "记录", "小组"),
+    "principle": ("原则", "宗旨", "技巧", "心态", "类型", "理念", "沟通", "倾听", "换位思考", "动机"),
+    "script": ("话术", "用语", "禁止使用", "说辞", "口径", "回答要点", "售楼人员:", "客户:"),
+}
+_KIND_WEIGHTS = {"grading": 2.0, "deadline": 1.5, "procedure": 1.0, "principle": 1.0, "script": 2.0}
+_RULES_TITLE = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|守则|须知|机制")
+_SCRIPT_TITLE = re.compile(r"话术|用语|说辞|口径|应答")
+_NORMATIVE = re.compile(r"应当|必须|不得|严禁|禁止|负责|规定|应|须|时限|工作日|小时内|确保")
+ESSAY_TITLE = re.compile(r"范文|心得|感想|随笔|作文|体会|读后感|演讲|检讨书")
+
+
+def industry_of(text: str, title: str = "") -> str:
+    """The industry whose vocabulary the record's own text (and heading) uses most; 通用 when none."""
+    return best_label(title + "\n" + text, INDUSTRY_TERMS, GENERAL)
+
+
+def complaint_type_of(text: str) -> str:
+    """The complaint type whose vocabulary occurs most; 其他 when none."""
+    return best_label(text, COMPLAINT_TYPES, "其他")
+
+
+def guideline_kind(text: str) -> str:
+    """Classify a guideline passage as grading / deadline / procedure / principle / script."""
+    scores = {k: sum(text.count(t) for t in terms) * _KIND_WEIGHTS[k] for k, terms in GUIDELINE_KIND_TERMS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > 0 else "procedure"
+
+
+def guideline_type(text: str, title: str, kind: str) -> str:
+    """What a guideline record is: "script" (话术), "rules" (a company's rules) or "article" (general prose)."""
+    if kind == "script" or _SCRIPT_TITLE.search(title):
+        return "script"
+    density = len(_NORMATIVE.findall(text)) / max(len(text), 1) * 100
+    if _RULES_TITLE.search(title) or kind in ("grading", "deadline") or density >= 1.0:
+        return "rules"
+    return "article"
+
+
+def case_type(text: str, title: str, stories: int = 1) -> str:
+    """What a case record is: "case" (one incident), "case_list" (several incidents) or "essay"."""
+    if ESSAY_TITLE.search(title):
+        return "essay"
+    return "case_list" if stories >= 3 else "case"
+
+
+_GLUE_MIN_TERMS = 3
+
+
+def industry_switch(paragraphs: list[str]) -> int | None:
+    """Index of the paragraph where another, untitled document glued onto this one begins, or None.
+
+    Scraped pages are sometimes concatenated without a title between them. The join shows as a
+    paragraph from which on the text speaks only of another industry: before it, one industry's
+    terms dominate; from it on, they never occur and another industry's terms do.
+    """
+    if len(paragraphs) < 2:
+        return None
+    names = list(INDUSTRY_TERMS)
+    counts = np.array([[sum(p.count(term) for term in INDUSTRY_TERMS[k]) for k in names] for p in paragraphs])
+    join = None
+    for i in range(1, len(paragraphs)):
+        before, after = counts[:i].sum(axis=0), counts[i:].sum(axis=0)
+        own, other = int(before.argmax()), int(after.argmax())
+        if (own != other and before[own] >= _GLUE_MIN_TERMS and after[own] == 0
+                and after[other] >= _GLUE_MIN_TERMS and before[other] == 0):
+            join = i
+    return join

@@ -1,0 +1,84 @@
+"""Fill a case's fields from its labelled sections (or, for a plain story, from the story itself)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from advisor.corpus.classify import case_type, complaint_type_of, industry_of
+from advisor.corpus.doctext import DocText
+from advisor.corpus.stories import told_actions
+from advisor.corpus.titles import case_title
+from advisor.models import Case, SourceSpan
+from advisor.text.items import as_items, dedupe_texts, split_items
+
+# Thinking sections that tell staff what to do (numbered imperatives): when a case has no handling
+# section, their points are its steps, flagged as taken from the thinking.
+_PRESCRIPTIVE_WORDS = ("思考", "启示", "经验", "建议", "做法", "总结", "支招", "提示")
+
+
+@dataclass
+class Section:
+    """A labelled part of a case: its roles (empty for the text before any label) and its span."""
+
+    roles: tuple[str, ...]
+    label: str
+    start: int
+    end: int
+
+
+def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Section], fmt: str,
+               context: str = "", stories: int = 1) -> Case:
+    """A Case for `doc.text[start:end]` with fields from `sections` (ids are set after deduplication)."""
+    text = doc.text
+    fields: dict[str, list[str]] = {"facts": [], "thinking": [], "steps": [], "improvements": [], "outcome": []}
+    prescriptive: list[str] = []
+    for sec in sections:
+        content = text[sec.start : sec.end].strip(" \n;；")
+        if not content:
+            continue
+        roles = sec.roles or ("facts",)
+        for role in roles:
+            _add(fields, role, content, "outcome" in roles)
+        if "thinking" in roles and any(w in sec.label for w in _PRESCRIPTIVE_WORDS):
+            prescriptive.extend(split_items(content)[1])
+    facts = "\n".join(fields["facts"]).strip()
+    steps, origin = dedupe_texts(fields["steps"]), "section"
+    if not steps and prescriptive:
+        steps, origin = dedupe_texts(prescriptive), "thinking"
+    if not steps:
+        steps, origin = told_actions("\n".join([facts, *fields["outcome"]])), "story"
+    full = text[start:end].strip()
+    span = doc.locate(start, end)
+    title = case_title(title, facts or full)
+    return Case(
+        id="", title=title, industry=industry_of(full, title), complaint_type=complaint_type_of(title + full),
+        record_type=case_type(full, title, stories), format=fmt, context=context, facts=facts,
+        management_thinking=dedupe_texts(fields["thinking"]), handling_steps=steps,
+        steps_origin=origin if steps else "", improvements=dedupe_texts(fields["improvements"]),
+        outcome="\n".join(fields["outcome"]).strip(), sources=[SourceSpan(file=doc.file, start=span[0], end=span[1])],
+        text=(f"{context}\n{full}" if context else full), original_text=doc.orig[start:end].strip(),
+    )
+
+
+def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bool) -> None:
+    if role in ("facts", "outcome"):
+        fields[role].append(content)
+    elif role == "steps":
+        lead, items = split_items(content)
+        if items:
+            fields["steps"].extend(items)
+            if lead and not with_outcome:
+                fields["thinking"].append(lead)
+        else:
+            fields["steps"].extend(as_items(content))
+    elif role == "improvements":
+        lead, numbered = split_items(content)
+        fields["improvements"].extend(numbered or as_items(content))
+    else:
+        fields["thinking"].extend(as_items(content))
+
+
+def case_start(doc: DocText, case: Case) -> int:
+    """The case's start in the cleaned text (its first source span, mapped back)."""
+    start = case.sources[0].start if case.sources else 0
+    return next((i for i, pos in enumerate(doc.pos) if pos >= start), 0)

@@ -1,0 +1,92 @@
+"""Cut normative text (procedures, grading rules, deadlines, scripts) into guideline sections."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.corpus.classify import guideline_kind, guideline_type, industry_of
+from advisor.corpus.doctext import DocText
+from advisor.corpus.layout import CN_NUM, paragraph_spans
+from advisor.models import Guideline, SourceSpan
+
+_GUIDE_HEADINGS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^#{1,2}\s*\S", re.M),
+    re.compile(rf"^第[{CN_NUM}\d]+[章篇]", re.M),
+    re.compile(rf"^功略之[{CN_NUM}]+", re.M),
+    re.compile(rf"(?:^|(?<=\s))[{CN_NUM}]{{1,2}}、(?!\s*[{CN_NUM}])", re.M),
+    re.compile(r"(?:^|(?<=\s))\d{1,2}\.\d{1,2}(?!\.\d)(?:[、\s]|(?=[\u4e00-\u9fff]))", re.M),
+    re.compile(rf"^[(（][{CN_NUM}]{{1,2}}[)）]", re.M),
+    re.compile(r"^[(（]\d{1,2}[)）]", re.M),
+    re.compile(r"^\d{1,2}、", re.M),
+    re.compile(r"^\d{1,2}[.．](?!\d)", re.M),
+)
+MAX_GUIDE_CHARS = 1200
+_MIN_CHARS = 30
+_SMALL = 150
+
+
+def guideline_sections(doc: DocText, title: str, start: int, end: int) -> list[Guideline]:
+    """Guideline records for the normative text in `[start, end)` of a document titled `title`."""
+    out: list[Guideline] = []
+    for a, b, heading in _split_sections(doc.text, start, end, 0):
+        body = doc.text[a:b].strip()
+        if len(re.sub(r"\W", "", body)) < _MIN_CHARS:
+            continue
+        span = doc.locate(a, b)
+        section_title = f"{title}·{heading}" if title and heading and heading != title else (title or heading or body[:20])
+        kind = guideline_kind(body)
+        out.append(Guideline(
+            id="", title=section_title.lstrip("# "), kind=kind, industry=industry_of(body, title),
+            record_type=guideline_type(body, title, kind), text=body, original_text=doc.orig[a:b].strip(),
+            sources=[SourceSpan(file=doc.file, start=span[0], end=span[1])],
+        ))
+    return out
+
+
+def _split_sections(text: str, start: int, end: int, level: int) -> list[tuple[int, int, str]]:
+    """Split [start, end) at the first heading family that occurs twice; recurse into long sections."""
+    for depth, family in enumerate(_GUIDE_HEADINGS[level:], level):
+        hits = [m.start() for m in family.finditer(text, start, end)]
+        if len(hits) < 2:
+            continue
+        bounds = ([start] if text[start : hits[0]].strip() else []) + hits + [end]
+        out: list[tuple[int, int, str]] = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if b - a > MAX_GUIDE_CHARS and depth < len(_GUIDE_HEADINGS) - 1:
+                head = _heading(text, a, b)
+                sub = _split_sections(text, a, b, depth + 1)
+                out.extend((s, e, f"{head}·{h}" if h and h != head else head) for s, e, h in sub)
+            else:
+                out.append((a, b, _heading(text, a, b)))
+        return _merge_small(out)
+    return _chunk_paragraphs(text, start, end)
+
+
+def _heading(text: str, a: int, b: int) -> str:
+    first = re.split(r"[:：。;；\n]", text[a:b].strip(), maxsplit=1)[0]
+    return first[:30].strip(" #")
+
+
+def _merge_small(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for a, b, h in pieces:
+        if out and out[-1][1] - out[-1][0] < _SMALL and out[-1][1] == a:
+            pa, pb, ph = out.pop()
+            # The merged section is named after its larger part.
+            out.append((pa, b, (ph if pb - pa >= b - a else h) or ph or h))
+        else:
+            out.append((a, b, h))
+    return out
+
+
+def _chunk_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    if end - start <= MAX_GUIDE_CHARS:
+        return [(start, end, "")]
+    out: list[tuple[int, int, str]] = []
+    cur = start
+    for a, b in paragraph_spans(text, start, end):
+        if b - cur > MAX_GUIDE_CHARS and a > cur:
+            out.append((cur, a, ""))
+            cur = a
+    out.append((cur, end, ""))
+    return out

@@ -1,0 +1,313 @@
+"""Read a cleaned document's layout: which paragraphs are headings, section labels or body text.
+
+Headings come in every common form: Markdown `#` (Word heading styles are read as `#`), 【…】 and
+「…」, `标签：` prefixes, numbered (一、 / （一） / 1. / 第N篇), case markers (案例N, 第N个案例, 【案例N】,
+…典型案例N) and short lines standing alone. Each paragraph becomes one or two `Block`s: a heading or
+label, and the body text that follows it on the same line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from advisor.corpus.roles import Role, colon_label_roles, label_roles
+
+CN_NUM = "一二三四五六七八九十"
+_NUM = rf"(?:[{CN_NUM}]{{1,3}}|\d{{1,3}}|[①-⑳])"
+# Case markers: 案例一 / 案例1： / 【案例二】 / 第3个案例 / 某银行典型案例1 / 案例分析汇编 2 / 案情一.
+CASE_MARKER = re.compile(
+    rf"^(?:[(（]?[{CN_NUM}\d]{{1,3}}[)）、.．]\s*)?(?:【\s*)?(?P<prefix>[^\s:：，,。]{{0,12}}?)"
+    rf"(?:第\s*(?P<n1>{_NUM})\s*个\s*案例|(?:案例|案情|实例|事例)(?:分析汇编)?\s*(?P<n2>{_NUM})(?![\d年月日号元万%]))"
+    rf"\s*(?:】)?\s*[:：、,，.．]?\s*"
+)
+_MD = re.compile(r"^(#{1,6})\s*")
+_BRACKET = re.compile(r"^[【\[［〖]\s*([^】\]］〗]{1,24}?)\s*[】\]］〗]\s*")
+_CORNER = re.compile(r"^「([^」]{1,24})」$")
+_NUMBERED = (
+    ("cn", re.compile(rf"^[{CN_NUM}]{{1,3}}\s*[、.．]\s*")),
+    ("cn_paren", re.compile(rf"^[(（]\s*[{CN_NUM}]{{1,3}}\s*[)）]\s*")),
+    ("part", re.compile(rf"^第\s*[{CN_NUM}\d]{{1,3}}\s*[篇章节部分则][:：、.\s]?\s*")),
+    ("arabic", re.compile(r"^\d{1,2}\s*[.、．](?!\d)\s*")),
+    ("arabic_paren", re.compile(r"^[(（]\s*\d{1,2}\s*[)）]\s*")),
+)
+# A label glued to its section number without punctuation in scraped text: 一投诉概述.
+_BARE_CN_LABEL = re.compile(rf"^[{CN_NUM}](?=[\u4e00-\u9fff]{{4,10}})")
+_COLON = re.compile(r"^([^:：\n]{1,12}?)\s*[:：]\s*")
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
+_TERMINAL = re.compile(r"[。；;！!？?…]$")
+MAX_HEADING_CHARS = 40
+_SHORT_LINE = 30
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a paragraph.
+
+    `kind` is "marker" (a case starts here), "heading" (a title line), "label" (a section label with
+    its `roles`) or "body". `start`/`end` is the span in the document text; `text` is the heading's
+    text without numbering or brackets (for body blocks, the body itself). `family` names the
+    heading's numbering style so that siblings can be recognised.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    family: str = ""
+    roles: tuple[Role, ...] = ()
+
+
+def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line of `text[start:end]`."""
+    end = len(text) if end is None else end
+    spans, pos = [], start
+    for piece in text[start:end].split("\n"):
+        if piece.strip():
+            spans.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return spans
+
+
+def read_layout(text: str) -> list[Block]:
+    """Blocks of every paragraph of a cleaned document, in order."""
+    spans = paragraph_spans(text)
+    blocks: list[Block] = []
+    for i, (a, b) in enumerate(spans):
+        nxt = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+        blocks.extend(_paragraph_blocks(text, a, b, nxt))
+    return blocks
+
+
+def _paragraph_blocks(text: str, a: int, b: int, next_para: str) -> list[Block]:
+    para = text[a:b]
+    lead = len(para) - len(para.lstrip())
+    a += lead
+    para = para.lstrip()
+    family = ""
+    m = _MD.match(para)
+    if m:
+        family = f"md{len(m.group(1))}"
+        a, para = a + m.end(), para[m.end() :]
+    head = _case_marker(para)
+    if head is not None:
+        return _split(a, b, para, head, "marker", family or "marker")
+    for name, pattern in _NUMBERED:
+        m = pattern.match(para)
+        if m and len(para) > m.end():
+            # "# (一)…": the numbering tells the level better than a scraped page's "#" marks.
+            return _numbered(a, b, para, m.end(), name, next_para)
+    m = _BRACKET.match(para)
+    if m:
+        return _bracketed(a, b, para, m, family or "bracket")
+    m = _CORNER.match(para)
+    if m:
+        return [_label_or_heading(a, b, m.group(1), family or "corner")]
+    return _plain(a, b, para, family, next_para)
+
+
+def _case_marker(para: str) -> int | None:
+    """End of a case marker at the start of `para`, or None."""
+    m = CASE_MARKER.match(para)
+    if not m:
+        return None
+    prefix = m.group("prefix") or ""
+    # "案例分析" / "案例说明：" are labels, not markers; a long prefix must read like a collection name.
+    if prefix and not re.search(r"典型|投诉|[\u4e00-\u9fff]{2,}", prefix):
+        return None
+    return m.end()
+
+
+def _split(a: int, b: int, para: str, cut: int, kind: str, family: str) -> list[Block]:
+    """A heading of `kind` for `para[:cut]` plus what follows on the line (title or body)."""
+    rest = para[cut:].strip()
+    rest_start = a + para.index(rest, cut) if rest else b
+    label = _leading_label(rest)
+    if label is not None:
+        title_end, roles, body_at = label
+        title = rest[:title_end].strip(" :：,，")
+        blocks = [Block(kind, a, rest_start + title_end, title, family)]
+        blocks.append(Block("label", rest_start + title_end, rest_start + body_at, rest[title_end:body_at], family, roles))
+        if rest[body_at:].strip():
+            blocks.append(Block("body", rest_start + body_at, b, rest[body_at:]))
+        return blocks
+    if not rest:
+        return [Block(kind, a, b, "", family)]
+    title, body = _title_then_body(rest)
+    blocks = [Block(kind, a, rest_start + len(title), title.strip(" :：,，。"), family)]
+    if body.strip():
+        blocks.append(Block("body", rest_start + len(title), b, body))
+    return blocks
+
+
+def _title_then_body(rest: str) -> tuple[str, str]:
+    """Split what follows a marker into a short title and the story that is glued to it."""
+    if len(rest) <= MAX_HEADING_CHARS and not _TERMINAL.search(rest[:-1] or "x") and not re.search(r"[。；;]$", rest):
+        return rest, ""
+    m = re.match(r"^([^。；;！!？?\n]{2,30}?)[。；;！!？?]", rest)
+    if m and not re.search(r"[，,]", m.group(1)):
+        return rest[: m.end()], rest[m.end() :]
+    m = re.match(r"^(\(?[^（(，,。]{4,24}?[)）]?)(?=(?:某|一位|一名|有位|客户|顾客|消费者|业主|\d{4}\s*年|\d{1,2}月\d{1,2}日|"
+                 r"近日|日前))", rest)
+    if m and not re.search(r"[一这那该每各位名的]$", m.group(1)):
+        return m.group(1), rest[m.end() :]
+    return "", rest
+
+
+def _leading_label(rest: str) -> tuple[int, tuple[Role, ...], int] | None:
+    """A section label at (or, after a short title, near) the start of `rest`.
+
+    Returns (start of the label, roles, start of the body), or None.
+    """
+    m = _COLON.match(rest)
+    if m and (roles := colon_label_roles(m.group(1))):
+        return 0, roles, m.end()
+    m = re.match(rf"^[{CN_NUM}]{{1,2}}\s*[、.．]\s*", rest)
+    if m and (prefix := _prefix_label(rest[m.end() :])):
+        return 0, prefix[0], m.end() + prefix[1]
+    m = _BARE_CN_LABEL.match(rest) or re.match(rf"^[(（][{CN_NUM}][)）]\s*", rest)
+    if m:
+        for size in range(10, 1, -1):
+            word = rest[m.end() : m.end() + size]
+            if len(word) == size and label_roles(word) and _known_label(word):
+                body = m.end() + size
+                body += len(rest[body:]) - len(rest[body:].lstrip(" :：。."))
+                return 0, label_roles(word), body
+    # A short title glued to its first label: "工作不到位申诉内容：…".
+    for m in re.finditer(r"[:：]", rest[:24]):
+        head = rest[: m.start()]
+        for cut in range(1, len(head) - 1):
+            word = head[cut:]
+            if 2 <= len(word) <= 6 and _known_label(word) and not _SENTENCE_PUNCT.search(head[:cut]):
+                return cut, label_roles(word), m.end()
+        break
+    return None
+
+
+def _known_label(word: str) -> bool:
+    """A label of the broad list itself (stricter than `label_roles`, for labels without brackets)."""
+    from advisor.corpus.roles import PROTOTYPES
+
+    return any(word == p for labels in PROTOTYPES.values() for p in labels)
+
+
+def _prefix_label(rest: str) -> tuple[tuple[Role, ...], int] | None:
+    """A label right after a section number, without colon: "投诉概述1.公司…" → (facts, 4)."""
+    from advisor.corpus.roles import fully_labelled
+
+    for size in range(min(10, len(rest)), 2, -1):
+        word = rest[:size]
+        glued = size < len(rest) and re.match(r"[\u4e00-\u9fffA-Za-z]", rest[size]) is not None
+        # Text glued to the label without a break is trusted only after a label of the broad list.
+        if fully_labelled(word) and (not glued or _known_label(word)):
+            body = size + len(rest[size:]) - len(rest[size:].lstrip(" :：。."))
+            return label_roles(word), body
+    return None
+
+
+def _numbered(a: int, b: int, para: str, cut: int, family: str, next_para: str) -> list[Block]:
+    rest = para[cut:]
+    prefix = _prefix_label(rest)
+    if prefix is not None:
+        roles, body_at = prefix
+        return _with_body(Block("label", a, a + cut + body_at, rest[:body_at].strip(" :：。."), family, roles),
+                          para, cut + body_at, b)
+    label = _leading_label(rest)
+    if label is not None and label[0] == 0:
+        _, roles, body_at = label
+        return _with_body(Block("label", a, a + cut + body_at, rest[:body_at], family, roles), para, cut + body_at, b)
+    word = rest.strip(" :：。.")
+    if roles := label_roles(word) if len(word) <= 10 and _known_label_like(word) else ():
+        return [Block("label", a, b, word, family, roles)]
+    if _is_heading_text(rest) or (len(rest) <= MAX_HEADING_CHARS and not _TERMINAL.search(rest)):
+        if label is not None:  # "一、title(一)投诉概述…" glued in scraped text
+            title_end, roles, body_at = label
+            return _with_body(Block("heading", a, a + cut + title_end, rest[:title_end].strip(), family),
+                              para, cut + title_end, b, roles, body_at - title_end)
+        return [Block("heading", a, b, rest.strip(" :："), family)]
+    inner = re.search(rf"[(（][{CN_NUM}][)）](?=[\u4e00-\u9fff]{{2,10}})", rest[:60])
+    if inner and family == "cn" and inner.start() >= 4 and not _SENTENCE_PUNCT.search(rest[: inner.start()]):
+        label = _leading_label(rest[inner.start() :])
+        if label is not None and label[0] == 0:
+            _, roles, body_at = label
+            head = Block("heading", a, a + cut + inner.start(), rest[: inner.start()], family)
+            lab_start = a + cut + inner.start()
+            blocks = [head, Block("label", lab_start, lab_start + body_at, rest[inner.start() :][:body_at], family, roles)]
+            if rest[inner.start() + body_at :].strip():
+                blocks.append(Block("body", lab_start + body_at, b, rest[inner.start() + body_at :]))
+            return blocks
+    return [Block("body", a, b, para)]
+
+
+def _known_label_like(word: str) -> bool:
+    from advisor.corpus.roles import fully_labelled
+
+    return fully_labelled(word)
+
+
+def _with_body(head: Block, para: str, body_at: int, b: int, roles: tuple[Role, ...] = (),
+               label_len: int = 0) -> list[Block]:
+    blocks = [head]
+    start = head.end
+    if roles:
+        blocks.append(Block("label", start, start + label_len, para[body_at : body_at + label_len], head.family, roles))
+        start += label_len
+        body_at += label_len
+    if para[body_at:].strip():
+        blocks.append(Block("body", start, b, para[body_at:]))
+    return blocks
+
+
+def _bracketed(a: int, b: int, para: str, m: re.Match[str], family: str) -> list[Block]:
+    inner = m.group(1).strip()
+    block = _label_or_heading(a, a + m.end(), inner, family)
+    if block.kind == "heading" and CASE_MARKER.match(inner):
+        block = Block("marker", block.start, block.end, "", family)
+    rest = para[m.end() :]
+    if not rest.strip():
+        return [block]
+    return [block, Block("body", a + m.end(), b, rest)]
+
+
+def _label_or_heading(a: int, b: int, inner: str, family: str) -> Block:
+    roles = label_roles(inner, 0.5)
+    if roles:
+        return Block("label", a, b, inner, family, roles)
+    return Block("heading", a, b, inner, family)
+
+
+def _plain(a: int, b: int, para: str, family: str, next_para: str) -> list[Block]:
+    label = _leading_label(para)
+    if label is not None:
+        title_end, roles, body_at = label
+        blocks = []
+        if title_end:
+            blocks.append(Block("heading", a, a + title_end, para[:title_end], family or "glued"))
+        blocks.append(Block("label", a + title_end, a + body_at, para[title_end:body_at], family, roles))
+        if para[body_at:].strip():
+            blocks.append(Block("body", a + body_at, b, para[body_at:]))
+        return blocks
+    if family or _stands_alone(para, next_para):
+        text = para.strip(" :：")
+        roles = label_roles(text)
+        if roles and (family or _known_label_like(text)):
+            return [Block("label", a, b, text, family or "line", roles)]
+        return [Block("heading", a, b, text, family or "line")]
+    return [Block("body", a, b, para)]
+
+
+def _is_heading_text(text: str) -> bool:
+    """Short, one phrase, no sentence punctuation inside (a headline's ? or ! is allowed)."""
+    text = text.strip()
+    return 2 <= len(text) <= _SHORT_LINE and not re.search(r"[，,。；;]", text[:-1] or "x")
+
+
+def _stands_alone(para: str, next_para: str) -> bool:
+    """A short line without sentence punctuation, followed by a longer paragraph: a heading."""
+    text = para.strip()
+    if not _is_heading_text(text) or _TERMINAL.search(text) or not re.search(r"[\u4e00-\u9fff]{2}", text):
+        return False
+    if text[-1] in ":：" and not label_roles(text[:-1]):
+        return False  # "以下是一个案例：" introduces what follows
+    nxt = next_para.strip()
+    return bool(nxt) and (len(nxt) >= len(text) or any(p.match(nxt) for _, p in _NUMBERED))

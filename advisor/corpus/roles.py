@@ -1,0 +1,135 @@
+"""Section labels → the case field they fill (facts, thinking, steps, outcome, improvements).
+
+Documents name their sections in many ways (事件经过, 案情简介, 申诉内容, 调查情况 … for what happened;
+案例点评, 评析, 启示与建议 … for the lessons). A label is classified by the words it is made of, most
+specific first, and, when none is known, by its character-bigram similarity to a broad list of
+labels of each role — so an unseen label of the same meaning lands in the right field.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+Role = str  # "facts" | "thinking" | "steps" | "outcome" | "improvements"
+ROLES: tuple[Role, ...] = ("facts", "thinking", "steps", "outcome", "improvements")
+
+# Word → roles, checked in this order; the first rule whose word occurs in the label decides.
+_RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
+    ("改进", ("improvements",)), ("整改", ("improvements",)), ("预防", ("improvements",)),
+    ("防范", ("improvements",)), ("防止", ("improvements",)),
+    ("判决", ("outcome",)), ("裁决", ("outcome",)), ("裁定", ("outcome",)), ("调解结果", ("outcome",)),
+    ("处理结果", ("steps", "outcome")), ("处理过程及结果", ("steps", "outcome")), ("结案", ("outcome",)),
+    ("结局", ("outcome",)), ("最终结果", ("outcome",)),
+    ("分析", ("thinking",)), ("点评", ("thinking",)), ("评析", ("thinking",)), ("评论", ("thinking",)),
+    ("启示", ("thinking",)), ("思考", ("thinking",)), ("总结", ("thinking",)), ("经验", ("thinking",)),
+    ("教训", ("thinking",)), ("反思", ("thinking",)), ("提示", ("thinking",)), ("说法", ("thinking",)),
+    ("解读", ("thinking",)), ("心得", ("thinking",)), ("风险", ("thinking",)), ("体会", ("thinking",)),
+    ("专家", ("thinking",)), ("律师", ("thinking",)), ("评价", ("thinking",)), ("感悟", ("thinking",)),
+    ("支招", ("thinking",)), ("警示", ("thinking",)),
+    ("投诉过程", ("steps",)), ("回应", ("steps",)), ("答复", ("steps",)), ("公司", ("steps",)), ("商家", ("steps",)),
+    ("店方", ("steps",)), ("院方", ("steps",)), ("厂家", ("steps",)),
+    ("处理", ("steps",)), ("解决", ("steps",)), ("做法", ("steps",)), ("应对", ("steps",)), ("对策", ("steps",)),
+    ("处置", ("steps",)), ("调解", ("steps",)), ("调处", ("steps",)), ("跟进", ("steps",)), ("补救", ("steps",)),
+    ("方案", ("steps",)), ("办法", ("steps",)), ("措施", ("steps",)), ("建议", ("thinking",)),
+    ("结果", ("outcome",)),
+    ("概述", ("facts",)), ("经过", ("facts",)), ("简介", ("facts",)), ("背景", ("facts",)), ("情况", ("facts",)),
+    ("回放", ("facts",)), ("回顾", ("facts",)), ("内容", ("facts",)), ("案情", ("facts",)), ("事件", ("facts",)),
+    ("事由", ("facts",)), ("起因", ("facts",)), ("呈现", ("facts",)), ("描述", ("facts",)), ("说明", ("facts",)),
+    ("过程", ("facts",)), ("现象", ("facts",)), ("情景", ("facts",)), ("诉求", ("facts",)), ("争议", ("facts",)),
+    ("事实", ("facts",)), ("申诉", ("facts",)), ("问题", ("facts",)),
+)
+# Labels seen in complaint documents, for the similarity fallback (and as documentation).
+PROTOTYPES: dict[Role, tuple[str, ...]] = {
+    "facts": ("投诉概述", "案例说明", "事件经过", "情景回放", "案情简介", "查证情况", "案例背景", "申诉内容",
+              "调查情况", "问题呈现", "基本情况", "事情经过", "案例描述", "客户诉求", "案例基本情况", "案例简介", "案情回顾", "业主投诉", "顾客投诉", "消费者投诉", "用户投诉",
+              "投诉内容", "投诉问题"),
+    "thinking": ("管理思考", "案例点评", "经验启示", "案例分析", "原因分析", "经验总结", "案例评析", "启示与建议",
+                 "专家点评", "律师说法", "消费提示", "风险提示", "心得体会", "该类项目存在的风险", "影响分析"),
+    "steps": ("解决方案", "处理措施", "正确做法", "处理方式", "处理过程", "解决方法", "应对措施", "调解过程",
+              "处理经过", "服务补救", "投诉过程", "商家回应"),
+    "outcome": ("处理结果", "调解结果", "法院判决", "判决结果", "最终结果"),
+    "improvements": ("内部改进措施", "预防措施", "改进措施", "整改措施", "防范措施"),
+}
+# Words that make a "label:" prefix a speaker or a sentence, not a section heading.
+_NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声称|[，,。；;！!？?]|\d{2,}")
+# Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
+_NEUTRAL = ("案例", "介绍", "客户", "主要", "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目",
+            "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次")
+# Collection titles contain role words too ("典型案例分析"), but are headings, not section labels.
+_TITLE_WORDS = re.compile(r"典型|汇编|大全|精选|选编|范文|合集|\d+[则篇个例]|[十百]大")
+MAX_LABEL_CHARS = 10
+_SIMILARITY = 0.5
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+
+@lru_cache(maxsize=4096)
+def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
+    """The field(s) a section labelled `label` fills; empty when `label` is not a section label.
+
+    Args:
+        label: the heading text without numbering, brackets or colon (simplified Chinese).
+        min_coverage: share of the label that must be role or neutral words; 【bracketed】 labels
+            are surer signs of a section and pass with less (【业主投诉】, 【装饰公司】).
+
+    Returns:
+        Roles in order of importance, e.g. ("steps", "outcome") for 处理结果.
+    """
+    text = re.sub(r"[\s/／、\-—]+", "", label)
+    if not 2 <= len(text) <= MAX_LABEL_CHARS or _NOT_LABEL.search(text) or _TITLE_WORDS.search(text):
+        return ()
+    if any(text == proto for protos in PROTOTYPES.values() for proto in protos):
+        return next(_rule_roles(text), ()) or _similar_roles(text)
+    if _coverage(text) < min_coverage:
+        return ()  # a title that happens to contain a role word: 车辆保险定损争议
+    return next(_rule_roles(text), ()) or _similar_roles(text)
+
+
+def fully_labelled(word: str) -> bool:
+    """A label made only of role and neutral words (投诉概述, 案例简介, 管理思考), usable without a colon."""
+    return bool(label_roles(word)) and (_coverage(word) >= 1.0 or any(word == p for ps in PROTOTYPES.values() for p in ps))
+
+
+def _rule_roles(text: str):
+    return (roles for word, roles in _RULES if word in text)
+
+
+def _coverage(text: str) -> float:
+    """Share of the label's characters that are role words or neutral words."""
+    covered = [False] * len(text)
+    for word in [*(w for w, _ in _RULES), *_NEUTRAL]:
+        start = text.find(word)
+        while start >= 0:
+            covered[start : start + len(word)] = [True] * len(word)
+            start = text.find(word, start + 1)
+    return sum(covered) / len(text)
+
+
+def _similar_roles(text: str) -> tuple[Role, ...]:
+    grams = _bigrams(text)
+    best_role, best = "", 0.0
+    for role, labels in PROTOTYPES.items():
+        for proto in labels:
+            other = _bigrams(proto)
+            score = 2 * len(grams & other) / (len(grams) + len(other))
+            if score > best:
+                best_role, best = role, score
+    return (best_role,) if best >= _SIMILARITY else ()
+
+
+# Bare words that are section labels only with a colon after them ("案例:", "分析:", "背景:").
+COLON_WORDS = ("案例", "分析", "背景", "点评", "评析", "启示", "结果", "处理", "提示", "事件", "经过", "建议", "总结",
+               "案情", "原因", "问题", "说明", "争议点")
+
+
+def colon_label_roles(label: str) -> tuple[Role, ...]:
+    """Roles of a `label:` prefix: any section label, or a bare word of `COLON_WORDS`."""
+    text = label.strip()
+    if text in ("案例", "案情"):
+        return ("facts",)
+    if text == "原因":
+        return ("thinking",)
+    return label_roles(text)

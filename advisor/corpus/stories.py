@@ -1,0 +1,127 @@
+"""Tell the story of one incident from normative text, find where a new story starts, and read the
+handling actions a story tells.
+
+A case is the story of one incident: a particular customer, a time, what happened, what was done.
+A guideline states rules (应, 必须, 不得, 时限, 分级 …). Both are scored from wording cues that hold
+in any industry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisor.text.items import split_items
+
+# Common surnames: "王某", "张先生" name a particular person; "对某", "于某" do not.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤饶闵岳欧柳鲁葛"
+)
+_SUR = f"[{SURNAMES}]"
+
+_PERSON = (
+    rf"(?:{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈)"
+    r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子)"
+    r"|[A-Z](?=驾车|在|于|突发|向|认为|投诉|称)"
+    r"|有(?:客人|客户|顾客|业主|旅客|乘客|患者|用户|消费者)"
+    r"|(?:客人|客户|顾客|业主|消费者|旅客|乘客|患者|用户|车主|游客)(?:反映|发现|声称|称|要求|来电|到店|入住)"
+    r"|一(?:名|位)?(?:护士|医生|员工|店员|服务员|快递员|司机|保安|导游|乘务员)|我家|我们家|本人(?=在|于|购|去|到))"
+)
+# A particular person, not "the customer" in general: 一位客人, 张先生, 王某, 某业主, 我家.
+_SPECIFIC = re.compile(
+    rf"{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈)"
+    r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子)"
+    r"|我家|我们家"
+)
+_STORY_CUES = re.compile(
+    _PERSON
+    + r"|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|某日|当天|次日|当晚|随后|后来|近日|日前|事发|当即|"
+    r"发现|投诉称|声称|反映|购买|入住|办理|拒绝|协商|调解|经核查|经调查|经查|得知|要求(?:退|赔|换|道歉)|"
+    r"[\d.]+\s*万?元"
+)
+_NORM_CUES = re.compile(
+    r"应当|必须|须|不得|严禁|禁止|负责|规定|制度|程序|流程|原则|职责|时限|工作日|小时内|分为|等级|分级|确保|"
+    r"(?<![回反相响适供答感效])应(?![用对急聘该是])|要(?=做|及时|认真)|各部门|受理|第[一二三四五六七八九十\d]+条"
+)
+# A paragraph that opens a new story: a newly named person, or "另一案例中".
+_NEW_STORY = re.compile(
+    r"^(?:另一(?:案例|起|个案例)中?[，,]?|还有一(?:位|名|起)|此外[，,]|又如[，,]?|再如[，,]?)?"
+    r"(?:(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|深圳|北京|太原)?"
+    rf"(?P<name>{_SUR}(?:先生|女士|小姐)|{_SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者)))"
+)
+_OTHER_STORY = re.compile(r"^(?:另一(?:案例|起|个案例)中?|还有一(?:位|名|起)|又如|再如)")
+_ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一次|有一次)")
+
+
+def story_score(text: str) -> float:
+    """Incident cues per 100 characters minus normative cues per 100 characters."""
+    n = max(len(text), 1) / 100
+    return (len(_STORY_CUES.findall(text)) - len(_NORM_CUES.findall(text))) / n
+
+
+def is_story(text: str, strict: bool = False) -> bool:
+    """True when `text` tells of one incident (a named or specific customer, events) more than it states rules.
+
+    `strict` (inside a rules document or a guide): only a particular person (一位客人, 张先生) makes a story.
+    """
+    if len(re.sub(r"\W", "", text)) < 30:
+        return False
+    if strict:
+        return _SPECIFIC.search(text) is not None and story_score(text) > 0.0
+    dated = len(re.findall(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年\s*\d{1,2}\s*月|某日|当天|次日|当晚", text))
+    if not re.search(_PERSON, text) and dated < 2:
+        return False
+    return story_score(text) > 0.0
+
+
+def protagonist(text: str) -> str | None:
+    """The person a paragraph opens with (张先生, 王某某, 某客户), or None."""
+    m = _NEW_STORY.match(text.strip())
+    if not m:
+        return None
+    return m.group("name") or m.group("some")
+
+
+def starts_new_story(paragraph: str, story_so_far: str) -> bool:
+    """True when `paragraph` begins another incident: it says so (另一案例中), or it opens with a person
+    who does not occur in the story so far while that story already names someone."""
+    text = paragraph.strip()
+    if _OTHER_STORY.match(text) or (_ANOTHER_TIME.match(text) and len(story_so_far) > 80):
+        return True
+    who = protagonist(text)
+    if who is None or who.startswith("某"):
+        return bool(who) and bool(re.search(_PERSON, story_so_far)) and len(story_so_far) > 80
+    named = re.findall(rf"{_SUR}(?:先生|女士|小姐)|{_SUR}某", story_so_far)
+    return bool(named) and who not in story_so_far and len(story_so_far) > 80
+
+
+# Sentences of a story that tell what the company (or a mediator) did about the complaint.
+_ACTOR = re.compile(
+    r"(?:我们|我行|我司|公司|酒店|餐厅|银行|支行|网点|物业|管理处|客服|店长|经理|主管|工作人员|员工|商家|院方|医院|"
+    r"执法人员|调解员|消委会|市场监管|调委会|维修站|4S店|供电|燃气公司|自来水公司|机构|平台|旅行社|企业|分公司|营业厅|"
+    r"保险公司|快递公司|航空公司|社区|司法)"
+)
+_REMEDY = (
+    r"道歉|致歉|安抚|检修|维修|更换|换房|退款|退还|返还|退货|赔偿|补偿|减免|免单|赠送|协商|调解|解释|说明|回访|跟进|"
+    r"承诺|上门|处理|联系|组织|安排|报警|疏通|修复|清洗|添加|恢复|开通|取消|清理|处罚|通报|培训|整改|补发|重新"
+)
+_ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排查")
+_FINDING = re.compile(r"^(?:经|通过)(?:核查|调查|查|核实|检测|了解)")
+
+
+def told_actions(story: str, limit: int = 6) -> list[str]:
+    """The sentences of a story that tell how the complaint was handled, in order (extractive).
+
+    Used for narrative cases without a handling section; the result is flagged as extracted.
+    """
+    _, items = split_items(story)
+    sentences = items or [s for s in re.split(r"(?<=[。；;！!？?])", story) if s.strip()]
+    out = []
+    for sentence in sentences:
+        s = sentence.strip()
+        if not (8 <= len(s) <= 160 and _ACTOR.search(s) and _ACTION.search(s)) or re.search(r"[?？]", s):
+            continue
+        if _FINDING.match(s) and not re.search(_REMEDY, s):
+            continue  # "经核查，…" reports a finding, not an action
+        out.append(s)
+    return out[:limit]

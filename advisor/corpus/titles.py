@@ -1,0 +1,79 @@
+"""Case titles: the case's own heading when it has a meaningful one, else a short title from its facts."""
+
+from __future__ import annotations
+
+import re
+
+# A heading made only of collection words names the page or the chapter, not one case.
+_GENERIC = re.compile(
+    r"^(?:(?:客户|顾客|消费者|银行|物业|酒店|餐厅|经典|典型|常见|投诉|群诉|维权|服务|处理|分析|案例|实例|事例|汇编|大全|"
+    r"精选|精编|选编|合集|范文|报告|引言|前言|概述|简介|文档|介绍|剖析|深度|及|与|和|的|之|篇|则|个|\d+|[一二三四五六七八九十]+)"
+    r"[\s:：、]*)+$"
+)
+_PAGE_TITLE = re.compile(r"案例(?:分析|汇编|大全|精选|精编|集|合集)|典型案例|\d+[则篇个例]|[十百]大|范文|指南|攻略|汇总")
+_PROBLEM = re.compile(
+    r"发现|遇到|存在|问题|不符|丢失|不满|不好|延误|损坏|故障|投诉(?!后)|异响|报警|拒绝|拒交|等待|过期|变质|报错|划痕|冲突"
+    r"|过敏|变色|漏水|停电|停水|盗刷|扣费|多收|未按|没有|不能|无法|纠纷|争议|要求|不到位|不当|不足|失误|错误"
+    r"|未|不统一|不一致|不合理|不规范|不及时|摔倒|推搡|报警|争执|吵闹|辱骂|打人|受伤"
+)
+# Words that tell what a heading is about: "隐性收费", "服务不到位" name the problem; "发生在中午时" does not.
+_TOPIC = re.compile(
+    r"延期|延迟|逾期|收费|赔偿|退款|退货|维修|质量|态度|承诺|投诉|理赔|保险|理财|差|慢|难|乱|漏|坏|丢|错|骗|泄露|欺诈|卫生|安全"
+)
+_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*[,，]?\s*")
+TITLE_LIMIT = 30
+_PARTICULAR = re.compile(
+    r"[\u4e00-\u9fff]{0,3}某[\u4e00-\u9fff]{0,3}|[男女]|\d{1,3}岁|(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|某日|份)?"
+    r"|\d{4}\s*年|某日|近日|日前|当天|[^\s]{0,8}讯(?:\(|（)?[^)）]{0,12}[)）]?"
+    r"|(?:\d{4}\s*年)?(?:冬天|夏天|春天|秋天|上午|下午|晚上|中午|凌晨|某天|一天|当晚|次日)"
+)
+
+
+def _particular(part: str) -> bool:
+    """A person's particulars or a date: no title ("王某某", "女", "80岁", "2020年10月某日", "2月16日")."""
+    return bool(_PARTICULAR.fullmatch(part.strip()))
+
+
+def is_generic_heading(heading: str) -> bool:
+    """True for headings that name a collection or a chapter (典型案例分析, 案例背景, 引言), not a case."""
+    text = heading.strip(" #:：")
+    return not text or bool(_GENERIC.match(text)) or bool(_PAGE_TITLE.search(text))
+
+
+def clean_heading(heading: str) -> str:
+    """A heading as a title: without Markdown marks, numbering or trailing colon."""
+    text = re.sub(r"^#+\s*", "", heading.strip())
+    text = re.sub(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[篇章节则][:：、\s]*", "", text)
+    return text.strip(" :：,，。")
+
+
+def title_from_facts(facts: str) -> str:
+    """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
+    first = re.split(r"[。;；\n!！?？]", facts.strip(), maxsplit=1)[0]
+    clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后)[,，]\s*", "", first)
+    clause = _DATE.sub("", clause, count=1) if _DATE.match(clause.strip()) else clause
+    parts = [p.strip() for p in re.split(r"[,，:：]", clause) if p.strip()][:5]
+    parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是", p)] or parts
+    # A person's particulars are no title: "王某某，女，80岁，因外伤…".
+    parts = [p for p in parts if not _particular(p)] or parts
+    best = parts[0] if parts else clause.strip()
+    if parts and not _PROBLEM.search(best):
+        later = [_DATE.sub("", p).strip() for p in re.split(r"[,，:：;；。\n]", facts)[:8]]
+        problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best), "")
+        if problem and len(best) + len(problem) < TITLE_LIMIT:
+            best = f"{best}，{problem}"
+    if len(best) > TITLE_LIMIT:
+        best = best[:TITLE_LIMIT] + "…"
+    return best.strip(" ,，:：") or "未命名案例"
+
+
+def case_title(heading: str, facts: str) -> str:
+    """A case's title: its own heading when it says what went wrong; a heading that does not
+    ("发生在中午时") gets the problem from the facts; a generic one ("客户投诉") gives way to the facts."""
+    own = clean_heading(heading)
+    if not own or is_generic_heading(own):
+        return title_from_facts(facts)
+    if _PROBLEM.search(own) or _TOPIC.search(own) or len(own) >= 10:
+        return own
+    from_facts = title_from_facts(facts)
+    return from_facts if from_facts.startswith(own) else f"{own}：{from_facts}"

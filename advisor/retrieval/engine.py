@@ -1,0 +1,106 @@
+"""The search engine: dense + BM25 + similar questions over a loaded index, fused and rolled up to records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from advisor.models import Case, Guideline
+from advisor.retrieval.chunk import text_chunk_count
+from advisor.retrieval.dense import search_dense
+from advisor.retrieval.encoders import Encoder
+from advisor.retrieval.expansion import Thesaurus
+from advisor.retrieval.fusion import Fused, Weights, roll_up, rrf_fusion, weighted_fusion
+from advisor.retrieval.index import LoadedIndex
+from advisor.retrieval.query import asks_about_rules
+from advisor.settings import Settings
+from advisor.text.industry import compatible, infer_industry
+
+# Records that must not outrank a matching precedent or rule.
+SECONDARY_TYPES = frozenset({"essay", "script", "case_list", "article"})
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The fused ranking of one query, with what the query was read as."""
+
+    fused: list[Fused]
+    expanded: list[str]
+    industry: str | None
+    rule_intent: bool
+
+
+class SearchEngine:
+    """Ranks the records of one loaded index; immutable once built, so it can be swapped atomically."""
+
+    def __init__(self, settings: Settings, encoder: Encoder, index: LoadedIndex, thesaurus: Thesaurus) -> None:
+        self.settings = settings
+        self.encoder = encoder
+        self.index = index
+        self.thesaurus = thesaurus
+        self.records: dict[str, Case | Guideline] = {r.id: r for r in [*index.cases, *index.guidelines]}
+        self._chunk_record = [c.record_id for c in index.chunks]
+        self.n_text = text_chunk_count(index.chunks)
+        self._secondary = frozenset(r.id for r in self.records.values() if r.record_type in SECONDARY_TYPES)
+        self._rules = frozenset(r.id for r in index.guidelines if r.record_type == "rules")
+
+    def rank(self, simple: str, industry: str | None = None, kind: str | None = None) -> Ranking:
+        """Records for a (simplified) query, best first, after the industry / kind filters."""
+        s = self.settings
+        expanded = self.thesaurus.expand(simple)
+        depth = s.candidate_depth
+        qv = self.encoder.encode_queries([simple])[0]
+        n_all = len(self._chunk_record)
+        dense = self._dense_signal(qv, depth * 3, (0, self.n_text))
+        questions = self._dense_signal(qv, depth * 3, (self.n_text, n_all)) if n_all > self.n_text else {}
+        lex_scores = self.index.lexical.scores(simple, expanded, s.expansion_weight)
+        top = np.argsort(-lex_scores)[: depth * 3]
+        lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
+        signals = [self._top(x, depth, industry, kind) for x in (dense, lexical, questions)]
+        weights = Weights(s.dense_weight, s.lexical_weight, s.questions_weight, s.question_lift_z, s.secondary_penalty)
+        if s.fusion == "rrf":
+            fused = rrf_fusion(*signals, weights, self._secondary, s.rrf_k)
+        else:
+            fused = weighted_fusion(*signals, weights, self._secondary)
+        query_industry = industry or infer_industry(simple)
+        rule_intent = asks_about_rules(simple)
+        return Ranking(self._priors(fused, query_industry, rule_intent), expanded, query_industry, rule_intent)
+
+    def _priors(self, fused: list[Fused], query_industry: str | None, rule_intent: bool) -> list[Fused]:
+        """What the query itself says: its industry (another industry's records drop) and whether it asks
+        about the rules (the company's rules rise)."""
+        s = self.settings
+        if not fused or (query_industry is None and not rule_intent):
+            return fused
+        adjusted = []
+        for f in fused:
+            score = f.score
+            if not compatible(self.records[f.record_id].industry, query_industry):
+                score -= s.industry_penalty
+            if rule_intent and f.record_id in self._rules:
+                score += s.rules_bonus
+            adjusted.append(Fused(f.record_id, score, f.dense, f.lexical, f.question))
+        return sorted(adjusted, key=lambda f: (-f.score, f.record_id))
+
+    def _dense_signal(self, qv: np.ndarray, k: int, id_range: tuple[int, int]) -> dict[str, float]:
+        """Best cosine per record among the chunks in `id_range` (text chunks, or similar questions)."""
+        scores, ids = search_dense(self.index.dense, qv, k, id_range)
+        return roll_up((self._chunk_record[i], float(s)) for s, i in zip(scores, ids, strict=True))
+
+    def _top(self, scores: dict[str, float], depth: int, industry: str | None, kind: str | None) -> dict[str, float]:
+        """The `depth` best records of one signal, after the industry / kind filters."""
+        if industry or kind:
+            scores = {k: v for k, v in scores.items() if self.allowed(k, industry, kind)}
+        return dict(sorted(scores.items(), key=lambda kv: -kv[1])[:depth])
+
+    def allowed(self, record_id: str, industry: str | None, kind: str | None) -> bool:
+        """Whether a record passes the industry / kind filters (the library browser uses it too)."""
+        record = self.records[record_id]
+        if kind and (("case" if isinstance(record, Case) else "guideline") != kind):
+            return False
+        return not industry or record.industry == industry
+
+    def similar_questions(self, record_id: str) -> list[str]:
+        """The staff-style questions (常见问法) indexed for a record, in file order."""
+        return [c.text for c in self.index.chunks[self.n_text :] if c.record_id == record_id]

@@ -1,0 +1,70 @@
+"""What a query is before it is searched: checked, cleaned, its intent and the calibrated "no close precedent"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from advisor.errors import EmptyQueryError, InvalidQueryError
+from advisor.retrieval.tokens import jieba_tokens
+from advisor.settings import Settings
+from advisor.text.normalize import clean_query
+from advisor.text.terms import has_complaint_vocabulary
+
+# A question about the rules (time limits, grades, who to report to) rather than about an incident.
+RULE_INTENT = re.compile(
+    r"多久|几天|几个小时|多长时间|多少天|时限|期限|分几级|几级|什么级别|等级|定级|算什么级|流程|程序|找谁|上报|报备|规定|制度"
+    r"|原则|怎么分类|哪几类|怎么分级"
+)
+
+
+def check_query(text: object, max_chars: int) -> tuple[str, list[str]]:
+    """The cleaned query and warnings for the user.
+
+    Raises:
+        EmptyQueryError: nothing to search for.
+        InvalidQueryError: the text is binary data.
+    """
+    if text is None or not str(text).strip():
+        raise EmptyQueryError("请输入投诉描述（查询为空）。")
+    raw = str(text)
+    sample = raw[:4000]
+    odd = sum(1 for ch in sample
+              if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t"))
+    if odd > max(8, len(sample) * 0.1):
+        raise InvalidQueryError("查询内容像是二进制数据，无法检索。请粘贴文字描述。")
+    query, warnings = clean_query(raw, max_chars)
+    if not re.search(r"\w", query):
+        raise EmptyQueryError("请输入投诉描述（查询中没有文字）。")
+    return query, warnings
+
+
+def asks_about_rules(simple_query: str) -> bool:
+    """True when the query asks about time limits, grades or procedure (公司规定多久回复？)."""
+    return RULE_INTENT.search(simple_query) is not None
+
+
+def no_close_precedent(best_dense: float, simple_query: str, cue_fired: bool, settings: Settings,
+                       best_question: float = 0.0) -> bool:
+    """True when even the best hit is weak: its dense cosine is below the floor; or, when the query
+    has no complaint vocabulary, below a higher bar: a middle one when a colloquial cue of the
+    thesaurus fired (趴窝, 烫手), the highest when nothing marks it as a complaint. A query close to a
+    staff question of some record (`best_question`) is in the domain too (家里上网老掉线 时好时坏).
+    """
+    if best_dense < settings.no_precedent_threshold:
+        return True
+    if has_complaint_vocabulary(simple_query) or best_question >= settings.no_precedent_question_threshold:
+        return False
+    bar = settings.no_precedent_cue_threshold if cue_fired else settings.no_precedent_domain_threshold
+    return best_dense < bar
+
+
+def matched_terms(simple_query: str, text: str, limit: int = 12, extra: Iterable[str] = ()) -> list[str]:
+    """Query words (two characters or more) and `extra` terms that occur in `text`, longest first."""
+    words = sorted({w for w in [*jieba_tokens(simple_query), *extra] if len(w) >= 2}, key=len, reverse=True)
+    found: list[str] = []
+    for w in words:
+        if w in text and not any(w in f for f in found):
+            found.append(w)
+    return found[:limit]

@@ -1,0 +1,56 @@
+"""Which industry a complaint is about, from its own words (for ranking and for the rules that apply)."""
+
+from __future__ import annotations
+
+from advisor.text.terms import GENERAL, INDUSTRY_TERMS, label_scores
+
+# Everyday words staff use that point to an industry without its formal vocabulary.
+QUERY_CUES: dict[str, tuple[str, ...]] = {
+    "房地产": ("交房", "收房", "房子", "楼盘", "售楼", "开发商", "精装", "样板间", "购房合同"),
+    "物业": ("物业", "小区", "保安", "保洁", "电梯", "停车位", "楼上", "楼下", "邻居", "装修噪音"),
+    "银行": ("银行", "信用卡", "储蓄卡", "柜台", "网点", "转账", "取钱", "存钱", "贷款", "理财"),
+    "保险": ("保险", "理赔", "保单", "车险", "拒赔", "退保"),
+    "汽车": ("4S", "4s", "刹车", "发动机", "变速箱", "修车", "提车", "新车", "车主", "异响", "保养"),
+    "电信": ("话费", "流量", "宽带", "信号", "停机", "套餐", "手机卡", "营业厅", "网速", "掉线"),
+    "电商": ("网购", "网店", "淘宝", "京东", "拼多多", "外卖", "骑手", "平台", "店家", "退货退款"),
+    "快递": ("快递", "包裹", "物流", "丢件", "驿站", "签收"),
+    "零售": ("超市", "商场", "专柜", "门店", "金店", "首饰", "化妆品", "过期"),
+    "酒店": ("酒店", "宾馆", "客房", "入住", "退房", "前台", "房卡", "民宿"),
+    "餐饮": ("餐厅", "饭店", "菜里", "菜品", "吃饭", "用餐", "服务员", "火锅", "食物中毒", "饭菜"),
+    "电力": ("停电", "电费", "电表", "跳闸", "供电"),
+    "供水": ("停水", "水费", "水表", "自来水", "水质", "水压"),
+    "燃气": ("燃气", "天然气", "煤气", "燃气表", "灶具"),
+    "航空": ("航班", "机票", "登机", "行李", "延误", "航空公司", "机场", "改签"),
+    "铁路": ("火车", "高铁", "动车", "车票", "12306", "列车"),
+    "旅游": ("旅行社", "导游", "旅游团", "跟团", "景区"),
+    "医疗": ("医院", "医生", "护士", "病人", "患者", "手术", "挂号", "看病", "住院"),
+    "教育": ("培训班", "培训机构", "课时", "退学费", "补习", "网课"),
+    "家装": ("装修公司", "装修队", "家装", "瓷砖", "墙面开裂"),
+    "家电": ("空调", "冰箱", "洗衣机", "热水器", "净水器", "电视"),
+}
+# Industries close enough that a precedent of one is useful for the other.
+RELATED: tuple[frozenset[str], ...] = (
+    frozenset({"房地产", "物业", "家装"}), frozenset({"银行", "保险"}), frozenset({"电商", "快递", "零售", "家电"}),
+    frozenset({"酒店", "餐饮", "旅游"}), frozenset({"电力", "供水", "燃气"}), frozenset({"航空", "铁路", "旅游"}),
+)
+
+
+def infer_industry(simple_query: str) -> str | None:
+    """The industry a (simplified) query is about, or None when its words point to none or to several equally."""
+    scores: dict[str, int] = {}
+    for table in (INDUSTRY_TERMS, QUERY_CUES):
+        for key, count in label_scores(simple_query, table).items():
+            scores[key] = scores.get(key, 0) + count
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def compatible(record_industry: str, query_industry: str | None) -> bool:
+    """True when a record of `record_industry` suits a query about `query_industry` (general rules suit all)."""
+    if query_industry is None or record_industry in (GENERAL, query_industry):
+        return True
+    return any(record_industry in group and query_industry in group for group in RELATED)

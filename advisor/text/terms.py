@@ -1,0 +1,111 @@
+"""Broad vocabularies shared by the corpus and query stages: industries, complaint types, complaint words.
+
+These lists describe the domain (what a bank, a hotel or a water utility talks about), never a
+particular document; extending them to a new industry is a one-line change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+GENERAL = "通用"
+
+INDUSTRY_TERMS: dict[str, tuple[str, ...]] = {
+    "房地产": ("开发商", "楼盘", "交房", "交付", "购房", "售楼", "样板房", "红线", "办证", "房产证", "精装修", "商品房",
+               "期房", "置业顾问", "认购", "车位", "储藏室", "项目公司", "代建", "房地产", "地产", "收房", "验房",
+               "经纪人", "群诉"),
+    "物业": ("物业", "管理处", "小区", "保洁", "保安", "物业费", "业委会", "业主委员会", "楼道", "公共区域", "绿化",
+             "管家", "门禁", "装修押金", "楼上住户"),
+    "银行": ("银行", "支行", "网点", "柜员", "大堂经理", "理财", "贷款", "信用卡", "储蓄", "存款", "取款", "ATM", "转账",
+             "账户", "银行卡", "罚息", "盗刷", "网银", "手机银行", "我行"),
+    "保险": ("保险公司", "保单", "理赔", "投保", "被保险人", "保费", "拒赔", "定损", "重疾", "车险", "退保", "寿险"),
+    "汽车": ("4S店", "4s店", "维修站", "车辆", "汽车", "轿车", "保养", "刹车", "发动机", "变速箱", "车主", "故障灯",
+             "三包", "试驾", "提车", "气囊", "轮胎", "钣金", "服务顾问", "烧机油", "水箱", "底盘", "新车"),
+    "电信": ("话费", "流量", "套餐", "宽带", "手机卡", "停机", "基站", "信号", "10086", "10010", "运营商", "移动公司",
+             "联通", "电信", "增值业务", "营业厅", "携号转网", "光猫", "SP", "梦网", "信誉额度"),
+    "电商": ("网购", "电商", "网店", "淘宝", "京东", "拼多多", "订单", "卖家", "店铺", "直播间", "外卖", "骑手", "商家",
+             "电商平台", "网上购买"),
+    "快递": ("快递", "包裹", "物流", "寄件", "收件", "派送", "快递员", "丢件", "签收", "运单", "揽件", "驿站"),
+    "零售": ("超市", "商场", "专柜", "门店", "导购", "店员", "黄金", "首饰", "珠宝", "化妆品", "服装", "收银", "金店",
+             "戒指", "购物中心"),
+    "酒店": ("酒店", "宾馆", "客房", "入住", "前台", "退房", "房卡", "总台", "民宿", "住店", "叫醒"),
+    "餐饮": ("餐厅", "饭店", "菜品", "用餐", "就餐", "服务员", "后厨", "饭菜", "餐馆", "火锅", "食物", "点菜", "上菜",
+             "菜里", "川菜"),
+    "电力": ("供电", "停电", "电表", "电能表", "电费", "变压器", "抢修", "用电", "台区", "供电局", "电力公司", "跳闸"),
+    "供水": ("自来水", "供水", "停水", "水费", "水表", "水压", "水质", "水务", "自来水公司"),
+    "燃气": ("燃气", "天然气", "煤气", "燃气表", "灶具", "气费", "燃气公司", "通气"),
+    "航空": ("航班", "航空公司", "机票", "登机", "行李", "机场", "值机", "改签", "超售", "航司", "空乘"),
+    "铁路": ("火车", "列车", "高铁", "动车", "车票", "铁路", "乘务员", "12306", "车厢", "卧铺"),
+    "旅游": ("旅行社", "导游", "旅游团", "跟团", "景区", "游客", "地接", "邮轮", "组团社"),
+    "医疗": ("医院", "患者", "病人", "医生", "护士", "手术", "门诊", "住院", "挂号", "诊疗", "病房", "医疗", "输液",
+             "医患", "医调委"),
+    "教育": ("培训机构", "培训班", "课程", "课时", "补习", "早教", "网课", "报读", "学费"),
+    "家装": ("装修公司", "装饰公司", "家装", "施工队", "瓷砖", "吊顶", "墙面", "翘起"),
+    "家电": ("空调", "冰箱", "洗衣机", "热水器", "净水器", "电视机", "家电", "电吹风", "吹风机"),
+}
+
+COMPLAINT_TYPES: dict[str, tuple[str, ...]] = {
+    "销售承诺": ("承诺", "宣传", "销售说辞", "欺诈", "告知", "不利因素", "公示", "虚假宣传", "误导"),
+    "交付延期": ("延期", "逾期", "延迟", "按时交付", "办证", "延误"),
+    "工程质量": ("工程质量", "空鼓", "开裂", "渗漏", "漏水", "质量通病", "红线", "保温", "冻裂", "裂痕"),
+    "产品质量": ("质量问题", "故障", "损坏", "缺陷", "过期", "不符", "自燃", "变色", "过敏", "异物", "不合格"),
+    "维修服务": ("维修", "报修", "返修", "保修", "维保", "重复维修", "修理"),
+    "服务态度": ("态度", "不耐烦", "谩骂", "辩解", "生硬", "冷漠", "推诿", "不理睬"),
+    "收费争议": ("收费", "扣费", "罚息", "费用", "价格", "退费", "退还", "退款", "多收", "乱收费", "账单"),
+    "物流配送": ("物流", "配送", "快递", "包裹", "丢件", "丢失"),
+    "理财保险": ("理财", "保险", "收益", "退保", "理赔", "拒赔"),
+    "群体投诉": ("群诉", "集体", "群体性"),
+    "邻里与公共区域": ("公共区域", "占用", "楼道", "大堂", "邻居"),
+    "等候时间": ("等待", "排队", "等候"),
+    "卫生安全": ("卫生", "不干净", "头发", "蟑螂", "老鼠", "异味", "臭虫", "食品安全"),
+    "停供故障": ("停电", "停水", "停气", "断网", "停机", "信号差"),
+    "信息安全": ("盗刷", "泄露", "冒用", "诈骗", "被骗"),
+}
+
+# Words that mark a *query* as a complaint by its wording alone: people, acts and faults of a
+# complaint. Industry nouns are left out: they also occur in everyday questions
+# (银行周六几点开门, 附近有什么好吃的餐厅).
+COMPLAINT_TERMS = (
+    "投诉", "顾客", "业主", "业户", "住户", "消费者", "客人", "购房", "维修", "赔偿", "补偿", "退款", "退货",
+    "物业", "交付", "交房", "质量", "开发商", "售后", "商家", "维修站", "道歉", "致歉", "满意", "抱怨", "纠纷",
+    "客服", "接待", "收费", "管理处", "报修", "停电", "电表", "群诉", "回访", "承诺", "门窗", "漏水",
+)
+# Words that show a corpus line is about complaints / customer service; runs of lines without any
+# of them (an essay, statistics, a course blurb) are unrelated prose.
+DOMAIN_TERMS = COMPLAINT_TERMS + (
+    "客户", "用户", "服务", "处理", "银行", "保险", "合同", "公司", "企业", "产品", "员工", "网点", "解决",
+    "沟通", "业务", "费用", "酒店", "房间", "餐厅", "前台", "问题", "项目", "案例", "管理", "工程", "施工",
+    "房屋", "小区", "装修", "设施", "设备", "患者", "旅客", "乘客", "游客", "医院", "快递", "包裹", "调解",
+    "消委", "消协", "维权", "诉求", "供水", "燃气", "航班",
+)
+# Words that make a passage about complaints at all; a "case" without any is unrelated prose.
+CORE_COMPLAINT_TERMS = (
+    "投诉", "客户", "顾客", "业主", "消费者", "用户", "住户", "客人", "购房者", "抱怨", "不满", "纠纷", "维权",
+    "群诉", "客诉", "业户", "患者", "旅客", "乘客", "游客", "车主", "居民", "申诉", "调解", "索赔", "赔偿", "家属",
+)
+
+
+def best_label(text: str, table: Mapping[str, tuple[str, ...]], default: str) -> str:
+    """The key of `table` whose terms occur most often in `text` (ties: first in table order)."""
+    best, best_score = default, 0
+    for key, terms in table.items():
+        score = sum(text.count(term) for term in terms)
+        if score > best_score:
+            best, best_score = key, score
+    return best
+
+
+def label_scores(text: str, table: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
+    """How often the terms of each key occur in `text` (keys with no occurrence left out)."""
+    scores = {key: sum(text.count(term) for term in terms) for key, terms in table.items()}
+    return {k: v for k, v in scores.items() if v}
+
+
+def has_complaint_vocabulary(text: str) -> bool:
+    """True when a (simplified) query uses a word that marks it as a complaint (`COMPLAINT_TERMS`)."""
+    return any(term in text for term in COMPLAINT_TERMS)
+
+
+def is_domain_relevant(text: str) -> bool:
+    """True when the text mentions any complaint-handling term (`DOMAIN_TERMS`)."""
+    return any(term in text for term in DOMAIN_TERMS)
