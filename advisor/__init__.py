@@ -14,8 +14,8 @@ from advisor.errors import (
     MissingDependencyError,
     RecordNotFoundError,
 )
-from advisor.models import Case, GuidanceItem, Guideline, Hit, SearchResult, SourceSpan
 from advisor.facade import Advisor
+from advisor.models import Case, GuidanceItem, Guideline, Hit, SearchResult, SourceSpan
 from advisor.settings import Settings
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""`python -m advisor …` runs the command line (`advisor/cli.py`)."""
+"""`python -m advisor …` runs the command line (`advisor/cli/`)."""
 
 import sys
 

@@ -47,6 +47,18 @@ class QuestionsError(AdvisorError):
     """The similar-questions file (常见问法) is missing or has an invalid line."""
 
 
+class FeedbackUnavailableError(AdvisorError):
+    """The feedback database cannot be written (read-only or full data folder)."""
+
+
+class SettingsError(AdvisorError):
+    """A setting (ADVISOR_… environment variable or option) has an invalid value."""
+
+
+class BuildLockedError(AdvisorError):
+    """Another build of the same index is running."""
+
+
 class RecordNotFoundError(AdvisorError):
     """No case or guideline has the requested id."""
 

@@ -10,21 +10,33 @@ import threading
 import time
 
 from advisor.errors import RecordNotFoundError
-from advisor.guidance.advice import avoid_phrases, build_advice
+from advisor.feedback.store import FeedbackStats, feedback_db, feedback_stats, record_feedback
+from advisor.guidance.advice import avoid_phrases, bigram_rarity, build_advice
 from advisor.guidance.apply import guidance_for
 from advisor.guidance.rulebook import RuleBook, load_rules
-from advisor.models import Case, Guideline, Hit, SearchResult
+from advisor.models import Advice, Case, GuidanceItem, Guideline, Hit, SearchResult
 from advisor.retrieval.confidence import confidence
 from advisor.retrieval.encoders import Encoder, load_encoder
 from advisor.retrieval.engine import SearchEngine
 from advisor.retrieval.expansion import load_thesaurus
 from advisor.retrieval.fusion import Fused
-from advisor.retrieval.index import LoadedIndex, load_index, manifest_stamp
 from advisor.retrieval.query import check_query, matched_terms, no_close_precedent
+from advisor.retrieval.store import LoadedIndex, load_index, manifest_stamp
 from advisor.settings import Settings
 from advisor.text.industry import compatible
 from advisor.text.normalize import to_simplified
 from advisor.text.terms import GENERAL
+from advisor.training import (
+    Card,
+    CardOptions,
+    PersonaLibrary,
+    PracticeResult,
+    build_card,
+    load_personas,
+    pack_cards,
+    score_reply,
+    select_pack,
+)
 
 
 class Advisor:
@@ -36,9 +48,11 @@ class Advisor:
         self._lock = threading.Lock()
         self._thesaurus = load_thesaurus(settings.synonyms_file)
         self._rulebook: RuleBook | None = None
+        self._personas: PersonaLibrary | None = None
         self._engine = SearchEngine(settings, encoder, index, self._thesaurus)
         self._stamp = manifest_stamp(settings.index_dir)
         self._avoid = avoid_phrases(index.guidelines)
+        self._rarity = bigram_rarity([r.text for r in self._engine.records.values()])
 
     @classmethod
     def load(cls, settings: Settings | None = None, encoder: Encoder | None = None) -> Advisor:
@@ -83,8 +97,8 @@ class Advisor:
                 return False
             index = load_index(self.settings, self.encoder)
             engine = SearchEngine(self.settings, self.encoder, index, self._thesaurus)
-            self._avoid = avoid_phrases(index.guidelines)
-            self._engine, self._stamp = engine, stamp
+            avoid, rarity = avoid_phrases(index.guidelines), bigram_rarity([r.text for r in engine.records.values()])
+            self._engine, self._avoid, self._rarity, self._stamp = engine, avoid, rarity, stamp
             return True
 
     def get(self, record_id: str) -> Case | Guideline:
@@ -146,16 +160,77 @@ class Advisor:
         best_question = max((f.question for f in ranking.fused), default=0.0)
         no_close = not hits or no_close_precedent(best_dense, simple, bool(ranking.expanded), self.settings,
                                                   best_question)
-        guidance = guidance_for(simple, self.rulebook(), ranking.industry)
-        rules = [g for g in engine.index.guidelines
-                 if g.record_type == "rules" and ranking.industry is not None and g.industry == ranking.industry]
-        avoid = [p for ind, phrases in self._avoid.items() if compatible(ind, ranking.industry) or ind == GENERAL
-                 for p in phrases]
-        advice = build_advice(simple, [] if no_close else hits, guidance, ranking.industry, rules, avoid)
+        # Without industry words the complaint takes the industry of a precedent that matches it well.
+        industry_read = ranking.industry or next(
+            (h.industry for h in hits[:1] if h.kind == "case" and h.confidence != "低" and h.industry != GENERAL), None)
+        guidance = guidance_for(simple, self.rulebook(), industry_read)
+        advice = None if no_close else self._advice(engine, simple, hits, guidance, industry_read)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(query=query, no_close_precedent=no_close, took_ms=round(took, 2), guidance=guidance,
-                            hits=hits, expanded_terms=ranking.expanded, warnings=warnings, industry=ranking.industry,
-                            advice=advice, index_built_at=engine.index.manifest.built_at)
+                            hits=hits, expanded_terms=ranking.expanded, warnings=warnings, industry=industry_read,
+                            advice=advice or Advice(), index_built_at=engine.index.manifest.built_at)
+
+    def _advice(self, engine: SearchEngine, simple: str, hits: list[Hit], guidance: list, industry: str | None):
+        rules = [g for g in engine.index.guidelines
+                 if g.record_type == "rules" and industry is not None and g.industry == industry]
+        avoid = [p for ind, phrases in self._avoid.items() if compatible(ind, industry) for p in phrases]
+        procedure_rank = engine.rank(simple, industry=None, kind="guideline")
+        procedures = [self._hit(engine, f, i, simple, procedure_rank.expanded)
+                      for i, f in enumerate(procedure_rank.fused[:30])
+                      if engine.records[f.record_id].kind in ("procedure", "principle")]
+        return build_advice(simple, hits, guidance, industry, rules, avoid, self._rarity, procedures)
+
+    # -- trainer cards -------------------------------------------------------------------------------
+
+    def personas(self) -> PersonaLibrary:
+        """The persona typology (the knowledge folder's, else the built-in one)."""
+        if self._personas is None:
+            self._personas = load_personas(self.settings.personas_file)
+        return self._personas
+
+    def case(self, case_id: str) -> Case:
+        """The case with this id (a guideline id is refused with a clear message)."""
+        record = self.get(case_id)
+        if not isinstance(record, Case):
+            raise RecordNotFoundError(f"{case_id} 是规程，不是案例")
+        return record
+
+    def case_rules(self, case: Case) -> list[GuidanceItem]:
+        """The grading and deadlines that apply to a precedent (its own industry's rules, or general ones)."""
+        return guidance_for(case.title + "\n" + case.facts[:300], self.rulebook(), case.industry)
+
+    def principles(self) -> list[Guideline]:
+        """Principle guidelines (倾听, 换位思考 …) whose advice joins the communication criterion."""
+        return [g for g in self.guidelines if g.kind == "principle"][:6]
+
+    def card(self, case_id: str, options: CardOptions | None = None) -> Card:
+        """The role-play card for one precedent (the CLI and the app build it here, identically)."""
+        case = self.case(case_id)
+        return build_card(case, options or CardOptions(), rules=self.case_rules(case), principles=self.principles(),
+                          personas=self.personas())
+
+    def pack(self, industry: str | None = None, count: int = 10, difficulty: str | None = None,
+             seed: int = 0) -> list[Card]:
+        """A training pack: distinct precedents balanced across industries, complaint types and difficulty."""
+        cases = select_pack([c for c in self.cases if c.record_type == "case"], industry=industry, count=count,
+                            seed=seed)
+        return pack_cards(cases, personas=self.personas(), seed=seed, difficulty=difficulty,
+                          rules_for=self.case_rules, principles=self.principles())
+
+    def practice(self, case_id: str, reply: str, options: CardOptions | None = None) -> PracticeResult:
+        """Score a trainee's reply to the card of a precedent against its rubric."""
+        return score_reply(self.card(case_id, options), reply, self.encoder)
+
+    # -- feedback ------------------------------------------------------------------------------------
+
+    def vote(self, query: str, record_id: str, rank: int, helpful: bool) -> int:
+        """Store a 有帮助 / 没帮助 vote (personal data masked). Raises FeedbackUnavailableError when the
+        data folder cannot be written."""
+        return record_feedback(feedback_db(self.settings), query, record_id, rank, helpful)
+
+    def feedback_stats(self) -> FeedbackStats:
+        """Votes so far, by record."""
+        return feedback_stats(feedback_db(self.settings))
 
     def _hit(self, engine: SearchEngine, fused: Fused, rank: int, simple: str, expanded: list[str]) -> Hit:
         record = engine.records[fused.record_id]

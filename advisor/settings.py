@@ -58,11 +58,15 @@ class Settings(BaseSettings):
     question_lift_z: float = Field(default=2.0, ge=0, le=10)
     # Subtracted (in standard deviations) from essays, scripts, lists of mini-cases and general articles,
     # so that they do not outrank a precedent or a rule that matches.
-    secondary_penalty: float = Field(default=0.5, ge=0, le=10)
+    secondary_penalty: float = Field(default=1.0, ge=0, le=10)
     # Priors from the query's own words: records of an unrelated industry drop, and the company's rules
     # rise when the query asks about time limits, grades or procedure (retrieval/engine.py).
     industry_penalty: float = Field(default=1.5, ge=0, le=10)
     rules_bonus: float = Field(default=1.5, ge=0, le=10)
+    # Precedents first: a case gets this bonus when the query describes an incident (no rule intent).
+    case_bonus: float = Field(default=0.25, ge=0, le=10)
+    # An essay, a script collection or an article moves below a matching case scoring within this margin.
+    precedent_margin: float = Field(default=2.0, ge=0, le=20)
     tokenizer: Literal["bigram", "jieba", "both"] = "bigram"
     top_k: int = Field(default=5, ge=1, le=50)
     candidate_depth: int = Field(default=60, ge=5, le=1000)

@@ -42,7 +42,8 @@ def guideline_kind(text: str) -> str:
 
 def guideline_type(text: str, title: str, kind: str) -> str:
     """What a guideline record is: "script" (话术), "rules" (a company's rules) or "article" (general prose)."""
-    if kind == "script" or _SCRIPT_TITLE.search(title):
+    dialogue = len(re.findall(r"(?:^|\n)\s*[\u4e00-\u9fff]{1,6}[:：]", text)) >= 4 and kind == "script"
+    if _SCRIPT_TITLE.search(title) or dialogue:
         return "script"
     density = len(_NORMATIVE.findall(text)) / max(len(text), 1) * 100
     if _RULES_TITLE.search(title) or kind in ("grading", "deadline") or density >= 1.0:

@@ -35,11 +35,12 @@ class UnreadableFile(Exception):
     """Raised by `read_document` for a file that must be skipped."""
 
 
-def read_corpus(corpus_dir: Path) -> tuple[list[RawDocument], list[ReadProblem]]:
-    """Read every file below `corpus_dir`.
+def read_corpus(corpus_dir: Path, max_bytes: int | None = None) -> tuple[list[RawDocument], list[ReadProblem]]:
+    """Read every file below `corpus_dir`; a file that cannot be read is skipped, never fatal.
 
     Args:
         corpus_dir: folder holding the documents (searched recursively, hidden files ignored).
+        max_bytes: files larger than this are skipped (None: no limit).
 
     Returns:
         The decoded documents (sorted by name) and the files that were skipped with a reason.
@@ -51,9 +52,14 @@ def read_corpus(corpus_dir: Path) -> tuple[list[RawDocument], list[ReadProblem]]
         if any(part.startswith(".") for part in path.relative_to(corpus_dir).parts):
             continue
         try:
+            if max_bytes is not None and path.stat().st_size > max_bytes:
+                mb = path.stat().st_size / 1024 / 1024
+                raise UnreadableFile(f"文件过大（{mb:.1f} MB，上限 {max_bytes / 1024 / 1024:.0f} MB，设置项 ADVISOR_MAX_FILE_MB）")
             docs.append(read_document(path, rel))
         except UnreadableFile as exc:
             problems.append(ReadProblem(rel, str(exc)))
+        except OSError as exc:  # no read permission, a file removed meanwhile, a device error …
+            problems.append(ReadProblem(rel, f"无法读取文件（{type(exc).__name__}: {exc.strerror or exc}）"))
     return docs, problems
 
 

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from advisor.corpus.doctext import DocText
 from advisor.corpus.classify import ESSAY_TITLE as _ESSAY_TITLE
 from advisor.corpus.classify import industry_switch
+from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, case_start
 from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.layout import Block, read_layout
@@ -44,6 +44,8 @@ class Segments:
     cases: list[Case] = field(default_factory=list)
     guidelines: list[Guideline] = field(default_factory=list)
     unfiled: list[str] = field(default_factory=list)
+    headings: int = 0  # headings and case markers the layout reader recognised
+    labels: int = 0  # section labels it recognised
 
 
 @dataclass
@@ -84,9 +86,13 @@ def segment_document(doc: DocText) -> Segments:
         Cases, guidelines, and short descriptions of passages that became neither.
     """
     walker = _Walker(doc)
-    for block in read_layout(doc.text):
+    blocks = read_layout(doc.text)
+    for block in blocks:
         walker.feed(block)
-    return walker.finish()
+    out = walker.finish()
+    out.headings = sum(b.kind in ("heading", "marker") for b in blocks)
+    out.labels = sum(b.kind == "label" for b in blocks)
+    return out
 
 
 class _Walker:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +10,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from advisor.errors import FeedbackUnavailableError
 from advisor.settings import Settings
+from advisor.text.pii import mask_pii
 
 DB_NAME = "feedback.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -55,74 +56,12 @@ class FeedbackStats(BaseModel):
     least_helpful: list[CaseFeedback] = Field(default_factory=list)
 
 
-def default_db_path(settings: Settings) -> Path:
+def feedback_db(settings: Settings) -> Path:
     """Where the feedback database lives: `settings.data_dir / "feedback.sqlite3"`."""
     return settings.data_dir / DB_NAME
 
 
 # --------------------------------------------------------------------------- masking
-
-_SEP = r"[ \-]"
-# Order matters: the longest identifiers go first so a mobile pattern never bites into an ID or card.
-_ID_CARD = re.compile(
-    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])"
-)
-_BANK_CARD = re.compile(
-    rf"(?<!\d)(?:\d{{16,19}}|\d{{4}}(?:{_SEP}\d{{4}}){{3}}(?:{_SEP}\d{{1,3}})?|\d{{6}}{_SEP}\d{{10,13}})(?!\d)"
-)
-_MOBILE = re.compile(rf"(?<!\d)(?:(?:\+|00)?86{_SEP}?)?1[3-9]\d(?:{_SEP}?\d{{4}}){{2}}(?!\d)")
-_LANDLINE = re.compile(
-    r"(?<![\d\-])(?P<area>(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})[ \-]?)(?P<local>[1-9]\d{6,7})(?P<ext>(?:-|转)\d{1,5})?(?!\d)"
-)
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
-
-
-def _keep(digits: str, head: int, tail: int) -> str:
-    return digits[:head] + "*" * (len(digits) - head - tail) + digits[-tail:]
-
-
-def _mask_id(m: re.Match[str]) -> str:
-    return _keep(m.group(0), 3, 4)
-
-
-def _mask_card(m: re.Match[str]) -> str:
-    return _keep(re.sub(r"\D", "", m.group(0)), 4, 4)
-
-
-def _mask_mobile(m: re.Match[str]) -> str:
-    digits = re.sub(r"\D", "", m.group(0))[-11:]
-    return _keep(digits, 3, 4)
-
-
-def _mask_landline(m: re.Match[str]) -> str:
-    return m.group("area") + _keep(m.group("local"), 0, 4) + (m.group("ext") or "")
-
-
-def _mask_email(m: re.Match[str]) -> str:
-    return f"{m.group(1)[:1]}***@{m.group(2)}"
-
-
-def mask_pii(text: str) -> str:
-    """Mask phone numbers, ID-card and bank-card numbers and e-mail addresses.
-
-    A short prefix/suffix stays visible so staff can still tell records apart (138****5678);
-    ordinary numbers such as 30多户, 2万元, 24小时 or dates are left alone.
-
-    Args:
-        text: Free text, e.g. a staff query.
-
-    Returns:
-        The text with personal identifiers masked.
-    """
-    text = _ID_CARD.sub(_mask_id, text)
-    text = _BANK_CARD.sub(_mask_card, text)
-    text = _MOBILE.sub(_mask_mobile, text)
-    text = _LANDLINE.sub(_mask_landline, text)
-    return _EMAIL.sub(_mask_email, text)
-
-
-# --------------------------------------------------------------------------- storage
-
 
 @contextmanager
 def _connect(db_path: Path) -> Iterator[sqlite3.Connection]:
@@ -136,6 +75,22 @@ def _connect(db_path: Path) -> Iterator[sqlite3.Connection]:
         yield conn
     finally:
         conn.close()
+
+
+def _read(db_path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Rows of a query on a read-only connection, so that statistics work in a read-only data folder."""
+    for mode in ("ro", "ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode={mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                return conn.execute(sql, params).fetchall()
+            finally:
+                conn.close()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return []
+            error = exc
+    raise FeedbackUnavailableError(f"反馈数据无法读取（{type(error).__name__}）") from error
 
 
 def _utc_iso(when: datetime | None) -> str:
@@ -168,13 +123,21 @@ def record_feedback(
 
     Raises:
         ValueError: `case_id` is empty or `rank` is below 1.
+        FeedbackUnavailableError: the database cannot be written (read-only or full folder).
     """
     if not case_id.strip():
         raise ValueError("case_id must not be empty")
     if rank < 1:
         raise ValueError("rank starts at 1")
     row = (_utc_iso(when), mask_pii(query)[:MAX_STORED_QUERY_CHARS], case_id, int(rank), int(bool(helpful)))
-    with _connect(Path(db_path)) as conn:
+    try:
+        return _insert(Path(db_path), row)
+    except (sqlite3.Error, OSError) as exc:
+        raise FeedbackUnavailableError(f"反馈未能保存：数据目录不可写或已满（{type(exc).__name__}）") from exc
+
+
+def _insert(db_path: Path, row: tuple) -> int:
+    with _connect(db_path) as conn:
         # BEGIN IMMEDIATE takes the write lock up front, so concurrent writers wait instead of failing.
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -203,10 +166,7 @@ def feedback_stats(db_path: Path, limit: int = 10) -> FeedbackStats:
     db_path = Path(db_path)
     if not db_path.exists():
         return FeedbackStats()
-    with _connect(db_path) as conn:
-        rows = conn.execute(
-            "SELECT case_id, SUM(helpful), SUM(1 - helpful), COUNT(*) FROM feedback GROUP BY case_id"
-        ).fetchall()
+    rows = _read(db_path, "SELECT case_id, SUM(helpful), SUM(1 - helpful), COUNT(*) FROM feedback GROUP BY case_id")
     cases = [
         CaseFeedback(case_id=c, helpful=h, not_helpful=n, total=t, ratio=round(h / t, 4))
         for c, h, n, t in rows
@@ -232,10 +192,7 @@ def helpful_queries(db_path: Path, min_votes: int = 1) -> list[tuple[str, str, i
     db_path = Path(db_path)
     if not db_path.exists():
         return []
-    with _connect(db_path) as conn:
-        rows = conn.execute(
-            "SELECT query, case_id, SUM(helpful) - SUM(1 - helpful) AS net FROM feedback "
-            "GROUP BY query, case_id HAVING net >= ? ORDER BY case_id, net DESC, query",
-            (max(1, min_votes),),
-        ).fetchall()
+    rows = _read(db_path, "SELECT query, case_id, SUM(helpful) - SUM(1 - helpful) AS net FROM feedback "
+                          "GROUP BY query, case_id HAVING net >= ? ORDER BY case_id, net DESC, query",
+                 (max(1, min_votes),))
     return [(q, c, int(n)) for q, c, n in rows]

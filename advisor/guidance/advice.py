@@ -8,21 +8,34 @@ confidence 高 or 中.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from advisor.models import Advice, AdviceStep, CitedRecord, Citation, GuidanceItem, Guideline, Hit
+from advisor.models import Advice, AdviceStep, Citation, CitedRecord, GuidanceItem, Guideline, Hit
 from advisor.text.industry import compatible
 from advisor.text.items import split_items
+from advisor.text.terms import INDUSTRY_TERMS, label_scores
 
 MIN_STEPS, MAX_STEPS = 3, 7
 MAX_STEP_CHARS = 90
+_MIN_STEP_CHARS = 8
 # A precedent contributes steps when it scores within this many standard deviations of the best hit.
-SCORE_MARGIN = 1.0
+SCORE_MARGIN = 2.0
 _MAX_PER_SOURCE = 4
 _SAME = 0.5  # bigram Jaccard at which two steps say the same thing
-_ENUM = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）、.．:：]|[①-⑳⑴-⒇]|[A-Ha-h][、.．)）]|[-•·])\s*")
-_IMPERATIVE = re.compile(r"应|须|要|必须|及时|立即|第一时间|主动|做好|确保|安抚|道歉|核实|回访|跟进|上报|记录|解释|说明|联系")
+_RARE = 2  # a bigram found in at most this many records is a detail of one incident
+_GENERIC = frozenset(
+    "业主 客户 顾客 客人 用户 消费者 投诉 要求 赔偿 补偿 问题 处理 服务 公司 员工 工作人员 情况 原因 解决 反映 表示 认为 没有 时候".split()
+)
+_ENUM = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）、.．:：]|[一二三四五六七八九十]是|[①-⑳⑴-⒇]"
+                   r"|[A-Ha-h][、.．)）]|[-•·])\s*")
+# A rule clause is a step when it tells staff what to do, from its first words on.
+_IMPERATIVE = re.compile(
+    r"^(?:应|应当|须|必须|要|需|及时|立即|第一时间|主动|认真|耐心|做好|确保|安抚|向客户|对客户|对于|首先|先|再|然后|由|"
+    r"接到|受理|核实|记录|回访|跟进|上报|登记|通知|联系|解释|道歉|致歉|倾听|了解|调查|提出|给予|告知|尊重|理解|保持|尽快)"
+)
+_ANALYSIS = re.compile(r"^(?:关于|分析|本案例|该案例|综上)|动机|表象|隐含需求")
+_NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条")
 _TIME_LIMIT = re.compile(r"\d+\s*(?:个)?(?:小时|工作日|日|天|分钟)(?:内|之内)|不超过\s*\d+\s*(?:个)?(?:小时|工作日|日|天)")
 _AVOID_CUE = re.compile(r"(?:禁止使用|禁止说|不要说|不能说|忌说|忌用|严禁说|避免说|禁用语)[^“\"]{0,12}[“\"]([^”\"]{2,120})[”\"]")
 
@@ -37,7 +50,8 @@ class _Candidate:
 
 
 def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceItem], industry: str | None,
-                 rules: Sequence[Guideline] = (), avoid_phrases: Sequence[str] = ()) -> Advice:
+                 rules: Sequence[Guideline] = (), avoid_phrases: Sequence[str] = (),
+                 rarity: Mapping[str, int] | None = None, procedures: Sequence[Hit] = ()) -> Advice:
     """The plan for a complaint.
 
     Args:
@@ -48,9 +62,16 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
         rules: guideline records of the company's rules for the complaint's industry (deadlines are
             read from them when the rulebook has none).
         avoid_phrases: phrases the company's guidelines forbid, for the complaint's industry.
+        rarity: in how many records each character bigram occurs (`bigram_rarity`); a step of a
+            precedent that is not a close match must not carry its incident's own details.
+        procedures: the best procedure / principle rules for the complaint (a guideline-only search),
+            used when the hits give fewer than three steps.
     """
-    candidates = _precedent_steps(hits, industry) + _rule_steps(hits, industry)
+    candidates = _precedent_steps(query, hits, industry, rarity or {}) + _rule_steps(hits, industry)
     steps = _merge(candidates, _bigrams(query))
+    if len(steps) < MIN_STEPS and procedures:
+        # Too few from the hits: the company's procedure for complaints of this kind fills in.
+        steps = _merge(candidates + _rule_steps(procedures, industry, limit=MAX_STEPS), _bigrams(query))
     grade = next((g for g in guidance if g.category == "grading" and g.primary), None)
     deadlines = [d for d in guidance if d.category == "deadline" and d.primary]
     cited: list[CitedRecord] = []
@@ -60,44 +81,71 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
     for step in steps:
         for rid in step.sources:
             if rid not in hit_ids and rid not in {c.id for c in cited}:
-                record = next((r for r in rules if r.id == rid), None)
+                record = next((r for r in procedures if r.id == rid), None)
                 if record is not None:
                     cited.append(CitedRecord(id=record.id, title=record.title, text=record.text, sources=record.sources))
     return Advice(steps=steps, grade=grade, deadlines=deadlines[:4], avoid=list(avoid_phrases)[:12], cited=cited)
 
 
 def matching_cases(hits: Sequence[Hit], industry: str | None) -> list[Hit]:
-    """The case hits that match the complaint closely enough to take their steps."""
+    """The case hits that match the complaint closely enough to take their steps: confidence 高, or 中
+    within `SCORE_MARGIN` of the best hit; of the complaint's industry (or a related one)."""
     if not hits:
         return []
     top = hits[0].score
-    return [h for h in hits if h.kind == "case" and h.record_type == "case" and h.confidence in ("高", "中")
-            and h.score >= top - SCORE_MARGIN and compatible(h.industry, industry)]
+    return [h for i, h in enumerate(hits) if h.kind == "case" and h.record_type == "case"
+            and compatible(h.industry, industry)
+            and (h.confidence == "高" or (h.confidence == "中" and h.score >= top - SCORE_MARGIN)
+                 or (i < 3 and _specific_terms(h.matched_terms)))]
 
 
-def _precedent_steps(hits: Sequence[Hit], industry: str | None) -> list[_Candidate]:
+def _specific_terms(terms: Sequence[str]) -> list[str]:
+    """Matched terms that name the problem, not just the setting (业主, 投诉, 赔偿 name no problem)."""
+    return [t for t in terms if len(t) >= 2 and t not in _GENERIC and not any(g in t for g in ("客户", "投诉"))]
+
+
+def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
+                     rarity: Mapping[str, int]) -> list[_Candidate]:
     out = []
+    query_keys = _bigrams(query)
     for rank, hit in enumerate(matching_cases(hits, industry), 1):
+        incident = _bigrams(hit.facts or hit.text)
         for step in hit.handling_steps[:_MAX_PER_SOURCE]:
             text = _clip(step)
-            if text:
-                out.append(_Candidate(text, [hit.id], "precedent", 1.0 / rank))
+            if not text or _NOT_A_STEP.search(text) or _ANALYSIS.search(text):
+                continue
+            # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint.
+            own = {b for b in _bigrams(text) & incident - query_keys if rarity.get(b, 0) <= _RARE}
+            if len(own) >= 2 and hit.confidence != "高":
+                continue
+            out.append(_Candidate(text, [hit.id], "precedent", 1.0 / rank))
     return out
 
 
-def _rule_steps(hits: Sequence[Hit], industry: str | None) -> list[_Candidate]:
-    """Imperative clauses of the matching procedure and principle rules among the hits."""
+def bigram_rarity(texts: Sequence[str]) -> dict[str, int]:
+    """In how many of `texts` each character bigram occurs (for `build_advice`)."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for b in _bigrams(text):
+            counts[b] = counts.get(b, 0) + 1
+    return counts
+
+
+def _rule_steps(hits: Sequence[Hit], industry: str | None, limit: int = _MAX_PER_SOURCE) -> list[_Candidate]:
+    """Imperative clauses of the procedure and principle rules among the hits (the best two)."""
     out = []
-    guides = [h for h in hits if h.kind == "guideline" and h.record_type == "rules" and h.confidence in ("高", "中")
-              and h.guideline_kind in ("procedure", "principle") and compatible(h.industry, industry)]
-    for rank, hit in enumerate(guides[:2], 1):
+    # Principles (倾听, 致歉, 不推诿) hold in any industry; a procedure only in its own.
+    guides = [h for h in hits if h.kind == "guideline" and h.record_type == "rules"]
+    for rank, hit in enumerate(guides, 1):
         _, items = split_items(hit.text)
         sentences = items or re.split(r"(?<=[。；;])", hit.text)
         for s in sentences:
             text = _clip(s)
-            if text and _IMPERATIVE.search(text):
+            # A clause that names no industry (受理投诉耐心，事后应有回访) holds for any complaint.
+            fits = compatible(hit.industry, industry) or not label_scores(text, INDUSTRY_TERMS)
+            if len(text) >= _MIN_STEP_CHARS and fits and _IMPERATIVE.search(text) and not _NOT_A_STEP.search(text):
                 out.append(_Candidate(text, [hit.id], "rule", 0.5 / rank))
-    return out[:_MAX_PER_SOURCE]
+    return out[:limit]
 
 
 def _clip(step: str) -> str:

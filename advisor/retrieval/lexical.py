@@ -43,6 +43,10 @@ class LexicalIndex:
         retriever = bm25s.BM25.load(str(folder), show_progress=False)
         return cls(retriever, tokenizer, n_docs)
 
+    def indexed_docs(self) -> int:
+        """How many documents the loaded BM25 state holds (checked against the manifest on load)."""
+        return int(self._retriever.scores.get("num_docs", -1))
+
     def scores(self, query: str, extra_terms: Sequence[str] = (), extra_weight: float = 0.0) -> np.ndarray:
         """BM25 score of every document for `query` (zeros when no query token is known), plus
         `extra_weight` times the score of `extra_terms` (the thesaurus expansion) when given."""
