@@ -20,8 +20,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from advisor import Advisor, Settings  # noqa: E402
-from advisor.retrieval.dense import build_dense, search_dense  # noqa: E402
 from advisor.evaluation.queries import evaluate, load_queries  # noqa: E402
+from advisor.retrieval.dense import build_dense, search_dense  # noqa: E402
 from advisor.retrieval.index import build_index  # noqa: E402
 from advisor.retrieval.lexical import LexicalIndex  # noqa: E402
 from advisor.retrieval.tokens import get_tokenizer  # noqa: E402

@@ -1,8 +1,9 @@
-"""Shared pytest fixtures: project paths, an isolated data folder, a built index, free ports."""
+"""Shared pytest fixtures: project paths, an isolated data folder, a seed index built outside the repo, ports."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def project_root() -> Path:
-    """The repository root (where `app.py` and `index/` live)."""
+    """The repository root (where `app.py` lives)."""
     return PROJECT_ROOT
 
 
@@ -28,16 +29,33 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def built_index():
-    """Settings whose `index_dir` holds a loadable index; builds it from the seed corpus if missing."""
+def seed_settings(tmp_path_factory: pytest.TempPathFactory, data_dir: Path):
+    """Settings whose index, built once per session from the seed corpus, lives in a temporary folder.
+
+    The repo's own `index/` is never written; when it holds an embedding cache of the same encoder,
+    it is copied in first, so the build only embeds what changed.
+    """
     from advisor import Settings
     from advisor.retrieval.encoders import load_encoder
     from advisor.retrieval.index import build_index
 
-    settings = Settings()
-    if not (settings.index_dir / "manifest.json").exists():
-        build_index(settings, load_encoder(settings), progress=False)
+    index_dir = tmp_path_factory.mktemp("seed") / "index"
+    index_dir.mkdir()
+    for name in ("manifest.json", "embeddings.npz"):
+        if (PROJECT_ROOT / "index" / name).exists():
+            shutil.copy(PROJECT_ROOT / "index" / name, index_dir / name)
+    settings = Settings(corpus_dir=PROJECT_ROOT / "corpus", index_dir=index_dir, data_dir=data_dir,
+                        knowledge_dir=PROJECT_ROOT / "knowledge")
+    build_index(settings, load_encoder(settings, for_build=True), progress=False)
     return settings
+
+
+@pytest.fixture(scope="session")
+def seed_advisor(seed_settings):
+    """The facade over the seed index, loaded once (real embedded encoder)."""
+    from advisor import Advisor
+
+    return Advisor.load(seed_settings)
 
 
 @pytest.fixture

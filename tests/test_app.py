@@ -1,10 +1,12 @@
-"""UI tests for `app.py` with Streamlit's AppTest: search flow, guards, guidance, feedback, escaping, pages."""
+"""UI tests of the staff page (`咨询顾问`) with Streamlit's AppTest over the seed index: plan first, filters,
+bad input, escaping, feedback (also with a read-only data folder), errors inside pages, serving defaults."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import sqlite3
+import os
+import re
+import threading
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,22 +14,26 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from advisor.models import SearchResult
+from advisor.text.markdown import escape_md
+
 APP = Path(__file__).resolve().parent.parent / "app.py"
-TIMEOUT = 180  # the first run loads the encoder and the index
-
-PRECEDENT_QUERY = "售楼时经纪人承诺电梯厅和大堂精装修标准与样板房一致，交付后标准降低，业主要求按样板房施工"
-PRECEDENT_TITLE = "园区生活配套及相关设施设备等销售承诺未兑现引发群诉"
-DERIVED_NOTE = "（原文未单列处理步骤，以下取自管理思考）"
-NO_CLOSE_NOTE = "没有足够接近的先例，以下结果仅供参考"
-TEXT_ELEMENTS = ("markdown", "caption", "info", "warning", "error", "success", "toast")
-
-pytestmark = pytest.mark.integration
+TIMEOUT = 180  # the first run of a process loads the encoder and the index
+PLAN = "#### 处理方案"
+ELEVATOR = "小区电梯一个月坏了三次，昨天有老人被困二十分钟，业主要求物业赔偿"
+TEXT_KINDS = ("markdown", "caption", "info", "warning", "error", "success", "toast")
 
 
-@pytest.fixture(scope="module")
-def app_env(data_dir: Path, built_index) -> Path:
-    """Real index, temporary feedback DB; returns the feedback DB path."""
-    return data_dir / "feedback.sqlite3"
+# ---------------------------------------------------------------- helpers shared with test_app_*.py
+
+
+def point_at(mp: pytest.MonkeyPatch, settings, data_dir: Path, users_file: Path | None = None) -> None:
+    """Make the app's `Settings()` read the given index, corpus, knowledge and data folders."""
+    mp.setenv("ADVISOR_INDEX_DIR", str(settings.index_dir))
+    mp.setenv("ADVISOR_CORPUS_DIR", str(settings.corpus_dir))
+    mp.setenv("ADVISOR_KNOWLEDGE_DIR", str(settings.knowledge_dir))
+    mp.setenv("ADVISOR_DATA_DIR", str(data_dir))
+    mp.setenv("ADVISOR_USERS_FILE", str(users_file) if users_file else "")
 
 
 def new_app() -> AppTest:
@@ -43,292 +49,255 @@ def search(at: AppTest, text: str) -> AppTest:
     return at
 
 
-def cards(at: AppTest) -> list:
-    """Bordered containers that hold a result card (they start with a `####` title)."""
-    return [c for c in at.container if any(m.value.startswith("#### ") for m in c.markdown)]
+def result_of(at: AppTest) -> SearchResult:
+    """The SearchResult the page rendered (kept in session state between reruns)."""
+    outcome = at.session_state["outcome"][1]
+    assert isinstance(outcome, SearchResult), outcome
+    return outcome
 
 
-def card_title(card) -> str:
-    return next(m.value for m in card.markdown if m.value.startswith("#### "))
+def markdowns(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown]
 
 
-def card_industry(card) -> str:
-    meta = next(c.value for c in card.caption if c.value.startswith("行业："))
-    return meta.split("：", 1)[1].split("　")[0]
+def card_titles(at: AppTest) -> list[str]:
+    return [v for v in markdowns(at) if v.startswith("##### ")]
+
+
+def card_industries(at: AppTest) -> list[str]:
+    return [v.removeprefix(":blue-badge[").removesuffix("]") for v in markdowns(at) if v.startswith(":blue-badge[")]
 
 
 def all_text(at: AppTest) -> list[str]:
-    return [el.value for kind in TEXT_ELEMENTS for el in at.get(kind)]
-
-
-def go_to(at: AppTest, page: str) -> AppTest:
-    at.sidebar.radio(key="page").set_value(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-# ---------------------------------------------------------------- 咨询顾问
-
-
-def test_search_shows_precedent_card_with_thinking_and_steps(app_env):
-    at = search(new_app(), PRECEDENT_QUERY)
-    found = [c for c in cards(at) if PRECEDENT_TITLE in card_title(c)]
-    assert found, [card_title(c) for c in cards(at)]
-    card = found[0]
-    headings = [m.value for m in card.markdown]
-    assert "**管理思考**" in headings and "**处理步骤**" in headings
-    # The steps of this case come from its 管理思考 section; the card has to say so.
-    assert DERIVED_NOTE in [c.value for c in card.caption]
-    steps = headings[headings.index("**处理步骤**") + 1]
-    assert steps.startswith("1. ") and "\n2. " in steps
-    # Matched query terms are bolded in the card text, and sources are cited.
-    assert any("**承诺**" in v or "**精装修**" in v for v in headings)
-    assert any(c.value.startswith("来源：") and "txt" in c.value for c in card.caption)
-    assert any(c.value.startswith("检索用时") for c in at.caption)
-    assert not at.info or NO_CLOSE_NOTE not in [i.value for i in at.info]
-
-
-def test_colloquial_query_shows_the_added_document_terms(app_env):
-    at = search(new_app(), "业主说房子晚交了三个月，要求开发商赔钱")
-    added = [c.value for c in at.caption if c.value.startswith("同时检索书面用语：")]
-    assert added and "延期交房" in added[0]
-    plain = search(new_app(), "群诉处理小组应该由哪些人组成")
-    assert not [c.value for c in plain.caption if c.value.startswith("同时检索书面用语：") and "延期交房" in c.value]
-
-
-def test_long_expansion_list_is_cut_with_the_total_named(app_env):
-    at = search(new_app(), "买理财时合同里没提手续费，后来账单上莫名多扣了钱")
-    added = [c.value for c in at.caption if c.value.startswith("同时检索书面用语：")]
-    assert added and added[0].endswith(" 个")
-    shown = added[0].removeprefix("同时检索书面用语：").rsplit(" 等 ", 1)
-    assert len(shown[0].split("、")) == 8 and int(shown[1].removesuffix(" 个")) > 8
-
-
-def test_example_button_fills_query_and_searches(app_env):
-    at = new_app()
-    at.button(key="example_0").click().run()
-    assert at.text_area(key="query").value.startswith("售楼时经纪人承诺")
-    assert cards(at)
-
-
-def test_empty_query_shows_warning_and_no_cards(app_env):
-    at = search(new_app(), "   \n  ")
-    assert any("请输入投诉描述" in w.value for w in at.warning)
-    assert cards(at) == []
-    assert not any("管理思考" in v for v in all_text(at))
-
-
-def test_binary_query_shows_error(app_env):
-    at = search(new_app(), "\x00\x01\x02\x03" * 50)
-    assert any("二进制" in e.value for e in at.error)
-    assert cards(at) == []
-
-
-def test_industry_filter_restricts_hits(app_env):
-    query = "业主投诉物业维修不及时，服务态度差"
-    at = search(new_app(), query)
-    unfiltered = [card_industry(c) for c in cards(at)]
-    assert any(i != "银行" for i in unfiltered), unfiltered  # the filter below has something to remove
-    at.selectbox(key="industry").select("银行").run()
-    filtered = [card_industry(c) for c in cards(at)]
-    assert filtered and set(filtered) == {"银行"}, filtered
-
-
-def test_kind_filter_shows_only_guidelines(app_env):
-    at = new_app()
-    at.radio(key="kind").set_value("规程")
-    search(at, "投诉处理时限是多久")
-    shown = cards(at)
-    assert shown
-    assert all("**规程内容**" in [m.value for m in c.markdown] for c in shown)
-    assert not any("**管理思考**" in [m.value for m in c.markdown] for c in shown)
-
-
-def test_guidance_panel_grades_group_complaint(app_env):
-    at = search(new_app(), "30 多户业主拉横幅")
-    values = [m.value for m in at.markdown]
-    assert "##### 定级参考" in values and "##### 处理时限" in values
-    grading = [v for v in values if v.startswith("- **") and "→" in v]
-    assert any(v.endswith("→ 重大群诉") for v in grading), grading
-    captions = [c.value for c in at.caption]
-    assert any(c.startswith("依据：") and "拉横幅" in c for c in captions)
-    assert any(c.startswith("出处：") and "txt" in c for c in captions)
-    assert any("6小时内向总部报备" in v for v in values)
-
-
-def test_feedback_click_writes_row(app_env):
-    at = search(new_app(), PRECEDENT_QUERY)
-    first = cards(at)[0]
-    up = next(b for b in first.button if b.key.startswith("fb_up_"))
-    case_id = up.key.removeprefix("fb_up_")
-    before = _count_rows(app_env, case_id)
-    up.click().run()
-    assert not at.exception
-    assert _count_rows(app_env, case_id) == before + 1
-    with sqlite3.connect(app_env) as conn:
-        query, rank, helpful = conn.execute(
-            "SELECT query, rank, helpful FROM feedback WHERE case_id = ? ORDER BY id DESC LIMIT 1", (case_id,)
-        ).fetchone()
-    assert (rank, helpful) == (1, 1) and query.startswith("售楼时经纪人")
-    assert any("已记录反馈" in t.value for t in at.toast)
-    assert at.button(key=f"fb_up_{case_id}").disabled  # one vote per result
-
-
-def _count_rows(db: Path, case_id: str) -> int:
-    if not db.exists():
-        return 0
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT COUNT(*) FROM feedback WHERE case_id = ?", (case_id,)).fetchone()[0]
-
-
-@pytest.mark.parametrize("payload", [
-    "<script>alert(1)</script> 业主投诉物业",
-    "**粗体** [链接](http://evil) 业主投诉 <img src=x onerror=alert(1)>",
-])
-def test_injection_in_query_is_shown_literally(app_env, payload):
-    at = search(new_app(), payload)
-    texts = all_text(at)
-    shown = [v for v in texts if v.startswith("**当前查询**")]
-    assert shown, "the query must be echoed (escaped) on the page"
-    for value in texts:
-        assert "<script" not in value and "<img" not in value
-        assert "**粗体**" not in value and "[链接](http" not in value
-    assert "&lt;" in shown[0] and ("&lt;script&gt;" in shown[0] or r"\*\*粗体\*\*" in shown[0])
-    for kind in ("markdown", "caption"):
-        assert not any(el.proto.allow_html for el in at.get(kind))
-    assert not at.get("html")
-
-
-def test_long_query_is_truncated_with_warning(app_env):
-    at = search(new_app(), "业主投诉电梯故障困人" * 2_000)  # 20,000 characters
-    assert any("查询过长" in w.value and "2000" in w.value for w in at.warning)
-    assert cards(at)
-
-
-def test_response_plan_is_copy_ready_and_downloadable(app_env):
-    at = search(new_app(), "30 多户业主拉横幅")
-    assert not [c for c in at.code if c.language == "markdown"]
-    at.button(key="plan").click().run()
-    plans = [c.value for c in at.code if c.language == "markdown"]
-    assert plans and plans[0].startswith("# 投诉处理方案")
-    assert "重大群诉" in plans[0]
-    assert any(d.label.startswith("下载处理方案") for d in at.get("download_button"))
-
-
-# ---------------------------------------------------------------- 培训情景
-
-
-def test_training_page_preview_edit_and_downloads(app_env):
-    at = go_to(new_app(), "培训情景")
-    preview = [m.value for m in at.markdown if m.value.startswith("# 培训情景")]
-    assert preview and "## 学员目标" in preview[0] and "## 评分" in preview[0]
-    assert {"dl_md", "dl_json", "dl_docx"} <= {d.key for d in at.get("download_button")}
-
-    opening = next(t for t in at.text_area if t.key.startswith("sc_opening_"))
-    opening.input("你们的物业到底管不管事？我已经投诉三次了！")
-    at.button(key="sc_apply").click().run()
-    assert not at.exception
-    assert any("修改已应用" in s.value for s in at.success)
-    preview = [m.value for m in at.markdown if m.value.startswith("# 培训情景")][0]
-    assert "你们的物业到底管不管事？我已经投诉三次了！" in preview
-
-    opening = next(t for t in at.text_area if t.key.startswith("sc_opening_"))
-    opening.input("   ")
-    at.button(key="sc_apply").click().run()
-    errors = [e.value for e in at.error]
-    assert any("开场白" in e and "不能为空" in e for e in errors), errors
-    # The invalid edit is not applied: the previous (valid) opening is still previewed.
-    preview = [m.value for m in at.markdown if m.value.startswith("# 培训情景")][0]
-    assert "你们的物业到底管不管事？我已经投诉三次了！" in preview
-
-
-def test_training_options_change_the_card(app_env):
-    at = go_to(new_app(), "培训情景")
-    at.selectbox(key="sc_personality").select("暴跳如雷型")
-    at.radio(key="sc_difficulty").set_value("困难").run()
-    preview = [m.value for m in at.markdown if m.value.startswith("# 培训情景")][0]
-    assert "**性格类型**:暴跳如雷型" in preview and "**难度**:困难" in preview
-
-
-# ---------------------------------------------------------------- 案例库
-
-
-def test_library_shows_records_corpus_report_and_feedback(app_env, built_index):
-    manifest = json.loads((built_index.index_dir / "manifest.json").read_text(encoding="utf-8"))
-    at = go_to(new_app(), "案例库")
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["案例（去重后）"] == str(manifest["n_cases"])
-    assert metrics["规程"] == str(manifest["n_guidelines"])
-    assert int(metrics["合并的重复记录"]) > 0 and int(metrics["剔除的噪声段落"]) > 0
-    tables = {tuple(d.value.columns): d.value for d in at.dataframe}
-    records = tables[("编号", "类别", "标题", "行业", "类型", "处理步骤", "来源")]
-    assert len(records) == manifest["n_cases"] + manifest["n_guidelines"]
-    merged = tables[("标题", "类别", "来源数", "来源")]
-    assert (merged["来源数"] >= 2).all()
-    assert PRECEDENT_TITLE in set(merged["标题"])
-    dropped = tables[("原因", "段落数", "样例")]
-    assert len(dropped) > 0 and (dropped["段落数"] > 0).all()
-    assert "反馈总数" in metrics
-
-    at.text_input(key="lib_text").input("样板房").run()
-    tables_after = {tuple(d.value.columns): d.value for d in at.dataframe}
-    titles = tables_after[("编号", "类别", "标题", "行业", "类型", "处理步骤", "来源")]["标题"]
-    assert 0 < len(titles) < len(records)
-    assert cards(at)  # the selected record is shown as a card
-    # with the staff-style questions it is found by
-    chosen = at.selectbox(key="lib_pick").value
-    chunks = [json.loads(line) for line in (built_index.index_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
-    expected = [c["text"] for c in chunks if c["field"] == "questions" and c["record_id"] == chosen]
-    assert expected and any(e.label.startswith(f"常见问法（{len(expected)} 条") for e in at.expander)
-    assert any(m.value == "\n".join(f"- {q}" for q in expected) for m in at.markdown)
-
-
-# ---------------------------------------------------------------- start-up paths (own caches)
+    return [el.value for kind in TEXT_KINDS for el in at.get(kind)]
 
 
 @pytest.fixture
-def fresh_caches(monkeypatch) -> Iterator[pytest.MonkeyPatch]:
-    """Empty Streamlit caches so the app re-reads settings; restored (emptied again) afterwards."""
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield monkeypatch
-    monkeypatch.undo()
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[str, bytes]]:
+    """What every `st.download_button` of a run offered, by key: (file name, bytes)."""
+    offered: dict[str, tuple[str, bytes]] = {}
+    original = st.download_button
+
+    def spy(label, data, file_name=None, *args, **kwargs):
+        offered[kwargs.get("key")] = (file_name, data if isinstance(data, bytes) else str(data).encode("utf-8"))
+        return original(label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return offered
 
 
-def test_corrupt_index_shows_error_with_rebuild_command(app_env, fresh_caches, tmp_path):
+@pytest.fixture
+def app_env(seed_settings, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app over the seed index, no users (localhost mode), the session's temporary data folder."""
+    point_at(monkeypatch, seed_settings, data_dir)
+    return data_dir
+
+
+# ---------------------------------------------------------------- the answer comes first
+
+@pytest.mark.integration
+def test_plan_comes_first_with_numbered_steps_citing_document_titles(app_env, downloads):
+    at = search(new_app(), ELEVATOR)
+    values = markdowns(at)
+    assert PLAN in values and card_titles(at), values[:5]
+    assert values.index(PLAN) < values.index(card_titles(at)[0])  # the plan precedes every precedent card
+    result = result_of(at)
+    assert result.advice.steps, "a precedent query must give at least one step"
+    plan = next(v for v in values if v.startswith("1. "))
+    titles = {h.id: h.title for h in result.hits} | {c.id: c.title for c in result.advice.cited}
+    for n, step in enumerate(result.advice.steps, 1):
+        assert f"{n}. {escape_md(step.text)}" in plan
+        for rid in step.sources:
+            doc = escape_md(titles[rid].partition("·")[0].strip())
+            assert f"《{doc}》" in plan, (rid, titles[rid])
+    assert plan.count("来源：") == len(result.advice.steps)
+    assert ".txt" not in plan  # documents are cited by title, never by file name
+    # The same plan as copyable text and as a Markdown download.
+    code = [c.value for c in at.code]
+    assert any(c.startswith("投诉概要：") and "建议步骤：" in c for c in code), code
+    name, data = downloads["plan_md"]
+    assert name == "处理方案.md" and data.decode("utf-8").startswith("# 投诉处理方案")
+    assert "**处理时限**" in values and "**定级**" in values
+
+
+@pytest.mark.integration
+def test_precedent_card_shows_confidence_badge_reasons_and_detail_expanders(app_env):
+    at = search(new_app(), ELEVATOR)
+    badges = [v for v in markdowns(at) if "-badge[相似度：" in v]
+    assert badges and all(re.fullmatch(r":\w+-badge\[相似度：[高中低]\]", b) for b in badges), badges
+    assert not any(re.search(r"\d\.\d{3}", v) for v in all_text(at)), "no raw scores on the page"
+    reasons = [c.value for c in at.caption if c.value.startswith("匹配原因：")]
+    assert len(reasons) == len(result_of(at).hits) and all("判断行业：物业" in r for r in reasons)
+    labels = [e.label for e in at.expander]
+    assert "来源" in labels and any(label.startswith("管理思考") for label in labels)
+    sources = [v for v in markdowns(at) if v.startswith("- 文档：《")]
+    assert sources and all("第 " in v and " 字" in v for v in sources)  # offsets only inside 来源
+
+
+@pytest.mark.integration
+def test_industry_filter_changes_the_hits(app_env):
+    at = search(new_app(), "业主投诉物业维修不及时，服务态度差")
+    before, titles = card_industries(at), card_titles(at)
+    assert any(i != "银行" for i in before), before
+    at.selectbox(key="industry").select("银行").run()
+    after = card_industries(at)
+    assert after and set(after) == {"银行"}, after
+    assert card_titles(at) != titles
+
+
+@pytest.mark.integration
+def test_off_topic_query_says_no_close_precedent(app_env):
+    at = search(new_app(), "今天天气怎么样")
+    assert result_of(at).no_close_precedent
+    assert any("没有足够接近的先例" in i.value for i in at.info)
+    assert "#### 相似先例" not in markdowns(at)  # the nearest records are folded, marked 仅供参考
+    assert any("仅供参考" in e.label for e in at.expander)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_query_gives_a_chinese_warning_and_no_traceback(app_env, text):
+    at = search(new_app(), text)
+    assert [w.value for w in at.warning] == ["请输入投诉描述（查询为空）。"]
+    assert PLAN not in markdowns(at) and not at.exception
+
+
+@pytest.mark.integration
+def test_html_and_markdown_in_the_query_show_literally(app_env):
+    payload = "<script>alert(1)</script> **粗体** [链接](http://evil) 业主投诉物业"
+    at = search(new_app(), payload)
+    echoed = [c.value for c in at.caption if c.value.startswith("当前查询：")]
+    assert echoed == [f"当前查询：{escape_md(payload)}"]
+    assert "&lt;script&gt;" in echoed[0] and r"\*\*粗体\*\*" in echoed[0] and r"\[链接\]" in echoed[0]
+    for value in all_text(at):
+        assert "<script" not in value and "**粗体**" not in value and "[链接](http" not in value
+    assert not any(el.proto.allow_html for kind in ("markdown", "caption") for el in at.get(kind))
+    assert not at.get("html")
+    assert any(payload in c.value for c in at.code)  # the copyable plan text keeps it, literally
+
+
+@pytest.mark.integration
+def test_example_button_fills_the_query_and_searches(app_env):
+    at = new_app()
+    at.button(key="example_1").click().run()
+    assert "手续费" in at.text_area(key="query").value
+    assert PLAN in markdowns(at) and result_of(at).query == at.text_area(key="query").value
+
+
+# ---------------------------------------------------------------- feedback
+
+@pytest.mark.integration
+def test_vote_is_stored_once_and_the_buttons_lock(app_env):
+    from advisor.feedback.store import feedback_stats
+
+    at = search(new_app(), ELEVATOR)
+    up = next(b for b in at.button if b.key.startswith("vote_up_1_"))
+    record_id = up.key.removeprefix("vote_up_1_")
+    before = feedback_stats(app_env / "feedback.sqlite3").total
+    up.click().run()
+    after = feedback_stats(app_env / "feedback.sqlite3")
+    assert after.total == before + 1
+    assert any(c.case_id == record_id and c.helpful for c in after.cases)
+    assert at.button(key=f"vote_up_1_{record_id}").disabled and at.button(key=f"vote_down_1_{record_id}").disabled
+    assert any("已记录反馈" in t.value for t in at.toast)
+
+
+@pytest.fixture
+def read_only_data(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        # root ignores permission bits: a folder where the database file should be makes the write fail too.
+        (folder / "feedback.sqlite3").mkdir()
+    folder.chmod(0o500)
+    yield folder
+    folder.chmod(0o700)
+
+
+@pytest.mark.integration
+def test_read_only_data_folder_disables_voting_and_search_keeps_working(seed_settings, read_only_data, monkeypatch):
+    point_at(monkeypatch, seed_settings, read_only_data)
+    at = search(new_app(), ELEVATOR)
+    assert PLAN in markdowns(at)
+    next(b for b in at.button if b.key.startswith("vote_up_1_")).click().run()
+    assert not at.exception
+    assert any("反馈功能暂不可用" in w.value for w in at.warning)
+    votes = [b for b in at.button if b.key.startswith("vote_")]
+    assert votes and all(b.disabled for b in votes)
+    search(at, "客户在银行网点排队太久，柜员态度冷淡")  # everything else keeps working
+    assert PLAN in markdowns(at) and result_of(at).hits
+
+
+# ---------------------------------------------------------------- robustness and serving defaults
+
+@pytest.mark.integration
+def test_an_error_inside_a_page_is_one_chinese_line(app_env, monkeypatch):
+    from advisor import Advisor
+
+    def broken(self):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Advisor, "industries", broken)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["页面出错了，请刷新后重试；如仍有问题请联系管理员。"]
+    assert "boom" not in " ".join(all_text(at))
+
+
+def test_corrupt_index_stops_with_the_rebuild_command(data_dir, tmp_path, monkeypatch):
     bad = tmp_path / "index"
     bad.mkdir()
     (bad / "manifest.json").write_text("{not json", encoding="utf-8")
-    fresh_caches.setenv("ADVISOR_INDEX_DIR", str(bad))
+    monkeypatch.setenv("ADVISOR_INDEX_DIR", str(bad))
+    monkeypatch.setenv("ADVISOR_USERS_FILE", "")
+    st.cache_resource.clear()
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert at.error and "索引清单损坏" in at.error[0].value
-    assert "python -m advisor build" in [c.value for c in at.code]
-    assert len(at.text_area) == 0  # the app stopped before the search page
+    assert at.error and at.error[0].value.startswith("案例索引无法加载")
+    assert any("python -m advisor build" in c.value and "make rebuild" in c.value for c in at.code)
+    assert not at.text_area  # stopped before any page
 
 
-def test_missing_index_is_built_then_searchable(app_env, fresh_caches, tmp_path, project_root):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    smallest = min((project_root / "corpus").glob("*.txt"), key=lambda p: p.stat().st_size)
-    shutil.copy(smallest, corpus / smallest.name)
-    index = tmp_path / "index"
-    fresh_caches.setenv("ADVISOR_CORPUS_DIR", str(corpus))
-    fresh_caches.setenv("ADVISOR_INDEX_DIR", str(index))
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert [s.label for s in at.status] == ["索引已就绪"]
-    assert (index / "manifest.json").exists()
-    search(at, "投诉处理时限")
-    assert cards(at)
+def test_search_slots_bound_concurrent_searches(monkeypatch):
+    from advisor import Settings
+    from advisor.ui import state
+
+    monkeypatch.setattr(state, "SLOT_WAIT_S", 0.2)
+    settings = Settings(max_concurrent_searches=3)
+    held, release = threading.Barrier(4), threading.Event()
+
+    def hold():
+        with state.search_slot(settings):
+            held.wait()
+            release.wait()
+
+    threads = [threading.Thread(target=hold) for _ in range(3)]
+    for t in threads:
+        t.start()
+    held.wait()  # three searches are running
+    with pytest.raises(state.BusyError), state.search_slot(settings):
+        pass
+    release.set()
+    for t in threads:
+        t.join()
+    with state.search_slot(settings):  # free again
+        pass
 
 
-def test_no_close_precedent_marks_results(app_env, fresh_caches):
-    # A threshold above any cosine similarity makes every result "not close".
-    fresh_caches.setenv("ADVISOR_NO_PRECEDENT_THRESHOLD", "2.0")
-    at = search(new_app(), PRECEDENT_QUERY)
-    assert NO_CLOSE_NOTE in [i.value for i in at.info]
-    shown = cards(at)
-    assert shown and all(card_title(c).endswith("（仅供参考）") for c in shown)
+def test_serving_defaults_in_streamlit_config():
+    config = tomllib.loads((APP.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"] == {"showErrorDetails": "none", "toolbarMode": "minimal", "disableDataExport": True}
+    assert config["server"] == {"address": "127.0.0.1", "headless": True, "fileWatcherType": "none"}
+    assert config["browser"] == {"gatherUsageStats": False}
+
+
+@pytest.mark.integration
+def test_every_label_is_chinese(app_env):
+    at = search(new_app(), ELEVATOR)
+    labels = [w.label for kind in ("button", "text_area", "selectbox", "radio", "download_button")
+              for w in at.get(kind)] + [e.label for e in at.expander]
+    assert labels
+    allowed = {"Markdown", "JSON", "Word", "CSV", "UTC"}  # file formats keep their names
+    for label in labels:
+        assert re.search(r"[\u4e00-\u9fff]", label), label
+        assert not set(re.findall(r"[A-Za-z]{2,}", label)) - allowed, label

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from advisor.retrieval.chunk import GUIDELINE_CHUNK_CHARS, guideline_chunks
 from advisor.models import Guideline
+from advisor.retrieval.chunk import GUIDELINE_CHUNK_CHARS, guideline_chunks
 
 
 def _guideline(title: str, text: str) -> Guideline:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from helpers import DATA
 
 from advisor.corpus.clean import clean_document
-from advisor.text.normalize import to_simplified
 from advisor.corpus.read import read_document
+from advisor.text.normalize import to_simplified
 
 
 def _clean(name: str):

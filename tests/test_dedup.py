@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from helpers import make_corpus
 
-from advisor.corpus.pipeline import build_corpus
 from advisor.corpus.dedup import merge_duplicates
+from advisor.corpus.pipeline import build_corpus
 from advisor.models import Guideline, SourceSpan
 
 

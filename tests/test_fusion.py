@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from advisor.retrieval.fusion import roll_up, rrf_fusion, weighted_fusion
+from advisor.retrieval.fusion import Weights, roll_up, rrf_fusion, weighted_fusion, zscores
 from advisor.retrieval.lexical import LexicalIndex
 from advisor.retrieval.tokens import bigram_tokens, jieba_tokens
 
@@ -14,16 +14,47 @@ def test_roll_up_keeps_the_best_chunk_per_record():
     assert roll_up([("a", 0.2), ("b", 0.5), ("a", 0.9)]) == {"a": 0.9, "b": 0.5}
 
 
-def test_weighted_fusion_normalizes_and_weights():
-    fused = weighted_fusion({"a": 0.9, "b": 0.85, "c": 0.8}, {"b": 10.0, "c": 2.0, "a": 1.0}, {}, 0.5, 0.5)
+def test_zscores_measure_how_far_a_record_stands_out():
+    z = zscores({"a": 1.0, "b": 2.0, "c": 3.0})
+    assert z["b"] == pytest.approx(0.0) and z["c"] == pytest.approx(-z["a"]) and z["c"] > 1
+    assert zscores({"a": 0.5, "b": 0.5}) == {"a": 0.0, "b": 0.0}
+
+
+def test_weighted_fusion_standardises_and_weights():
+    fused = weighted_fusion({"a": 0.9, "b": 0.85, "c": 0.8}, {"b": 10.0, "c": 2.0, "a": 1.0}, {},
+                            Weights(0.5, 0.5, 0.0))
     assert [f.record_id for f in fused] == ["b", "a", "c"]
-    assert fused[0].score == pytest.approx(0.5 * 0.5 + 0.5 * 1.0)
-    only_dense = weighted_fusion({"a": 0.9, "b": 0.8}, {"b": 10.0}, {}, 1.0, 0.0)
+    z_dense, z_lex = zscores({"a": 0.9, "b": 0.85, "c": 0.8}), zscores({"b": 10.0, "c": 2.0, "a": 1.0})
+    assert fused[0].score == pytest.approx(0.5 * z_dense["b"] + 0.5 * z_lex["b"])
+    only_dense = weighted_fusion({"a": 0.9, "b": 0.8}, {"b": 10.0}, {}, Weights(1.0, 0.0, 0.0))
     assert only_dense[0].record_id == "a"
 
 
+def test_questions_only_lift_records_whose_question_stands_out():
+    dense = {f"r{i}": 0.80 + 0.001 * i for i in range(10)}
+    lexical = {f"r{i}": float(i) for i in range(10)}
+    # r9 is best on both text signals and has no curated question; r0 has one that barely stands out.
+    flat_questions = {f"q{i}": 0.90 for i in range(20)} | {"r0": 0.905}
+    fused = weighted_fusion(dense, lexical, flat_questions, Weights(0.5, 0.5, 0.75, lift_from=2.0))
+    assert fused[0].record_id == "r9"
+    # A question that clearly stands out lifts its record above the best text match.
+    strong = {f"q{i}": 0.90 for i in range(20)} | {"r0": 0.99}
+    fused = weighted_fusion(dense, lexical, strong, Weights(0.5, 0.5, 3.0, lift_from=2.0))
+    assert fused[0].record_id == "r0"
+    # A record missing from the question signal loses nothing.
+    without = weighted_fusion(dense, lexical, {}, Weights(0.5, 0.5, 0.75))
+    assert {f.record_id: f.score for f in without}["r9"] == pytest.approx(
+        {f.record_id: f.score for f in weighted_fusion(dense, lexical, flat_questions, Weights(0.5, 0.5, 0.75))}["r9"])
+
+
+def test_secondary_records_pay_the_penalty():
+    fused = weighted_fusion({"essay": 0.9, "case": 0.88}, {"essay": 5.0, "case": 4.9}, {}, Weights(0.5, 0.5, 0.0,
+                            secondary_penalty=5.0), secondary=frozenset({"essay"}))
+    assert fused[0].record_id == "case"
+
+
 def test_rrf_rewards_agreement():
-    fused = rrf_fusion({"a": 0.9, "b": 0.8, "c": 0.1}, {"b": 5.0, "c": 4.0, "a": 0.1}, {}, k=60)
+    fused = rrf_fusion({"a": 0.9, "b": 0.8, "c": 0.1}, {"b": 5.0, "c": 4.0, "a": 0.1}, {}, Weights(1.0, 1.0, 0.0), k=60)
     assert fused[0].record_id == "b"
 
 

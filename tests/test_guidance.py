@@ -9,21 +9,13 @@ from pathlib import Path
 import pytest
 from helpers import KNOWLEDGE
 
-from advisor.guidance import rules as guidance
-from advisor.errors import AdvisorError
-from advisor.guidance.rules import (
-    Quantity,
-    QueryFacts,
-    RuleBook,
-    apply_rules,
-    extract_facts,
-    guidance_for,
-    load_rules,
-    parse_cn_number,
-    resolve_citation,
-)
-from advisor.models import GuidanceItem
 from advisor.corpus.read import read_document
+from advisor.errors import AdvisorError
+from advisor.guidance import rulebook as guidance
+from advisor.guidance.apply import apply_rules, guidance_for
+from advisor.guidance.facts import Quantity, QueryFacts, extract_facts, parse_cn_number
+from advisor.guidance.rulebook import RuleBook, load_rules, resolve_citation
+from advisor.models import GuidanceItem
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -252,18 +244,18 @@ def test_household_count_serves_as_headcount() -> None:
     ],
 )
 def test_thresholds(rulebook: RuleBook, query: str, standard: str, expected: str | None) -> None:
-    assert grades(guidance_for(query, rulebook)).get(standard) == expected
+    industry = "物业" if standard == PROPERTY else "房地产"
+    assert grades(guidance_for(query, rulebook, industry)).get(standard) == expected
 
 
 def test_thirty_odd_households_with_banner(rulebook: RuleBook) -> None:
-    items = guidance_for("30 多户业主拉横幅", rulebook)
+    items = guidance_for("30 多户业主拉横幅", rulebook, "房地产")
     assert grades(items) == {
         GROUP: "重大群诉",
         VANKE: "一级投诉（重大投诉）",
         MECHANISM: "重大投诉",
         POLICY: "重大客户投诉",
         COMMODITY: "重要问题",
-        PROPERTY: "重大/严重投诉",
     }
     group = next(i for i in items if i.category == "grading" and i.standard == GROUP)
     assert any("30户以上业主" in m for m in group.matched)
@@ -271,18 +263,21 @@ def test_thirty_odd_households_with_banner(rulebook: RuleBook) -> None:
     assert "危机群诉" in group.detail  # tells staff what would escalate it further
     assert group.citation.title == GROUP and group.citation.file.startswith("004_")
     assert {"6小时内向总部报备", "24小时内形成危机处理方案"} <= set(deadlines(items, GROUP))
-    assert "15分钟内通知管理处负责人，1小时内通知品质部" in deadlines(items, PROPERTY)
+    # The same complaint about property management is graded by the property standard only.
+    property_items = guidance_for("30 多户业主拉横幅", rulebook, "物业")
+    assert grades(property_items) == {PROPERTY: "重大/严重投诉"}
+    assert "15分钟内通知管理处负责人，1小时内通知品质部" in deadlines(property_items, PROPERTY)
 
 
 def test_many_households_without_protest_hints_escalation(rulebook: RuleBook) -> None:
-    items = guidance_for("60户业主集体投诉", rulebook)
+    items = guidance_for("60户业主集体投诉", rulebook, "房地产")
     group = next(i for i in items if i.category == "grading" and i.standard == GROUP)
     assert group.label == "一般群诉"
     assert "将升为“危机群诉”" in group.detail
 
 
 def test_amount_query(rulebook: RuleBook) -> None:
-    items = guidance_for("业主赔偿要求5万元", rulebook)
+    items = guidance_for("业主赔偿要求5万元", rulebook, "房地产")
     got = grades(items)
     assert got[POLICY] == "重大客户投诉"
     assert got[COMMODITY] == "特殊问题"
@@ -294,7 +289,7 @@ def test_amount_query(rulebook: RuleBook) -> None:
 
 
 def test_litigation_query(rulebook: RuleBook) -> None:
-    items = guidance_for("业主已经向法院起诉开发商", rulebook)
+    items = guidance_for("业主已经向法院起诉开发商", rulebook, "房地产")
     got = grades(items)
     assert got[MECHANISM] == "重大投诉"
     assert got[COMMODITY] == "特殊问题"
@@ -303,26 +298,51 @@ def test_litigation_query(rulebook: RuleBook) -> None:
     assert "处理最长不超过一个月" in deadlines(items, COMMODITY)
 
 
-def test_no_facts_gives_only_general_deadlines(rulebook: RuleBook) -> None:
-    items = guidance_for("业主投诉电梯噪音太大", rulebook)
+def test_no_facts_gives_only_the_industrys_general_deadlines(rulebook: RuleBook) -> None:
+    items = guidance_for("业主投诉电梯噪音太大", rulebook, "房地产")
     assert items and all(i.category == "deadline" for i in items)
-    assert all(i.matched == ["通用时限"] for i in items)
+    assert all(i.matched == ["房地产一般时限"] and i.industry == "房地产" for i in items)
     labels = set(deadlines(items))
-    assert {"所有投诉24小时内回应", "受理后24小时内落实处理部门", "简单投诉3个工作日内反馈"} <= labels
+    assert {"受理后24小时内落实处理部门", "简单投诉3个工作日内反馈"} <= labels
+    assert "所有投诉24小时内回应" not in labels  # the property standard's: another industry
     # grade-specific limits must not leak into the general list
     assert not labels & {"6小时内向总部报备", "重大问题不超过15天", "1小时内书面上报营销分管领导"}
 
 
 def test_grades_without_deadlines_still_show_general_ones(rulebook: RuleBook) -> None:
-    items = guidance_for("两位业主投诉", rulebook)
+    items = guidance_for("两位业主投诉", rulebook, "房地产")
     assert grades(items) == {VANKE: "三级投诉", POLICY: "一般客户投诉"}
-    assert "所有投诉24小时内回应" in deadlines(items)
+    assert deadlines(items) and all(i.industry == "房地产" for i in items)
 
 
-def test_apply_rules_is_pure(rulebook: RuleBook) -> None:
+@pytest.mark.parametrize("industry", ["汽车", "银行", "酒店", "电信", None])
+def test_another_industrys_rules_never_apply(rulebook: RuleBook, industry: str | None) -> None:
+    items = guidance_for("30 多户业主拉横幅，涉及金额5万元，要找媒体曝光", rulebook, industry)
+    assert items == []  # the rulebook has only real-estate and property standards
+    assert not any(i.matched == ["通用时限"] for i in items)
+
+
+def test_one_primary_standard_and_the_others_folded(rulebook: RuleBook) -> None:
+    items = guidance_for("30 多户业主拉横幅", rulebook, "房地产")
+    primary = {i.standard for i in items if i.primary}
+    assert len(primary) == 1
+    assert {i.standard for i in items if not i.primary} and not primary & {i.standard for i in items if not i.primary}
+
+
+def test_the_companys_own_rulebook_is_primary(rulebook: RuleBook) -> None:
+    from dataclasses import replace
+
+    own = RuleBook(tuple(replace(s, own=s.name == COMMODITY) for s in rulebook.standards))
+    items = guidance_for("30 多户业主拉横幅", own, "房地产")
+    assert {i.standard for i in items if i.primary} == {COMMODITY}
+
+
+def test_apply_rules_does_not_change_its_inputs(rulebook: RuleBook) -> None:
     facts = extract_facts("30多户业主拉横幅")
-    assert apply_rules(facts, rulebook) == apply_rules(facts, rulebook)
-    assert apply_rules(QueryFacts(), RuleBook(standards=())) == []
+    before = (facts, rulebook)
+    apply_rules(facts, rulebook, "房地产")
+    assert (facts, rulebook) == before and facts.households is not None
+    assert apply_rules(QueryFacts(), RuleBook(standards=()), "房地产") == []
 
 
 # --------------------------------------------------------------------------- citations
@@ -418,7 +438,7 @@ def test_unresolvable_rules_are_reported_not_fatal(tmp_path: Path) -> None:
     assert any("重大" in w and "a.txt" in w for w in book.warnings)
     assert any("missing.txt" in w for w in book.warnings)
     # the grade was dropped, so even a matching query falls back to the general deadline
-    assert [i.label for i in guidance_for("12户业主", book)] == ["三天"]
+    assert [i.label for i in guidance_for("12户业主", book, "房地产")] == ["三天"]
 
 
 def test_invalid_rules_file_raises_named_error(tmp_path: Path) -> None:
@@ -442,7 +462,7 @@ def test_deadline_must_target_a_known_grade() -> None:
 
 
 def test_headcount_reason_names_its_source(rulebook: RuleBook) -> None:
-    items = guidance_for("一位业主反映，同楼30多户都受影响", rulebook)
+    items = guidance_for("一位业主反映，同楼30多户都受影响", rulebook, "房地产")
     vanke = next(i for i in items if i.category == "grading" and i.standard == VANKE)
     assert vanke.label == "一级投诉（重大投诉）"
     assert vanke.matched == ["30户以上业主，按每户至少1人计（标准：10人及以上）"]

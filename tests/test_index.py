@@ -9,21 +9,24 @@ from helpers import FakeEncoder, make_corpus
 
 from advisor import Advisor, Settings
 from advisor.errors import (
+    BuildLockedError,
     EmptyQueryError,
     IndexCorruptError,
     IndexMismatchError,
     IndexMissingError,
     InvalidQueryError,
 )
-from advisor.retrieval.index import build_index, load_index
+from advisor.retrieval.index import build_index
 from advisor.retrieval.query import no_close_precedent
+from advisor.retrieval.store import load_index, served_files
 
 
 @pytest.fixture
 def settings(tmp_path):
     corpus = make_corpus(tmp_path, "re_cases.txt", "bank_case.txt", "auto_case.txt", "telecom_case.txt",
                          "guideline.txt")
-    return Settings(corpus_dir=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data")
+    return Settings(corpus_dir=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data",
+                    knowledge_dir=tmp_path / "knowledge")
 
 
 @pytest.fixture
@@ -108,8 +111,100 @@ def test_corrupt_files_are_clear_errors(built, victim):
 def test_truncated_records_do_not_match_the_manifest(built):
     path = built.index_dir / "records.jsonl"
     path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:-1]) + "\n", encoding="utf-8")
-    with pytest.raises(IndexCorruptError, match="不一致"):
+    with pytest.raises(IndexCorruptError, match="校验和不符"):
         load_index(built, FakeEncoder())
+
+
+def test_every_served_file_damaged_in_turn_is_a_clear_error(built):
+    """Garbling a quarter of any file (same size) is caught by the manifest's SHA-256, never a silent change."""
+    for path in served_files(built.index_dir):
+        original = path.read_bytes()
+        quarter = max(1, len(original) // 4)
+        path.write_bytes(original[:quarter] + bytes(b ^ 0x5A for b in original[quarter : 2 * quarter])
+                         + original[2 * quarter :])
+        try:
+            with pytest.raises(IndexCorruptError, match="python -m advisor build"):
+                load_index(built, FakeEncoder())
+        finally:
+            path.write_bytes(original)
+    assert load_index(built, FakeEncoder()).manifest.n_cases == 6  # restored: loads again
+
+
+def test_a_missing_or_extra_file_is_a_clear_error(built):
+    extra = built.index_dir / "bm25" / "stray.npy"
+    extra.write_bytes(b"x")
+    with pytest.raises(IndexCorruptError, match="缺失或多余"):
+        load_index(built, FakeEncoder())
+    extra.unlink()
+    (built.index_dir / "report.json").unlink()
+    with pytest.raises(IndexCorruptError, match="缺失或多余"):
+        load_index(built, FakeEncoder())
+
+
+def test_a_corrupt_embedding_cache_is_discarded_with_a_warning(built):
+    cache = built.index_dir / "embeddings.npz"
+    cache.write_bytes(cache.read_bytes()[:100])  # truncated zip
+    stats = build_index(built, FakeEncoder(), progress=False)
+    cold = build_index(built.model_copy(update={"index_dir": built.index_dir.parent / "cold"}), FakeEncoder(),
+                       progress=False)
+    assert stats.embedded == cold.embedded > 0 and any("嵌入缓存" in w for w in stats.warnings)
+    assert build_index(built, FakeEncoder(), progress=False).embedded == 0  # the new cache is sound
+
+
+def test_a_second_build_while_one_runs_is_refused(built):
+    import fcntl
+
+    lock = built.index_dir.parent / f".{built.index_dir.name}.lock"
+    with lock.open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(BuildLockedError, match="另一个构建"):
+            build_index(built, FakeEncoder(), progress=False)
+
+
+def test_folders_left_by_a_killed_build_are_removed(built):
+    leftover = built.index_dir.parent / f".{built.index_dir.name}.tmp-99999"
+    (leftover / "bm25").mkdir(parents=True)
+    old = built.index_dir.parent / f".{built.index_dir.name}.old-99998"
+    old.mkdir()
+    build_index(built, FakeEncoder(), progress=False)
+    assert not leftover.exists() and not old.exists()
+
+
+def test_unreadable_and_oversize_files_are_skipped_and_listed(built):
+    import os
+
+    secret = built.corpus_dir / "secret.txt"
+    secret.write_text("客户投诉案例", encoding="utf-8")
+    big = built.corpus_dir / "big.txt"
+    big.write_text("投诉" * 600_000, encoding="utf-8")  # 3.6 MB
+    os.chmod(secret, 0)
+    try:
+        stats = build_index(built.model_copy(update={"max_file_mb": 1.0}), FakeEncoder(), progress=False)
+    finally:
+        os.chmod(secret, 0o600)
+    report = load_index(built, FakeEncoder()).report
+    skipped = {s["file"]: s["reason"] for s in report.skipped}
+    assert "文件过大" in skipped["big.txt"]
+    assert any("big.txt" in w for w in stats.warnings)
+    if not os.access(secret, os.R_OK) or os.geteuid() != 0:  # root reads anything: then only the size check
+        assert "无法读取" in skipped.get("secret.txt", "无法读取")
+
+
+def test_unreadable_file_never_stops_the_build(built, monkeypatch):
+    from pathlib import Path
+
+    original = Path.read_bytes
+
+    def deny(self):
+        if self.name == "bank_case.txt":
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    stats = build_index(built, FakeEncoder(), progress=False)
+    report = load_index(built, FakeEncoder()).report
+    assert any(s["file"] == "bank_case.txt" and "无法读取" in s["reason"] for s in report.skipped)
+    assert stats.n_cases > 0
 
 
 def test_interrupted_rebuild_leaves_the_old_index_serving(built, monkeypatch):

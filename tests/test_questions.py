@@ -8,11 +8,12 @@ import pytest
 from helpers import KNOWLEDGE, FakeEncoder, make_corpus
 
 from advisor import Advisor, Settings
-from advisor.retrieval.chunk import QUESTIONS_FIELD, chunk_records, text_chunk_count
 from advisor.errors import QuestionsError
-from advisor.retrieval.index import build_index, load_index
 from advisor.models import Case, Guideline
+from advisor.retrieval.chunk import QUESTIONS_FIELD, chunk_records, text_chunk_count
+from advisor.retrieval.index import build_index
 from advisor.retrieval.questions import QuestionSet, attach_questions, load_questions
+from advisor.retrieval.store import load_index
 
 
 def _write(tmp_path, rows, name="questions.jsonl"):
@@ -100,20 +101,22 @@ def corpus_settings(tmp_path):
     corpus = make_corpus(tmp_path, "re_cases.txt", "bank_case.txt", "auto_case.txt", "telecom_case.txt",
                          "guideline.txt")
     return Settings(corpus_dir=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data",
-                    synonyms_file=None, questions_file=None)
+                    synonyms_file=None, questions_file=None, rules_file=None)
 
 
 def test_a_staff_question_reaches_its_record_through_the_question_signal(corpus_settings, tmp_path):
-    query = "售楼小姐当时拍胸脯说的学校到现在影子都没有"
+    query = "售楼的人当初说好有学校，现在影子都没有"
     build_index(corpus_settings, FakeEncoder(), progress=False)
-    plain = Advisor.load(corpus_settings, FakeEncoder()).search(query)
-    assert "销售承诺未兑现" not in plain.hits[0].title
+    plain = Advisor.load(corpus_settings, FakeEncoder()).search(query, top_k=10)
     path = _write(tmp_path, [{"anchor": "严控承诺内容", "questions": [query]}])
     settings = corpus_settings.model_copy(update={"questions_file": path, "index_dir": tmp_path / "index2"})
     stats = build_index(settings, FakeEncoder(), progress=False)
-    assert stats.n_questions == 1 and stats.question_warnings == ()
-    result = Advisor.load(settings, FakeEncoder()).search(query)
+    assert stats.n_questions == 1 and stats.warnings == ()
+    result = Advisor.load(settings, FakeEncoder()).search(query, top_k=10)
     assert "销售承诺未兑现" in result.hits[0].title
+    named = result.hits[0].id
+    before = next(h.score for h in plain.hits if h.id == named)
+    assert result.hits[0].score > before  # the question lifted it
     assert len({h.id for h in result.hits}) == len(result.hits)  # still one hit per record
     # The question is embedded, not indexed by BM25.
     index = load_index(settings, FakeEncoder())
@@ -131,10 +134,27 @@ def test_questions_weight_zero_gives_the_plain_ranking(corpus_settings, tmp_path
     assert [h.id for h in off.hits] == [h.id for h in plain.hits]
 
 
+def test_a_record_without_questions_still_ranks_first_on_its_text(corpus_settings, tmp_path):
+    """Curated questions only lift the records they name: records of other documents, with many
+    staff questions each, do not push down the record whose own text matches."""
+    query = "项目公司因土地分割不能按时交付，业主集体投诉要求赔偿"
+    build_index(corpus_settings, FakeEncoder(), progress=False)
+    plain = Advisor.load(corpus_settings, FakeEncoder()).search(query)
+    target = plain.hits[0]
+    assert "延期交付" in target.title
+    generic = ["客户投诉要求赔偿怎么办", "业主投诉公司不按时处理", "客户集体投诉怎么应对", "投诉要求赔偿损失"]
+    lines = [{"anchor": a, "questions": generic} for a in ("保险变理财", "安全气囊灯报警", "梦网投诉")]
+    path = _write(tmp_path, lines)
+    settings = corpus_settings.model_copy(update={"questions_file": path, "index_dir": tmp_path / "with-questions"})
+    assert build_index(settings, FakeEncoder(), progress=False).n_questions == 12
+    result = Advisor.load(settings, FakeEncoder()).search(query)
+    assert result.hits[0].id == target.id
+
+
 def test_unmatched_anchor_is_a_build_warning_not_a_failure(corpus_settings, tmp_path):
     path = _write(tmp_path, [{"record": "旧案例", "anchor": "这段文字已经不在语料里", "questions": ["随便问问"]}])
     stats = build_index(corpus_settings.model_copy(update={"questions_file": path}), FakeEncoder(), progress=False)
-    assert stats.n_questions == 0 and len(stats.question_warnings) == 1 and "「旧案例」" in stats.question_warnings[0]
+    assert stats.n_questions == 0 and len(stats.warnings) == 1 and "「旧案例」" in stats.warnings[0]
 
 
 def test_shipped_file_is_valid():

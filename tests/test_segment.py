@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from helpers import DATA
 
+from advisor.corpus.classify import guideline_kind
 from advisor.corpus.clean import clean_document
 from advisor.corpus.read import read_document
-from advisor.corpus.segment import guideline_kind, segment_document
+from advisor.corpus.segment import segment_document
 
 
 def _segments(name: str):
@@ -17,10 +18,10 @@ def test_real_estate_compilation():
     cases = _segments("re_cases.txt").cases
     assert [c.title for c in cases] == ["销售承诺未兑现引发群诉", "延期交付引起的群诉"]
     first, second = cases
-    assert first.format == "real_estate" and first.industry == "房地产"
+    assert first.format == "labelled" and first.industry == "房地产"
     assert "5500元/㎡" in first.facts and "配套学校" in first.facts
     assert first.management_thinking[0].startswith("严控承诺内容")
-    assert first.handling_steps == first.management_thinking and first.steps_derived
+    assert first.handling_steps == first.management_thinking and first.steps_origin == "thinking"
     assert second.management_thinking[:2] == ["委托方资金困难。", "合同约定不明确。"]
     assert second.handling_steps == ["提前准备应急预案,合理安排工期。", "积极坦诚面对客户,获取理解与支持。"]
 
@@ -51,7 +52,7 @@ def test_auto_dealer_cases_fields():
     cases = _segments("auto_case.txt").cases
     assert len(cases) == 2
     airbag, battery = cases
-    assert airbag.format == "auto" and airbag.industry == "汽车"
+    assert airbag.format == "marker" and airbag.industry == "汽车"
     assert "减免本次维修费用" in airbag.handling_steps
     assert airbag.improvements[-2:] == ["加强当事人维修技能专业培训", "加强员工维修、服务规范的培训"]
     assert any("维修质量保证问题" in t for t in airbag.management_thinking)
@@ -67,11 +68,14 @@ def test_telecom_case_fields():
     assert case.management_thinking[0].startswith("该类投诉处理存在难点")
 
 
-def test_narrative_case_without_labels_keeps_steps_empty():
+def test_narrative_case_without_labels_gets_the_actions_its_story_tells_flagged_as_extracted():
     cases = _segments("narrative_noise.txt").cases
     assert len(cases) == 1
-    assert "防火门" in cases[0].facts
-    assert cases[0].handling_steps == [] and not cases[0].steps_derived
+    case = cases[0]
+    assert "防火门" in case.facts
+    assert case.steps_origin == "story" and case.handling_steps
+    # Extracted, never invented: every step is a sentence of the story.
+    assert all(step in case.facts for step in case.handling_steps)
 
 
 def test_guideline_sections_and_kinds():

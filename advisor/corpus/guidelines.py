@@ -8,6 +8,7 @@ from advisor.corpus.classify import guideline_kind, guideline_type, industry_of
 from advisor.corpus.doctext import DocText
 from advisor.corpus.layout import CN_NUM, paragraph_spans
 from advisor.models import Guideline, SourceSpan
+from advisor.text.terms import GENERAL
 
 _GUIDE_HEADINGS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^#{1,2}\s*\S", re.M),
@@ -28,6 +29,8 @@ _SMALL = 150
 def guideline_sections(doc: DocText, title: str, start: int, end: int) -> list[Guideline]:
     """Guideline records for the normative text in `[start, end)` of a document titled `title`."""
     out: list[Guideline] = []
+    # A company's rulebook is of the industry its title names (入住 in a 房地产 rulebook is no hotel).
+    own = industry_of("", title)
     for a, b, heading in _split_sections(doc.text, start, end, 0):
         body = doc.text[a:b].strip()
         if len(re.sub(r"\W", "", body)) < _MIN_CHARS:
@@ -36,7 +39,7 @@ def guideline_sections(doc: DocText, title: str, start: int, end: int) -> list[G
         section_title = f"{title}·{heading}" if title and heading and heading != title else (title or heading or body[:20])
         kind = guideline_kind(body)
         out.append(Guideline(
-            id="", title=section_title.lstrip("# "), kind=kind, industry=industry_of(body, title),
+            id="", title=section_title.lstrip("# "), kind=kind, industry=own if own != GENERAL else industry_of(body, title),
             record_type=guideline_type(body, title, kind), text=body, original_text=doc.orig[a:b].strip(),
             sources=[SourceSpan(file=doc.file, start=span[0], end=span[1])],
         ))

@@ -35,6 +35,7 @@ _NUMBERED = (
 _BARE_CN_LABEL = re.compile(rf"^[{CN_NUM}](?=[\u4e00-\u9fff]{{4,10}})")
 _COLON = re.compile(r"^([^:：\n]{1,12}?)\s*[:：]\s*")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
 _TERMINAL = re.compile(r"[。；;！!？?…]$")
 MAX_HEADING_CHARS = 40
 _SHORT_LINE = 30
@@ -226,7 +227,8 @@ def _numbered(a: int, b: int, para: str, cut: int, family: str, next_para: str) 
                               para, cut + title_end, b, roles, body_at - title_end)
         return [Block("heading", a, b, rest.strip(" :："), family)]
     inner = re.search(rf"[(（][{CN_NUM}][)）](?=[\u4e00-\u9fff]{{2,10}})", rest[:60])
-    if inner and family == "cn" and inner.start() >= 4 and not _SENTENCE_PUNCT.search(rest[: inner.start()]):
+    # A title may hold a comma ("六、项目分期开发,前后期配置…引发群诉(一)投诉概述…"), never a sentence end.
+    if inner and family == "cn" and inner.start() >= 4 and not _SENTENCE_END.search(rest[: inner.start()]):
         label = _leading_label(rest[inner.start() :])
         if label is not None and label[0] == 0:
             _, roles, body_at = label

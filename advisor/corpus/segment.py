@@ -4,7 +4,7 @@ The document is read as a sequence of blocks (layout.py). A case starts at a cas
 at a label of what happened (事件经过, 申诉内容 …) — a repeated sequence of labels starts a new case at
 its first label — or, in text without labels, at a story of one incident (stories.py). A case ends at
 a heading at its own level or above, at the next case, or at a concluding paragraph. Text that is no
-case becomes guideline sections when it states rules, and is kept as articles otherwise.
+case goes to prose.py: stories, essays and guideline sections.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from advisor.corpus.classify import ESSAY_TITLE as _ESSAY_TITLE
 from advisor.corpus.classify import industry_switch
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, case_start
-from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.layout import Block, read_layout
-from advisor.corpus.stories import is_story, starts_new_story
-from advisor.corpus.titles import clean_heading, is_generic_heading, title_from_facts
+from advisor.corpus.prose import MIN_CASE_CHARS, RULES_DOC, ProseReader, doc_title
+from advisor.corpus.stories import is_story
+from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
 from advisor.text.terms import CORE_COMPLAINT_TERMS, GENERAL
 
@@ -31,10 +31,8 @@ _RANK = {"md1": 1.0, "md2": 2.0, "md3": 3.0, "md4": 4.0, "md5": 5.0, "md6": 6.0,
 _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通过以上|以上案例|这些案例|希望以上|希望通过|以上是|实践证明)")
 _DOC_TITLE = re.compile(r"(?:制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|须知|机制|攻略|功略|技巧|方案|要点|话术|"
                         r"案例|汇编|分析|指南|有哪些|大全|范文|总结|风险|完整版)\)?$")
-# Titles of rules documents and guides: inside them, a passage is a case only if it tells of a particular person.
-_RULES_DOC = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|守则|须知|机制|攻略|功略|技巧|指南|要点|话术")
-_MIN_CASE_CHARS = 30
 _CONTEXT_CHARS = 300
+_COMPLAINT_TITLE = re.compile(r"(?:引发|引起|导致|的).{0,6}(?:投诉|群诉|纠纷|索赔)(?:案例|事件)?$")
 
 
 @dataclass
@@ -46,15 +44,6 @@ class Segments:
     unfiled: list[str] = field(default_factory=list)
     headings: int = 0  # headings and case markers the layout reader recognised
     labels: int = 0  # section labels it recognised
-
-
-@dataclass
-class _Story:
-    """A story found in prose: the heading above it, its body blocks, how many stories share the heading."""
-
-    heading: Block | None
-    blocks: list[Block]
-    siblings: int
 
 
 @dataclass
@@ -105,6 +94,7 @@ class _Walker:
         self.prose: list[Block] = []  # blocks outside cases, in order
         self.context = ""
         self.rules_doc = False  # inside a rules document or a guide (by its title)
+        self.last_case_end = -1
         self.titles: list[tuple[int, str]] = []  # (position, title) of every document title seen
 
     # -- feeding blocks ---------------------------------------------------------------------------
@@ -124,8 +114,11 @@ class _Walker:
         if self.titles and _ESSAY_TITLE.search(self.titles[-1][1]):
             self.titles.append((b.start, ""))  # numbered cases are no part of an essay
         title = clean_heading(b.text)
-        if self.prose and self.prose[-1].kind == "body" and self._is_context(self.prose[-1]):
+        last = self.prose[-1] if self.prose else None
+        if last is not None and last.kind == "body" and last.start > self.last_case_end and self._is_context(last):
+            # "三、急躁型…" right before "案例一" introduces the cases: their context, no guideline of its own.
             self.context = self.text[self.prose[-1].start : self.prose[-1].end].strip()
+            self.prose.pop()
         self.case = _Open(b.start, title, _RANK.get(b.family, 2.5), "marker", want_title=not title,
                           context=self.context, blocks=[b])
 
@@ -136,7 +129,7 @@ class _Walker:
             return
         doc_title = (_DOC_TITLE.search(b.text) and not re.match(r"^[\d(（]", b.text)) or (b.family == "md1" and b.text)
         if doc_title:
-            self.rules_doc = bool(_RULES_DOC.search(b.text))
+            self.rules_doc = bool(RULES_DOC.search(b.text))
             self.titles.append((b.start, clean_heading(b.text)))
         if case is not None:
             if _RANK.get(b.family, 8.0) > case.rank and not doc_title:
@@ -231,6 +224,19 @@ class _Walker:
             last.start = b.start
         last.end = b.end
 
+    def _cut_glued(self, case: _Open) -> None:
+        """An untitled document glued onto the case (its text turns to another industry) goes back to prose."""
+        bodies = [b for b in case.blocks if b.kind == "body"]
+        switch = industry_switch([self.text[b.start : b.end] for b in bodies])
+        if switch is None:
+            return
+        cut = bodies[switch].start
+        case.sections = [s for s in case.sections if s.start < cut]
+        for s in case.sections:
+            s.end = min(s.end, cut)
+        self.prose.extend(b for b in case.blocks if b.start >= cut)
+        case.blocks = [b for b in case.blocks if b.start < cut]
+
     def _is_context(self, b: Block) -> bool:
         return len(self.text[b.start : b.end]) <= _CONTEXT_CHARS and bool(re.match(r"^[一二三四五六七八九十]{1,2}、", b.text))
 
@@ -238,18 +244,22 @@ class _Walker:
         case, self.case = self.case, None
         if case is None:
             return
+        self._cut_glued(case)
+        self.last_case_end = case.end()
         end = case.end()
         body = self.text[case.start : end]
         content = sum(len(re.sub(r"\W", "", self.text[s.start : s.end])) for s in case.sections)
         labelled = any(s.roles for s in case.sections)
         facts = "\n".join(self.text[s.start : s.end] for s in case.sections if not s.roles or "facts" in s.roles)
-        if case.fmt == "labelled" and (case.roles_seen() <= {"facts"} or case.rules_doc) and not (
-                is_story(body, case.rules_doc) or is_story(facts, case.rules_doc)):
+        told = is_story(body, case.rules_doc) or is_story(facts, case.rules_doc)
+        # A heading that names a complaint ("售后维保工作不到位引发业主投诉") makes its 投诉概述 a case.
+        named = not case.rules_doc and _COMPLAINT_TITLE.search(case.title) is not None
+        if case.fmt == "labelled" and (case.roles_seen() <= {"facts"} or case.rules_doc) and not (told or named):
             # "投诉渠道介绍" in an article: a facts-like label over text that tells no incident.
             self.prose.extend(blk if blk.kind != "label" else Block("heading", blk.start, blk.end, blk.text, "label")
                               for blk in case.blocks)
             return
-        if content < _MIN_CASE_CHARS or not (labelled or any(t in body for t in CORE_COMPLAINT_TERMS)):
+        if content < MIN_CASE_CHARS or not (labelled or any(t in body for t in CORE_COMPLAINT_TERMS)):
             if body.strip():
                 self.out.unfiled.append(body.strip()[:40])
             return
@@ -260,8 +270,10 @@ class _Walker:
 
     def finish(self) -> Segments:
         self._close()
-        for run in _contiguous(self.text, sorted(self.prose, key=lambda b: b.start)):
-            self._prose_run(run)
+        prose = ProseReader(self.doc, self.titles)
+        prose.read(self.prose)
+        self.out.cases.extend(prose.cases)
+        self.out.guidelines.extend(prose.guidelines)
         self._essays_and_industries()
         return self.out
 
@@ -280,162 +292,5 @@ class _Walker:
             if update:
                 self.out.cases[i] = case.model_copy(update=update)
 
-    def _prose_run(self, run: list[Block]) -> None:
-        pieces = self._by_title(run)
-        if len(pieces) > 1:
-            for piece in pieces:
-                self._prose_run(piece)
-            return
-        if run and _ESSAY_TITLE.search(self._doc_title(run[0].start)):
-            self._essay(run)
-            return
-        left: list[Block] = []
-        stories: list[_Story] = []
-        sections = _sections(run)
-        story_families = _story_families(self.text, sections)
-        for heading, bodies in sections:
-            sibling = heading is not None and heading.family in story_families
-            found = self._stories(heading, bodies, sibling)
-            if found is None:
-                left.extend(([heading] if heading else []) + bodies)
-                continue
-            groups, rest = found
-            if heading is not None and is_generic_heading(heading.text):
-                left.append(heading)
-            left.extend(rest)
-            for i, group in enumerate(groups):
-                prev = stories[-1] if stories else None
-                # A lone subheading inside a story ("1、尽职后的委屈" then "客户发现被骗后…") does not end it.
-                if (i == 0 and not sibling and prev is not None and prev.blocks[-1] is self._before(heading, run)
-                        and not starts_new_story(self.text[group[0].start : group[0].end], self._join(prev.blocks))):
-                    prev.blocks.extend(group)
-                else:
-                    stories.append(_Story(heading, group, len(groups)))
-        for story in stories:
-            self._narrative_case(story)
-        self._guidelines(left)
-
-    def _before(self, heading: Block | None, run: list[Block]) -> Block | None:
-        """The block just before `heading` in the run."""
-        if heading is None or heading not in run:
-            return None
-        i = run.index(heading)
-        return run[i - 1] if i > 0 else None
-
-    def _narrative_case(self, story: _Story) -> None:
-        heading, group = story.heading, story.blocks
-        own = heading is not None and not is_generic_heading(heading.text)
-        facts = self._join(group)
-        title = clean_heading(heading.text) if own and heading else ""
-        if story.siblings > 1 or not title:
-            title = f"{title}：{title_from_facts(facts)}" if title else title_from_facts(facts)
-        start = heading.start if own and heading and story.siblings == 1 else group[0].start
-        self.out.cases.append(build_case(self.doc, start, group[-1].end, title,
-                                         [Section((), "", group[0].start, group[-1].end)], "narrative"))
-
-    def _guidelines(self, left: list[Block]) -> None:
-        for chunk in _contiguous(self.text, sorted(left, key=lambda b: b.start)):
-            for piece in self._by_title(chunk):
-                if any(b.kind == "body" for b in piece):
-                    start, end = piece[0].start, piece[-1].end
-                    self.out.guidelines.extend(guideline_sections(self.doc, self._doc_title(start), start, end))
-
-    def _by_title(self, blocks: list[Block]) -> list[list[Block]]:
-        """Blocks split where a document title starts: a run of prose may span several scraped documents."""
-        title_starts = {pos for pos, _ in self.titles}
-        pieces: list[list[Block]] = [[]]
-        for blk in blocks:
-            if blk.start in title_starts and pieces[-1]:
-                pieces.append([])
-            pieces[-1].append(blk)
-        return [p for p in pieces if p]
-
-    def _essay(self, blocks: list[Block]) -> None:
-        """An essay (…范文, a blog post) is one record, kept whole: it must not be mistaken for precedents."""
-        bodies = [b for b in blocks if b.kind == "body"]
-        if not bodies:
-            return
-        start, end = blocks[0].start, blocks[-1].end
-        title = self._doc_title(start)
-        case = build_case(self.doc, start, end, title, [Section((), "", bodies[0].start, end)], "narrative")
-        self.out.cases.append(case.model_copy(update={"record_type": "essay", "handling_steps": [], "steps_origin": "",
-                                                      "title": title or case.title}))
-
-    def _stories(self, heading: Block | None, bodies: list[Block],
-                 sibling: bool = False) -> tuple[list[list[Block]], list[Block]] | None:
-        """The stories told in the body under one heading.
-
-        `sibling`: most sections under headings of this family are stories (第一篇 … 第五篇), so a section
-        that names a customer and a complaint is one too, even when it mixes in advice.
-
-        Returns:
-            None when the section tells no story; else the stories (groups of body blocks) and the
-            body blocks that are no part of a story.
-        """
-        switch = industry_switch([self.text[b.start : b.end] for b in bodies])
-        groups: list[list[Block]] = [[]]
-        for i, b in enumerate(bodies):
-            so_far = self._join(groups[-1])
-            if groups[-1] and (i == switch or starts_new_story(self.text[b.start : b.end], so_far)):
-                groups.append([])
-            groups[-1].append(b)
-        strict = bool(_RULES_DOC.search(self._doc_title(bodies[0].start))) if bodies else False
-        flags = [bool(g) and is_story(self._join(g), strict) for g in groups]
-        if not any(flags) and not (sibling and not strict):
-            return None
-        for i, group in enumerate(groups):
-            # Beside a story (or under story siblings), a part that names a customer or a complaint is one too.
-            if not flags[i] and group and (len(groups) > 1 or sibling) and _mentions_complaint(self._join(group)):
-                flags[i] = True
-        stories = [g for g, f in zip(groups, flags, strict=True) if f]
-        if not stories:
-            return None
-        return stories, [b for g, f in zip(groups, flags, strict=True) if not f for b in g]
-
-    def _join(self, blocks: list[Block]) -> str:
-        return "\n".join(self.text[b.start : b.end] for b in blocks)
-
     def _doc_title(self, before: int) -> str:
-        """The nearest heading before `before` that names a document (…制度, …流程, …案例)."""
-        return next((title for pos, title in reversed(self.titles) if pos <= before), "")
-
-
-def _contiguous(text: str, blocks: list[Block]) -> list[list[Block]]:
-    """Blocks grouped into runs with nothing but whitespace between neighbours."""
-    runs: list[list[Block]] = []
-    for blk in blocks:
-        if runs and not re.search(r"[\w]", text[runs[-1][-1].end : blk.start]):
-            runs[-1].append(blk)
-        else:
-            runs.append([blk])
-    return runs
-
-
-def _sections(run: list[Block]) -> list[tuple[Block | None, list[Block]]]:
-    """The run split at its headings: (heading, body blocks under it)."""
-    out: list[tuple[Block | None, list[Block]]] = [(None, [])]
-    for blk in run:
-        if blk.kind == "heading":
-            out.append((blk, []))
-        else:
-            out[-1][1].append(blk)
-    return [(h, b) for h, b in out if h is not None or b]
-
-
-def _story_families(text: str, sections: list[tuple[Block | None, list[Block]]]) -> set[str]:
-    """Heading families under which at least two sections, and most of them, tell a story."""
-    counts: dict[str, list[int]] = {}
-    for heading, bodies in sections:
-        if heading is None or not bodies:
-            continue
-        body = "\n".join(text[b.start : b.end] for b in bodies)
-        tally = counts.setdefault(heading.family, [0, 0])
-        tally[0] += is_story(body)
-        tally[1] += 1
-    return {fam for fam, (stories, total) in counts.items() if stories >= 2 and stories * 2 >= total}
-
-
-def _mentions_complaint(text: str) -> bool:
-    """Names a complaint or its complainant (or is told in the first person), at some length."""
-    told = any(t in text for t in CORE_COMPLAINT_TERMS) or re.search(r"我(?![行司方])", text) is not None
-    return told and len(re.sub(r"\W", "", text)) >= _MIN_CASE_CHARS
+        return doc_title(self.titles, before)

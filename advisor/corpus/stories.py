@@ -21,6 +21,7 @@ _SUR = f"[{SURNAMES}]"
 
 _PERSON = (
     rf"(?:{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈)"
+    rf"|[小老]{_SUR}(?![区时量])"
     r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子)"
     r"|[A-Z](?=驾车|在|于|突发|向|认为|投诉|称)"
     r"|有(?:客人|客户|顾客|业主|旅客|乘客|患者|用户|消费者)"
@@ -92,7 +93,7 @@ def starts_new_story(paragraph: str, story_so_far: str) -> bool:
     if who is None or who.startswith("某"):
         return bool(who) and bool(re.search(_PERSON, story_so_far)) and len(story_so_far) > 80
     named = re.findall(rf"{_SUR}(?:先生|女士|小姐)|{_SUR}某", story_so_far)
-    return bool(named) and who not in story_so_far and len(story_so_far) > 80
+    return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
 # Sentences of a story that tell what the company (or a mediator) did about the complaint.

@@ -14,7 +14,7 @@ _PAGE_TITLE = re.compile(r"案例(?:分析|汇编|大全|精选|精编|集|合�
 _PROBLEM = re.compile(
     r"发现|遇到|存在|问题|不符|丢失|不满|不好|延误|损坏|故障|投诉(?!后)|异响|报警|拒绝|拒交|等待|过期|变质|报错|划痕|冲突"
     r"|过敏|变色|漏水|停电|停水|盗刷|扣费|多收|未按|没有|不能|无法|纠纷|争议|要求|不到位|不当|不足|失误|错误"
-    r"|未|不统一|不一致|不合理|不规范|不及时|摔倒|推搡|报警|争执|吵闹|辱骂|打人|受伤"
+    r"|未|不统一|不一致|不合理|不规范|不及时|摔倒|推搡|报警|争执|吵闹|辱骂|打人|受伤|超时|超期|错误|扣错"
 )
 # Words that tell what a heading is about: "隐性收费", "服务不到位" name the problem; "发生在中午时" does not.
 _TOPIC = re.compile(
@@ -44,7 +44,10 @@ def clean_heading(heading: str) -> str:
     """A heading as a title: without Markdown marks, numbering or trailing colon."""
     text = re.sub(r"^#+\s*", "", heading.strip())
     text = re.sub(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[篇章节则][:：、\s]*", "", text)
-    return text.strip(" :：,，。")
+    text = text.strip(" :：,，。")
+    # A heading wholly in brackets ("(梦网投诉)", "【案例背景】") is read without them.
+    m = re.fullmatch(r"[(（【\[]([^)）】\]]+)[)）】\]]", text)
+    return m.group(1).strip() if m else text
 
 
 def title_from_facts(facts: str) -> str:

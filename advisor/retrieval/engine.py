@@ -12,7 +12,7 @@ from advisor.retrieval.dense import search_dense
 from advisor.retrieval.encoders import Encoder
 from advisor.retrieval.expansion import Thesaurus
 from advisor.retrieval.fusion import Fused, Weights, roll_up, rrf_fusion, weighted_fusion
-from advisor.retrieval.query import asks_about_rules
+from advisor.retrieval.query import asks_about_rules, asks_how
 from advisor.retrieval.store import LoadedIndex
 from advisor.settings import Settings
 from advisor.text.industry import compatible, infer_industry
@@ -45,6 +45,11 @@ class SearchEngine:
         self._secondary = frozenset(r.id for r in self.records.values() if r.record_type in SECONDARY_TYPES)
         self._rules = frozenset(r.id for r in index.guidelines if r.record_type == "rules")
         self._cases = frozenset(r.id for r in index.cases if r.record_type == "case")
+        self.reranker = None
+        if settings.reranker.strip():
+            from advisor.retrieval.rerank import CrossEncoderReranker
+
+            self.reranker = CrossEncoderReranker(settings.reranker.strip())
 
     def rank(self, simple: str, industry: str | None = None, kind: str | None = None) -> Ranking:
         """Records for a (simplified) query, best first, after the industry / kind filters."""
@@ -60,17 +65,35 @@ class SearchEngine:
         lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
         signals = [self._top(x, depth, industry, kind) for x in (dense, lexical, questions)]
         weights = Weights(s.dense_weight, s.lexical_weight, s.questions_weight, s.question_lift_z, s.secondary_penalty)
+        rule_intent, question = asks_about_rules(simple), asks_how(simple)
+        # Essays, scripts and articles step back for the story of a complaint, not for a question they answer.
+        secondary = frozenset() if rule_intent or question else self._secondary
         if s.fusion == "rrf":
-            fused = rrf_fusion(*signals, weights, self._secondary, s.rrf_k)
+            fused = rrf_fusion(*signals, weights, secondary, s.rrf_k)
         else:
-            fused = weighted_fusion(*signals, weights, self._secondary)
+            fused = weighted_fusion(*signals, weights, secondary)
         query_industry = industry or infer_industry(simple)
-        rule_intent = asks_about_rules(simple)
-        return Ranking(self._priors(fused, query_industry, rule_intent), expanded, query_industry, rule_intent)
+        ranked = self._priors(fused, query_industry, rule_intent, question)
+        if self.reranker is not None:
+            ranked = self._rerank(simple, ranked)
+        return Ranking(ranked, expanded, query_industry, rule_intent)
 
-    def _priors(self, fused: list[Fused], query_industry: str | None, rule_intent: bool) -> list[Fused]:
+    def _rerank(self, simple: str, fused: list[Fused]) -> list[Fused]:
+        """The optional second stage: a CrossEncoder re-scores the head of the ranking."""
+        from advisor.retrieval.rerank import rerank
+
+        depth = self.settings.rerank_depth
+        head, tail = fused[:depth], fused[depth:]
+        passages = [self.records[f.record_id].title + "\n" + self.records[f.record_id].text for f in head]
+        order = rerank([f.record_id for f in head], self.reranker.scores(simple, passages))
+        by_id = {f.record_id: f for f in head}
+        return [by_id[i] for i in order] + tail
+
+    def _priors(self, fused: list[Fused], query_industry: str | None, rule_intent: bool,
+                question: bool = False) -> list[Fused]:
         """What the query itself says: its industry (another industry's records drop) and whether it asks
-        about the rules (the company's rules rise) or tells of an incident (precedents rise)."""
+        about the rules (the company's rules rise) or tells of an incident (precedents rise). A question
+        about conduct (…能让他去找别人吗) keeps the guidance that answers it in place."""
         s = self.settings
         adjusted = []
         for f in fused:
@@ -83,7 +106,7 @@ class SearchEngine:
                 score += s.case_bonus
             adjusted.append(Fused(f.record_id, score, f.dense, f.lexical, f.question))
         ranked = sorted(adjusted, key=lambda f: (-f.score, f.record_id))
-        return self._precedents_first(ranked, query_industry)
+        return ranked if rule_intent or question else self._precedents_first(ranked, query_industry)
 
     def _precedents_first(self, ranked: list[Fused], query_industry: str | None) -> list[Fused]:
         """An essay, a script collection, a list of mini-cases or an article never outranks the precedent

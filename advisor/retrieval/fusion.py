@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+_MIN_QUESTIONS = 5
+
 
 @dataclass(frozen=True)
 class Fused:
@@ -46,11 +48,12 @@ def roll_up(chunk_scores: Iterable[tuple[str, float]]) -> dict[str, float]:
     return best
 
 
-def zscores(scores: Mapping[str, float]) -> dict[str, float]:
-    """Each value as standard deviations above the mean of `scores` (all 0 when they are equal)."""
+def zscores(scores: Mapping[str, float], reference: Mapping[str, float] | None = None) -> dict[str, float]:
+    """Each value as standard deviations above the mean of `reference` (default: of `scores` themselves;
+    all 0 when the reference values are equal)."""
     if not scores:
         return {}
-    values = np.fromiter(scores.values(), dtype=np.float64)
+    values = np.fromiter((reference or scores).values(), dtype=np.float64)
     sd = float(values.std())
     if sd < 1e-9:
         return {k: 0.0 for k in scores}
@@ -72,7 +75,10 @@ def weighted_fusion(dense: dict[str, float], lexical: dict[str, float], question
     Returns:
         Records by descending score (ties by id, so the order is deterministic).
     """
-    zd, zl, zq = zscores(dense), zscores(lexical), zscores(questions)
+    # A library with only a few curated questions has no distribution of its own to stand out from:
+    # its questions are measured against the text cosines of the same query.
+    reference = questions if len(questions) >= _MIN_QUESTIONS else {**{f"t:{k}": v for k, v in dense.items()}, **questions}
+    zd, zl, zq = zscores(dense), zscores(lexical), zscores(questions, reference)
     # A record missing from a signal's candidates scores as that signal's weakest candidate.
     floor_d, floor_l = min(zd.values(), default=0.0), min(zl.values(), default=0.0)
     fused = []

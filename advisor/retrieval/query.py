@@ -15,7 +15,7 @@ from advisor.text.terms import has_complaint_vocabulary
 # A question about the rules (time limits, grades, who to report to) rather than about an incident.
 RULE_INTENT = re.compile(
     r"多久|几天|几个小时|多长时间|多少天|时限|期限|分几级|几级|什么级别|等级|定级|算什么级|流程|程序|找谁|上报|报备|规定|制度"
-    r"|原则|怎么分类|哪几类|怎么分级"
+    r"|原则|怎么分类|哪几类|怎么分级|哪一级|哪级|什么级|归谁管|归哪"
 )
 
 
@@ -38,6 +38,18 @@ def check_query(text: object, max_chars: int) -> tuple[str, list[str]]:
     if not re.search(r"\w", query):
         raise EmptyQueryError("请输入投诉描述（查询中没有文字）。")
     return query, warnings
+
+
+# A question about conduct (能直接让他去找别人吗, 该怎么对待, 有没有几条要求) rather than the story of an incident.
+QUESTION_FORM = re.compile(
+    r"(?:吗|么|呢|对不对|行不行|可不可以|能不能|是不是|要不要|有没有.{0,8}|怎么办|怎么对待|怎么做|如何|什么|哪些|哪几|几条"
+    r"|注意什么)[?？!！。]?\s*$|[?？]\s*$"
+)
+
+
+def asks_how(simple_query: str) -> bool:
+    """True when the query ends as a question (…能直接让他去找别人吗), not as the story of a complaint."""
+    return QUESTION_FORM.search(simple_query.strip()) is not None
 
 
 def asks_about_rules(simple_query: str) -> bool:

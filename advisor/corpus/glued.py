@@ -1,0 +1,120 @@
+"""Headings glued to the text around them in scraped pages: cut paragraphs before them, drop echoed titles."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.corpus.doctext import Fragment
+from advisor.corpus.lines import Dropped, slice_fragments, splits_word, text_of, trim
+from advisor.corpus.roles import PROTOTYPES, colon_label_roles
+
+# Headings glued to the end of the previous sentence: break the paragraph before them.
+_GLUED_HEADING = re.compile(
+    r"(?<=[。；;！!？?])\s*(?=(?:[一二三四五六七八九十]{1,3}、|案例[一二三四五六七八九十\d]+[:：,，]|"
+    r"【[^】]{2,10}】|第\d+篇|\d+[.、]\s*案例|[(（]\d[)）]\S{2,12}要点|[(（][一二三四五六七八九十]{1,2}[)）]|"
+    r"[^\s。；;！!？?，,]{0,12}?典型案例\s*\d{1,2}(?!\d)|案例分析汇编\s*\d{1,2}(?!\d)|案例\s*\d{1,2}(?=[\u4e00-\u9fff])))"
+    r"|(?<=[:：])\s*(?=案例[一二三四五六七八九十\d]{1,3}[:：,，])"
+)
+# A section label glued to the previous sentence ("…不满。处理过程：1.…"); checked with `colon_label_roles`.
+_GLUED_LABEL = re.compile(r"(?<=[。；;！!？?])\s*([\u4e00-\u9fff/与和及]{2,8})\s*[:：]")
+
+
+def split_glued(paragraphs: list[list[Fragment]], simple: str) -> list[list[Fragment]]:
+    out: list[list[Fragment]] = []
+    for frags in paragraphs:
+        text = text_of(simple, frags)
+        cuts = sorted({m.start() for m in _GLUED_HEADING.finditer(text) if m.start() > 0}
+                      | {m.start(1) for m in _GLUED_LABEL.finditer(text) if colon_label_roles(m.group(1))}
+                      | set(_label_after_title(text))
+                      | {m.end(1) for m in _GLUED_DOC_TITLE.finditer(text)}
+                      | {m.start() for m in _BRACKET_LABEL.finditer(text)
+                         if re.search(r"[\u4e00-\u9fff]", text[: m.start()]) and colon_label_roles(m.group(1))})
+        if not cuts:
+            out.append(frags)
+            continue
+        bounds = [0, *cuts, len(text)]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = slice_fragments(frags, a, b)
+            if piece and text_of(simple, piece).strip():
+                out.append(trim(simple, piece))
+    return [p for p in out if p]
+
+
+_SHORT_LABELS = ("背景", "启示", "点评", "评析", "分析", "结果", "争议点", "提示")
+_CLAUSE_BREAK = re.compile(r"[。；;！!？?，,\n]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]、")
+_DOC_TITLE_END = re.compile(r"(?:案例|汇编|大全|分析|指引|制度|规定|程序|流程|办法|细则|攻略|范文|总结|第\d{1,2}篇)$")
+_LEADS_OBJECT = re.compile(r"(?:提出|给出|制定|采取|拿出|形成|如下|以下|作出|做出|的|了|出)$")
+_FIRST_SUB = re.compile(r"(?<=[\u4e00-\u9fff])[(（][一1][)）](?=[\u4e00-\u9fff])")
+
+
+def _label_after_title(text: str) -> list[int]:
+    """Headings glued without punctuation in scraped text: a label after a short title ("…与口味偏差案例背景：",
+    "…的博弈背景："), and the first sub-item after a numbered title ("一、典型案例剖析(一)…")."""
+    known = {p for protos in PROTOTYPES.values() for p in protos} | set(_SHORT_LABELS)
+    cuts = []
+    for m in re.finditer(r"[:：]", text):
+        clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 40) : m.start()])[-1]
+        size = next((n for n in range(min(8, len(clause)), 1, -1) if clause[-n:] in known), 0)
+        # Only when a short title stands before the label ("提出解决方案：" is a sentence, not a heading).
+        if size and 2 <= len(clause) - size <= 30 and not _LEADS_OBJECT.search(clause[:-size]):
+            cuts.append(m.start() - size)
+    for m in _FIRST_SUB.finditer(text):
+        before = re.split(r"[。；;！!？?，,\n]", text[: m.start()])[-1]
+        head = re.search(r"[一二三四五六七八九十]{1,2}、[^、]*$", before)
+        if head and len(head.group(0)) <= 32:
+            cuts.append(m.start())
+    # A bare section number glued to a label in text stripped of punctuation: "…引发客户投诉一投诉概述1.…".
+    long_labels = "|".join(sorted((re.escape(k) for k in known if len(k) >= 4), key=len, reverse=True))
+    for m in re.finditer(rf"(?<=[\u4e00-\u9fff\d;；。,，])[一二三四五六七八九十](?:{long_labels})", text):
+        if not splits_word(text[max(0, m.start() - 3) : m.start()], text[m.start() : m.start() + 3]):
+            cuts.append(m.start())  # "统一申诉内容" keeps its word: 统一 is no section number
+    # A numbered label after a sentence end inside a section: "…教育处理;2、内部改进措施1加强…".
+    for m in re.finditer(rf"(?:\d{{1,2}}[、.．]|[(（]\d{{1,2}}[)）])\s*(?={long_labels})", text):
+        cuts.append(m.start())
+    # A document title glued to its first numbered heading: "…典型案例汇编一、土地开发…", "第1篇一、…".
+    for m in re.finditer(r"(?<=[\u4e00-\u9fff\d])[一二三四五六七八九十]{1,2}、", text):
+        before = re.split(r"[。；;！!？?，,\n]", text[: m.start()])[-1]
+        if before == text[: m.start()] and 2 <= len(before) <= 30 and _DOC_TITLE_END.search(before):
+            cuts.append(m.start())
+    return [c for c in cuts if c > 0]
+
+
+def drop_echoed_titles(paragraphs: list[list[Fragment]], simple: str, dropped: list[Dropped]) -> list[list[Fragment]]:
+    """Scraped pages repeat a title glued to the first sentence ("经典案例" then "经典案例某平台…"):
+    the copy at the start of the next paragraph is dropped."""
+    out: list[list[Fragment]] = []
+    for frags in paragraphs:
+        text = text_of(simple, frags)
+        prev = text_of(simple, out[-1]).lstrip("# ") if out else ""
+        cut = _echo_end(prev, text)
+        if cut:
+            dropped.append(Dropped("重复行", prev, frags[0][0]))
+            frags = trim(simple, slice_fragments(frags, cut, len(text)))
+        if frags:
+            out.append(frags)
+    return out
+
+
+def _echo_end(title: str, text: str) -> int:
+    """Where a copy of `title` at the start of `text` ends (spaces ignored), or 0 when there is none."""
+    key = title.replace(" ", "")
+    if not 4 <= len(key) <= 40 or len(text) <= len(title) + 4:
+        return 0
+    i = k = 0
+    while i < len(text) and k < len(key):
+        if text[i] == " ":
+            i += 1
+            continue
+        if text[i] != key[k]:
+            return 0
+        i, k = i + 1, k + 1
+    return i if k == len(key) else 0
+
+
+# A 【label】 inside a paragraph ("…被判赔偿【案情简介】消费者王某…") starts a section of its own.
+_BRACKET_LABEL = re.compile(r"【\s*([^】\n]{2,8}?)\s*】")
+
+_GLUED_DOC_TITLE = re.compile(
+    r"^([^。，,；;！!？?\n]{2,24}?(?:案例分析|案例汇编|案例大全|典型案例|投诉案例|处理案例|分析范文|案例))"
+    r"(?=某|一位|近年来|当今|随着|本文|日前|下面|以下|在日常|在当今|为了)"
+)

@@ -1,0 +1,79 @@
+"""Lines and fragments of a file being cleaned: the shared vocabulary of the cleaning stages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from advisor.corpus.doctext import Fragment
+from advisor.text.words import jieba_words
+
+TERMINAL = "。！？!?；;：:」』”\"）)】"
+_TITLE_END = re.compile(
+    r"(?:案例|汇编|指引|制度|程序|流程|方案|技巧|办法|细则|规定|攻略|话术|风险|机制|解析|方法|分析|大全|范文|总结|"
+    r"章程|规范|有哪些|全功略|流程图|要点|须知|处理|完整版)$"
+)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A piece of text removed as noise, with the rule that removed it."""
+
+    reason: str
+    text: str
+    start: int
+
+
+@dataclass
+class Line:
+    frags: list[Fragment]
+    text: str
+    blank_before: bool
+
+
+def text_of(simple: str, frags: list[Fragment]) -> str:
+    return "".join(simple[s:e] for s, e in frags)
+
+
+def trim(simple: str, frags: list[Fragment]) -> list[Fragment]:
+    """Strip whitespace at both ends of a line (inner spaces are kept)."""
+    frags = [(s, e) for s, e in frags if simple[s:e].strip()]
+    if not frags:
+        return []
+    s0, e0 = frags[0]
+    s0 += len(simple[s0:e0]) - len(simple[s0:e0].lstrip())
+    frags[0] = (s0, e0)
+    s1, e1 = frags[-1]
+    e1 -= len(simple[s1:e1]) - len(simple[s1:e1].rstrip())
+    frags[-1] = (s1, e1)
+    return [(s, e) for s, e in frags if e > s]
+
+
+def slice_fragments(frags: list[Fragment], a: int, b: int) -> list[Fragment]:
+    """The fragments covering characters [a, b) of the paragraph text."""
+    out: list[Fragment] = []
+    offset = 0
+    for s, e in frags:
+        n = e - s
+        lo, hi = max(a, offset), min(b, offset + n)
+        if lo < hi:
+            out.append((s + lo - offset, s + hi - offset))
+        offset += n
+    return out
+
+
+def is_title(text: str) -> bool:
+    if len(text) > 40 or text[-1] in TERMINAL or "，" in text or "," in text:
+        return bool(re.match(r"^第[一二三四五六七八九十\d]+[篇章]", text)) and len(text) <= 40
+    return bool(_TITLE_END.search(text)) or bool(re.match(r"^第[一二三四五六七八九十\d]+[篇章]", text))
+
+
+def splits_word(tail: str, head: str) -> bool:
+    """True when the line break falls inside a word ("…遇到了配" + "送延误…"): a hard wrap, not a heading."""
+    left, right = tail[-4:], head[:4]
+    pos = 0
+    for word in jieba_words(left + right):
+        if pos < len(left) < pos + len(word):
+            return True
+        pos += len(word)
+    return False

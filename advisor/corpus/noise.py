@@ -1,0 +1,230 @@
+"""Noise rules: inline clutter (URLs, page footers, pinyin glosses) and whole lines or runs of lines
+(boilerplate, site chrome, spam, ads, tables of contents, menus, unrelated prose)."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.corpus.doctext import Fragment
+from advisor.corpus.lines import Dropped, Line, is_title
+from advisor.text.terms import is_domain_relevant
+
+# --- inline noise: removed from inside a line, the rest of the line is kept -----------------
+URL = r"(?:https?://|www\.)[\w\-./?=&%#]+"
+_INLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # An ad: a URL followed by a short slogan up to the end of the line.
+    ("广告", re.compile(URL + r"(?:[ \t\u3000]+[^。；;！!？?\n]{1,24}){0,3}[ \t\u3000]*$")),
+    ("网址", re.compile(URL)),
+    ("页眉页脚", re.compile(
+        r"第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页"
+        r"(?:\s*[A-Z]{2,}(?:-[A-Z0-9]{1,6}){2,})?"
+        r"(?:\s*内部资料\S{0,3}外传)?"
+        # A running header repeated after each footer, up to the next case heading.
+        r"(?:.{0,30}?(?=(?:案例分析汇编|典型案例|案例)\s*[\d一二三四五六七八九十]))?"
+    )),
+    ("网页信息", re.compile(
+        r"来源[:：]\s*\S{2,20}?(?=\s|\?\?|发表)|发表时间[:：]\s*[\d\-/ :]+|浏览[:：]\s*\d+|字体[:：]\s*\[[大中小]+\]"
+        r"|(?<=[:：\s])\?{2,}|^\?{2,}"
+    )),
+    # Pinyin glosses after a character in children's / news text: 消费(fèi), 發(fā).
+    ("拼音注音", re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")),
+    ("编辑声明", re.compile(r"[\[［【][^\]］】\n]{0,40}(?:侵权|删除|编辑修改)[^\]］】\n]{0,40}[\]］】]。?")),
+    ("编辑声明", re.compile(r"[^。！!？?\n]{0,30}(?:照搬照抄|一律不收)[^。！!？?\n]{0,30}[。！!？?]")),
+]
+
+# --- whole-line noise ------------------------------------------------------------------------
+_BOILERPLATE = re.compile(
+    r"下载文档|文档页数|格式[:：]\s*docx?|大小[:：]\s*[\d.]+\s*[KM]B|仅部分预览|在线预览|侵犯您的权益|人工客服工作时间"
+    r"|下载本文|会员上传|小编为你整理|本文档下载|点此处下载|文档为docx?格式|下载.{0,20}word格式"
+    r"|声明[:：]本文|不拥有所有权|涉嫌版权|进行举报|版权所有|All rights reserved|©|ICP备\s*\d*"
+    r"|[\w.\-]+@[\w\-]+\.[a-z]{2,}|^[^。，,]{2,40}\.(?:docx?|pdf|txt)$|^快速导航$"
+    r"|已阅读\d+页|还剩\d+页未读|继续免费阅读|^下载本文档$|^文档简介$|^正在发送|^版权说明[:：]|^特别声明[:：]|^免责声明"
+    r"|^skip to (?:main )?content|_第\d+页$|^您的位置|^当前位置|^首页\s*[>＞»›]",
+    re.IGNORECASE,
+)
+_SPAM_TERMS = ("久久", "精品", "人妻", "无码", "熟妇", "中文字幕", "亚洲", "人人爽", "国产", "日韩", "成人", "激情", "av")
+_PROMO_TERMS = ("欢迎合作", "合作洽谈", "服务商", "欢迎咨询", "联系我们", "扫码", "关注公众号", "加微信")
+_COURSE_TERMS = ("课程", "授课", "主讲", "讲师", "学员", "已授课", "培训导师", "训练导师")
+_TEASER_HEADINGS = re.compile(
+    r"^(?:相关范文推荐|相关文档|相关主题|最新文档|相关推荐|猜你喜欢|相关文章|延伸阅读|热门文档|相关新闻|相关阅读|推荐阅读"
+    r"|热门推荐|更多阅读|精彩推荐)$"
+)
+# Page furniture that is a line of its own: breadcrumbs, bylines, counters, images, separators.
+_CHROME = re.compile(
+    r"^(?:[^>＞»›\n]{1,20}[>＞»›]){2,}[^>＞»›\n]{0,20}$"
+    r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|阅读量|浏览次数|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：])"
+    r"|^!\[[^\]]*\]\([^)]*\)$|^[|｜\-—_=*·•\s]+$"
+    r"|^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S{1,20}){0,3}$"
+)
+# A title line stuffed with search keywords separated by _ or |: spam.
+_KEYWORD_STUFFING = re.compile(r"^(?:[^_|｜\s]{2,24}[_|｜]){3,}[^_|｜\s]{2,24}$")
+# A table-of-contents entry: a short heading ending in a page number.
+_TOC_ENTRY = re.compile(r"^.{2,40}?[\u4e00-\u9fff:：?？)）](?:\s*[.·…]{2,}\s*|\s*)\d{1,3}$")
+_TRUNCATED = re.compile(r"(?:\.{4,}|…{2,}|。{3,})$")
+_PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*[。.]?$")
+_DATE_ONLY = re.compile(r"^[二〇○零一三四五六七八九十\d]{4}\s*年[\d一二三四五六七八九十]{1,3}\s*月[\d一二三四五六七八九十]{1,3}\s*日$")
+
+_UNRELATED_RUN_LINES = 6
+_UNRELATED_RUN_CHARS = 300
+
+
+def remove_inline(simple: str, start: int, end: int, dropped: list[Dropped]) -> list[Fragment]:
+    frags = [(start, end)]
+    for reason, pattern in _INLINE_PATTERNS:
+        next_frags: list[Fragment] = []
+        for fs, fe in frags:
+            cursor = fs
+            for m in pattern.finditer(simple, fs, fe):
+                if m.end() == m.start():
+                    continue
+                dropped.append(Dropped(reason, m.group(0).strip()[:80], m.start()))
+                if m.start() > cursor:
+                    next_frags.append((cursor, m.start()))
+                cursor = m.end()
+            if cursor < fe:
+                next_frags.append((cursor, fe))
+        frags = next_frags
+    return frags
+
+
+def _line_noise(text: str, ad_brands: set[str]) -> str | None:
+    """The reason a whole line is noise, or None to keep it."""
+    text = text.lstrip("# ")
+    if _BOILERPLATE.search(text):
+        return "网站模板"
+    if _CHROME.search(text):
+        return "网页信息"
+    if _KEYWORD_STUFFING.match(text):
+        return "垃圾信息"
+    if not re.search(r"[\u4e00-\u9fff]", text) and len(re.findall(r"[A-Za-z]+", text)) >= 5:
+        return "外文模板"
+    low = text.lower()
+    if sum(term in low for term in _SPAM_TERMS) >= 3:
+        return "垃圾信息"
+    promo = sum(term in text for term in _PROMO_TERMS)
+    if promo >= 2 or (promo and any(b in text for b in ad_brands)):
+        return "广告"
+    if sum(term in text for term in _COURSE_TERMS) >= 2:
+        return "课程大纲"
+    if _PAGE_NUMBER.match(text) or _DATE_ONLY.match(text):
+        return "页码日期"
+    if _TRUNCATED.search(text):
+        return "相关文章"
+    return None
+
+
+def _ad_brands(lines: list[Line], simple: str) -> set[str]:
+    """Words that stood next to a URL ad (e.g. a company slogan) mark promotional lines."""
+    brands: set[str] = set()
+    for m in re.finditer(URL + r"[ \t\u3000]+([\u4e00-\u9fff]{2,8})", simple):
+        brands.add(m.group(1))
+    return brands
+
+
+def drop_noise_lines(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    simple_all = "\n".join(line.text for line in lines)
+    brands = _ad_brands(lines, simple_all)
+    kept: list[Line] = []
+    in_teaser = False
+    menu_run: list[Line] = []
+    for line in lines:
+        text = line.text
+        if _TEASER_HEADINGS.match(text.lstrip("# ")):
+            in_teaser = True
+            dropped.append(Dropped("相关文章", text, line.frags[0][0]))
+            continue
+        if in_teaser:
+            if len(text) <= 30 or _TRUNCATED.search(text):
+                dropped.append(Dropped("相关文章", text[:80], line.frags[0][0]))
+                continue
+            in_teaser = False
+        reason = _line_noise(text, brands)
+        if reason:
+            dropped.append(Dropped(reason, text[:80], line.frags[0][0]))
+            # A short title line directly above a dropped block belongs to it.
+            if reason in ("课程大纲", "相关文章") and kept and is_title(kept[-1].text):
+                gone = kept.pop()
+                dropped.append(Dropped(reason, gone.text[:80], gone.frags[0][0]))
+            continue
+        kept.append(line)
+    return _drop_repeats(_drop_toc(_drop_menus(kept, dropped, menu_run), dropped), dropped)
+
+
+_TOC_MARKER = re.compile(r"^(?:[A-Z][.、]|案例\s*\d{1,2}\s*[:：]?|第[一二三四五六七八九十\d]+[章节篇])$")
+
+
+def _drop_toc(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """Tables of contents: three or more entries ending in page numbers, with bare markers between."""
+    entry = [bool(_TOC_ENTRY.match(x.text)) for x in lines]
+    marker = [bool(_TOC_MARKER.match(x.text)) for x in lines]
+    drop = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j, entries = i, 0
+        while j < len(lines) and (entry[j] or marker[j]):
+            entries += entry[j]
+            j += 1
+        if entries >= 3:
+            drop[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return _apply(lines, drop, dropped, "目录")
+
+
+def _drop_repeats(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """A line repeated right after itself (a page title printed twice, a menu echoed)."""
+    drop = [False] * len(lines)
+    recent: list[str] = []
+    for i, line in enumerate(lines):
+        key = re.sub(r"[#\s]", "", line.text)
+        if len(key) >= 4 and key in recent:
+            drop[i] = True
+            continue
+        recent = [*recent[-1:], key]
+    return _apply(lines, drop, dropped, "重复行")
+
+
+def _apply(lines: list[Line], drop: list[bool], dropped: list[Dropped], reason: str) -> list[Line]:
+    for line, d in zip(lines, drop, strict=True):
+        if d:
+            dropped.append(Dropped(reason, line.text[:80], line.frags[0][0]))
+    return [line for line, d in zip(lines, drop, strict=True) if not d]
+
+
+def _drop_menus(lines: list[Line], dropped: list[Dropped], _run: list[Line]) -> list[Line]:
+    """Navigation menus: three or more consecutive very short lines without punctuation."""
+    short = [len(x.text) <= 6 and not re.search(r"[，,。.:：、;；]", x.text) for x in lines]
+    drop = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and short[j]:
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                drop[k] = True
+        i = max(j, i + 1)
+    for line, d in zip(lines, drop, strict=True):
+        if d:
+            dropped.append(Dropped("导航菜单", line.text, line.frags[0][0]))
+    return [line for line, d in zip(lines, drop, strict=True) if not d]
+
+
+def drop_unrelated_runs(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    relevant = [is_domain_relevant(x.text) for x in lines]
+    drop = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        if relevant[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not relevant[j]:
+            j += 1
+        if j - i >= _UNRELATED_RUN_LINES and sum(len(lines[k].text) for k in range(i, j)) >= _UNRELATED_RUN_CHARS:
+            for k in range(i, j):
+                drop[k] = True
+        i = j
+    for line, d in zip(lines, drop, strict=True):
+        if d:
+            dropped.append(Dropped("无关内容", line.text[:80], line.frags[0][0]))
+    return [line for line, d in zip(lines, drop, strict=True) if not d]

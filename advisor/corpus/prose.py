@@ -1,0 +1,221 @@
+"""Text outside labelled cases: stories told in prose become narrative cases, essays stay whole,
+the rest becomes guideline sections.
+
+A run of prose is split at document titles and headings; under each heading, the body is cut where a
+new story starts (stories.py) or the industry switches; a heading family under which most sections
+tell stories (第一篇 … 第五篇) makes its other sections stories too when they name a complaint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from advisor.corpus.classify import ESSAY_TITLE, industry_switch
+from advisor.corpus.doctext import DocText
+from advisor.corpus.fields import Section, build_case
+from advisor.corpus.guidelines import guideline_sections
+from advisor.corpus.layout import Block
+from advisor.corpus.stories import is_story, starts_new_story
+from advisor.corpus.titles import clean_heading, is_generic_heading, title_from_facts
+from advisor.models import Case, Guideline
+from advisor.text.terms import CORE_COMPLAINT_TERMS
+
+# Titles of rules documents and guides: inside them, a passage is a case only if it tells of a particular person.
+RULES_DOC = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|守则|须知|机制|攻略|功略|技巧|指南|要点|话术")
+MIN_CASE_CHARS = 30
+
+
+@dataclass
+class _Story:
+    """A story found in prose: the heading above it, its body blocks, how many stories share the heading."""
+
+    heading: Block | None
+    blocks: list[Block]
+    siblings: int
+
+
+def doc_title(titles: list[tuple[int, str]], before: int) -> str:
+    """The nearest document title (…制度, …流程, …案例) at or before position `before`."""
+    return next((title for pos, title in reversed(titles) if pos <= before), "")
+
+
+def contiguous(text: str, blocks: list[Block]) -> list[list[Block]]:
+    """Blocks grouped into runs with nothing but whitespace between neighbours."""
+    runs: list[list[Block]] = []
+    for blk in blocks:
+        if runs and not re.search(r"[\w]", text[runs[-1][-1].end : blk.start]):
+            runs[-1].append(blk)
+        else:
+            runs.append([blk])
+    return runs
+
+
+def _sections(run: list[Block]) -> list[tuple[Block | None, list[Block]]]:
+    """The run split at its headings: (heading, body blocks under it)."""
+    out: list[tuple[Block | None, list[Block]]] = [(None, [])]
+    for blk in run:
+        if blk.kind == "heading":
+            out.append((blk, []))
+        else:
+            out[-1][1].append(blk)
+    return [(h, b) for h, b in out if h is not None or b]
+
+
+def _story_families(text: str, sections: list[tuple[Block | None, list[Block]]]) -> set[str]:
+    """Heading families under which at least two sections, and most of them, tell a story."""
+    counts: dict[str, list[int]] = {}
+    for heading, bodies in sections:
+        if heading is None or not bodies:
+            continue
+        body = "\n".join(text[b.start : b.end] for b in bodies)
+        tally = counts.setdefault(heading.family, [0, 0])
+        tally[0] += is_story(body)
+        tally[1] += 1
+    return {fam for fam, (stories, total) in counts.items() if stories >= 2 and stories * 2 >= total}
+
+
+def _mentions_complaint(text: str) -> bool:
+    """Names a complaint or its complainant (or is told in the first person), at some length."""
+    told = any(t in text for t in CORE_COMPLAINT_TERMS) or re.search(r"我(?![行司方])", text) is not None
+    return told and len(re.sub(r"\W", "", text)) >= MIN_CASE_CHARS
+
+
+class ProseReader:
+    """Turns runs of prose blocks of one document into narrative cases, essays and guidelines."""
+
+    def __init__(self, doc: DocText, titles: list[tuple[int, str]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.titles = titles
+        self.cases: list[Case] = []
+        self.guidelines: list[Guideline] = []
+
+    def read(self, prose: list[Block]) -> None:
+        """Read every run of the document's prose (blocks outside cases)."""
+        for run in contiguous(self.text, sorted(prose, key=lambda b: b.start)):
+            self._prose_run(run)
+
+    def _prose_run(self, run: list[Block]) -> None:
+        pieces = self._by_title(run)
+        if len(pieces) > 1:
+            for piece in pieces:
+                self._prose_run(piece)
+            return
+        if run and ESSAY_TITLE.search(doc_title(self.titles, run[0].start)):
+            self._essay(run)
+            return
+        left: list[Block] = []
+        stories: list[_Story] = []
+        sections = _sections(run)
+        story_families = _story_families(self.text, sections)
+        for heading, bodies in sections:
+            sibling = heading is not None and heading.family in story_families
+            found = self._stories(heading, bodies, sibling)
+            if found is None:
+                left.extend(([heading] if heading else []) + bodies)
+                continue
+            groups, rest = found
+            if heading is not None and is_generic_heading(heading.text):
+                left.append(heading)
+            left.extend(rest)
+            for i, group in enumerate(groups):
+                prev = stories[-1] if stories else None
+                # A lone subheading inside a story ("1、尽职后的委屈" then "客户发现被骗后…") does not end it.
+                if (i == 0 and not sibling and prev is not None and prev.blocks[-1] is self._before(heading, run)
+                        and not starts_new_story(self.text[group[0].start : group[0].end], self._join(prev.blocks))):
+                    prev.blocks.extend(group)
+                else:
+                    stories.append(_Story(heading, group, len(groups)))
+        for story in stories:
+            self._narrative_case(story)
+        self._guidelines(left)
+
+    def _before(self, heading: Block | None, run: list[Block]) -> Block | None:
+        """The block just before `heading` in the run."""
+        if heading is None or heading not in run:
+            return None
+        i = run.index(heading)
+        return run[i - 1] if i > 0 else None
+
+    def _narrative_case(self, story: _Story) -> None:
+        heading, group = story.heading, story.blocks
+        own = heading is not None and not is_generic_heading(heading.text)
+        facts = self._join(group)
+        title = clean_heading(heading.text) if own and heading else ""
+        if story.siblings > 1 or not title:
+            title = f"{title}：{title_from_facts(facts)}" if title else title_from_facts(facts)
+        start = heading.start if own and heading and story.siblings == 1 else group[0].start
+        self.cases.append(build_case(self.doc, start, group[-1].end, title,
+                                         [Section((), "", group[0].start, group[-1].end)], "narrative"))
+
+    def _guidelines(self, left: list[Block]) -> None:
+        for chunk in contiguous(self.text, sorted(left, key=lambda b: b.start)):
+            for piece in self._by_title(chunk):
+                if any(b.kind == "body" for b in piece):
+                    start, end = piece[0].start, piece[-1].end
+                    self.guidelines.extend(guideline_sections(self.doc, doc_title(self.titles, start), start, end))
+
+    def _by_title(self, blocks: list[Block]) -> list[list[Block]]:
+        """Blocks split where a document title starts: a run of prose may span several scraped documents."""
+        title_starts = {pos for pos, _ in self.titles}
+        pieces: list[list[Block]] = [[]]
+        for blk in blocks:
+            if blk.start in title_starts and pieces[-1]:
+                pieces.append([])
+            pieces[-1].append(blk)
+        return [p for p in pieces if p]
+
+    def _essay(self, blocks: list[Block], part: int = 0) -> None:
+        """An essay (…范文, a blog post) is one record, kept whole: it must not be mistaken for precedents.
+        Two essays glued into one page (a hotel guest's story, then a property manager's) are two."""
+        bodies = [b for b in blocks if b.kind == "body"]
+        if not bodies:
+            return
+        switch = industry_switch([self.text[b.start : b.end] for b in bodies])
+        if switch:
+            cut = blocks.index(bodies[switch])
+            self._essay(blocks[:cut], part)
+            self._essay(blocks[cut:], part + 1)
+            return
+        start, end = blocks[0].start, blocks[-1].end
+        title = doc_title(self.titles, start)
+        case = build_case(self.doc, start, end, title, [Section((), "", bodies[0].start, end)], "narrative")
+        if title and part:
+            title = f"{title}：{title_from_facts(case.facts)}"  # the second of glued essays
+        self.cases.append(case.model_copy(update={"record_type": "essay", "handling_steps": [], "steps_origin": "",
+                                                  "title": title or case.title}))
+
+    def _stories(self, heading: Block | None, bodies: list[Block],
+                 sibling: bool = False) -> tuple[list[list[Block]], list[Block]] | None:
+        """The stories told in the body under one heading.
+
+        `sibling`: most sections under headings of this family are stories (第一篇 … 第五篇), so a section
+        that names a customer and a complaint is one too, even when it mixes in advice.
+
+        Returns:
+            None when the section tells no story; else the stories (groups of body blocks) and the
+            body blocks that are no part of a story.
+        """
+        switch = industry_switch([self.text[b.start : b.end] for b in bodies])
+        groups: list[list[Block]] = [[]]
+        for i, b in enumerate(bodies):
+            so_far = self._join(groups[-1])
+            if groups[-1] and (i == switch or starts_new_story(self.text[b.start : b.end], so_far)):
+                groups.append([])
+            groups[-1].append(b)
+        strict = bool(RULES_DOC.search(doc_title(self.titles, bodies[0].start))) if bodies else False
+        flags = [bool(g) and is_story(self._join(g), strict) for g in groups]
+        if not any(flags) and not (sibling and not strict):
+            return None
+        for i, group in enumerate(groups):
+            # Beside a story (or under story siblings), a part that names a customer or a complaint is one too.
+            if not flags[i] and group and (len(groups) > 1 or sibling) and _mentions_complaint(self._join(group)):
+                flags[i] = True
+        stories = [g for g, f in zip(groups, flags, strict=True) if f]
+        if not stories:
+            return None
+        return stories, [b for g, f in zip(groups, flags, strict=True) if not f for b in g]
+
+    def _join(self, blocks: list[Block]) -> str:
+        return "\n".join(self.text[b.start : b.end] for b in blocks)

@@ -1,0 +1,1 @@
+"""The Streamlit view over the `Advisor` facade: shared state, access control, components and pages."""

@@ -1,0 +1,85 @@
+"""The answer at the top of the staff page: numbered steps with sources, grade, deadlines, what not to say."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor.guidance.plan import plan_markdown, plan_text, source_titles
+from advisor.models import GuidanceItem, SearchResult
+from advisor.text.markdown import escape_md
+from advisor.ui.components import guidance_line, source_label
+
+PLAN_HEADING = "#### 处理方案"
+NO_CLOSE = "没有足够接近的先例：以下内容仅供参考，请按公司投诉处理流程办理，必要时请示主管。"
+
+
+def render_answer(result: SearchResult) -> None:
+    """The action plan first: steps, grade and deadlines (others folded), phrases to avoid, copy/download."""
+    with st.container(border=True):
+        st.markdown(PLAN_HEADING)
+        if result.no_close_precedent:
+            st.info(NO_CLOSE)
+        steps(result)
+        grade, deadlines = primary_guidance(result)
+        st.markdown("**定级**")
+        if grade:
+            guidance_line(grade)
+        else:
+            st.caption("未识别到定级要素（户数、金额、媒体等），按一般投诉处理并人工复核。")
+        st.markdown("**处理时限**")
+        columns = st.columns(2)
+        for i, item in enumerate(deadlines):
+            with columns[i % 2]:
+                guidance_line(item)
+        if not deadlines:
+            st.caption("未匹配到时限规定，请尽快回应客户。")
+        other_standards(result)
+        avoid(result.advice.avoid)
+        copy_and_download(result)
+
+
+def steps(result: SearchResult) -> None:
+    """Numbered steps, each citing the documents it comes from by title."""
+    titles = source_titles(result)
+    lines = []
+    for n, step in enumerate(result.advice.steps, 1):
+        cites = "、".join(source_label(titles.get(rid, rid)) for rid in step.sources)
+        lines.append(f"{n}. {escape_md(step.text)}  \n   来源：{cites}")
+    if lines:
+        st.markdown("\n".join(lines))
+    elif not result.no_close_precedent:
+        st.caption("先例中没有可直接采用的处理步骤，请参阅下方先例。")
+
+
+def primary_guidance(result: SearchResult) -> tuple[GuidanceItem | None, list[GuidanceItem]]:
+    """The grade and deadlines shown first: the plan's own, else the primary standard's."""
+    advice = result.advice
+    grade = advice.grade or next((g for g in result.guidance if g.primary and g.category == "grading"), None)
+    deadlines = advice.deadlines or [g for g in result.guidance if g.primary and g.category == "deadline"]
+    return grade, deadlines
+
+
+def other_standards(result: SearchResult) -> None:
+    """Grades and deadlines of other standards, folded."""
+    others = [g for g in result.guidance if not g.primary]
+    if not others:
+        return
+    with st.expander(f"其他标准的定级与时限（{len(others)} 条）"):
+        for item in others:
+            guidance_line(item)
+
+
+def avoid(phrases: list[str]) -> None:
+    """Phrases the documents say not to use."""
+    if phrases:
+        st.markdown("**避免使用的说法**：" + " ".join(f"「{escape_md(p)}」" for p in phrases))
+
+
+def copy_and_download(result: SearchResult) -> None:
+    """The plan as plain text with a copy icon, and as a Markdown download."""
+    left, right = st.columns([3, 1], vertical_alignment="top")
+    with left, st.expander("复制处理方案（纯文本）"):
+        st.code(plan_text(result), language=None, wrap_lines=True)
+    with right:
+        st.download_button("下载处理方案", plan_markdown(result).encode("utf-8"), file_name="处理方案.md",
+                           mime="text/markdown", key="plan_md", icon=":material/download:")

@@ -1,0 +1,107 @@
+"""Shared view pieces: escaped lists and gists, badges, guidance items, sources, folded lists, safe CSV."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from advisor.models import GuidanceItem, SourceSpan
+from advisor.text.csvsafe import to_csv_bytes
+from advisor.text.markdown import escape_md
+
+FOLD_AFTER = 8
+GIST_CHARS = 90
+GUIDELINE_KINDS = {"grading": "定级标准", "deadline": "处理时限", "procedure": "处理流程",
+                   "principle": "处理原则", "script": "沟通话术"}
+RECORD_TYPES = {"case": "案例", "case_list": "案例汇总", "essay": "文章", "rules": "规章制度",
+                "script": "话术", "article": "文章"}
+CONFIDENCE_COLORS = {"高": "green", "中": "orange", "低": "gray"}
+LOG = logging.getLogger("advisor.ui")  # the handler is set in advisor.ui.state
+
+
+def valid_choice(key: str, options: Sequence[str]) -> None:
+    """Reset a kept select-box value that is no longer an option (e.g. an industry a rebuild removed)."""
+    if key in st.session_state and st.session_state[key] not in options:
+        st.session_state[key] = options[0]
+
+
+def bullets(items: Sequence[str], numbered: bool = False) -> str:
+    """Items as one escaped Markdown list."""
+    return "\n".join(f"{n}. {escape_md(x)}" if numbered else f"- {escape_md(x)}" for n, x in enumerate(items, 1))
+
+
+def gist(text: str, limit: int = GIST_CHARS) -> str:
+    """The first sentence or two of a passage (plain text, not escaped)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    end = max(flat.rfind(mark, 0, limit) for mark in "。！？；")
+    return flat[: end + 1] if end >= limit // 2 else flat[:limit] + "…"
+
+
+def badge(label: str, color: str = "gray") -> None:
+    """A badge with document text in it (st.badge escapes the brackets itself)."""
+    st.badge(escape_md(label).replace("\\[", "[").replace("\\]", "]"), color=color)
+
+
+def confidence_badge(confidence: str) -> None:
+    """相似度 高 / 中 / 低 as a coloured badge (never a raw score)."""
+    st.badge(f"相似度：{confidence}", color=CONFIDENCE_COLORS.get(confidence, "gray"))
+
+
+def title_parts(title: str) -> tuple[str, str]:
+    """A record title split into document and section (`文档·章节`)."""
+    doc, _, section = title.partition("·")
+    return doc.strip(), section.strip()
+
+
+def source_label(title: str) -> str:
+    """`《文档》 章节` for a citation line (escaped)."""
+    doc, section = title_parts(title)
+    return f"《{escape_md(doc)}》" + (f" {escape_md(section)}" if section else "")
+
+
+def source_details(title: str, sources: Sequence[SourceSpan]) -> None:
+    """Document, section, and where in which file (shown inside an expander)."""
+    doc, section = title_parts(title)
+    lines = [f"- 文档：《{escape_md(doc)}》"] + ([f"- 章节：{escape_md(section)}"] if section else [])
+    lines += [f"- 文件 {escape_md(s.file)}，第 {s.start}–{s.end} 字" for s in sources]
+    st.markdown("\n".join(lines))
+
+
+def guidance_line(item: GuidanceItem) -> None:
+    """One grade or deadline: label; the quote, why it applies and where it is written in a caption."""
+    st.markdown(f"**{escape_md(item.label)}**")
+    standard = "" if item.standard == item.citation.title else f"（{escape_md(item.standard)}）"
+    reason = f"　依据：{escape_md('；'.join(item.matched))}" if item.matched else ""
+    st.caption(f"「{escape_md(gist(item.detail, 120))}」—— {source_label(item.citation.title)}{standard}{reason}")
+
+
+def folded_list(label: str, items: Sequence[str], numbered: bool = False) -> None:
+    """A list shown in place, or folded in an expander when longer than `FOLD_AFTER`."""
+    if not items:
+        return
+    if len(items) > FOLD_AFTER:
+        with st.expander(f"{label}（{len(items)} 条）"):
+            st.markdown(bullets(items, numbered))
+        return
+    st.markdown(f"**{label}**")
+    st.markdown(bullets(items, numbered))
+
+
+def table(rows: Sequence[Mapping[str, object]], columns: Sequence[str], file_name: str, key: str) -> None:
+    """A table plus a CSV download that cannot inject spreadsheet formulas (the grid's own export is off)."""
+    if not rows:
+        st.caption("（无数据）")
+        return
+    st.dataframe([{c: row.get(c) for c in columns} for row in rows], hide_index=True)
+    st.download_button("下载表格（CSV）", to_csv_bytes(rows, columns), file_name=file_name, mime="text/csv",
+                       key=key, icon=":material/download:")
+
+
+def fail(message: str) -> None:
+    """One Chinese error line for the user; the traceback goes to the server log."""
+    LOG.exception(message)
+    st.error(message)

@@ -1,0 +1,121 @@
+"""Compact precedent cards under the plan: gist, why matched, confidence, key point, details, feedback."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from advisor.errors import FeedbackUnavailableError
+from advisor.models import Hit, SearchResult
+from advisor.text.markdown import escape_md, escape_md_lines
+from advisor.ui import state
+from advisor.ui.components import (
+    GUIDELINE_KINDS,
+    badge,
+    bullets,
+    confidence_badge,
+    gist,
+    source_details,
+    source_label,
+)
+
+STEPS_ORIGIN = {"thinking": "摘自管理思考", "story": "摘自案情"}
+VOTES_OFF_NOTICE = "反馈功能暂不可用（数据目录只读或空间已满），检索不受影响。"
+LOG = logging.getLogger("advisor.ui")  # the handler is set in advisor.ui.state
+
+
+def render_hits(result: SearchResult) -> None:
+    """The precedents, folded when none is close enough."""
+    if not result.hits:
+        st.caption("没有找到相关记录。")
+        return
+    if st.session_state.get("votes_off"):
+        st.warning(VOTES_OFF_NOTICE)
+    if result.no_close_precedent:
+        with st.expander(f"最接近的 {len(result.hits)} 条记录（仅供参考）"):
+            for rank, hit in enumerate(result.hits, 1):
+                hit_card(hit, rank, result)
+        return
+    st.markdown("#### 相似先例")
+    for rank, hit in enumerate(result.hits, 1):
+        hit_card(hit, rank, result)
+
+
+def hit_card(hit: Hit, rank: int, result: SearchResult) -> None:
+    """One compact card; full fields in expanders."""
+    with st.container(border=True):
+        st.markdown(f"##### {rank}\\. {escape_md(hit.title)}")
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            confidence_badge(hit.confidence)
+            badge(hit.industry, "blue")
+            kind = (hit.complaint_type or "案例") if hit.kind == "case" else GUIDELINE_KINDS.get(hit.guideline_kind, "规程")
+            badge(kind)
+            st.space("stretch")
+            votes(hit, rank, result.query)
+        st.markdown(escape_md(gist(hit.facts or hit.text)))
+        st.caption(why_matched(hit, result))
+        if hit.management_thinking:
+            st.markdown(f"**管理要点**：{escape_md(gist(hit.management_thinking[0], 120))}")
+        details(hit)
+
+
+def why_matched(hit: Hit, result: SearchResult) -> str:
+    """The query words it shares and the industry the complaint was read as."""
+    terms = "、".join(f"「{escape_md(t)}」" for t in hit.matched_terms[:8])
+    parts = [f"命中词语 {terms}" if terms else "内容语义相近"]
+    if result.industry:
+        parts.append(f"判断行业：{escape_md(result.industry)}")
+    return "匹配原因：" + "；".join(parts) + f"　来源：{source_label(hit.title)}"
+
+
+def details(hit: Hit) -> None:
+    """案情 / 管理思考 / 处理步骤 / 改进措施 / 来源 (or the guideline's text) in expanders."""
+    if hit.kind == "guideline":
+        with st.expander("规程全文"):
+            st.markdown(escape_md_lines(hit.original_text or hit.text))
+    else:
+        story = [x for x in (hit.context, hit.facts) if x]
+        if story or hit.outcome:
+            with st.expander("案情"):
+                st.markdown(escape_md_lines("\n".join(story)))
+                if hit.outcome:
+                    st.markdown(f"**处理结果**：{escape_md(hit.outcome)}")
+        section("管理思考", hit.management_thinking)
+        section("处理步骤", hit.handling_steps, numbered=True, note=STEPS_ORIGIN.get(hit.steps_origin, ""))
+        section("改进措施", hit.improvements)
+    with st.expander("来源"):
+        source_details(hit.title, hit.sources)
+
+
+def section(label: str, items: list[str], numbered: bool = False, note: str = "") -> None:
+    """One list field in its own expander (nothing when empty)."""
+    if not items:
+        return
+    with st.expander(f"{label}（{len(items)} 条）"):
+        if note:
+            st.caption(note)
+        st.markdown(bullets(items, numbered))
+
+
+def votes(hit: Hit, rank: int, query: str) -> None:
+    """有帮助 / 没帮助 (inside the card's header row), once per result; off when the data folder is read-only."""
+    given = st.session_state.get("votes", {}).get((query, hit.id))
+    off = bool(st.session_state.get("votes_off"))
+    if given is not None:
+        st.caption("已记录反馈：" + ("有帮助" if given else "没帮助"), width="content")
+    for helpful, label, icon in ((True, "有帮助", ":material/thumb_up:"), (False, "没帮助", ":material/thumb_down:")):
+        st.button(label, key=f"vote_{'up' if helpful else 'down'}_{rank}_{hit.id}", icon=icon, type="tertiary",
+                  disabled=off or given is not None, on_click=cast_vote, args=(query, hit.id, rank, helpful))
+
+
+def cast_vote(query: str, record_id: str, rank: int, helpful: bool) -> None:
+    """Store a vote (button callback); a read-only or full data folder turns voting off for the session."""
+    try:
+        state.current().vote(query, record_id, rank, helpful)
+    except FeedbackUnavailableError:
+        LOG.warning("feedback unavailable", exc_info=True)
+        st.session_state["votes_off"] = True
+        return
+    st.session_state.setdefault("votes", {})[(query, record_id)] = helpful
+    st.toast("已记录反馈，谢谢！")

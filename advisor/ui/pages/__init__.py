@@ -1,0 +1,1 @@
+"""Page scripts routed by `app.py` with `st.navigation` (one module per page)."""

