@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test setup index rebuild report eval bench lint clean
+.PHONY: run test test-fast setup index rebuild report eval eval-external bench lint clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,20 @@ index: index/manifest.json
 rebuild: setup
 	$(PY) -m advisor build
 
-run: setup index
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+# Serves 127.0.0.1 (see .streamlit/config.toml); with users configured, ADDRESS=0.0.0.0 serves the network.
+ADDRESS ?= 127.0.0.1
 
+run: setup index
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true \
+		--browser.gatherUsageStats false
+
+# Everything CI runs: unit, integration (real encoder, seed and external corpora) and browser tests.
 test: setup
 	$(PY) -m pytest -q
+
+# Unit tests only (no model, no browser): seconds.
+test-fast: setup
+	$(PY) -m pytest -q -m "not integration and not browser"
 
 report: setup
 	$(PY) -m advisor report
@@ -38,6 +47,9 @@ eval: index
 	$(PY) -m advisor eval --queries tests/data/heldout3_queries.jsonl
 	$(PY) -m advisor eval --queries tests/data/heldout4_queries.jsonl
 	$(PY) -m advisor eval --queries tests/data/heldout5_queries.jsonl
+
+eval-external: setup
+	$(PY) scripts/eval_external.py --split dev
 
 bench: index
 	$(PY) scripts/bench.py

@@ -55,6 +55,10 @@ class SettingsError(AdvisorError):
     """A setting (ADVISOR_… environment variable or option) has an invalid value."""
 
 
+class IndexWriteError(AdvisorError):
+    """The index folder cannot be written (read-only folder, full disk); the old index keeps serving."""
+
+
 class BuildLockedError(AdvisorError):
     """Another build of the same index is running."""
 

@@ -217,9 +217,11 @@ class Advisor:
         return pack_cards(cases, personas=self.personas(), seed=seed, difficulty=difficulty,
                           rules_for=self.case_rules, principles=self.principles())
 
-    def practice(self, case_id: str, reply: str, options: CardOptions | None = None) -> PracticeResult:
-        """Score a trainee's reply to the card of a precedent against its rubric."""
-        return score_reply(self.card(case_id, options), reply, self.encoder)
+    def practice(self, case_id: str, reply: str, options: CardOptions | None = None,
+                 card: Card | None = None) -> PracticeResult:
+        """Score a trainee's reply against the rubric of a card: the given one (a trainer's edited card),
+        else the card of the precedent `case_id`."""
+        return score_reply(card or self.card(case_id, options), reply, self.encoder)
 
     # -- feedback ------------------------------------------------------------------------------------
 

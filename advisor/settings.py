@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from advisor.errors import SettingsError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,3 +108,54 @@ class Settings(BaseSettings):
                 value = None
             object.__setattr__(self, name, value)
         return self
+
+
+# --------------------------------------------------------------------------- invalid settings
+
+_REASONS = {
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "bool_parsing": "应为 true 或 false",
+    "finite_number": "应为有限的数字",
+    "path_type": "应为文件或文件夹路径",
+    "string_type": "应为文本",
+}
+_BOUNDS = {"greater_than_equal": ("ge", "不能小于"), "less_than_equal": ("le", "不能大于"),
+           "greater_than": ("gt", "必须大于"), "less_than": ("lt", "必须小于")}
+
+
+def invalid_reason(error: dict) -> str:
+    """What the value should have been, in Chinese, for one error of a pydantic `ValidationError`."""
+    kind, ctx, loc = error["type"], error.get("ctx") or {}, error.get("loc") or ()
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        return f"{words} {ctx.get(key)}"
+    if kind == "literal_error":
+        field = Settings.model_fields.get(str(loc[0])) if loc else None
+        allowed = get_args(field.annotation) if field is not None else ()
+        return "应为以下之一：" + ("、".join(map(str, allowed)) if allowed else str(ctx.get("expected", "")))
+    return _REASONS.get(kind, "取值无效")
+
+
+def describe_settings_error(exc: ValidationError) -> str:
+    """One Chinese line naming the first invalid ADVISOR_… setting, its value and what it should be."""
+    error = exc.errors()[0]
+    name = "_".join(str(p) for p in error.get("loc") or ("?",)).upper()
+    value = str(error.get("input", ""))[:40]
+    return f"设置项 ADVISOR_{name} 的值“{value}”无效：{invalid_reason(error)}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """The settings from the environment (and `overrides`).
+
+    Raises:
+        SettingsError: an ADVISOR_… variable or an override has an invalid value; the message is
+            one Chinese line naming the setting.
+    """
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsError(describe_settings_error(exc)) from None

@@ -78,11 +78,30 @@ def test_rule_clauses_fill_in_when_precedents_give_too_few():
     assert all(s.origin == "rule" for s in steps if s.sources == ["g1"])
 
 
-def test_another_industrys_procedure_is_not_used_unless_it_names_no_industry():
-    procedures = [rule("g1", "1.应立即通知物业管理处派保安到场。2.应向客户道歉并说明处理时限。", industry="物业")]
+def test_another_industrys_procedure_gives_no_steps_but_its_principles_do():
+    procedures = [rule("g1", "1.应立即通知管理处派保安到场。2.接待人员应奉上茶水并请客户填写投诉单。", industry="物业"),
+                  rule("g2", "1.应向客户道歉并说明处理时限。2.应通知物业管理处跟进。", industry="物业", kind="principle")]
     texts = [s.text for s in build_advice(BRAKE, [], [], "汽车", procedures=procedures).steps]
-    assert "应向客户道歉并说明处理时限。" in texts
-    assert not any("物业" in t for t in texts)
+    assert texts == ["应向客户道歉并说明处理时限。"]
+
+
+def test_situational_steps_need_the_situation_and_topics_must_match():
+    procedures = [rule("g1", "1.应由媒介负责人统一接受媒体采访。2.应耐心倾听客户陈述。"),
+                  rule("g2", "1、质量问题:应给予及时维修。2、合同问题:延期交房的,应按合同约定赔偿。")]
+    texts = [s.text for s in build_advice("业主说交房晚了三个月要求赔偿", [], [], "房地产", procedures=procedures).steps]
+    assert "应耐心倾听客户陈述。" in texts and not any("媒体" in t for t in texts)
+    assert any(t.startswith("延期交房的,应按合同约定赔偿") for t in texts)
+    assert not any("维修" in t for t in texts)  # the rule for quality complaints is not for a late handover
+    media = build_advice("业主说交房晚了三个月，要找电视台曝光", [], [], "房地产", procedures=procedures).steps
+    assert any("媒体" in s.text for s in media)
+
+
+def test_preventive_measures_of_a_precedent_are_not_steps():
+    hits = [case("c1", "延期交房", ["问题一旦出现,应及时拟定处理方案", "集团职能部门务必严格把控项目进度节点"],
+                 industry="房地产", confidence="高")]
+    texts = [s.text for s in build_advice("业主说交房晚了", hits, [], "房地产").steps]
+    assert "问题一旦出现,应及时拟定处理方案" in texts
+    assert not any("集团" in t for t in texts)
 
 
 def test_only_primary_guidance_and_document_deadlines_when_the_rulebook_has_none():

@@ -113,3 +113,23 @@ def test_pack_is_generated_and_exported(trainer, downloads):
     assert len(cards) == 3 and {c["industry"] for c in cards} == {"房地产"}
     assert downloads["pk_md"][1].decode("utf-8").startswith("# 培训情景包")
     assert downloads["pk_docx"][1][:2] == b"PK"
+
+
+def test_cli_and_app_build_identical_cards(trainer, seed_settings, seed_advisor, downloads):
+    """The CLI and the app both call `Advisor.card`: the same case and options give the same card."""
+    import os
+    import subprocess
+    import sys
+
+    at = trainer
+    titles = ("项目不利因素告知未到位引起群诉", "安全气囊", "样板房")
+    env = {**os.environ, "ADVISOR_INDEX_DIR": str(seed_settings.index_dir)}
+    for needle in titles:
+        at.text_input(key="tr_find").input(needle).run()
+        case_id = at.selectbox(key="tr_case").value
+        at.selectbox(key="tr_difficulty").set_value("hard").run()
+        app_card = json.loads(downloads["tr_json"][1])
+        out = subprocess.run([sys.executable, "-m", "advisor", "scenario", "--case-id", case_id, "--difficulty", "hard",
+                              "--format", "json"], capture_output=True, text=True, env=env, timeout=300)
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout) == app_card, needle

@@ -9,6 +9,7 @@ import docx
 import pytest
 from test_training_fixtures import auto_case, estate_case, personas, property_case, rules
 
+from advisor.text.markdown import escape_md
 from advisor.training import (
     Card,
     CardOptions,
@@ -16,7 +17,6 @@ from advisor.training import (
     card_to_docx,
     card_to_json,
     card_to_markdown,
-    escape_md,
     pack_to_docx,
     pack_to_json,
     pack_to_markdown,
@@ -62,7 +62,7 @@ def test_markdown_escapes_document_text() -> None:
         "facts": "某客户投诉维修质量。\n# 伪造标题\n- 伪造列表 [点我](http://x.example) $100",
     })
     md = card_to_markdown(build_card(hostile, CardOptions(), personas=LIB))
-    assert "<script>" not in md and "\\<script\\>" in md
+    assert "<script>" not in md and "&lt;script&gt;" in md
     assert "[点我](" not in md and "\\$100" in md
     assert [ln for ln in md.splitlines() if ln.startswith("## ")] == [f"## {h}" for h in SECTION_HEADINGS]
 

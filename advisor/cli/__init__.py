@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from pydantic import ValidationError
 
 from advisor.cli import admin, library, training
 from advisor.errors import AdvisorError
+from advisor.settings import invalid_reason
 
 DIFFICULTIES = {"easy": "easy", "medium": "medium", "hard": "hard", "容易": "easy", "中等": "medium", "困难": "hard"}
 
@@ -77,18 +79,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_stdio() -> None:
+    """Text that the terminal's encoding cannot show is escaped (\\uXXXX) instead of crashing the command
+    (e.g. PYTHONIOENCODING=ascii:strict); JSON output is written as UTF-8 bytes regardless."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _fail(message: str) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; bad input and bad settings exit with code 2 and one line on stderr."""
+    _tolerant_stdio()
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except AdvisorError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-    except ValidationError as exc:  # a bad ADVISOR_… setting
+        return _fail(str(exc))
+    except ValidationError as exc:  # an option checked by a model (settings raise SettingsError instead)
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        print(f"错误：设置项 ADVISOR_{where.upper()} 无效：{first['msg']}", file=sys.stderr)
-        return 2
+        return _fail(f"参数 {'.'.join(map(str, first['loc']))} 无效：{invalid_reason(first)}")
+    except BrokenPipeError:  # `python -m advisor search … | head`: the reader left, nothing to report
+        _silence_stdout()
+        return 0
+    except OSError as exc:  # a file named on the command line cannot be read or written
+        where = f" {exc.filename}" if exc.filename else ""
+        return _fail(f"无法读写文件{where}：{exc.strerror or exc}")
     except KeyboardInterrupt:
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from advisor.errors import AdvisorError, EmptyQueryError
-from advisor.settings import Settings
+from advisor.settings import Settings, load_settings
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -18,7 +18,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         overrides["corpus_dir"] = Path(args.corpus)
     if getattr(args, "index_dir", None):
         overrides["index_dir"] = Path(args.index_dir)
-    return Settings(**overrides)
+    return load_settings(**overrides)
 
 
 def _advisor(args: argparse.Namespace):
@@ -52,13 +52,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise EmptyQueryError("请提供查询文本，或使用 --stdin")
     advisor = _advisor(args)
     if args.stdin:
-        for raw in sys.stdin.buffer:
-            line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-            try:
-                result = advisor.search(line, top_k=args.top_k, industry=args.industry, kind=args.kind)
-                _write_line(result.model_dump())
-            except AdvisorError as exc:  # keep one output line per input line
-                _write_line({"query": line, "error": str(exc)})
+        for line_no, raw in enumerate(sys.stdin.buffer, 1):
+            _write_line(_search_line(advisor, args, line_no, raw))
         return 0
     result = advisor.search(args.query, top_k=args.top_k, industry=args.industry, kind=args.kind)
     if args.json:
@@ -68,6 +63,21 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_line(advisor, args: argparse.Namespace, line_no: int, raw: bytes) -> dict:
+    """The JSON object for one input line of `--stdin`: a result, or an error that keeps the batch going."""
+    raw = raw.rstrip(b"\r\n")
+    if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a BOM written by Windows editors
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        shown = raw.decode("utf-8", errors="replace")
+        return {"line": line_no, "query": shown,
+                "error": f"第 {line_no} 行不是有效的 UTF-8 文本（第 {exc.start + 1} 个字节起），已跳过；请将文件另存为 UTF-8"}
+    try:
+        return advisor.search(line, top_k=args.top_k, industry=args.industry, kind=args.kind).model_dump()
+    except AdvisorError as exc:  # keep one output line per input line
+        return {"line": line_no, "query": line, "error": str(exc)}
 def format_result(result) -> str:
     """The result for the terminal: the plan first, then the precedents."""
     lines = []
@@ -93,17 +103,28 @@ def format_result(result) -> str:
 def cmd_eval(args: argparse.Namespace) -> int:
     from advisor.evaluation.queries import evaluate, format_eval, load_queries
 
-    report = evaluate(_advisor(args), load_queries(Path(args.queries)), top_k=args.top_k)
+    queries = _read_input(load_queries, Path(args.queries), "查询集文件")
+    report = evaluate(_advisor(args), queries, top_k=args.top_k)
     print(report.model_dump_json(indent=2) if args.json else format_eval(report))
     return 0
+
+
+def _read_input(loader, path: Path, what: str):
+    """A JSONL input file read by `loader`; a malformed or non-UTF-8 file is one clear error."""
+    try:
+        return loader(path)
+    except ValueError as exc:  # JSON, UTF-8 and pydantic validation errors are all ValueErrors
+        detail = str(exc).splitlines()[0][:100]
+        raise AdvisorError(f"{what} {path} 格式无效（应为 UTF-8 编码的 JSONL）：{type(exc).__name__}: {detail}") from None
 
 
 def cmd_segcheck(args: argparse.Namespace) -> int:
     from advisor.corpus.pipeline import build_corpus
     from advisor.evaluation.segmentation import check, format_report, load_labels
 
+    labels = _read_input(load_labels, Path(args.labels), "分段标注文件")
     corpus = build_corpus(settings_from(args).corpus_dir)
-    report = check([*corpus.cases, *corpus.guidelines], load_labels(Path(args.labels)))
+    report = check([*corpus.cases, *corpus.guidelines], labels)
     print(report.model_dump_json(indent=2) if args.json else format_report(report))
     return 0
 

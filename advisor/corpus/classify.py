@@ -72,9 +72,14 @@ def industry_switch(paragraphs: list[str]) -> int | None:
         return None
     names = list(INDUSTRY_TERMS)
     counts = np.array([[sum(p.count(term) for term in INDUSTRY_TERMS[k]) for k in names] for p in paragraphs])
+    # Running totals: the sums before and after every paragraph in one pass (re-summing the slices
+    # for every i made a long section quadratic). Integer counts, so the sums are exact.
+    cumulative = counts.cumsum(axis=0)
+    total = cumulative[-1]
     join = None
     for i in range(1, len(paragraphs)):
-        before, after = counts[:i].sum(axis=0), counts[i:].sum(axis=0)
+        before = cumulative[i - 1]
+        after = total - before
         own, other = int(before.argmax()), int(after.argmax())
         if (own != other and before[own] >= _GLUE_MIN_TERMS and after[own] == 0
                 and after[other] >= _GLUE_MIN_TERMS and before[other] == 0):

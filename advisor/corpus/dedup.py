@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from typing import TypeVar
 
 from advisor.models import Case, Guideline
@@ -38,18 +40,15 @@ def _shingles(key: str) -> set[int]:
 def merge_duplicates(records: list[R]) -> tuple[list[R], list[list[R]]]:
     """Group near-duplicates and keep one record per group, with every group member's sources.
 
-    Candidates share one of the few smallest shingle hashes (a bottom-k sketch), so the cost
-    grows with the corpus, not with its square; a pair merges when most of the smaller
-    record's 4-character shingles occur in the larger one.
+    Candidates share one of the few smallest shingle hashes (a bottom-k sketch); a pair merges when
+    most of the smaller record's 4-character shingles occur in the larger one. The pairs are found
+    by prefix filtering (`_contained_pairs`), so the cost grows with the corpus, not with its square.
 
     Returns:
         The merged records and the groups that had more than one member.
     """
     shingles = [_shingles(dedup_key(r.text)) for r in records]
-    buckets: dict[int, list[int]] = defaultdict(list)
-    for i, sh in enumerate(shingles):
-        for h in sorted(sh)[:_SKETCH]:
-            buckets[h].append(i)
+    sketches = [set(sorted(sh)[:_SKETCH]) for sh in shingles]
     parent = list(range(len(records)))
 
     def find(i: int) -> int:
@@ -58,17 +57,9 @@ def merge_duplicates(records: list[R]) -> tuple[list[R], list[list[R]]]:
             i = parent[i]
         return i
 
-    checked: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 :]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in checked:
-                    continue
-                checked.add(pair)
-                small, large = sorted((shingles[a], shingles[b]), key=len)
-                if len(small) >= _MIN_SHINGLES and len(small & large) / len(small) >= CONTAINMENT:
-                    parent[find(a)] = find(b)
+    for a, b in _contained_pairs(shingles):
+        if not sketches[a].isdisjoint(sketches[b]):
+            parent[find(a)] = find(b)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
         groups[find(i)].append(i)
@@ -80,6 +71,48 @@ def merge_duplicates(records: list[R]) -> tuple[list[R], list[list[R]]]:
         if len(members) > 1:
             multi.append(members)
     return merged, multi
+
+
+def _min_common(n: int) -> int:
+    """The fewest shared shingles with which a record of `n` shingles counts as contained."""
+    k = max(0, math.ceil(CONTAINMENT * n) - 1)
+    while k / n < CONTAINMENT:
+        k += 1
+    return k
+
+
+def _contained_pairs(shingles: list[set[int]]) -> Iterator[tuple[int, int]]:
+    """Every pair (a, b), a < b, whose smaller set has at least `_MIN_SHINGLES` shingles of which at
+    least `CONTAINMENT` occur in the other set.
+
+    Prefix filtering: order shingles from rare to common; a set of n shingles that shares
+    `_min_common(n)` of them with another must share one of its first n - _min_common(n) + 1 (its
+    rarest ones). Only the sets holding one of those are compared, instead of every pair that
+    shares a sketch hash (a common shingle put most of a large corpus into one bucket).
+    """
+    sizes = [len(sh) for sh in shingles]
+    eligible = [i for i, n in enumerate(sizes) if n >= _MIN_SHINGLES]  # smaller sets never merge
+    freq: Counter[int] = Counter()
+    for i in eligible:
+        freq.update(shingles[i])
+    prefixes: dict[int, list[int]] = {}
+    for i in eligible:
+        n = sizes[i]
+        # Rarest first, ties by hash (two stable sorts keep the key functions in C).
+        prefixes[i] = sorted(sorted(shingles[i]), key=freq.__getitem__)[: n - _min_common(n) + 1]
+    wanted = set().union(*prefixes.values())
+    postings: dict[int, list[int]] = defaultdict(list)
+    for j in eligible:
+        for h in shingles[j] & wanted:
+            postings[h].append(j)
+    for a in eligible:
+        n = sizes[a]
+        # `a` is the smaller set of the pair (or, at equal size, the one with the smaller index).
+        others = {j for h in prefixes[a] for j in postings[h] if sizes[j] > n or (sizes[j] == n and j > a)}
+        for b in sorted(others):
+            small, large = sorted((shingles[a], shingles[b]), key=len)
+            if len(small & large) / len(small) >= CONTAINMENT:
+                yield (a, b) if a < b else (b, a)
 
 
 def _quality(record: Case | Guideline) -> float:

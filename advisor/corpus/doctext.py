@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
 
 Fragment = tuple[int, int]
 
@@ -47,3 +50,18 @@ class DocText:
         start = max(0, min(start, len(self.pos) - 1))
         end = max(start + 1, min(end, len(self.pos)))
         return (self.pos[start], self.pos[end - 1] + 1)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first character whose file offset is `offset` or later (0 when there is none).
+
+        Offsets ascend in a cleaned text, so this is a binary search (a linear scan per case made
+        segmenting a large file quadratic); the scan is kept for a text whose offsets do not ascend.
+        """
+        if self._ascending:
+            i = bisect_left(self.pos, offset)
+            return i if i < len(self.pos) else 0
+        return next((i for i, pos in enumerate(self.pos) if pos >= offset), 0)
+
+    @cached_property
+    def _ascending(self) -> bool:
+        return all(a <= b for a, b in pairwise(self.pos))

@@ -81,4 +81,4 @@ def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bo
 def case_start(doc: DocText, case: Case) -> int:
     """The case's start in the cleaned text (its first source span, mapped back)."""
     start = case.sources[0].start if case.sources else 0
-    return next((i for i, pos in enumerate(doc.pos) if pos >= start), 0)
+    return doc.index_at(start)

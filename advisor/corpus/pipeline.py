@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,23 @@ class Corpus:
     corpus_hash: str
 
 
+def _check_folder(corpus_dir: Path) -> None:
+    """The corpus folder exists and can be listed.
+
+    Raises:
+        CorpusError: it is missing, not a folder, or not accessible (permissions).
+    """
+    try:
+        with os.scandir(corpus_dir):
+            return
+    except FileNotFoundError:
+        raise CorpusError(f"语料目录不存在：{corpus_dir}") from None
+    except NotADirectoryError:
+        raise CorpusError(f"语料路径不是文件夹：{corpus_dir}") from None
+    except OSError as exc:
+        raise CorpusError(f"无法读取语料目录 {corpus_dir}（{type(exc).__name__}: {exc.strerror or exc}）") from None
+
+
 def build_corpus(corpus_dir: Path, max_file_mb: float = 20.0) -> Corpus:
     """Read and structure every document in `corpus_dir`.
 
@@ -35,8 +53,7 @@ def build_corpus(corpus_dir: Path, max_file_mb: float = 20.0) -> Corpus:
     Raises:
         CorpusError: the folder does not exist or holds no readable document.
     """
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"语料目录不存在：{corpus_dir}")
+    _check_folder(corpus_dir)
     docs, problems = read_corpus(corpus_dir, max_bytes=int(max_file_mb * 1024 * 1024))
     report = CorpusReport(corpus_dir=str(corpus_dir), skipped=[{"file": p.file, "reason": p.reason} for p in problems])
     if not docs:

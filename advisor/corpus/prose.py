@@ -9,6 +9,7 @@ tell stories (第一篇 … 第五篇) makes its other sections stories too when
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from advisor.corpus.classify import ESSAY_TITLE, industry_switch
@@ -36,8 +37,13 @@ class _Story:
 
 
 def doc_title(titles: list[tuple[int, str]], before: int) -> str:
-    """The nearest document title (…制度, …流程, …案例) at or before position `before`."""
-    return next((title for pos, title in reversed(titles) if pos <= before), "")
+    """The nearest document title (…制度, …流程, …案例) at or before position `before`.
+
+    `titles` is in document order (the walker appends them as it reads), so the last one at or
+    before `before` is found by binary search, not by scanning all titles for every record.
+    """
+    i = bisect_right(titles, before, key=lambda t: t[0])
+    return titles[i - 1][1] if i else ""
 
 
 def contiguous(text: str, blocks: list[Block]) -> list[list[Block]]:
@@ -88,6 +94,7 @@ class ProseReader:
         self.doc = doc
         self.text = doc.text
         self.titles = titles
+        self._title_starts = {pos for pos, _ in titles}
         self.cases: list[Case] = []
         self.guidelines: list[Guideline] = []
 
@@ -158,7 +165,7 @@ class ProseReader:
 
     def _by_title(self, blocks: list[Block]) -> list[list[Block]]:
         """Blocks split where a document title starts: a run of prose may span several scraped documents."""
-        title_starts = {pos for pos, _ in self.titles}
+        title_starts = self._title_starts
         pieces: list[list[Block]] = [[]]
         for blk in blocks:
             if blk.start in title_starts and pieces[-1]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,21 +47,50 @@ def read_corpus(corpus_dir: Path, max_bytes: int | None = None) -> tuple[list[Ra
         The decoded documents (sorted by name) and the files that were skipped with a reason.
     """
     docs: list[RawDocument] = []
-    problems: list[ReadProblem] = []
-    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(corpus_dir).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(corpus_dir).parts):
-            continue
+    paths, problems = _list_files(corpus_dir)
+    for path in paths:
+        rel = display_name(path.relative_to(corpus_dir).as_posix())
         try:
-            if max_bytes is not None and path.stat().st_size > max_bytes:
-                mb = path.stat().st_size / 1024 / 1024
-                raise UnreadableFile(f"文件过大（{mb:.1f} MB，上限 {max_bytes / 1024 / 1024:.0f} MB，设置项 ADVISOR_MAX_FILE_MB）")
-            docs.append(read_document(path, rel))
+            docs.append(_read_file(path, rel, max_bytes))
         except UnreadableFile as exc:
             problems.append(ReadProblem(rel, str(exc)))
         except OSError as exc:  # no read permission, a file removed meanwhile, a device error …
             problems.append(ReadProblem(rel, f"无法读取文件（{type(exc).__name__}: {exc.strerror or exc}）"))
     return docs, problems
+
+
+def _list_files(corpus_dir: Path) -> tuple[list[Path], list[ReadProblem]]:
+    """Every entry below `corpus_dir` that is not a folder (hidden ones and symlinked folders left out),
+    sorted, and the sub-folders that could not be listed (reported instead of silently missing)."""
+    problems: list[ReadProblem] = []
+
+    def unlistable(exc: OSError) -> None:
+        where = Path(exc.filename or corpus_dir)
+        rel = display_name(where.relative_to(corpus_dir).as_posix()) if where != corpus_dir else "."
+        problems.append(ReadProblem(f"{rel}/", f"无法读取文件夹（{type(exc).__name__}: {exc.strerror or exc}）"))
+
+    paths: list[Path] = []
+    for folder, subfolders, files in os.walk(corpus_dir, onerror=unlistable):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        paths += [Path(folder) / name for name in files if not name.startswith(".")]
+    return sorted(paths), problems
+
+
+def display_name(name: str) -> str:
+    """A file name that can be written as UTF-8: bytes the file system could not decode become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _read_file(path: Path, rel: str, max_bytes: int | None) -> RawDocument:
+    """One corpus entry that is not a folder: a regular file within the size limit, decoded."""
+    if not path.is_file():
+        reason = "链接指向的文件不存在" if path.is_symlink() else "不是普通文件（管道、设备等）"
+        raise UnreadableFile(reason)
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise UnreadableFile(f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {max_bytes / 1024 / 1024:.0f} MB，"
+                             f"设置项 ADVISOR_MAX_FILE_MB）")
+    return read_document(path, rel)
 
 
 def read_document(path: Path, name: str | None = None) -> RawDocument:

@@ -187,9 +187,9 @@ class _Walker:
         direct = heading is not None and (not self.prose or self.prose[-1] is heading or (story and self._just_before(heading, story[0])))
         title = clean_heading(heading.text) if direct and heading and not is_generic_heading(heading.text) else ""
         start = heading.start if title and heading else anchor.start
-        taken = [heading] if title and heading in self.prose else []
+        taken = [heading] if title and _rfind(self.prose, heading) >= 0 else []
         for piece in [*taken, *story]:
-            self.prose.remove(piece)
+            del self.prose[_rfind(self.prose, piece)]
         rank = _RANK.get(heading.family, 8.0) if heading is not None else 0.0
         case = _Open(start, title, rank, "labelled", blocks=[*taken, *story, b], rules_doc=self.rules_doc)
         if story:
@@ -198,7 +198,7 @@ class _Walker:
         self.case = case
 
     def _just_before(self, heading: Block, first: Block) -> bool:
-        i = self.prose.index(first) if first in self.prose else -1
+        i = _rfind(self.prose, first)
         return i > 0 and self.prose[i - 1] is heading
 
     def _story_before(self) -> list[Block]:
@@ -294,3 +294,15 @@ class _Walker:
 
     def _doc_title(self, before: int) -> str:
         return doc_title(self.titles, before)
+
+
+def _rfind(blocks: list[Block], block: Block) -> int:
+    """Index of `block` in `blocks`, searched from the end (-1 when absent).
+
+    The blocks wanted (a story's pieces, the heading above them) are the latest ones, and no block
+    is in the prose twice, so this finds what `list.index` finds without scanning the whole document.
+    """
+    for i in range(len(blocks) - 1, -1, -1):
+        if blocks[i] == block:
+            return i
+    return -1

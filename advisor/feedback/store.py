@@ -90,7 +90,13 @@ def _read(db_path: Path, sql: str, params: tuple = ()) -> list[tuple]:
             if "no such table" in str(exc):
                 return []
             error = exc
-    raise FeedbackUnavailableError(f"反馈数据无法读取（{type(error).__name__}）") from error
+        except sqlite3.DatabaseError as exc:  # not a database at all: retrying read-only will not help
+            raise FeedbackUnavailableError(_damaged(db_path)) from exc
+    raise FeedbackUnavailableError(f"反馈数据无法读取：{db_path}（{type(error).__name__}）") from error
+
+
+def _damaged(db_path: Path) -> str:
+    return f"反馈数据库 {db_path} 已损坏（不是有效的 SQLite 文件），请将其移走后重试"
 
 
 def _utc_iso(when: datetime | None) -> str:
@@ -129,11 +135,26 @@ def record_feedback(
         raise ValueError("case_id must not be empty")
     if rank < 1:
         raise ValueError("rank starts at 1")
-    row = (_utc_iso(when), mask_pii(query)[:MAX_STORED_QUERY_CHARS], case_id, int(rank), int(bool(helpful)))
+    row = (_utc_iso(when), _storable(query), case_id, int(rank), int(bool(helpful)))
     try:
         return _insert(Path(db_path), row)
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):
+            raise FeedbackUnavailableError(_unwritable(db_path, exc)) from exc
+        raise FeedbackUnavailableError(_damaged(db_path)) from exc
     except (sqlite3.Error, OSError) as exc:
-        raise FeedbackUnavailableError(f"反馈未能保存：数据目录不可写或已满（{type(exc).__name__}）") from exc
+        raise FeedbackUnavailableError(_unwritable(db_path, exc)) from exc
+
+
+def _unwritable(db_path: Path, exc: BaseException) -> str:
+    return f"反馈未能保存：数据目录 {Path(db_path).parent} 不可写或已满（{type(exc).__name__}）"
+
+
+def _storable(query: str) -> str:
+    """The query as stored: personal data masked, capped in length, lone surrogates (undecodable bytes
+    passed on by a terminal) replaced so that SQLite's UTF-8 encoding cannot fail."""
+    text = mask_pii(query)[:MAX_STORED_QUERY_CHARS]
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _insert(db_path: Path, row: tuple) -> int:

@@ -11,10 +11,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.models import Advice, AdviceStep, Citation, CitedRecord, GuidanceItem, Guideline, Hit
+from advisor.text.actions import is_management
 from advisor.text.industry import compatible
 from advisor.text.items import split_items
-from advisor.text.terms import INDUSTRY_TERMS, label_scores
+from advisor.text.terms import GENERAL, INDUSTRY_TERMS, label_scores
 
 MIN_STEPS, MAX_STEPS = 3, 7
 MAX_STEP_CHARS = 90
@@ -35,8 +37,19 @@ _IMPERATIVE = re.compile(
     r"接到|受理|核实|记录|回访|跟进|上报|登记|通知|联系|解释|道歉|致歉|倾听|了解|调查|提出|给予|告知|尊重|理解|保持|尽快)"
 )
 _ANALYSIS = re.compile(r"^(?:关于|分析|本案例|该案例|综上)|动机|表象|隐含需求")
-_NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条")
+_NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条|^(?:派出所|公安|警察|民警|法官|消协|消费者协会|仲裁|监管|政府|街道|居委会|作为)")
 _TIME_LIMIT = re.compile(r"\d+\s*(?:个)?(?:小时|工作日|日|天|分钟)(?:内|之内)|不超过\s*\d+\s*(?:个)?(?:小时|工作日|日|天)")
+# Steps for a situation the complaint must show: a group complaint's procedure is no plan for one owner.
+_GROUP_RULE = re.compile(r"群诉|群体|集体")
+_SITUATIONAL: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"媒体|媒介|记者|采访|舆情|新闻"), "media"),
+    (re.compile(r"过激|自我防范|人身安全|打砸|冲突|报警|公安"), "protest"),
+    (re.compile(r"起诉|诉讼|律师|仲裁|法院"), "litigation"),
+    (re.compile(r"群诉|集体|群体|联名|代表"), "collective"),
+)
+# "合同问题:延期交房、延期办证…应严格按照合同…": a topic label, then what to do.
+_TOPIC = re.compile(r"^[^，,。：:]{2,12}[:：]")
+_MODAL = re.compile(r"(?:^|[，,])[^，,。]{0,16}?(?:应当|应该|必须|务必|应|须)")
 _AVOID_CUE = re.compile(r"(?:禁止使用|禁止说|不要说|不能说|忌说|忌用|严禁说|避免说|禁用语)[^“\"]{0,12}[“\"]([^”\"]{2,120})[”\"]")
 
 
@@ -67,11 +80,14 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
         procedures: the best procedure / principle rules for the complaint (a guideline-only search),
             used when the hits give fewer than three steps.
     """
-    candidates = _precedent_steps(query, hits, industry, rarity or {}) + _rule_steps(hits, industry)
+    facts = extract_facts(query)
+    candidates = _precedent_steps(query, hits, industry, rarity or {}) + _rule_steps(query, hits, industry, facts)
     steps = _merge(candidates, _bigrams(query))
     if len(steps) < MIN_STEPS and procedures:
-        # Too few from the hits: the company's procedure for complaints of this kind fills in.
-        steps = _merge(candidates + _rule_steps(procedures, industry, limit=MAX_STEPS), _bigrams(query))
+        # Too few from the hits: the company's procedure for complaints of this kind fills in, up to three.
+        extra = _merge(_rule_steps(query, procedures, industry, facts, limit=MAX_STEPS), _bigrams(query))
+        steps += [e for e in extra if all(_jaccard(_bigrams(e.text), _bigrams(x.text)) < _SAME for x in steps)]
+        steps = steps[: max(MIN_STEPS, len(candidates))]
     grade = next((g for g in guidance if g.category == "grading" and g.primary), None)
     deadlines = [d for d in guidance if d.category == "deadline" and d.primary]
     cited: list[CitedRecord] = []
@@ -93,10 +109,15 @@ def matching_cases(hits: Sequence[Hit], industry: str | None) -> list[Hit]:
     if not hits:
         return []
     top = hits[0].score
+    # A related industry (电力 for a 供水 complaint) lends its steps only through a very close match.
     return [h for i, h in enumerate(hits) if h.kind == "case" and h.record_type == "case"
-            and compatible(h.industry, industry)
+            and (_same_industry(h.industry, industry) or (h.confidence == "高" and compatible(h.industry, industry)))
             and (h.confidence == "高" or (h.confidence == "中" and h.score >= top - SCORE_MARGIN)
-                 or (i < 3 and _specific_terms(h.matched_terms)))]
+                 or (i < 3 and h.confidence != "低" and _specific_terms(h.matched_terms)))]
+
+
+def _same_industry(record_industry: str, industry: str | None) -> bool:
+    return industry is None or record_industry in (GENERAL, industry)
 
 
 def _specific_terms(terms: Sequence[str]) -> list[str]:
@@ -110,13 +131,16 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
     query_keys = _bigrams(query)
     for rank, hit in enumerate(matching_cases(hits, industry), 1):
         incident = _bigrams(hit.facts or hit.text)
+        # Below the best precedent, a step must be about this complaint (a word of it), not only of its kind.
+        about_query = rank == 1 or hit.confidence == "高"
         for step in hit.handling_steps[:_MAX_PER_SOURCE]:
             text = _clip(step)
-            if not text or _NOT_A_STEP.search(text) or _ANALYSIS.search(text):
+            # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
+            if not text or _NOT_A_STEP.search(text) or _ANALYSIS.search(text) or is_management(text):
                 continue
             # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint.
             own = {b for b in _bigrams(text) & incident - query_keys if rarity.get(b, 0) <= _RARE}
-            if len(own) >= 2 and hit.confidence != "高":
+            if (len(own) >= 2 and hit.confidence != "高") or not (about_query or _specific(_bigrams(text) & query_keys)):
                 continue
             out.append(_Candidate(text, [hit.id], "precedent", 1.0 / rank))
     return out
@@ -131,21 +155,87 @@ def bigram_rarity(texts: Sequence[str]) -> dict[str, int]:
     return counts
 
 
-def _rule_steps(hits: Sequence[Hit], industry: str | None, limit: int = _MAX_PER_SOURCE) -> list[_Candidate]:
-    """Imperative clauses of the procedure and principle rules among the hits (the best two)."""
+def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: QueryFacts,
+                limit: int = _MAX_PER_SOURCE) -> list[_Candidate]:
+    """Instructions among the procedure and principle rules of the hits, the ones about this complaint first."""
     out = []
+    keys = _bigrams(query)
     # Principles (倾听, 致歉, 不推诿) hold in any industry; a procedure only in its own.
-    guides = [h for h in hits if h.kind == "guideline" and h.record_type == "rules"]
+    guides = [h for h in hits if h.kind == "guideline" and h.record_type == "rules"
+              and (not _GROUP_RULE.search(h.title) or facts.collective or _is_group(facts))]
     for rank, hit in enumerate(guides, 1):
-        _, items = split_items(hit.text)
-        sentences = items or re.split(r"(?<=[。；;])", hit.text)
-        for s in sentences:
-            text = _clip(s)
-            # A clause that names no industry (受理投诉耐心，事后应有回访) holds for any complaint.
-            fits = compatible(hit.industry, industry) or not label_scores(text, INDUSTRY_TERMS)
-            if len(text) >= _MIN_STEP_CHARS and fits and _IMPERATIVE.search(text) and not _NOT_A_STEP.search(text):
-                out.append(_Candidate(text, [hit.id], "rule", 0.5 / rank))
+        for s, item_topic in _pieces(hit.text):
+            text, topic = _instruction(_clip(s))
+            topic = topic or item_topic
+            # Another industry's procedure does not instruct this complaint's staff (奉上茶水 at a front desk);
+            # its principles (首问负责, 不推诿, 耐心倾听) hold anywhere when they name no industry.
+            own = _same_industry(hit.industry, industry) and not _names_other_industry(text, industry)
+            fits = own or (hit.guideline_kind == "principle" and not label_scores(text, INDUSTRY_TERMS))
+            if (len(text) < _MIN_STEP_CHARS or not fits or _NOT_A_STEP.search(text) or is_management(text)
+                    or text.endswith((":", "：")) or not _applies(text, facts)):
+                continue
+            about = len(_specific(_bigrams(topic + text) & keys))
+            if topic and not about:
+                continue  # "质量问题:…" is the rule for another kind of complaint
+            out.append(_Candidate(text, [hit.id], "rule", 0.5 / rank + 0.3 * min(about, 4)))
+    out.sort(key=lambda c: -c.weight)
     return out[:limit]
+
+
+_SUB_ITEM = re.compile(r"(?<!^)\s*(?=(?:\d{1,2}[)）]|[(（]\d{1,2}[)）]|[①-⑳])\s*[\u4e00-\u9fff])")
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """The clauses of a rule text (its items, their sub-items 1) 2) …, sentences), each with the topic
+    label of its item ("质量问题:" holds for every sentence of that item)."""
+    _, items = split_items(text)
+    out = []
+    for item in items or [text]:
+        topic = _TOPIC.match(_ENUM.sub("", item.strip()))
+        for sub in _SUB_ITEM.split(item):
+            out.extend((p, topic.group(0) if topic else "") for p in re.split(r"(?<=[。；;])", sub) if p.strip())
+    return out
+
+
+def _names_other_industry(text: str, industry: str | None) -> bool:
+    named = label_scores(text, INDUSTRY_TERMS)
+    return bool(named) and industry not in named and GENERAL not in named
+
+
+def _instruction(text: str) -> tuple[str, str]:
+    """The clause as an instruction to staff, and its topic label ("合同问题:延期交房…,应严格按照…" → the
+    clause after the label, the label); ("", "") when it tells staff nothing to do."""
+    if _IMPERATIVE.search(text):
+        return text, ""
+    m = _TOPIC.match(text)
+    if m:
+        body = re.split(r"(?<=[。；;])", text[m.end() :])[0].strip()
+        modal = _MODAL.search(body)
+        # The topic's own list of cases may come first ("延期交房、延期办证…等情况,应…").
+        if modal and modal.start() <= 60 and len(body) >= _MIN_STEP_CHARS:
+            return body, m.group(0)
+        return "", ""
+    modal = _MODAL.search(text)
+    if modal and modal.start() <= 30:  # "1)客户亲自到客服投诉,接待人员应以亲切态度招待客户" → from 接待人员 on
+        return text[modal.start() :].lstrip("，, "), ""
+    return "", ""
+
+
+def _applies(text: str, facts: QueryFacts) -> bool:
+    """A step for a situation (media, protest, lawsuit, group) only when the complaint shows it."""
+    shown = {"media": facts.media, "protest": facts.protest, "litigation": facts.litigation,
+             "collective": facts.collective or _is_group(facts)}
+    return all(shown[flag] for pattern, flag in _SITUATIONAL if pattern.search(text))
+
+
+def _is_group(facts: QueryFacts) -> bool:
+    count = facts.headcount
+    return count is not None and count.value >= 3
+
+
+def _specific(keys: set[str]) -> set[str]:
+    """Bigrams that say what the complaint is about (not 客户, 投诉, 处理)."""
+    return {k for k in keys if not any(k in g for g in _GENERIC)}
 
 
 def _clip(step: str) -> str:
@@ -176,8 +266,8 @@ def _merge(candidates: list[_Candidate], query_keys: set[str]) -> list[AdviceSte
             same.sources = list(dict.fromkeys([*same.sources, *cand.sources]))
             same.weight = max(same.weight, cand.weight)
     def score(c: _Candidate) -> tuple[float, float]:
-        relevance = len(c.keys & query_keys) / max(len(query_keys), 1)
-        return (len(c.sources), c.weight + relevance + (0.2 if c.origin == "precedent" else 0.0))
+        relevance = len(_specific(c.keys & query_keys)) / max(len(_specific(query_keys)), 1)
+        return (len(c.sources), c.weight + 2 * relevance + (0.2 if c.origin == "precedent" else 0.0))
     ranked = sorted(merged, key=score, reverse=True)
     return [AdviceStep(text=c.text, sources=c.sources, origin=c.origin) for c in ranked[:MAX_STEPS]]
 

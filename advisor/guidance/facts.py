@@ -64,7 +64,7 @@ _FLAG_TERMS: dict[str, tuple[str, ...]] = {
     "media": tuple("记者 媒体 曝光 电视台 微博 抖音 快手 小红书 报社 报纸 新闻 网上 热搜 舆论".split()),
     "litigation": tuple("起诉 法院 律师函 诉讼 仲裁 打官司 律师 上诉 立案".split()),
     "protest": tuple("横幅 条幅 标语 静坐 上访 信访 游行 围堵 堵门 示威 聚集".split()),
-    "collective_terms": tuple("集体 群诉 联名 群体".split()),
+    "collective_terms": tuple("集体 群诉 联名 群体 一起来 一起去 一起找 组团 结伴 多户 好几户 好多业主 很多业主 众多业主".split()),
     "injury": tuple("受伤 伤亡 摔伤 骨折 人身伤害 住院 死亡 身亡 烫伤 砸伤 划伤 咬伤 伤残 流血".split()),
     "contract_breach": tuple(
         "违约 延期交房 逾期交房 延迟交房 延期交付 逾期交付 延迟交付 延期办证 逾期办证".split()

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from advisor.corpus.pipeline import Corpus, build_corpus
-from advisor.errors import BuildLockedError
+from advisor.errors import BuildLockedError, IndexWriteError
 from advisor.models import Case, Manifest
 from advisor.retrieval.chunk import Chunk, chunk_records, text_chunk_count
 from advisor.retrieval.dense import build_dense, dense_kind, save_dense
@@ -77,11 +77,12 @@ def build_index(settings: Settings, encoder: Encoder, corpus: Corpus | None = No
         cache = _load_cache(target, encoder, warnings)
         vectors, embedded = _embed(chunks, encoder, cache, progress)
         tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
         try:
-            _write(tmp, settings, encoder, corpus, chunks, vectors)
-            _swap(tmp, target)
+            with _writing(target):
+                shutil.rmtree(tmp, ignore_errors=True)
+                tmp.mkdir(parents=True)
+                _write(tmp, settings, encoder, corpus, chunks, vectors)
+                _swap(tmp, target)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     return BuildStats(len(corpus.cases), len(corpus.guidelines), len(chunks), embedded, len(chunks) - embedded,
@@ -89,11 +90,24 @@ def build_index(settings: Settings, encoder: Encoder, corpus: Corpus | None = No
 
 
 @contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """A file-system error while locking, writing or swapping becomes one clear `IndexWriteError`;
+    the previous index (if any) is left as it was."""
+    try:
+        yield
+    except OSError as exc:
+        raise IndexWriteError(f"索引无法写入 {target}（{type(exc).__name__}: {exc.strerror or exc}），"
+                              f"原有索引保持不变。请检查该目录的权限和磁盘空间") from exc
+
+
+@contextmanager
 def _build_lock(target: Path) -> Iterator[None]:
     """An exclusive lock beside the index folder, released when the build ends (or its process dies)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     lock_path = target.parent / f".{target.name}.lock"
-    with lock_path.open("w") as fh:
+    with _writing(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fh = lock_path.open("w")
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -186,5 +200,10 @@ def _swap(tmp: Path, target: Path) -> None:
         os.rename(target, old)
         for p in keep:
             shutil.copy2(old / p.name, tmp / p.name)
-    os.rename(tmp, target)
+    try:
+        os.rename(tmp, target)
+    except OSError:
+        if old.exists() and not target.exists():
+            os.rename(old, target)  # put the previous index back before reporting the failure
+        raise
     shutil.rmtree(old, ignore_errors=True)

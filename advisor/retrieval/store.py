@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from pydantic import ValidationError
 
 from advisor.corpus.report import CorpusReport
@@ -114,6 +115,10 @@ def load_index(settings: Settings, encoder: Encoder) -> LoadedIndex:
     expected = (manifest.n_cases, manifest.n_guidelines, manifest.n_chunks, manifest.n_chunks, n_text)
     if counts != expected:
         raise IndexCorruptError(f"索引文件与清单不一致（记录、向量或 BM25 文档数不符）。请重建：{REBUILD_HINT}")
+    problem = (_dense_problem(dense, manifest.dim) or _chunk_problem(chunks, cases, guidelines)
+               or _bm25_problem(lexical))
+    if problem:
+        raise IndexCorruptError(f"索引文件内容不一致（{problem}）。请重建：{REBUILD_HINT}")
     return LoadedIndex(manifest, cases, guidelines, chunks, dense, lexical, report)
 
 
@@ -140,6 +145,59 @@ def _check_files(folder: Path, manifest: Manifest) -> None:
         expected = manifest.files[name]
         if path.stat().st_size != expected.size or digest(path) != expected:
             raise IndexCorruptError(f"索引文件 {name} 已损坏（校验和不符）。请重建：{REBUILD_HINT}")
+
+
+# --------------------------------------------------------------------------- structure
+# The digests catch damage done after a build; these checks catch files that were already inconsistent
+# when the manifest was written (or a manifest edited by hand), which would otherwise fail mid-search
+# with an IndexError or quietly return other results.
+
+_NORM_TOLERANCE = 1e-2
+_BLOCK = 8192
+
+
+def _dense_problem(dense, dim: int) -> str | None:
+    """Dimension and vectors of the FAISS index: finite and L2-normalized (zero vectors allowed)."""
+    if dense.d != dim:
+        return f"dense.faiss 的向量维度为 {dense.d}，清单记录为 {dim}"
+    for start in range(0, dense.ntotal, _BLOCK):
+        try:
+            block = dense.reconstruct_n(start, min(_BLOCK, dense.ntotal - start))
+        except RuntimeError:  # an index type that keeps no vectors: nothing to check
+            return None
+        with np.errstate(all="ignore"):  # garbled floats may overflow: that is what is being caught
+            norms = np.linalg.norm(block.astype(np.float64), axis=1)
+        if not np.isfinite(norms).all() or ((np.abs(norms - 1) > _NORM_TOLERANCE) & (norms > 1e-6)).any():
+            return "dense.faiss 中有无效或未归一化的向量"
+    return None
+
+
+def _chunk_problem(chunks: list[Chunk], cases: list[Case], guidelines: list[Guideline]) -> str | None:
+    known = {r.id for r in [*cases, *guidelines]}
+    unknown = sorted({c.record_id for c in chunks} - known)
+    return f"chunks.jsonl 引用了不存在的记录 {unknown[0]}" if unknown else None
+
+
+def _bm25_problem(lexical: LexicalIndex) -> str | None:
+    """The BM25 sparse matrix (CSC arrays) and vocabulary agree with each other and the document count."""
+    retriever = getattr(lexical, "_retriever", None)
+    state = getattr(retriever, "scores", None)
+    if not isinstance(state, dict) or not {"data", "indices", "indptr"} <= set(state):
+        return None  # another bm25s layout: the digests still vouch for the files
+    data, indices, indptr = (np.asarray(state[k]) for k in ("data", "indices", "indptr"))
+    vocab = getattr(retriever, "vocab_dict", None) or {}
+    n_docs, n_terms = lexical.indexed_docs(), len(vocab)
+    if sorted(vocab.values()) != list(range(n_terms)):
+        return "bm25 词表编号不连续或重复"
+    if indptr.ndim != 1 or len(indptr) not in (n_terms, n_terms + 1) or (len(indptr) and indptr[0] != 0):
+        return "bm25 indptr 与词表大小不符"
+    if np.any(np.diff(indptr) < 0) or (len(indptr) and indptr[-1] != len(data)) or len(data) != len(indices):
+        return "bm25 稀疏矩阵的数组长度不一致"
+    if len(indices) and (indices.min() < 0 or indices.max() >= n_docs):
+        return "bm25 文档编号超出范围"
+    if not np.isfinite(data).all() or (len(data) and data.min() < 0):
+        return "bm25 分数中有无效值"
+    return None
 
 
 def _read_records(path: Path) -> tuple[list[Case], list[Guideline]]:

@@ -15,7 +15,7 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
     "电商": ("网购", "网店", "淘宝", "京东", "拼多多", "外卖", "骑手", "平台", "店家", "退货退款"),
     "快递": ("快递", "包裹", "物流", "丢件", "驿站", "签收"),
     "零售": ("超市", "商场", "专柜", "门店", "金店", "首饰", "化妆品", "过期"),
-    "酒店": ("酒店", "宾馆", "客房", "入住", "退房", "前台", "房卡", "民宿"),
+    "酒店": ("酒店", "宾馆", "客房", "入住", "前台", "房卡", "民宿", "房费", "订房", "大床房", "标间", "住宿", "满房"),
     "餐饮": ("餐厅", "饭店", "菜里", "菜品", "吃饭", "用餐", "服务员", "火锅", "食物中毒", "饭菜"),
     "电力": ("停电", "电费", "电表", "跳闸", "供电"),
     "供水": ("停水", "水费", "水表", "自来水", "水质", "水压"),
@@ -37,10 +37,10 @@ RELATED: tuple[frozenset[str], ...] = (
 
 def infer_industry(simple_query: str) -> str | None:
     """The industry a (simplified) query is about, or None when its words point to none or to several equally."""
-    scores: dict[str, int] = {}
-    for table in (INDUSTRY_TERMS, QUERY_CUES):
-        for key, count in label_scores(simple_query, table).items():
-            scores[key] = scores.get(key, 0) + count
+    # A word in both tables counts once (退房 must not weigh double).
+    terms = {key: tuple(dict.fromkeys((*INDUSTRY_TERMS.get(key, ()), *QUERY_CUES.get(key, ()))))
+             for key in (*INDUSTRY_TERMS, *QUERY_CUES)}
+    scores = label_scores(simple_query, terms)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])

@@ -9,18 +9,23 @@ What                   Kept visible                            Example
 =====================  ======================================  ==================================
 mobile                 +86 / 0086 prefix, first 3, last 4      +86 138-1234-5678 → +86 138-****-5678
 landline               area code, last 4 of the local number   0755-12345678 → 0755-****5678
+                       (also after +86 without the trunk 0)    +86 10 8765 4321 → +86 10 **** 4321
 ID card (18 / 15)      first 6 (region), last 4 / last 3       110101 19900307 123X → 110101 ******** 123X
 bank card (16–19)      first 4, last 4                         6222 0212 3456 7890 → 6222 **** **** 7890
 e-mail                 first character, the whole domain       zhang.san＠qq.com → z********＠qq.com
+QQ / WeChat id         last 2 of a QQ number, first of an id   QQ号123456789 → QQ号*******89
 licence plate          province, city letter, last character   粤B·D12345 → 粤B·*****5, 京A12345 → 京A****5
 door / room numbers    place words and letters, no digit       3栋2单元1502室 → *栋*单元****室
 =====================  ======================================  ==================================
 
-When the kept part would reveal everything (an e-mail local part of one character) the whole span is
+Mobile groups may be separated by spaces, dashes or dots (138.1234.5678); an 18-character ID may be
+grouped in any way (1101 0119 9003 0712 3X) as long as its date digits are plausible; ``@`` may
+have a space on either side. When the kept part would reveal everything (an e-mail local part of one character) the whole span is
 hidden. Door numbers are masked in chains (``12号楼3层305``), after a road (``幸福路88号``), as
 ``N栋 / N幢 / N号楼 / N号院 / N单元 / N弄`` on their own (so a count such as 3栋楼 is masked too),
 as rooms of three or more digits (``1502室``, ``305房间``) and as hyphen groups after an estate word
-or before 室/房 (``幸福小区5-2-301``, ``5-301室``). A floor on its own (``住在12楼``) and a flat layout
+or before 室/房 (``幸福小区5-2-301``, ``5-301室``), also after 住在 / 家住 / 住址 / 地址
+(``住在12-3-402``), and a door number ending a chain of units (``3单元402号``). A floor on its own (``住在12楼``) and a flat layout
 (``3室1厅``) are not identifying and stay.
 
 Kept on purpose: amounts, dates, times, durations and counts (5000元, 2.5万元, 2025年3月14日, 3月12号,
@@ -78,12 +83,25 @@ _HYPHENS = r"(?!(?:19|20)[0-9]{2}-)[0-9]{1,4}(?:-[0-9]{1,4}){1,2}"  # not a date
 _ESTATE = "(?:小区|花园|家园|公寓|大厦|号楼|苑|园|村|栋|座|楼)"
 
 _SEP = r"[ \-]"
+_MSEP = r"[ \-.]"  # mobile groups: also 138.1234.5678
+_AREA = r"(?:10|2[0-9]|[3-9][0-9]{2})"  # area codes without the trunk 0, as written after +86
 _MMDD = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+
+
+def _spaced(*classes: str) -> str:
+    """Character classes joined so that one space or dash may stand between any two of them."""
+    return f"{_SEP}?".join(classes)
+
+
+_D = "[0-9]"
+# An 18-character ID grouped in any way: region, a plausible year/month/day digit by digit, sequence, check.
+_ID18_ANY_GROUPS = _spaced("[1-9]", *[_D] * 5, "[12]", "[089]", _D, _D, "[01]", _D, "[0-3]", _D, _D, _D, _D,
+                           "[0-9Xx]")
 
 # Order matters: the longest identifiers go first so a mobile pattern never bites into an ID or a card.
 _RULES: tuple[_Rule, ...] = (
     _rule(
-        r"(?<![A-Za-z0-9._%+\-])(?P<m>[A-Za-z0-9._%+\-]+)@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
+        r"(?<![A-Za-z0-9._%+\-])(?P<m>[A-Za-z0-9._%+\-]+) ?@ ?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
         1, 0, _EMAIL_LOCAL,
     ),
     _rule(
@@ -92,13 +110,16 @@ _RULES: tuple[_Rule, ...] = (
         6, 4, _ID_CHARS,
     ),
     _rule(rf"(?<![0-9])(?P<m>[1-9][0-9]{{5}}{_SEP}?[0-9]{{2}}{_MMDD}{_SEP}?[0-9]{{3}})(?![0-9Xx])", 6, 3),
+    _rule(rf"(?<![0-9])(?<![0-9]{_SEP})(?P<m>{_ID18_ANY_GROUPS})(?!{_SEP}?[0-9Xx])", 6, 4, _ID_CHARS),
     _rule(
         rf"(?<![0-9])(?P<m>[0-9]{{16,19}}|[0-9]{{4}}(?:{_SEP}[0-9]{{4}}){{3}}(?:{_SEP}[0-9]{{1,3}})?"
         rf"|[0-9]{{6}}{_SEP}[0-9]{{10,13}})(?![0-9])",
         4, 4,
     ),
-    _rule(rf"(?<![0-9])(?:\(?(?:\+|00)?86\)?{_SEP}?)?(?P<m>1[3-9][0-9](?:{_SEP}?[0-9]{{4}}){{2}})(?![0-9])",
+    _rule(rf"(?<![0-9])(?:\(?(?:\+|00)?86\)?{_SEP}?)?(?P<m>1[3-9][0-9](?:{_MSEP}?[0-9]{{4}}){{2}})(?![0-9])",
           3, 4),
+    _rule(rf"(?<![0-9])(?:\+|00)86{_SEP}?(?:\(0\))?(?:\(0?{_AREA}\)|0?{_AREA}){_SEP}?"
+          rf"(?P<m>[0-9]{{3,4}}{_SEP}?[0-9]{{4}})(?![0-9])", 0, 4),
     _rule(rf"(?<![0-9])(?:\(0[1-9][0-9]{{1,2}}\)|0[1-9][0-9]{{1,2}}){_SEP}?(?P<m>[0-9]{{3,4}}{_SEP}?[0-9]{{4}})"
           r"(?![0-9])",
           0, 4),
@@ -108,6 +129,10 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<m>[2-9][0-9]{{2,3}}{_SEP}?[0-9]{{4}})(?![0-9])",
         0, 4,
     ),
+    _rule(r"(?<![A-Za-z])(?:QQ|qq|Qq|扣扣)(?:号码?)?[: ]{0,2}(?P<m>[1-9][0-9]{4,11})(?![0-9])", 0, 2),
+    _rule(r"(?:微信号?[: ]{0,2}|(?<![A-Za-z])(?:[Vv][Xx]|[Ww]e[Cc]hat)(?:号|[: ]{1,2}))"
+          r"(?P<m>[A-Za-z][A-Za-z0-9_\-]{5,19})"
+          r"(?![A-Za-z0-9_\-])", 1, 0, _ALNUM),
     _rule(
         rf"[{_PROVINCES}] ?[A-Za-z][ ·•・‧∙.\-]?"
         r"(?P<m>(?=[A-Za-z]{0,5}[0-9])[A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}(?=[挂学警港澳]))(?![A-Za-z0-9])",
@@ -115,8 +140,10 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # Address rules run widest first: a room rule must not eat the tail of 5-301室 before it is seen whole.
     _rule(rf"{_ESTATE} ?(?P<m>{_HYPHENS}){_NOT_ADDRESS}"),
+    _rule(rf"(?:住在?|家住|住址|地址)[: ]{{0,2}}(?P<m>{_HYPHENS}){_NOT_ADDRESS}"),
     _rule(rf"(?<![0-9\-])(?P<m>{_HYPHENS})(?=室|房)"),
-    _rule(rf"(?<![0-9.A-Za-z])(?P<m>{_SEG}(?: ?{_SEG})+(?:{_TRAIL})?|{_SEG}{_TRAIL})"),
+    _rule(rf"(?<![0-9.A-Za-z])(?P<m>{_SEG}(?: ?{_SEG})+(?:{_TRAIL})?|{_SEG}{_TRAIL}"
+          rf"|{_SEG}(?: ?{_SEG})*[0-9]{{1,5}}(?=号(?!楼|院)))"),
     _rule(r"(?<![0-9.])(?P<m>[0-9]{1,5})(?:号楼|号院|栋|幢|单元|弄)"),
     _rule(r"(?<![0-9.])(?P<m>[0-9]{3,5})(?:室|房间|房)(?!厅)"),
     _rule(r"(?:路|街|大道|巷|弄|胡同)(?P<m>[0-9]{1,5}(?:-[0-9]{1,5})?)号"),

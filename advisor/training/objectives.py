@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from advisor.models import Case, GuidanceItem
+from advisor.text.actions import is_management
 from advisor.training.models import Objective, ObjectiveKind
 from advisor.training.person import CUSTOMER_NOUNS, rewrite, staff_voice
 from advisor.training.rubric import CHECKS
@@ -30,14 +31,6 @@ KIND_CUES: tuple[tuple[ObjectiveKind, re.Pattern[str]], ...] = (
 # Kinds that need the customer in view: "与土管部门沟通" is not a trainee's action.
 _NEEDS_CUSTOMER = {"listen", "escalate", "follow_up"}
 _CUSTOMER = re.compile(rf"{CUSTOMER_NOUNS}|您|其|对方|双方")
-# Prevention and systems: what the company does before or beyond this complaint (the debrief's 管理要点).
-_MANAGEMENT = re.compile(
-    r"提前|事前|事先|预先|设计时|设计阶段|销售前|签订.{0,14}时|营造过程|开发过程|施工|招采|采购|上岗前|日常|定期|"
-    r"平时|今后|以后|长期|加强.{0,12}(?:培训|管理|监管|监督|教育|宣传|检查|把关|风控)|完善|建立|健全|"
-    r"制定.{0,10}(?:制度|流程|规范|预案|标准|机制|措施)|机制|制度|流程|体系|督查|考核|审批|严控|严格把|杜绝|"
-    r"避免.{0,12}(?:再次|类似|重复|再)|防止|预防|梳理|集团|职能部门|运营团队|各部门|改进措施|提升.{0,8}(?:服务|质量|水平)|"
-    r"强化|推广|培训|合同中|合同内|应急预案|工期|选材|规划"
-)
 _PRESCRIPTIVE = re.compile(r"应|要|须|需|务必|一定|必须|不能|切勿|不得|建议|做好|及时|主动")
 # A cue inside the customer's demand or a refusal is not something staff did.
 _NOT_DONE = re.compile(r"要求|希望|请求|拒绝|遭到|未能|没有|不愿|不肯|无法")
@@ -89,11 +82,6 @@ def kind_of(text: str) -> ObjectiveKind | None:
                 continue
             return kind
     return None
-
-
-def is_management(text: str) -> bool:
-    """True when `text` is a preventive or systemic measure rather than an action in this complaint."""
-    return bool(_MANAGEMENT.search(text))
 
 
 def plan(case: Case, slots: CaseSlots, rules: Sequence[GuidanceItem]) -> Plan:

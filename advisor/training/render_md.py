@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
+from advisor.text.markdown import escape_md
 from advisor.training.models import DIFFICULTY_LABELS, Card, PracticeResult
 
 SECTION_HEADINGS: tuple[str, ...] = (
@@ -14,25 +14,6 @@ SECTION_HEADINGS: tuple[str, ...] = (
 RUBRIC_COLUMNS: tuple[str, ...] = ("评分项", "权重", "优", "良", "差")
 ORIGIN_LABELS = {"precedent": "来自先例", "persona": "来自角色类型", "case": "来自案情"}
 
-# ASCII characters that open inline markup, HTML, table cells, entities or (in Streamlit) LaTeX.
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&$])")
-
-
-def escape_md(text: str) -> str:
-    """Make document text inert inside Markdown.
-
-    Args:
-        text: Text taken from a corpus document or typed by a trainer.
-
-    Returns:
-        One line whose markup characters are backslash-escaped, so ``# ``, ``|``, ``<script>``
-        or ``[link](…)`` render literally.
-    """
-    # Line breaks would let document text open its own blocks (headings, lists, tables).
-    text = re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
-    text = _MD_INLINE.sub(r"\\\1", text)
-    text = re.sub(r"^([-+=])", r"\\\1", text)
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
 
 
 def meta_line(card: Card) -> str:

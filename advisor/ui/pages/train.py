@@ -21,7 +21,6 @@ from advisor.training import (
     pack_to_docx,
     pack_to_json,
     pack_to_markdown,
-    score_reply,
 )
 from advisor.ui import auth, state
 from advisor.ui.cardview import edit_errors, edit_form, render_card
@@ -137,9 +136,8 @@ def pack_section(advisor: Advisor) -> None:
 def scorer(advisor: Advisor, case_id: str, options: CardOptions, card: Card, edited: bool):
     """Score against the card on screen: the facade's for a generated card, the edited card's otherwise."""
     def score(reply: str) -> PracticeResult:
-        if edited:  # the facade scores generated cards only; an edited rubric must count
-            return score_reply(card, reply, advisor.encoder)
-        return advisor.practice(case_id, reply, options)
+        # An edited rubric must count: the card on screen is scored, not a regenerated one.
+        return advisor.practice(case_id, reply, options, card=card if edited else None)
     return score
 
 

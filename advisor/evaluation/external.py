@@ -1,0 +1,53 @@
+"""The external evaluation corpus (tests/data/external): public complaint documents the product was not
+shaped on, in a dev split (tuned on) and a held-out split (looked at once per release)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from advisor.settings import PROJECT_ROOT, Settings
+
+EXTERNAL = PROJECT_ROOT / "tests" / "data" / "external"
+SPLITS = ("dev", "heldout")
+
+
+def combined_corpus(folder: Path, seed_corpus: Path = PROJECT_ROOT / "corpus") -> Path:
+    """A corpus folder of links to the seed files and to every external document (both splits, as
+    `dev/…` and `heldout/…`), so one index holds what a company would hold: the sample plus its own."""
+    corpus = folder / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    wanted = {p.name: p for p in seed_corpus.iterdir() if p.is_file() and not p.name.startswith(".")}
+    for split in SPLITS:
+        wanted.update({f"{split}/{p.name}": p for p in (EXTERNAL / split / "docs").iterdir()})
+    for name, source in wanted.items():
+        link = corpus / name
+        link.parent.mkdir(parents=True, exist_ok=True)
+        if not link.exists():
+            link.symlink_to(source.resolve())
+    return corpus
+
+
+def external_settings(folder: Path, empty_knowledge: bool = False, data_dir: Path | None = None) -> Settings:
+    """Settings for the combined index in `folder` (a separate index when the knowledge folder is empty)."""
+    knowledge = folder / "no-knowledge" if empty_knowledge else PROJECT_ROOT / "knowledge"
+    knowledge.mkdir(parents=True, exist_ok=True)
+    index = folder / ("index-no-knowledge" if empty_knowledge else "index")
+    return Settings(corpus_dir=combined_corpus(folder), index_dir=index, knowledge_dir=knowledge,
+                    data_dir=data_dir or folder / "data")
+
+
+def split_labels(split: str):
+    """The segmentation labels of a split, with file names relative to the combined corpus."""
+    from advisor.evaluation.segmentation import load_labels
+
+    labels = load_labels(EXTERNAL / split / "labels.jsonl")
+    for label in labels:
+        label.file = f"{split}/{label.file}"
+    return labels
+
+
+def split_queries(split: str):
+    """The staff-style queries of a split."""
+    from advisor.evaluation.queries import load_queries
+
+    return load_queries(EXTERNAL / split / "queries.jsonl")
