@@ -110,7 +110,6 @@ class Hit(_Record):
     text: str = ""
     original_text: str = ""
     matched_terms: list[str] = Field(default_factory=list)
-    record_type: RecordType = "case"
     # 高 / 中 / 低 from the calibrated similarity of the best matching passage (see retrieval/confidence).
     confidence: Literal["高", "中", "低"] = "低"
 

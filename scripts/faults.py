@@ -355,6 +355,32 @@ def _build_unreadable() -> Result:
     return ok, f"rc={out.returncode} {err.strip().splitlines()[-1][:140] if err.strip() else ''}"
 
 
+@case("build", "sub-folder that cannot be listed (real, as nobody) is reported")
+def _build_locked_folder() -> Result:
+    if not can_drop_root():
+        return True, "skipped: needs root to run a child as nobody"
+    settings = LAB.fresh()
+    (settings.corpus_dir / "locked").mkdir(mode=0)
+    for path in (settings.corpus_dir.parent, settings.corpus_dir):
+        path.chmod(0o777)
+    out = cli("report", "--corpus", str(settings.corpus_dir), index=False, user="nobody",
+              env={"ADVISOR_KNOWLEDGE_DIR": str(settings.knowledge_dir)})
+    text = out.stdout.decode("utf-8", "replace")
+    line = next((x for x in text.splitlines() if "locked/" in x), "")
+    return out.returncode == 0 and "无法读取文件夹" in line, f"rc={out.returncode} {line.strip()[:120]}"
+
+
+@case("build", "corpus folder without access (real, as nobody): exit 2, one line")
+def _build_locked_corpus() -> Result:
+    if not can_drop_root():
+        return True, "skipped: needs root to run a child as nobody"
+    settings = LAB.fresh()
+    settings.corpus_dir.chmod(0)
+    settings.corpus_dir.parent.chmod(0o777)  # the index may be written, only the corpus is closed
+    return one_line(cli("build", "--quiet", "--corpus", str(settings.corpus_dir), index=False, user="nobody",
+                        env={"ADVISOR_INDEX_DIR": str(settings.index_dir)}), "无法读取语料目录")
+
+
 def _simulated_unreadable(settings: Settings) -> Result:
     original = Path.read_bytes
 
@@ -374,10 +400,10 @@ def _simulated_unreadable(settings: Settings) -> Result:
 @case("build", "file name that is not valid UTF-8")
 def _build_bad_name() -> Result:
     settings = LAB.fresh()
-    (settings.corpus_dir / os.fsdecode(b"\xff\xfe-case.txt")).write_text((ROOT / "tests/data/bank_case.txt")
-                                                                       .read_text(encoding="utf-8") + "\n补充。")
+    story = (ROOT / "tests" / "data" / "bank_case.txt").read_bytes() + "\n补充。".encode()
+    (settings.corpus_dir / os.fsdecode(b"\xff\xfe-case.txt")).write_bytes(story)
     stats = build_index(settings, FakeEncoder(), progress=False)
-    files = [f.file for f in load_index(settings, FakeEncoder()).report.files if "\ufffd" in f]
+    files = [r.file for r in load_index(settings, FakeEncoder()).report.files if "\ufffd" in r.file]
     return bool(files) and stats.n_cases > 0, f"reported as {files}"
 
 

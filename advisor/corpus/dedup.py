@@ -42,7 +42,7 @@ def merge_duplicates(records: list[R]) -> tuple[list[R], list[list[R]]]:
 
     Candidates share one of the few smallest shingle hashes (a bottom-k sketch); a pair merges when
     most of the smaller record's 4-character shingles occur in the larger one. The pairs are found
-    by prefix filtering (`_contained_pairs`), so the cost grows with the corpus, not with its square.
+    by prefix filtering (`_candidate_pairs`), so the cost grows with the corpus, not with its square.
 
     Returns:
         The merged records and the groups that had more than one member.
@@ -57,8 +57,12 @@ def merge_duplicates(records: list[R]) -> tuple[list[R], list[list[R]]]:
             i = parent[i]
         return i
 
-    for a, b in _contained_pairs(shingles):
-        if not sketches[a].isdisjoint(sketches[b]):
+    for a, b in _candidate_pairs(shingles):
+        # A pair already in one group changes nothing: skip its comparison (copies of a page).
+        if find(a) == find(b) or sketches[a].isdisjoint(sketches[b]):
+            continue
+        small, large = sorted((shingles[a], shingles[b]), key=len)
+        if len(small & large) / len(small) >= CONTAINMENT:
             parent[find(a)] = find(b)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
@@ -81,14 +85,15 @@ def _min_common(n: int) -> int:
     return k
 
 
-def _contained_pairs(shingles: list[set[int]]) -> Iterator[tuple[int, int]]:
-    """Every pair (a, b), a < b, whose smaller set has at least `_MIN_SHINGLES` shingles of which at
-    least `CONTAINMENT` occur in the other set.
+def _candidate_pairs(shingles: list[set[int]]) -> Iterator[tuple[int, int]]:
+    """Pairs (a, b), `a` the smaller set (or at equal size the earlier one), that may merge: every pair
+    whose smaller set has at least `_MIN_SHINGLES` shingles, `CONTAINMENT` of them in the other set,
+    is among them.
 
     Prefix filtering: order shingles from rare to common; a set of n shingles that shares
     `_min_common(n)` of them with another must share one of its first n - _min_common(n) + 1 (its
-    rarest ones). Only the sets holding one of those are compared, instead of every pair that
-    shares a sketch hash (a common shingle put most of a large corpus into one bucket).
+    rarest ones). Only sets holding one of those are candidates, instead of every pair that shares
+    a sketch hash (a common shingle with a small hash put most of a large corpus into one bucket).
     """
     sizes = [len(sh) for sh in shingles]
     eligible = [i for i, n in enumerate(sizes) if n >= _MIN_SHINGLES]  # smaller sets never merge
@@ -107,12 +112,9 @@ def _contained_pairs(shingles: list[set[int]]) -> Iterator[tuple[int, int]]:
             postings[h].append(j)
     for a in eligible:
         n = sizes[a]
-        # `a` is the smaller set of the pair (or, at equal size, the one with the smaller index).
         others = {j for h in prefixes[a] for j in postings[h] if sizes[j] > n or (sizes[j] == n and j > a)}
         for b in sorted(others):
-            small, large = sorted((shingles[a], shingles[b]), key=len)
-            if len(small & large) / len(small) >= CONTAINMENT:
-                yield (a, b) if a < b else (b, a)
+            yield a, b
 
 
 def _quality(record: Case | Guideline) -> float:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from advisor.text.markdown import escape_md
+from advisor.text.pii import mask_pii
 from advisor.training import Card, PracticeResult, follow_up_lines, practice_to_markdown
 from advisor.ui.components import bullets
 
@@ -72,7 +73,8 @@ def precedent(result: PracticeResult) -> None:
 
 
 def transcript(turns: list[Turn]) -> str:
-    parts = [f"## 第 {n} 轮\n\n**客户**：{escape_md(line)}\n\n**学员**：{escape_md(reply)}\n\n"
+    # The download leaves the app: what the trainee typed is masked like every stored or exported text.
+    parts = [f"## 第 {n} 轮\n\n**客户**：{escape_md(line)}\n\n**学员**：{escape_md(mask_pii(reply))}\n\n"
              + practice_to_markdown(result) for n, (line, reply, result) in enumerate(turns, 1)]
     return "# 练习记录\n\n" + "\n".join(parts)
 
