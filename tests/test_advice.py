@@ -143,3 +143,13 @@ def test_plan_text_is_plain_and_numbered():
 def test_escape_md_makes_markup_literal(text):
     escaped = escape_md(text)
     assert escaped != text and "\n" not in escaped
+
+
+def test_a_complainants_duties_and_another_customers_story_are_not_steps():
+    procedures = [rule("g1", "1.投诉人应为消费者本人，并提供身份证明。2.应在受理后24小时内联系投诉人。", kind="principle")]
+    hits = [case("c1", "包裹丢失", ["张先生一直关注物流信息，最终收到了包裹", "快递公司安排专人跟进并道歉"],
+                 industry="快递", confidence="高")]
+    hits[0] = hits[0].model_copy(update={"steps_origin": "story"})
+    texts = [s.text for s in build_advice("包裹显示签收但客户没收到", hits, [], "快递", procedures=procedures).steps]
+    assert "快递公司安排专人跟进并道歉" in texts
+    assert not any("张先生" in t or "投诉人应为" in t for t in texts)

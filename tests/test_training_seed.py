@@ -20,7 +20,8 @@ from advisor.training.text import is_complete
 
 pytestmark = pytest.mark.integration
 
-DEV_DOCS = ROOT / "tests" / "data" / "external" / "dev" / "docs"
+# Every added case: both splits of the external corpus (cards are checked for properties, nothing is tuned).
+EXTERNAL_DOCS = [ROOT / "tests" / "data" / "external" / split / "docs" for split in ("dev", "heldout")]
 MARGIN = 30
 
 
@@ -31,9 +32,10 @@ def seed():
 
 @pytest.fixture(scope="module")
 def dev(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dev-corpus")
-    for path in DEV_DOCS.iterdir():
-        shutil.copy(path, folder / path.name)
+    folder = tmp_path_factory.mktemp("external-corpus")
+    for docs in EXTERNAL_DOCS:
+        for path in docs.iterdir():
+            shutil.copy(path, folder / f"{docs.parent.name}_{path.name}")
     return build_corpus(folder)
 
 

@@ -37,6 +37,10 @@ _IMPERATIVE = re.compile(
     r"接到|受理|核实|记录|回访|跟进|上报|登记|通知|联系|解释|道歉|致歉|倾听|了解|调查|提出|给予|告知|尊重|理解|保持|尽快)"
 )
 _ANALYSIS = re.compile(r"^(?:关于|分析|本案例|该案例|综上)|动机|表象|隐含需求")
+# What the complainant must do (投诉人应提供身份证明) is a condition, not a step for staff.
+_CUSTOMER_DUTY = re.compile(r"^(?:投诉人|申诉人|消费者|客户|顾客|旅客|乘客|用户|业主|委托人)[^，,。]{0,8}(?:应|须|必须|需要|需)")
+# A sentence of another customer's story (张先生…收到了包裹) is no step.
+_STORY_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|阿姨|大爷)|(?:该|这位|一位|某)(?:客户|顾客|业主|用户|消费者)")
 _NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条|^(?:派出所|公安|警察|民警|法官|消协|消费者协会|仲裁|监管|政府|街道|居委会|作为)")
 _TIME_LIMIT = re.compile(r"\d+\s*(?:个)?(?:小时|工作日|日|天|分钟)(?:内|之内)|不超过\s*\d+\s*(?:个)?(?:小时|工作日|日|天)")
 # Steps for a situation the complaint must show: a group complaint's procedure is no plan for one owner.
@@ -138,6 +142,8 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
             if not text or _NOT_A_STEP.search(text) or _ANALYSIS.search(text) or is_management(text):
                 continue
+            if hit.steps_origin == "story" and _STORY_PERSON.search(text):
+                continue
             # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint.
             own = {b for b in _bigrams(text) & incident - query_keys if rarity.get(b, 0) <= _RARE}
             if (len(own) >= 2 and hit.confidence != "高") or not (about_query or _specific(_bigrams(text) & query_keys)):
@@ -172,6 +178,7 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
             own = _same_industry(hit.industry, industry) and not _names_other_industry(text, industry)
             fits = own or (hit.guideline_kind == "principle" and not label_scores(text, INDUSTRY_TERMS))
             if (len(text) < _MIN_STEP_CHARS or not fits or _NOT_A_STEP.search(text) or is_management(text)
+                    or _CUSTOMER_DUTY.search(text)
                     or text.endswith((":", "：")) or not _applies(text, facts)):
                 continue
             about = len(_specific(_bigrams(topic + text) & keys))
