@@ -9,6 +9,7 @@ from streamlit.navigation.page import StreamlitPage
 from advisor import Settings
 from advisor.auth.users import can
 from advisor.errors import SettingsError
+from advisor.settings import describe_settings_error
 from advisor.ui import auth, state
 
 # (script, title, icon, permission, url path); the scripts live in advisor/ui/pages/.
@@ -30,7 +31,8 @@ def load_settings() -> Settings:
         return state.settings()
     except (ValidationError, SettingsError) as exc:
         LOG.exception("invalid settings")
-        st.error(f"设置无效（ADVISOR_… 环境变量）：{type(exc).__name__}，详情见服务器日志。")
+        message = describe_settings_error(exc) if isinstance(exc, ValidationError) else str(exc)
+        st.error(message)
         st.stop()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 
-from advisor.errors import RecordNotFoundError
+from advisor.errors import InvalidQueryError, RecordNotFoundError
 from advisor.feedback.store import FeedbackStats, feedback_db, feedback_stats, record_feedback
 from advisor.guidance.advice import avoid_phrases, bigram_rarity, build_advice
 from advisor.guidance.apply import guidance_for
@@ -146,8 +146,12 @@ class Advisor:
 
         Raises:
             EmptyQueryError: nothing to search for.
-            InvalidQueryError: the text is binary data.
+            InvalidQueryError: the text is binary data, or `top_k` / `kind` is out of range.
         """
+        if top_k is not None and not 1 <= top_k <= 50:
+            raise InvalidQueryError(f"结果条数应在 1–50 之间，收到 {top_k}")
+        if kind not in (None, "case", "guideline"):
+            raise InvalidQueryError(f"记录类型应为 case 或 guideline，收到 {kind}")
         self.reload_if_changed()
         engine = self._engine  # one engine for the whole request, even if a reload swaps it meanwhile
         query, warnings = check_query(text, self.settings.max_query_chars)

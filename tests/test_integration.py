@@ -211,3 +211,11 @@ def test_cli_suggests_similar_questions_from_helpful_feedback(seed_settings, adv
     line = QuestionSet.model_validate_json(out.stdout.strip())
     assert line.questions == ["业主的房产证拖了一年还没办下来"]
     assert attach_questions([*advisor.cases, *advisor.guidelines], [line]).by_record == {record.id: line.questions}
+
+
+@pytest.mark.parametrize(("top_k", "kind"), [(0, None), (-3, None), (51, None), (5, "bogus")])
+def test_facade_refuses_out_of_range_arguments(advisor, top_k, kind):
+    from advisor.errors import InvalidQueryError
+
+    with pytest.raises(InvalidQueryError):
+        advisor.search("保险收益不如预期", top_k=top_k, kind=kind)

@@ -248,3 +248,13 @@ def test_apply_edits_rejects_bad_rubric() -> None:
         apply_edits(card, {"rubric": rubric})
     with pytest.raises(ValidationError, match="不存在"):
         apply_edits(card, {"objectives": card.model_dump()["objectives"][:1]})
+
+
+def test_personal_data_in_the_case_is_masked_on_the_card() -> None:
+    from test_training_fixtures import auto_case, personas
+
+    from advisor.training import CardOptions, build_card, card_to_markdown
+
+    case = auto_case().model_copy(update={"facts": auto_case().facts + "客户电话13812345678，身份证110101199003071234。"})
+    md = card_to_markdown(build_card(case, CardOptions(), personas=personas()))
+    assert "13812345678" not in md and "110101199003071234" not in md

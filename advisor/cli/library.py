@@ -93,6 +93,8 @@ def format_result(result) -> str:
     if advice.avoid:
         lines.append("避免说：" + "、".join(advice.avoid))
     lines.append("先例：")
+    if not result.hits:
+        lines.append("  （没有符合条件的先例；如使用了 --industry 或 --kind，请检查其取值）")
     for rank, hit in enumerate(result.hits, 1):
         kind = "案例" if hit.kind == "case" else "规程"
         lines.append(f"  {rank}. [{kind}·{hit.industry}·{hit.confidence}] {hit.title}")

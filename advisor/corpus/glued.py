@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from advisor.corpus.doctext import Fragment
 from advisor.corpus.lines import Dropped, slice_fragments, splits_word, text_of, trim
@@ -44,6 +45,7 @@ _SHORT_LABELS = ("背景", "启示", "点评", "评析", "分析", "结果", "�
 _CLAUSE_BREAK = re.compile(r"[。；;！!？?，,\n]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]、")
 _DOC_TITLE_END = re.compile(r"(?:案例|汇编|大全|分析|指引|制度|规定|程序|流程|办法|细则|攻略|范文|总结|第\d{1,2}篇)$")
 _LEADS_OBJECT = re.compile(r"(?:提出|给出|制定|采取|拿出|形成|如下|以下|作出|做出|的|了|出)$")
+_BREAK = re.compile(r"[。；;！!？?，,\n]")
 _FIRST_SUB = re.compile(r"(?<=[\u4e00-\u9fff])[(（][一1][)）](?=[\u4e00-\u9fff])")
 
 
@@ -58,8 +60,16 @@ def _label_after_title(text: str) -> list[int]:
         # Only when a short title stands before the label ("提出解决方案：" is a sentence, not a heading).
         if size and 2 <= len(clause) - size <= 30 and not _LEADS_OBJECT.search(clause[:-size]):
             cuts.append(m.start() - size)
+    # Where each clause starts: after the last sentence or clause break before a position (splitting
+    # the whole text before every match made a long paragraph quadratic).
+    breaks = [b.start() for b in _BREAK.finditer(text)]
+
+    def clause_start(pos: int) -> int:
+        i = bisect_left(breaks, pos)
+        return breaks[i - 1] + 1 if i else 0
+
     for m in _FIRST_SUB.finditer(text):
-        before = re.split(r"[。；;！!？?，,\n]", text[: m.start()])[-1]
+        before = text[clause_start(m.start()) : m.start()]
         head = re.search(r"[一二三四五六七八九十]{1,2}、[^、]*$", before)
         if head and len(head.group(0)) <= 32:
             cuts.append(m.start())
@@ -73,8 +83,8 @@ def _label_after_title(text: str) -> list[int]:
         cuts.append(m.start())
     # A document title glued to its first numbered heading: "…典型案例汇编一、土地开发…", "第1篇一、…".
     for m in re.finditer(r"(?<=[\u4e00-\u9fff\d])[一二三四五六七八九十]{1,2}、", text):
-        before = re.split(r"[。；;！!？?，,\n]", text[: m.start()])[-1]
-        if before == text[: m.start()] and 2 <= len(before) <= 30 and _DOC_TITLE_END.search(before):
+        # The title is all the text before the number: a short text without a break.
+        if 2 <= m.start() <= 30 and clause_start(m.start()) == 0 and _DOC_TITLE_END.search(text[: m.start()]):
             cuts.append(m.start())
     return [c for c in cuts if c > 0]
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from advisor.models import Case, GuidanceItem, Guideline
+from advisor.text.pii import mask_pii
 from advisor.text.terms import GENERAL, INDUSTRY_TERMS
 from advisor.training.models import Background, Card, CardOptions, Reference
 from advisor.training.objectives import KIND_CUES, plan
@@ -63,7 +64,7 @@ def build_card(
     avoid = avoid_phrases(personas, personality, motive)
     rubric = build_rubric(steps.objectives, persona, avoid, _empathy_lines(principles),
                           personas.motives[motive].good_lines)
-    return Card(
+    return mask_card(Card(
         case_id=case.id,
         title=card_title(case),
         case_title=tidy(case.title),
@@ -82,7 +83,7 @@ def build_card(
         grading=_guidance_lines(applicable, "grading"),
         avoid_phrases=avoid,
         reference=_reference(case, steps.handling, steps.analysis),
-    )
+    ))
 
 
 def applicable_rules(case: Case, rules: Sequence[GuidanceItem]) -> list[GuidanceItem]:
@@ -164,4 +165,18 @@ def apply_edits(card: Card, edits: dict[str, Any]) -> Card:
         pydantic.ValidationError: An edited value is invalid (unknown field, wrong type, empty
             opening, rubric weights not adding up to 100, equal 优/良/差 descriptors, …).
     """
-    return Card.model_validate(_deep_merge(card.model_dump(), edits))
+    return mask_card(Card.model_validate(_deep_merge(card.model_dump(), edits)))
+
+
+def mask_card(card: Card) -> Card:
+    """The card with personal data masked in every text (a card is exported: md, json, docx)."""
+    def walk(value):
+        if isinstance(value, str):
+            return mask_pii(value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    return Card.model_validate(walk(card.model_dump()))
