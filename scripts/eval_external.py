@@ -29,7 +29,7 @@ from advisor.retrieval.index import build_index  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=[*SPLITS, "both"], default="dev")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="dev")
     parser.add_argument("--empty-knowledge", action="store_true", help="no thesaurus, questions, rules or personas")
     parser.add_argument("--folder", default=str(Path(tempfile.gettempdir()) / "advisor-external"))
     args = parser.parse_args()
@@ -39,7 +39,7 @@ def main() -> int:
           f"({stats.embedded} embedded now), {stats.seconds:.1f} s")
     corpus = build_corpus(settings.corpus_dir)
     advisor = Advisor.load(settings)
-    for split in (SPLITS if args.split == "both" else (args.split,)):
+    for split in (SPLITS if args.split == "all" else (args.split,)):
         print(f"\n== {split}: segmentation (labels {EXTERNAL / split / 'labels.jsonl'})")
         print(format_report(check([*corpus.cases, *corpus.guidelines], split_labels(split))))
         print(f"\n== {split}: retrieval ({EXTERNAL / split / 'queries.jsonl'})")

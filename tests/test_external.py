@@ -24,8 +24,8 @@ from advisor.retrieval.index import build_index
 pytestmark = pytest.mark.integration
 
 # split -> (cases alone, thinking filled, steps filled) and (Recall@1, Recall@5, MRR@5)
-SEGMENTATION_FLOORS = {"dev": (0.95, 0.9, 0.85), "heldout": (0.80, 0.6, 0.4)}
-RETRIEVAL_FLOORS = {"dev": (0.92, 0.98, 0.95), "heldout": (0.64, 0.95, 0.77)}
+SEGMENTATION_FLOORS = {"dev": (0.95, 0.9, 0.85), "dev2": (0.80, 0.6, 0.4)}
+RETRIEVAL_FLOORS = {"dev": (0.92, 0.98, 0.95), "dev2": (0.64, 0.95, 0.77)}
 # How far the curated knowledge may lower Recall@1 / MRR@5 on documents it does not name. The target is 0.03;
 # measured R@1 with / without knowledge: dev 0.960 / 1.000, held-out 0.667 / 0.708 (docs/evaluation.md).
 KNOWLEDGE_SLACK = 0.05
@@ -61,7 +61,7 @@ def records(combined):
     return [*corpus.cases, *corpus.guidelines]
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
+@pytest.mark.parametrize("split", sorted(SEGMENTATION_FLOORS))
 def test_cases_are_cut_alone_with_their_thinking_and_steps(records, split):
     report = check(records, split_labels(split))
     alone, thinking, steps = SEGMENTATION_FLOORS[split]
@@ -70,14 +70,14 @@ def test_cases_are_cut_alone_with_their_thinking_and_steps(records, split):
     assert report.steps_filled >= steps * report.steps_total
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
+@pytest.mark.parametrize("split", sorted(SEGMENTATION_FLOORS))
 def test_staff_queries_find_the_new_documents(combined, split):
     report = evaluate(combined, split_queries(split))
     r1, r5, mrr = RETRIEVAL_FLOORS[split]
     assert report.recall_at_1 >= r1 and report.recall_at_5 >= r5 and report.mrr_at_5 >= mrr, report.failures
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
+@pytest.mark.parametrize("split", sorted(SEGMENTATION_FLOORS))
 def test_curated_knowledge_only_lifts(combined, without_knowledge, split):
     """The company's thesaurus and similar questions name seed records only: they may lift those, and must
     not push the new documents far down."""

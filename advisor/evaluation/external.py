@@ -1,5 +1,5 @@
 """The external evaluation corpus (tests/data/external): public complaint documents the product was not
-shaped on, in a dev split (tuned on) and a held-out split (looked at once per release)."""
+shaped on: dev splits (developed on) and a held-out split (looked at once per release)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,19 @@ from pathlib import Path
 from advisor.settings import PROJECT_ROOT, Settings
 
 EXTERNAL = PROJECT_ROOT / "tests" / "data" / "external"
-SPLITS = ("dev", "heldout")
+# dev2 was the first held-out split: measured once, then developed on; heldout is the fresh one.
+SPLITS = ("dev", "dev2", "heldout")
 
 
 def combined_corpus(folder: Path, seed_corpus: Path = PROJECT_ROOT / "corpus") -> Path:
     """A corpus folder of links to the seed files and to every external document (both splits, as
-    `dev/…` and `heldout/…`), so one index holds what a company would hold: the sample plus its own."""
+    `dev/…`, `dev2/…`, `heldout/…`), so one index holds what a company would hold: the sample plus its own."""
     corpus = folder / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     wanted = {p.name: p for p in seed_corpus.iterdir() if p.is_file() and not p.name.startswith(".")}
     for split in SPLITS:
-        wanted.update({f"{split}/{p.name}": p for p in (EXTERNAL / split / "docs").iterdir()})
+        docs = EXTERNAL / split / "docs"
+        wanted.update({f"{split}/{p.name}": p for p in docs.iterdir()} if docs.is_dir() else {})
     for name, source in wanted.items():
         link = corpus / name
         link.parent.mkdir(parents=True, exist_ok=True)
