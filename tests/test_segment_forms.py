@@ -201,3 +201,40 @@ Notice: The content above is uploaded by a user of the platform and only provide
     assert text.count("消协调解后商家同意退款") == 1
     reasons = {d.reason for d in cleaned.dropped}
     assert {"网页信息", "垃圾信息", "目录", "拼音注音", "外文模板", "重复行"} <= reasons
+
+
+def test_page_title_before_each_heading_is_dropped_and_cases_split():
+    text = ("消委会-航空公司投诉|1. 突改飞机型号 已加购指定座位被更改\n\n"
+            "一位投诉人与其家人共四人,在A航空公司购买了前往东京的机票,并支付了指定座位附加费。登机时被告知无法坐上原本指定的座位。\n\n"
+            "消委会-航空公司投诉|2. 购买优先服务却未获优先待遇\n\n"
+            "投诉人在B航空公司购买了两套往返泰国的机票,并每人每程支付50元购买优先服务,登机时却未获优先。\n")
+    cases = seg(text).cases
+    assert [c.title for c in cases] == ["突改飞机型号 已加购指定座位被更改", "购买优先服务却未获优先待遇"]
+
+
+def test_numbered_subheadings_under_a_numbered_label_stay_in_the_case():
+    text = ("一、案例:秦某某投诉网点拒绝开卡\n秦先生7月11日下午前往网点办借记卡,柜员认为不满足开卡要求,秦先生不满投诉。\n"
+            "案例分析:\n1、指出上述服务中的瑕疵\n2、给出正确的服务方式方法\n"
+            "二、案例:刘女士投诉分行业务办理问题\n刘女士来电表示,其企业在分行开户时被多次要求补充材料,十分不满。\n")
+    cases = seg(text).cases
+    assert len(cases) == 2 and cases[1].title.startswith("刘女士投诉")
+    assert any("瑕疵" in t for t in cases[0].management_thinking)
+
+
+def test_unseen_labels_of_a_mediation_report():
+    text = ("一、纠纷案例概述\n消费者小李在一家汽车维修店更换了刹车片,使用中刹车片出现异常磨损,小李要求维修店赔偿。\n"
+            "二、纠纷原因分析\n维修店在更换刹车片时未严格按照操作规程进行。\n"
+            "三、调解过程及结果\n调解员要求维修店对小李的汽车进行免费检查,维修店同意赔偿小李的损失。\n")
+    case = seg(text).cases[0]
+    assert "未严格按照操作规程" in " ".join(case.management_thinking)
+    assert any("免费检查" in s for s in case.handling_steps)
+
+
+def test_told_actions_are_the_companys_not_the_customers_demand():
+    from advisor.corpus.stories import told_actions
+
+    story = ("董小姐马上叫服务员过来。女服务员当场给她连声道歉,称是他们的责任。"
+             "当晚这名顾客给我们打电话,索要1000元赔偿,不然就去消委投诉。负责人表示,他们已经给顾客换了菜。")
+    actions = told_actions(story)
+    assert any("道歉" in a for a in actions) and any("换了菜" in a for a in actions)
+    assert not any("索要" in a for a in actions)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from advisor.corpus.doctext import DocText, Fragment
 from advisor.corpus.glued import drop_echoed_titles, split_glued
 from advisor.corpus.lines import TERMINAL, Dropped, Line, is_title, splits_word, text_of, trim
-from advisor.corpus.noise import drop_noise_lines, drop_unrelated_runs, remove_inline
+from advisor.corpus.noise import drop_noise_lines, drop_unrelated_runs, page_prefixes, remove_inline
 from advisor.corpus.read import RawDocument
 from advisor.text.normalize import to_simplified
 
@@ -61,10 +61,11 @@ def _split_lines(simple: str, dropped: list[Dropped]) -> list[Line]:
     out: list[Line] = []
     offset = 0
     blank = False
+    prefixes = page_prefixes(simple)
     for raw_line in simple.split("\n"):
         start, end = offset, offset + len(raw_line)
         offset = end + 1
-        frags = remove_inline(simple, start, end, dropped)
+        frags = remove_inline(simple, start, end, dropped, prefixes)
         frags = trim(simple, frags)
         if not frags:
             blank = True
@@ -97,8 +98,12 @@ def _continues(prev: Line, line: Line) -> bool:
     if is_title(line.text) and len(line.text) >= 6:
         return False  # a document title never continues the previous sentence
     if line.blank_before:
-        # Across a blank line only a long line cut mid-sentence continues.
-        return len(tail) >= 15 and re.search(r"[\u4e00-\u9fff，,、]$", tail) is not None
+        # Across a blank line only a long line cut mid-sentence continues: after a comma, or inside a word
+        # ("…遇到了配" / "送延误…"); a heading above its paragraph ("…座位被更改" / "一位投诉人…") does not.
+        if len(tail) < 15:
+            return False
+        return re.search(r"[，,、]$", tail) is not None or (
+            re.search(r"[\u4e00-\u9fff]$", tail) is not None and splits_word(tail, line.text))
     return True
 
 

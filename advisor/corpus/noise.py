@@ -37,7 +37,7 @@ _BOILERPLATE = re.compile(
     r"下载文档|文档页数|格式[:：]\s*docx?|大小[:：]\s*[\d.]+\s*[KM]B|仅部分预览|在线预览|侵犯您的权益|人工客服工作时间"
     r"|下载本文|会员上传|小编为你整理|本文档下载|点此处下载|文档为docx?格式|下载.{0,20}word格式"
     r"|声明[:：]本文|不拥有所有权|涉嫌版权|进行举报|版权所有|All rights reserved|©|ICP备\s*\d*"
-    r"|[\w.\-]+@[\w\-]+\.[a-z]{2,}|^[^。，,]{2,40}\.(?:docx?|pdf|txt)$|^快速导航$"
+    r"|(?<![\w.\-])[\w.\-]+@[\w\-]+\.[a-z]{2,}|^[^。，,]{2,40}\.(?:docx?|pdf|txt)$|^快速导航$"
     r"|已阅读\d+页|还剩\d+页未读|继续免费阅读|^下载本文档$|^文档简介$|^正在发送|^版权说明[:：]|^特别声明[:：]|^免责声明"
     r"|^skip to (?:main )?content|_第\d+页$|^您的位置|^当前位置|^首页\s*[>＞»›]",
     re.IGNORECASE,
@@ -60,7 +60,9 @@ _CHROME = re.compile(
 _KEYWORD_STUFFING = re.compile(r"^(?:[^_|｜\s]{2,24}[_|｜]){3,}[^_|｜\s]{2,24}$")
 # A table-of-contents entry: a short heading ending in a page number.
 _TOC_ENTRY = re.compile(r"^.{2,40}?[\u4e00-\u9fff:：?？)）](?:\s*[.·…]{2,}\s*|\s*)\d{1,3}$")
-_TRUNCATED = re.compile(r"(?:\.{4,}|…{2,}|。{3,})$")
+# Each run is tried from its first character only (the lookbehinds): a long run of dots in a line
+# made every position of it scan to the end, quadratic in the run's length.
+_TRUNCATED = re.compile(r"(?:(?<!\.)\.{4,}|(?<!…)…{2,}|(?<!。)。{3,})$")
 _PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*[。.]?$")
 _DATE_ONLY = re.compile(r"^[二〇○零一三四五六七八九十\d]{4}\s*年[\d一二三四五六七八九十]{1,3}\s*月[\d一二三四五六七八九十]{1,3}\s*日$")
 
@@ -68,9 +70,25 @@ _UNRELATED_RUN_LINES = 6
 _UNRELATED_RUN_CHARS = 300
 
 
-def remove_inline(simple: str, start: int, end: int, dropped: list[Dropped]) -> list[Fragment]:
+_LINE_PREFIX = re.compile(r"^[ \t]*([^|｜\n]{2,20})[|｜]", re.M)
+
+
+def page_prefixes(simple: str) -> list[tuple[str, re.Pattern[str]]]:
+    """A page title printed before several lines ("消委会-航空公司投诉|1. 突改…"): an inline pattern for it."""
+    counts: dict[str, int] = {}
+    for m in _LINE_PREFIX.finditer(simple):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    repeated = [p for p, n in counts.items() if n >= 2]
+    if not repeated:
+        return []
+    alternatives = "|".join(re.escape(p) for p in sorted(repeated, key=len, reverse=True))
+    return [("网页信息", re.compile(rf"^[ \t]*(?:{alternatives})[|｜]\s*", re.M))]
+
+
+def remove_inline(simple: str, start: int, end: int, dropped: list[Dropped],
+                  extra: list[tuple[str, re.Pattern[str]]] = ()) -> list[Fragment]:
     frags = [(start, end)]
-    for reason, pattern in _INLINE_PATTERNS:
+    for reason, pattern in [*extra, *_INLINE_PATTERNS]:
         next_frags: list[Fragment] = []
         for fs, fe in frags:
             cursor = fs

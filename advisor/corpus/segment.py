@@ -191,6 +191,9 @@ class _Walker:
         for piece in [*taken, *story]:
             del self.prose[_rfind(self.prose, piece)]
         rank = _RANK.get(heading.family, 8.0) if heading is not None else 0.0
+        if not title and b.family in _RANK and b.family not in ("label", "line", "glued"):
+            # "一、案例:" ranks at least as its numbering: "1、…" below it stays inside the case.
+            rank = min(rank, _RANK[b.family]) if heading is not None else _RANK[b.family]
         case = _Open(start, title, rank, "labelled", blocks=[*taken, *story, b], rules_doc=self.rules_doc)
         if story:
             case.sections.append(Section((), "", story[0].start, story[-1].end))
