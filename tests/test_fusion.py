@@ -79,3 +79,26 @@ def test_bm25_ranking_matches_rank_bm25():
 def test_unknown_query_tokens_score_zero():
     index = LexicalIndex.build(["业主投诉"], bigram_tokens)
     assert index.scores("天气晴朗").tolist() == [0.0]
+
+
+def test_an_essay_gives_way_to_a_rule_and_a_mini_case_only_to_a_close_case():
+    from types import SimpleNamespace
+
+    from advisor.retrieval.engine import SearchEngine
+    from advisor.retrieval.fusion import Fused
+    from advisor.settings import Settings
+
+    engine = SearchEngine.__new__(SearchEngine)
+    engine.settings = Settings(precedent_margin=2.0, candidate_depth=60)
+    engine.records = {i: SimpleNamespace(industry="房地产") for i in ("essay", "rule", "mini", "case")}
+    engine._secondary = frozenset({"essay", "mini"})
+    engine._penalised = frozenset({"essay"})
+    engine._answers = frozenset({"rule", "case"})
+    ranked = [Fused("essay", 5.0, 0, 0, 0), Fused("rule", 3.5, 0, 0, 0), Fused("mini", 3.0, 0, 0, 0),
+              Fused("case", 1.5, 0, 0, 0)]
+    order = [f.record_id for f in engine._precedents_first(ranked, "房地产")]
+    assert order == ["rule", "essay", "mini", "case"]  # the rule is within 2.0 of the essay; the case is not
+    close = [Fused("mini", 3.0, 0, 0, 0), Fused("case", 2.2, 0, 0, 0)]
+    assert [f.record_id for f in engine._precedents_first(close, "房地产")] == ["case", "mini"]
+    far = [Fused("mini", 3.0, 0, 0, 0), Fused("case", 1.5, 0, 0, 0)]
+    assert [f.record_id for f in engine._precedents_first(far, "房地产")] == ["mini", "case"]

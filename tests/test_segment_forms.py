@@ -238,3 +238,17 @@ def test_told_actions_are_the_companys_not_the_customers_demand():
     actions = told_actions(story)
     assert any("道歉" in a for a in actions) and any("换了菜" in a for a in actions)
     assert not any("索要" in a for a in actions)
+
+
+def test_a_list_of_one_line_mini_cases_is_a_case_list():
+    items = ["顾客在一家超市购买了一瓶过期的牛奶,投诉后得到了退款和赔偿,超市加强了商品保质期的检查。",
+             "顾客在一家餐厅用餐时发现菜品里有头发,投诉后获得免单,餐厅对后厨卫生进行了整改。",
+             "顾客在一家酒店入住时发现房间内不干净,投诉后换了房间,酒店加强了客房清洁的检查。",
+             "顾客在一家银行办理业务时遇到员工态度不好,投诉后得到了道歉,银行对员工进行了培训。",
+             "顾客在一家快递公司寄送的包裹丢失了,投诉后快递公司全额赔偿,并改进了包裹追踪系统。"]
+    text = "常见投诉案例\n" + "".join(f"{n}. 案例{n}:{t}\n" for n, t in enumerate(items, 1))
+    cases = seg(text).cases
+    assert len(cases) == 5 and {c.record_type for c in cases} == {"case_list"}
+    story = ("案例一:某业主投诉物业维修不及时\n业主王先生家中卫生间漏水,三次报修物业均未上门,王先生十分不满,"
+             "要求物业赔偿损失。物业经理上门道歉,当天安排维修,并减免一个月物业费。\n")
+    assert seg(story).cases[0].record_type == "case"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import partial
 
 from advisor.corpus.classify import ESSAY_TITLE, industry_switch
 from advisor.corpus.doctext import DocText
@@ -207,7 +208,7 @@ class ProseReader:
         switch = industry_switch([self.text[b.start : b.end] for b in bodies])
         groups: list[list[Block]] = [[]]
         for i, b in enumerate(bodies):
-            so_far = self._join(groups[-1])
+            so_far = partial(self._join, groups[-1])  # joined only when the paragraph's opening needs it
             if groups[-1] and (i == switch or starts_new_story(self.text[b.start : b.end], so_far)):
                 groups.append([])
             groups[-1].append(b)

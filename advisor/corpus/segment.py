@@ -32,6 +32,7 @@ _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通
 _DOC_TITLE = re.compile(r"(?:制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|须知|机制|攻略|功略|技巧|方案|要点|话术|"
                         r"案例|汇编|分析|指南|有哪些|大全|范文|总结|风险|完整版)\)?$")
 _CONTEXT_CHARS = 300
+_MINI_CASE_CHARS, _MINI_LIST = 100, 5
 _COMPLAINT_TITLE = re.compile(r"(?:引发|引起|导致|的).{0,6}(?:投诉|群诉|纠纷|索赔)(?:案例|事件)?$")
 
 
@@ -286,14 +287,32 @@ class _Walker:
         top = industries.most_common(1)
         # Only a document about one industry lends it to a case that names none (not a compilation).
         main = top[0][0] if top and top[0][1] >= 0.7 * sum(industries.values()) else GENERAL
+        listed = self._mini_case_list()
         for i, case in enumerate(self.out.cases):
             update = {}
             if _ESSAY_TITLE.search(self._doc_title(case_start(self.doc, case))):
                 update["record_type"] = "essay"
+            elif i in listed:
+                update["record_type"] = "case_list"
             if case.industry == GENERAL:
                 update["industry"] = main
             if update:
                 self.out.cases[i] = case.model_copy(update=update)
+
+    def _mini_case_list(self) -> set[int]:
+        """Cases of a list of one-line mini-cases (案例一:顾客在超市买到过期牛奶,投诉后得到退款。…): five or more in
+        a row, each a sentence or two. Such a list illustrates a topic; it is no precedent staff can follow."""
+        order = sorted(range(len(self.out.cases)), key=lambda i: case_start(self.doc, self.out.cases[i]))
+        listed: set[int] = set()
+        run: list[int] = []
+        for i in [*order, -1]:
+            if i >= 0 and len(self.out.cases[i].text) <= _MINI_CASE_CHARS:
+                run.append(i)
+                continue
+            if len(run) >= _MINI_LIST:
+                listed.update(run)
+            run = []
+        return listed
 
     def _doc_title(self, before: int) -> str:
         return doc_title(self.titles, before)

@@ -9,6 +9,7 @@ in any industry.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from advisor.text.items import split_items
 
@@ -85,10 +86,18 @@ def protagonist(text: str) -> str | None:
     return m.group("name") or m.group("some")
 
 
-def starts_new_story(paragraph: str, story_so_far: str) -> bool:
+def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> bool:
     """True when `paragraph` begins another incident: it says so (另一案例中), or it opens with a person
-    who does not occur in the story so far while that story already names someone."""
+    who does not occur in the story so far while that story already names someone.
+
+    `story_so_far` may be a function that returns it: it is then built only for a paragraph whose
+    opening needs it (joining a long section's story for every paragraph was quadratic).
+    """
     text = paragraph.strip()
+    if callable(story_so_far):
+        if not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None:
+            return False
+        story_so_far = story_so_far()
     if _OTHER_STORY.match(text) or (_ANOTHER_TIME.match(text) and len(story_so_far) > 80):
         return True
     who = protagonist(text)

@@ -43,8 +43,12 @@ class SearchEngine:
         self._chunk_record = [c.record_id for c in index.chunks]
         self.n_text = text_chunk_count(index.chunks)
         self._secondary = frozenset(r.id for r in self.records.values() if r.record_type in SECONDARY_TYPES)
+        # A mini-case of a list is still the closest precedent when nothing better matches: it only gives
+        # way to a matching case (`_precedents_first`), it loses no score.
+        self._penalised = frozenset(r for r in self._secondary if self.records[r].record_type != "case_list")
         self._rules = frozenset(r.id for r in index.guidelines if r.record_type == "rules")
         self._cases = frozenset(r.id for r in index.cases if r.record_type == "case")
+        self._answers = self._cases | self._rules  # what an essay or a script must not outrank
         self.reranker = None
         if settings.reranker.strip():
             from advisor.retrieval.rerank import CrossEncoderReranker
@@ -67,7 +71,7 @@ class SearchEngine:
         weights = Weights(s.dense_weight, s.lexical_weight, s.questions_weight, s.question_lift_z, s.secondary_penalty)
         rule_intent, question = asks_about_rules(simple), asks_how(simple)
         # Essays, scripts and articles step back for the story of a complaint, not for a question they answer.
-        secondary = frozenset() if rule_intent or question else self._secondary
+        secondary = frozenset() if rule_intent or question else self._penalised
         if s.fusion == "rrf":
             fused = rrf_fusion(*signals, weights, secondary, s.rrf_k)
         else:
@@ -110,15 +114,17 @@ class SearchEngine:
 
     def _precedents_first(self, ranked: list[Fused], query_industry: str | None) -> list[Fused]:
         """An essay, a script collection, a list of mini-cases or an article never outranks the precedent
-        that matches best: it moves just below the best case of the top ranks that scores within
-        `precedent_margin` of it."""
+        or company rule that matches best: it moves just below the best case or rule of the top ranks that
+        scores within `precedent_margin` of it."""
         head = ranked[: self.settings.candidate_depth // 4]
         margin = self.settings.precedent_margin
         last = {}
         for i, f in enumerate(head):
             if f.record_id in self._secondary:
-                matches = [j for j, g in enumerate(head) if j > i and g.record_id in self._cases
-                           and g.score >= f.score - margin
+                # A mini-case of a list is nearer to a precedent than an essay, a script or an article is.
+                gap = margin if f.record_id in self._penalised else margin / 2
+                matches = [j for j, g in enumerate(head) if j > i and g.record_id in self._answers
+                           and g.score >= f.score - gap
                            and compatible(self.records[g.record_id].industry, query_industry)]
                 if matches:
                     last[f.record_id] = matches[0]
