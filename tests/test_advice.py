@@ -153,3 +153,13 @@ def test_a_complainants_duties_and_another_customers_story_are_not_steps():
     texts = [s.text for s in build_advice("包裹显示签收但客户没收到", hits, [], "快递", procedures=procedures).steps]
     assert "快递公司安排专人跟进并道歉" in texts
     assert not any("张先生" in t or "投诉人应为" in t for t in texts)
+
+
+def test_what_the_customer_did_and_notices_for_complainants_are_not_steps():
+    hits = [case("c1", "包裹未更新", ["张先生持续关注物流信息", "快递公司客服主动致歉并核查包裹位置"], industry="快递",
+                 confidence="高"),
+            rule("g1", "1.投诉人应当为消费者本人。2.被委托人应当出示书面委托证明。", kind="principle")]
+    hits[1] = hits[1].model_copy(update={"title": "旅客须知·二、投诉应符合的条件"})
+    texts = [s.text for s in build_advice("包裹显示签收 客户没收到", hits, [], "快递").steps]
+    assert "快递公司客服主动致歉并核查包裹位置" in texts
+    assert not any("张先生" in t or "委托" in t for t in texts)

@@ -38,7 +38,16 @@ _IMPERATIVE = re.compile(
 )
 _ANALYSIS = re.compile(r"^(?:关于|分析|本案例|该案例|综上)|动机|表象|隐含需求")
 # What the complainant must do (投诉人应提供身份证明) is a condition, not a step for staff.
-_CUSTOMER_DUTY = re.compile(r"^(?:投诉人|申诉人|消费者|客户|顾客|旅客|乘客|用户|业主|委托人)[^，,。]{0,8}(?:应|须|必须|需要|需)")
+_CUSTOMER_DUTY = re.compile(
+    r"(?:^|[:：\s.、，,])(?:投诉人|申诉人|消费者|客户|顾客|旅客|乘客|用户|业主|委托人)[^，,。]{0,8}(?:应|须|必须|需要|需)"
+    r"|(?:应|须)(?:符合|具备)的?条件"
+)
+# Sections written for complainants (旅客须知, 投诉应符合的条件, 投诉渠道) tell staff nothing to do.
+_FOR_COMPLAINANTS = re.compile(r"投诉.{0,4}条件|须知|受理范围|不予受理|投诉渠道|如何投诉|投诉方式|投诉指南")
+# A step whose subject is the customer (张先生持续关注物流信息) tells what the customer did, not staff.
+_CUSTOMER_SUBJECT = re.compile(
+    r"^(?:[\u4e00-\u9fff](?:先生|女士|小姐)|(?:该|这位|一位|某)?(?:客户(?!经理|服务|部)|顾客|业主|消费者|用户|车主|旅客|乘客|患者))"
+)
 # A sentence of another customer's story (张先生…收到了包裹) is no step.
 _STORY_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|阿姨|大爷)|(?:该|这位|一位|某)(?:客户|顾客|业主|用户|消费者)")
 _NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条|^(?:派出所|公安|警察|民警|法官|消协|消费者协会|仲裁|监管|政府|街道|居委会|作为)")
@@ -142,7 +151,7 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
             if not text or _NOT_A_STEP.search(text) or _ANALYSIS.search(text) or is_management(text):
                 continue
-            if hit.steps_origin == "story" and _STORY_PERSON.search(text):
+            if (hit.steps_origin == "story" and _STORY_PERSON.search(text)) or _CUSTOMER_SUBJECT.match(text):
                 continue
             # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint.
             own = {b for b in _bigrams(text) & incident - query_keys if rarity.get(b, 0) <= _RARE}
@@ -168,7 +177,8 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
     keys = _bigrams(query)
     # Principles (倾听, 致歉, 不推诿) hold in any industry; a procedure only in its own.
     guides = [h for h in hits if h.kind == "guideline" and h.record_type == "rules"
-              and (not _GROUP_RULE.search(h.title) or facts.collective or _is_group(facts))]
+              and (not _GROUP_RULE.search(h.title) or facts.collective or _is_group(facts))
+              and not _FOR_COMPLAINANTS.search(h.title)]
     for rank, hit in enumerate(guides, 1):
         for s, item_topic in _pieces(hit.text):
             text, topic = _instruction(_clip(s))
@@ -247,7 +257,7 @@ def _specific(keys: set[str]) -> set[str]:
 
 def _clip(step: str) -> str:
     """A step without its numbering, cut at a clause boundary (the words stay the document's)."""
-    text = _ENUM.sub("", " ".join(step.split())).strip(" ;；,，")
+    text = _ENUM.sub("", " ".join(step.split()).lstrip("#> ")).strip(" ;；,，")
     if len(text) <= MAX_STEP_CHARS:
         return text
     cut = max(text.rfind(p, 0, MAX_STEP_CHARS) for p in "。；;")
