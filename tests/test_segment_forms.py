@@ -252,3 +252,13 @@ def test_a_list_of_one_line_mini_cases_is_a_case_list():
     story = ("案例一:某业主投诉物业维修不及时\n业主王先生家中卫生间漏水,三次报修物业均未上门,王先生十分不满,"
              "要求物业赔偿损失。物业经理上门道歉,当天安排维修,并减免一个月物业费。\n")
     assert seg(story).cases[0].record_type == "case"
+
+
+def test_a_news_lead_above_its_headline_opens_the_story():
+    text = ("近日,小区业主向记者反映称,自己小区从元旦到现在,每天的生活用水无法保障,反映到多个部门都没有人管。\n"
+            "供水公司更换后小区频繁停水\n"
+            "业主张女士见到记者就满肚子委屈。张女士说,1月8日晚上准备做饭时一点水都没有,给水厂打电话,对方说在调试水压。"
+            "1月11日从早上8点开始又停水,一直到中午都没有来水。\n")
+    out = seg(text)
+    assert len(out.cases) == 1 and not out.guidelines
+    assert out.cases[0].title == "供水公司更换后小区频繁停水" and "每天的生活用水无法保障" in out.cases[0].text

@@ -26,6 +26,7 @@ from advisor.text.terms import CORE_COMPLAINT_TERMS
 # Titles of rules documents and guides: inside them, a passage is a case only if it tells of a particular person.
 RULES_DOC = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|守则|须知|机制|攻略|功略|技巧|指南|要点|话术")
 MIN_CASE_CHARS = 30
+_LEAD_CHARS = 200
 
 
 @dataclass
@@ -135,9 +136,24 @@ class ProseReader:
                     prev.blocks.extend(group)
                 else:
                     stories.append(_Story(heading, group, len(groups)))
+        self._lead_into_story(sections, stories, left)
         for story in stories:
             self._narrative_case(story)
         self._guidelines(left)
+
+    def _lead_into_story(self, sections: list[tuple[Block | None, list[Block]]], stories: list[_Story],
+                         left: list[Block]) -> None:
+        """A news lead printed above its headline ("近日,…业主反映…" then the headline and the story) opens
+        the story under that headline."""
+        if len(sections) < 2 or sections[0][0] is not None or not stories:
+            return
+        lead, headline = sections[0][1], sections[1][0]
+        if (stories[0].heading is not headline or not lead or any(b not in left for b in lead)
+                or sum(b.end - b.start for b in lead) > _LEAD_CHARS):
+            return
+        for b in lead:
+            left.remove(b)
+        stories[0].blocks[:0] = lead
 
     def _before(self, heading: Block | None, run: list[Block]) -> Block | None:
         """The block just before `heading` in the run."""
@@ -154,6 +170,7 @@ class ProseReader:
         if story.siblings > 1 or not title:
             title = f"{title}：{title_from_facts(facts)}" if title else title_from_facts(facts)
         start = heading.start if own and heading and story.siblings == 1 else group[0].start
+        start = min(start, group[0].start)  # a lead above the headline belongs to the story
         self.cases.append(build_case(self.doc, start, group[-1].end, title,
                                          [Section((), "", group[0].start, group[-1].end)], "narrative"))
 
