@@ -56,7 +56,7 @@ PROTOTYPES: dict[Role, tuple[str, ...]] = {
 _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声称|[，,。；;！!？?]|\d{2,}")
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
 _NEUTRAL = ("案例", "介绍", "客户", "主要", "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目",
-            "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次", "纠纷", "争议")
+            "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次", "纠纷", "争议", "投诉")
 # Collection titles contain role words too ("典型案例分析"), but are headings, not section labels.
 _TITLE_WORDS = re.compile(r"典型|汇编|大全|精选|选编|范文|合集|\d+[则篇个例]|[十百]大")
 MAX_LABEL_CHARS = 10
