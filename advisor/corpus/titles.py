@@ -67,7 +67,10 @@ def title_from_facts(facts: str) -> str:
             best = f"{best}，{problem}"
     if len(best) > TITLE_LIMIT:
         best = best[:TITLE_LIMIT] + "…"
-    return best.strip(" ,，:：") or "未命名案例"
+    best = best.strip(" ,，:：")
+    if best.count("“") != best.count("”"):
+        best = best.replace("“", "").replace("”", "")  # half a quotation ("“没看到停电公告") reads as a fragment
+    return best or "未命名案例"
 
 
 def case_title(heading: str, facts: str) -> str:

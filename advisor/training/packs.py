@@ -78,7 +78,10 @@ def select_pack(cases: Sequence[Case], *, industry: str | None = None, count: in
         Up to `count` cases.
     """
     rng = random.Random(seed)
-    pool = _distinct([c for c in cases if industry is None or c.industry == industry])
+    # Role play needs a precedent: essays and one-line mini-cases of a list only when nothing else is left.
+    wanted = [c for c in cases if industry is None or c.industry == industry]
+    precedents = [c for c in wanted if c.record_type == "case"]
+    pool = _distinct(precedents if len(precedents) >= count else wanted)
     quality = {c.id: _quality(c) for c in pool}
     level = {c.id: suggest_difficulty(c) for c in pool}
     shuffled = sorted(pool, key=lambda c: (-quality[c.id], rng.random()))
