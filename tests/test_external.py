@@ -24,10 +24,10 @@ from advisor.retrieval.index import build_index
 pytestmark = pytest.mark.integration
 
 # split -> (cases alone, thinking filled, steps filled) and (Recall@1, Recall@5, MRR@5)
-SEGMENTATION_FLOORS = {"dev": (0.95, 0.9, 0.85), "dev2": (0.80, 0.6, 0.4)}
-RETRIEVAL_FLOORS = {"dev": (0.92, 0.98, 0.95), "dev2": (0.64, 0.95, 0.77)}
+SEGMENTATION_FLOORS = {"dev": (0.95, 0.9, 0.85), "dev2": (0.93, 0.85, 0.75), "heldout": (0.88, 0.35, 0.70)}
+RETRIEVAL_FLOORS = {"dev": (0.90, 0.98, 0.94), "dev2": (0.79, 0.95, 0.87), "heldout": (0.66, 0.88, 0.75)}
 # How far the curated knowledge may lower Recall@1 / MRR@5 on documents it does not name. The target is 0.03;
-# measured R@1 with / without knowledge: dev 0.960 / 1.000, held-out 0.667 / 0.708 (docs/evaluation.md).
+# measured R@1 with / without knowledge: dev 0.920 / 0.960, dev2 0.812 / 0.854, held-out 0.686 / 0.706.
 KNOWLEDGE_SLACK = 0.05
 
 
