@@ -8,6 +8,7 @@ from bisect import bisect_left
 from advisor.corpus.doctext import Fragment
 from advisor.corpus.lines import Dropped, slice_fragments, splits_word, text_of, trim
 from advisor.corpus.roles import PROTOTYPES, colon_label_roles
+from advisor.text.terms import DOC_TITLE_ALTERNATION
 
 # Headings glued to the end of the previous sentence: break the paragraph before them.
 _GLUED_HEADING = re.compile(
@@ -43,7 +44,7 @@ def split_glued(paragraphs: list[list[Fragment]], simple: str) -> list[list[Frag
 
 _SHORT_LABELS = ("背景", "启示", "点评", "评析", "分析", "结果", "争议点", "提示")
 _CLAUSE_BREAK = re.compile(r"[。；;！!？?，,\n]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]、")
-_DOC_TITLE_END = re.compile(r"(?:案例|汇编|大全|分析|指引|制度|规定|程序|流程|办法|细则|攻略|范文|总结|第\d{1,2}篇)$")
+_DOC_TITLE_END = re.compile(rf"(?:{DOC_TITLE_ALTERNATION}|第\d{{1,2}}篇)$")
 _LEADS_OBJECT = re.compile(r"(?:提出|给出|制定|采取|拿出|形成|如下|以下|作出|做出|的|了|出)$")
 _BREAK = re.compile(r"[。；;！!？?，,\n]")
 _FIRST_SUB = re.compile(r"(?<=[\u4e00-\u9fff])[(（][一1][)）](?=[\u4e00-\u9fff])")

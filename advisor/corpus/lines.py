@@ -6,13 +6,11 @@ import re
 from dataclasses import dataclass
 
 from advisor.corpus.doctext import Fragment
+from advisor.text.terms import DOC_TITLE_ALTERNATION
 from advisor.text.words import jieba_words
 
 TERMINAL = "。！？!?；;：:」』”\"）)】"
-_TITLE_END = re.compile(
-    r"(?:案例|汇编|指引|制度|程序|流程|方案|技巧|办法|细则|规定|攻略|话术|风险|机制|解析|方法|分析|大全|范文|总结|"
-    r"章程|规范|有哪些|全功略|流程图|要点|须知|处理|完整版)$"
-)
+_TITLE_END = re.compile(rf"(?:{DOC_TITLE_ALTERNATION}|流程图|处理)$")
 
 
 @dataclass(frozen=True)

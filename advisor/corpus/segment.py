@@ -22,15 +22,14 @@ from advisor.corpus.prose import MIN_CASE_CHARS, RULES_DOC, ProseReader, doc_tit
 from advisor.corpus.stories import is_story
 from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
-from advisor.text.terms import CORE_COMPLAINT_TERMS, GENERAL
+from advisor.text.terms import CORE_COMPLAINT_TERMS, DOC_TITLE_ALTERNATION, GENERAL
 
 # How high a heading family ranks in a document's outline (lower = higher level).
 _RANK = {"md1": 1.0, "md2": 2.0, "md3": 3.0, "md4": 4.0, "md5": 5.0, "md6": 6.0, "part": 1.5, "marker": 2.5,
          "cn": 3.0, "cn_paren": 4.0, "arabic": 5.0, "arabic_paren": 6.0, "bracket": 7.0, "corner": 7.0,
          "line": 8.0, "glued": 8.0, "label": 8.5}
 _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通过以上|以上案例|这些案例|希望以上|希望通过|以上是|实践证明)")
-_DOC_TITLE = re.compile(r"(?:制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|须知|机制|攻略|功略|技巧|方案|要点|话术|"
-                        r"案例|汇编|分析|指南|有哪些|大全|范文|总结|风险|完整版)\)?$")
+_DOC_TITLE = re.compile(rf"(?:{DOC_TITLE_ALTERNATION})\)?$")
 _CONTEXT_CHARS = 300
 _MINI_CASE_CHARS, _MINI_LIST = 100, 5
 _COMPLAINT_TITLE = re.compile(r"(?:引发|引起|导致|的).{0,6}(?:投诉|群诉|纠纷|索赔)(?:案例|事件)?$")

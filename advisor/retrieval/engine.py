@@ -122,8 +122,11 @@ class SearchEngine:
         for i, f in enumerate(head):
             if f.record_id in self._secondary:
                 # A mini-case of a list is nearer to a precedent than an essay, a script or an article is.
-                gap = margin if f.record_id in self._penalised else margin / 2
-                matches = [j for j, g in enumerate(head) if j > i and g.record_id in self._answers
+                essay = f.record_id in self._penalised
+                gap = margin if essay else margin / 2
+                # An essay or a script gives way to a mini-case of a list too; a mini-case only to a full case.
+                answers = self._answers | (self._secondary - self._penalised) if essay else self._answers
+                matches = [j for j, g in enumerate(head) if j > i and g.record_id in answers
                            and g.score >= f.score - gap
                            and compatible(self.records[g.record_id].industry, query_industry)]
                 if matches:

@@ -110,3 +110,12 @@ def has_complaint_vocabulary(text: str) -> bool:
 def is_domain_relevant(text: str) -> bool:
     """True when the text mentions any complaint-handling term (`DOMAIN_TERMS`)."""
     return any(term in text for term in DOMAIN_TERMS)
+
+
+# Words that end the title of a document rather than of a case (…处理制度, …案例汇编, …有哪些).
+DOC_TITLE_WORDS: tuple[str, ...] = (
+    "案例", "汇编", "大全", "分析", "解析", "指引", "指南", "制度", "规定", "程序", "流程", "办法", "细则", "规范", "标准",
+    "章程", "规程", "须知", "机制", "攻略", "功略", "技巧", "方法", "方案", "要点", "话术", "范文", "总结", "风险", "有哪些",
+    "完整版",
+)
+DOC_TITLE_ALTERNATION = "|".join(DOC_TITLE_WORDS)
