@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from advisor.cli.library import _advisor
+from advisor.cli import library
 from advisor.errors import AdvisorError
 
 
@@ -69,7 +69,7 @@ def _emit(data: str | bytes, output: str | None, binary: bool = False) -> None:
 def cmd_scenario(args: argparse.Namespace) -> int:
     from advisor.training import card_to_docx, card_to_json, card_to_markdown
 
-    advisor = _advisor(args)
+    advisor = library._advisor(args)
     case_id = args.case_id
     if not case_id:
         hits = advisor.search(args.query, top_k=10, kind="case").hits
@@ -87,7 +87,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
 def cmd_pack(args: argparse.Namespace) -> int:
     from advisor.training import pack_to_docx, pack_to_json, pack_to_markdown
 
-    advisor = _advisor(args)
+    advisor = library._advisor(args)
     difficulty = args.difficulties[args.difficulty] if args.difficulty else None
     cards = advisor.pack(industry=args.industry, count=args.count, difficulty=difficulty, seed=args.seed)
     if not cards:
@@ -106,7 +106,7 @@ def cmd_practice(args: argparse.Namespace) -> int:
 
     if not args.reply.strip():
         raise AdvisorError("请提供学员的回复（--reply）")
-    advisor = _advisor(args)
+    advisor = library._advisor(args)
     result = advisor.practice(args.case_id, args.reply, _options(args))
     if args.json:
         sys.stdout.buffer.write(json.dumps(result.model_dump(), ensure_ascii=False).encode("utf-8") + b"\n")

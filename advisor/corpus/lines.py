@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from advisor.corpus.doctext import Fragment
 from advisor.text.terms import DOC_TITLE_ALTERNATION
-from advisor.text.words import jieba_words
+from advisor.text.words import dictionary_words
 
 TERMINAL = "。！？!?；;：:」』”\"）)】"
-_TITLE_END = re.compile(rf"(?:{DOC_TITLE_ALTERNATION}|流程图|处理)$")
+# A line that ends like a title is no sentence to continue ("…的解决方法", "…流程图").
+_TITLE_END = re.compile(rf"(?:{DOC_TITLE_ALTERNATION}|方法|解析|流程图|处理)$")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def splits_word(tail: str, head: str) -> bool:
     """True when the line break falls inside a word ("…遇到了配" + "送延误…"): a hard wrap, not a heading."""
     left, right = tail[-4:], head[:4]
     pos = 0
-    for word in jieba_words(left + right):
+    for word in dictionary_words(left + right):
         if pos < len(left) < pos + len(word):
             return True
         pos += len(word)
