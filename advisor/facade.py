@@ -168,17 +168,18 @@ class Advisor:
         industry_read = ranking.industry or next(
             (h.industry for h in hits[:1] if h.kind == "case" and h.confidence != "低" and h.industry != GENERAL), None)
         guidance = guidance_for(simple, self.rulebook(), industry_read)
-        advice = None if no_close else self._advice(engine, simple, hits, guidance, industry_read)
+        advice = None if no_close else self._advice(engine, simple, hits, guidance, industry_read, ranking.vector)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(query=query, no_close_precedent=no_close, took_ms=round(took, 2), guidance=guidance,
                             hits=hits, expanded_terms=ranking.expanded, warnings=warnings, industry=industry_read,
                             advice=advice or Advice(), index_built_at=engine.index.manifest.built_at)
 
-    def _advice(self, engine: SearchEngine, simple: str, hits: list[Hit], guidance: list, industry: str | None):
+    def _advice(self, engine: SearchEngine, simple: str, hits: list[Hit], guidance: list, industry: str | None,
+                vector=None):
         rules = [g for g in engine.index.guidelines
                  if g.record_type == "rules" and industry is not None and g.industry == industry]
         avoid = [p for ind, phrases in self._avoid.items() if compatible(ind, industry) for p in phrases]
-        procedure_rank = engine.rank(simple, industry=None, kind="guideline")
+        procedure_rank = engine.rank(simple, industry=None, kind="guideline", vector=vector)
         procedures = [self._hit(engine, f, i, simple, procedure_rank.expanded)
                       for i, f in enumerate(procedure_rank.fused[:30])
                       if engine.records[f.record_id].kind in ("procedure", "principle")]

@@ -2,11 +2,16 @@
 
 One headless Chromium (Playwright, sync API) with one context per session; the sessions are driven in
 turn by a polling loop, so they all wait on the server at once. A search is timed from the click on
-检索 until the page shows the plan (处理方案) for that query and the app is idle again.
+检索 until the page shows the plan (处理方案) for that query and the app is idle again. With `think` = 0
+every session clicks again as soon as its results are shown (a closed loop: the worst case); with
+`think` > 0 it first reads them for a seeded random 0.5–1.5 × `think` seconds, as staff do, and the
+sessions start at random moments within the first `think` seconds.
 """
 
 from __future__ import annotations
 
+import os
+import random
 import re
 import socket
 import subprocess
@@ -15,21 +20,33 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench_proc import PY, ROOT, status_mb
+from bench_proc import PY, ROOT, cpu_seconds, status_mb
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 TIMEOUT_S = 120
-# "busy" while the script runs; "done" when the caption names this query and the plan is shown;
-# "notice" when the app answered with the busy notice (all search slots taken).
-STATE_JS = """(q) => {
-  if (document.querySelector('[data-testid="stStatusWidget"]')) return "busy";
-  const t = document.body.innerText.replace(/\\s+/g, "");
-  if (t.includes("当前查询：" + q) && t.includes("处理方案")) return "done";
-  if (t.includes("稍后再试")) return "notice";
-  return "wait";
+# Installed in every page: a MutationObserver marks the moment the results for the awaited query are shown
+# (the caption names the query, the plan is there, the app is idle) or the busy notice appears, using the
+# page's own clock. The driver then only has to look every POLL_S, which keeps the measuring itself off
+# the two cores the app and the browser share.
+WATCH_JS = """() => {
+  const b = window.__bench = {want: "", state: "idle", clickAt: 0, doneAt: 0};
+  let pending = false;
+  const check = () => {
+    pending = false;
+    if (b.state !== "wait" || document.querySelector('[data-testid="stStatusWidget"]')) return;
+    const t = document.body.textContent.replace(/\\s+/g, "");
+    const state = t.includes("当前查询：" + b.want) && t.includes("处理方案") ? "done"
+                : t.includes("稍后再试") ? "notice" : "";
+    if (state) { b.state = state; b.doneAt = performance.now(); }
+  };
+  new MutationObserver(() => { if (!pending) { pending = true; setTimeout(check, 0); } })
+    .observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true});
 }"""
+ARM_JS = "(q) => { const b = window.__bench; b.want = q; b.state = 'wait'; b.clickAt = performance.now(); }"
+STATE_JS = "() => [window.__bench.state, (window.__bench.doneAt - window.__bench.clickAt) / 1000]"
+POLL_S = 0.1
 
 
 @dataclass
@@ -42,6 +59,8 @@ class Session:
     current: str = ""
     key: str = ""
     started: float = 0.0
+    running: bool = False
+    due: float = 0.0  # when the next search may start (after reading the last results)
 
     def next(self) -> bool:
         """Type the next complaint and click 检索; False when the session is finished."""
@@ -51,23 +70,25 @@ class Session:
         self.key = re.sub(r"\s+", "", self.current)[:40]
         self.page.locator(".st-key-query textarea").fill(self.current)
         self.started = time.perf_counter()
+        self.page.evaluate(ARM_JS, self.key)
         self.page.locator(".st-key-search button").click()
+        self.running = True
         return True
 
     def poll(self) -> bool:
         """True when the running search finished (its time recorded)."""
         elapsed = time.perf_counter() - self.started
-        state = self.page.evaluate(STATE_JS, self.key)
+        state, took = self.page.evaluate(STATE_JS)
         if state == "done":
-            self.times.append(elapsed)
-            return True
-        if state == "notice":
+            self.times.append(took)
+        elif state == "notice":
             self.notices += 1
-            return True
-        if elapsed > TIMEOUT_S:
+        elif elapsed > TIMEOUT_S:
             self.timeouts += 1
-            return True
-        return False
+        else:
+            return False
+        self.running = False
+        return True
 
 
 def free_port() -> int:
@@ -97,9 +118,36 @@ def start_app(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("streamlit did not become healthy in 120 s")
 
 
-def browser_load(env: dict[str, str], queries: list[str], sessions: int, searches: int, log: Path) -> dict:
-    """Run the load; returns the search times, notices, timeouts, the first page's load time and the
-    server's memory (current and peak RSS, MB)."""
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores of the machine have spent busy so far (/proc/stat), browser included."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def drive(runs: list[Session], think: float, rng: random.Random) -> None:
+    """Run every session's searches to the end, all at once. With reading time the sessions also start
+    at random moments within the first `think` seconds (staff do not click in step); without it they
+    all click at once."""
+    start = time.perf_counter()
+    for r in runs:
+        r.due = start + (rng.uniform(0.0, think) if think else 0.0)
+    active = list(runs)
+    while active:
+        now = time.perf_counter()
+        for r in list(active):
+            if r.running:
+                if r.poll():
+                    r.due = time.perf_counter() + (rng.uniform(0.5, 1.5) * think if think else 0.0)
+            elif now >= r.due and not r.next():
+                active.remove(r)
+        time.sleep(POLL_S)
+
+
+def browser_load(env: dict[str, str], queries: list[str], sessions: int, searches: int, log: Path,
+                 think: float = 0.0) -> dict:
+    """Run the load; returns the search times, notices, timeouts, the first page's load time, the CPU
+    seconds of the server and of the whole machine, and the server's memory (current and peak RSS, MB)."""
     from playwright.sync_api import sync_playwright
 
     proc, url = start_app(env, log)
@@ -113,6 +161,7 @@ def browser_load(env: dict[str, str], queries: list[str], sessions: int, searche
                     started = time.perf_counter()
                     page.goto(url, wait_until="domcontentloaded", timeout=TIMEOUT_S * 1000)
                     page.locator(".st-key-query textarea").wait_for(state="visible", timeout=TIMEOUT_S * 1000)
+                    page.evaluate(WATCH_JS)
                     first_load = first_load or time.perf_counter() - started  # includes loading the index
                     batch = [queries[(s * searches + k) % len(queries)] for k in range(searches)]
                     runs.append(Session(page, batch))
@@ -120,19 +169,17 @@ def browser_load(env: dict[str, str], queries: list[str], sessions: int, searche
                 runs[0].queries.insert(0, queries[-1])
                 runs[0].next()
                 while not runs[0].poll():
-                    time.sleep(0.05)
+                    time.sleep(POLL_S)
                 runs[0].times.clear()
-                active = [r for r in runs if r.next()]
-                while active:
-                    for r in list(active):
-                        if r.poll() and not r.next():
-                            active.remove(r)
-                    time.sleep(0.02)
+                cpu, busy, started = cpu_seconds(proc.pid), machine_busy_seconds(), time.perf_counter()
+                drive(runs, think, random.Random(7))
+                cpu, wall = cpu_seconds(proc.pid) - cpu, time.perf_counter() - started
+                busy = machine_busy_seconds() - busy
             finally:
                 browser.close()
         times = [t for r in runs for t in r.times]
-        return {"times": times, "notices": sum(r.notices for r in runs), "timeouts": sum(r.timeouts for r in runs),
-                "first_load": first_load, "rss": status_mb(proc.pid, "VmRSS"), "hwm": status_mb(proc.pid, "VmHWM")}
+        return {"times": times, "server_cpu": cpu, "machine_cpu": busy, "wall": wall,
+                "notices": sum(r.notices for r in runs), "timeouts": sum(r.timeouts for r in runs), "first_load": first_load, "rss": status_mb(proc.pid, "VmRSS"), "hwm": status_mb(proc.pid, "VmHWM")}
     finally:
         proc.terminate()
         try:

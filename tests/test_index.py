@@ -55,6 +55,15 @@ def test_search_returns_whole_cases_once(built):
     assert "维修" in result.hits[0].matched_terms or "气囊" in "".join(result.hits[0].matched_terms)
 
 
+def test_a_search_encodes_its_query_once_although_the_plan_ranks_again(built):
+    encoder = FakeEncoder()  # its cosines are low: no floor, so that the plan is built
+    advisor = Advisor.load(built.model_copy(update={"no_precedent_threshold": -1.0}), encoder)
+    before = encoder.calls
+    result = advisor.search("维修站更换安全气囊后报警还要收抢修费", top_k=5)
+    assert not result.no_close_precedent  # so the plan was built, with its second ranking of the guidelines
+    assert encoder.calls - before == 1
+
+
 def test_filters_restrict_kind_and_industry(built):
     advisor = Advisor.load(built, FakeEncoder())
     assert {h.kind for h in advisor.search("群诉分级", kind="guideline").hits} == {"guideline"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.models import Advice, AdviceStep, Citation, CitedRecord, GuidanceItem, Guideline, Hit
@@ -186,7 +187,7 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
             # Another industry's procedure does not instruct this complaint's staff (奉上茶水 at a front desk);
             # its principles (首问负责, 不推诿, 耐心倾听) hold anywhere when they name no industry.
             own = _same_industry(hit.industry, industry) and not _names_other_industry(text, industry)
-            fits = own or (hit.guideline_kind == "principle" and not label_scores(text, INDUSTRY_TERMS))
+            fits = own or (hit.guideline_kind == "principle" and not _industries_named(text))
             if (len(text) < _MIN_STEP_CHARS or not fits or _NOT_A_STEP.search(text) or is_management(text)
                     or _CUSTOMER_DUTY.search(text)
                     or text.endswith((":", "：")) or not _applies(text, facts)):
@@ -215,8 +216,14 @@ def _pieces(text: str) -> list[tuple[str, str]]:
 
 
 def _names_other_industry(text: str, industry: str | None) -> bool:
-    named = label_scores(text, INDUSTRY_TERMS)
+    named = _industries_named(text)
     return bool(named) and industry not in named and GENERAL not in named
+
+
+@lru_cache(maxsize=4096)
+def _industries_named(text: str) -> frozenset[str]:
+    """The industries whose words a clause uses (cached: the same rule clauses come back query after query)."""
+    return frozenset(label_scores(text, INDUSTRY_TERMS))
 
 
 def _instruction(text: str) -> tuple[str, str]:

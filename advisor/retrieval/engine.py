@@ -29,6 +29,7 @@ class Ranking:
     expanded: list[str]
     industry: str | None
     rule_intent: bool
+    vector: np.ndarray | None = None  # the query's embedding, for a second ranking of the same query
 
 
 class SearchEngine:
@@ -55,12 +56,14 @@ class SearchEngine:
 
             self.reranker = CrossEncoderReranker(settings.reranker.strip())
 
-    def rank(self, simple: str, industry: str | None = None, kind: str | None = None) -> Ranking:
-        """Records for a (simplified) query, best first, after the industry / kind filters."""
+    def rank(self, simple: str, industry: str | None = None, kind: str | None = None,
+             vector: np.ndarray | None = None) -> Ranking:
+        """Records for a (simplified) query, best first, after the industry / kind filters; `vector` is the
+        query's embedding when an earlier ranking of the same query computed it."""
         s = self.settings
         expanded = self.thesaurus.expand(simple)
         depth = s.candidate_depth
-        qv = self.encoder.encode_queries([simple])[0]
+        qv = self.encoder.encode_queries([simple])[0] if vector is None else vector
         n_all = len(self._chunk_record)
         dense = self._dense_signal(qv, depth * 3, (0, self.n_text))
         questions = self._dense_signal(qv, depth * 3, (self.n_text, n_all)) if n_all > self.n_text else {}
@@ -80,7 +83,7 @@ class SearchEngine:
         ranked = self._priors(fused, query_industry, rule_intent, question)
         if self.reranker is not None:
             ranked = self._rerank(simple, ranked)
-        return Ranking(ranked, expanded, query_industry, rule_intent)
+        return Ranking(ranked, expanded, query_industry, rule_intent, qv)
 
     def _rerank(self, simple: str, fused: list[Fused]) -> list[Fused]:
         """The optional second stage: a CrossEncoder re-scores the head of the ranking."""

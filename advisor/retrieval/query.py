@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from advisor.errors import EmptyQueryError, InvalidQueryError
 from advisor.retrieval.tokens import jieba_tokens
@@ -74,9 +75,15 @@ def no_close_precedent(best_dense: float, simple_query: str, cue_fired: bool, se
 
 def matched_terms(simple_query: str, text: str, limit: int = 12, extra: Iterable[str] = ()) -> list[str]:
     """Query words (two characters or more) and `extra` terms that occur in `text`, longest first."""
-    words = sorted({w for w in [*jieba_tokens(simple_query), *extra] if len(w) >= 2}, key=len, reverse=True)
+    words = sorted({*_query_words(simple_query), *(w for w in extra if len(w) >= 2)}, key=len, reverse=True)
     found: list[str] = []
     for w in words:
         if w in text and not any(w in f for f in found):
             found.append(w)
     return found[:limit]
+
+
+@lru_cache(maxsize=256)
+def _query_words(simple_query: str) -> frozenset[str]:
+    """The query's words of two characters or more (tokenised once per query, not once per hit)."""
+    return frozenset(w for w in jieba_tokens(simple_query) if len(w) >= 2)
