@@ -262,3 +262,16 @@ def test_a_news_lead_above_its_headline_opens_the_story():
     out = seg(text)
     assert len(out.cases) == 1 and not out.guidelines
     assert out.cases[0].title == "供水公司更换后小区频繁停水" and "每天的生活用水无法保障" in out.cases[0].text
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("误售车票", "误售车票"),  # a short heading that names the incident is the title
+    ("列车晚点", "列车晚点"),
+    ("发生在中午时", "发生在中午时：旅客甲购票时被误售了与行程不符的车票"),  # a scene gets the problem
+    ("王女士", "王女士：旅客甲购票时被误售了与行程不符的车票"),
+    ("海口网", "旅客甲购票时被误售了与行程不符的车票"),  # a news source's credit is no title
+])
+def test_a_short_heading_is_the_title_unless_it_only_sets_the_scene(heading, expected):
+    from advisor.corpus.titles import case_title
+
+    assert case_title(heading, "旅客甲购票时被误售了与行程不符的车票。铁路部门为其办理了退票。") == expected

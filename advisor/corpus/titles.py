@@ -34,10 +34,15 @@ def _particular(part: str) -> bool:
     return bool(_PARTICULAR.fullmatch(part.strip()))
 
 
+# A news source's credit line ("海口网：", "南方日报") heads the story but does not name it.
+_SOURCE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:网|报|日报|晚报|早报|新闻|电视台|在线)$")
+
+
 def is_generic_heading(heading: str) -> bool:
-    """True for headings that name a collection or a chapter (典型案例分析, 案例背景, 引言), not a case."""
+    """True for headings that name a collection or a chapter (典型案例分析, 案例背景, 引言) or a news source
+    (海口网), not a case."""
     text = heading.strip(" #:：")
-    return not text or bool(_GENERIC.match(text)) or bool(_PAGE_TITLE.search(text))
+    return not text or bool(_GENERIC.match(text)) or bool(_PAGE_TITLE.search(text)) or bool(_SOURCE.match(text))
 
 
 def clean_heading(heading: str) -> str:
@@ -73,13 +78,18 @@ def title_from_facts(facts: str) -> str:
     return best or "未命名案例"
 
 
+# A heading that only sets the scene (when, where, who) says nothing of what went wrong.
+_SCENE = re.compile(r"^(?:发生)?在|[时中里内上前后]$|期间$|之际$|先生$|女士$|小姐$|老人$|客户$|顾客$|业主$|一家$|一天$")
+
+
 def case_title(heading: str, facts: str) -> str:
-    """A case's title: its own heading when it says what went wrong; a heading that does not
-    ("发生在中午时") gets the problem from the facts; a generic one ("客户投诉") gives way to the facts."""
+    """A case's title: its own heading, unless it only sets the scene ("发生在中午时", "王女士"): then the
+    problem from the facts follows it; a generic one ("客户投诉") gives way to the facts."""
     own = clean_heading(heading)
     if not own or is_generic_heading(own):
         return title_from_facts(facts)
-    if _PROBLEM.search(own) or _TOPIC.search(own) or len(own) >= 10:
+    scene = bool(_SCENE.search(own)) or _particular(own)
+    if not scene or _PROBLEM.search(own) or _TOPIC.search(own) or len(own) >= 10:
         return own
     from_facts = title_from_facts(facts)
     return from_facts if from_facts.startswith(own) else f"{own}：{from_facts}"
