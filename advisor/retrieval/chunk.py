@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from advisor.models import Case, Guideline
 
-MAX_CHUNK_CHARS = int(__import__("os").environ.get("XCHUNK", "360"))
+MAX_CHUNK_CHARS = 360
 # Guidelines mix many topics per section; smaller windows keep each rule findable.
 GUIDELINE_CHUNK_CHARS = 180
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")

@@ -94,13 +94,17 @@ def card_tab(card: Card) -> None:
 
 
 def exports(card: Card) -> None:
+    downloads("下载", "培训情景", "tr", card_to_markdown(card), card_to_json(card), card_to_docx(card))
+
+
+def downloads(label: str, name: str, key: str, markdown: str, json_text: str, docx: bytes) -> None:
+    """Markdown, JSON and Word downloads side by side (keys `{key}_md`, `{key}_json`, `{key}_docx`)."""
+    files = (("Markdown", "md", markdown.encode("utf-8"), "text/markdown"),
+             ("JSON", "json", json_text.encode("utf-8"), "application/json"), ("Word", "docx", docx, DOCX))
     with st.container(horizontal=True, gap="small"):
-        st.download_button("下载 Markdown", card_to_markdown(card).encode("utf-8"), file_name="培训情景.md",
-                           mime="text/markdown", key="tr_md", icon=":material/download:")
-        st.download_button("下载 JSON", card_to_json(card).encode("utf-8"), file_name="培训情景.json",
-                           mime="application/json", key="tr_json", icon=":material/download:")
-        st.download_button("下载 Word", card_to_docx(card), file_name="培训情景.docx", mime=DOCX, key="tr_docx",
-                           icon=":material/download:")
+        for kind, ext, data, mime in files:
+            st.download_button(f"{label} {kind}", data, file_name=f"{name}.{ext}", mime=mime, key=f"{key}_{ext}",
+                               icon=":material/download:")
 
 
 def pack_section(advisor: Advisor) -> None:
@@ -124,13 +128,7 @@ def pack_section(advisor: Advisor) -> None:
         st.info("该行业没有可用的案例。")
         return
     st.caption(f"共 {len(cards)} 个情景：" + "、".join(c.title for c in cards[:10]) + ("…" if len(cards) > 10 else ""))
-    with st.container(horizontal=True, gap="small"):
-        st.download_button("下载情景包 Markdown", pack_to_markdown(cards).encode("utf-8"), file_name="情景包.md",
-                           mime="text/markdown", key="pk_md", icon=":material/download:")
-        st.download_button("下载情景包 JSON", pack_to_json(cards).encode("utf-8"), file_name="情景包.json",
-                           mime="application/json", key="pk_json", icon=":material/download:")
-        st.download_button("下载情景包 Word", pack_to_docx(cards), file_name="情景包.docx", mime=DOCX, key="pk_docx",
-                           icon=":material/download:")
+    downloads("下载情景包", "情景包", "pk", pack_to_markdown(cards), pack_to_json(cards), pack_to_docx(cards))
 
 
 def scorer(advisor: Advisor, case_id: str, options: CardOptions, card: Card, edited: bool):
