@@ -482,3 +482,19 @@ def test_report_cli_lists_rules_whose_citation_is_missing(tmp_path):
     summary = next(line for line in out.stdout.splitlines() if line.startswith("定级与时限规则"))
     assert "0 条可用" in summary and "0 条告警" not in summary
     assert any(line.startswith("  ! ") for line in out.stdout.splitlines())
+
+
+@pytest.mark.parametrize(("query", "industry"), [
+    ("双十一预售付了定金 尾款付完又说没货了 只退尾款不退定金", "电商"),  # 预售 alone would read as real estate
+    ("期房预售证没下来就收定金", "房地产"),
+    ("装修尾款付完发现墙面开裂", "家装"),
+    ("业主说交房晚了三个月要求赔偿违约金", "房地产"),
+    ("客户说新买的车刹车有异响修了三次还没好要退车", "汽车"),
+    ("柜台办业务排队两小时", "银行"),
+    ("我的快递丢了", "快递"),
+    ("这事怎么处理", None),
+])
+def test_the_industry_of_a_complaint_comes_from_its_own_words(query, industry):
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) == industry

@@ -12,7 +12,8 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
     "保险": ("保险", "理赔", "保单", "车险", "拒赔", "退保", "保费", "投保", "保险公司", "重疾", "医疗险", "车损"),
     "汽车": ("4S", "4s", "刹车", "发动机", "变速箱", "修车", "提车", "新车", "车主", "异响", "保养", "车子", "4S店", "维修站", "漆面", "补漆", "钣金", "轮胎", "空调异响", "烧机油", "召回"),
     "电信": ("话费", "流量", "宽带", "信号", "停机", "套餐", "手机卡", "营业厅", "网速", "掉线", "手机号", "号码", "携号转网", "合约", "扣费", "短信", "5G", "网络断", "断网", "路由器", "光猫"),
-    "电商": ("网购", "网店", "淘宝", "京东", "拼多多", "外卖", "骑手", "平台", "店家", "退货退款", "下单", "商家", "卖家", "买家", "翻新机", "差评", "客服说", "七天无理由"),
+    "电商": ("网购", "网店", "淘宝", "京东", "拼多多", "外卖", "骑手", "平台", "店家", "退货退款", "下单", "商家", "卖家", "买家", "翻新机", "差评", "客服说", "七天无理由",
+             "双十一", "双11", "大促", "秒杀", "发货", "没货", "缺货", "包邮", "仅退款"),
     "快递": ("快递", "包裹", "物流", "丢件", "驿站", "签收", "快递员", "寄件", "揽收", "派送", "运单", "丢了"),
     "零售": ("超市", "商场", "专柜", "门店", "金店", "首饰", "化妆品", "过期", "收银", "小票", "促销", "金项链", "含金量", "会员卡", "专卖店"),
     "酒店": ("酒店", "宾馆", "客房", "入住", "前台", "房卡", "民宿", "房费", "订房", "大床房", "标间", "住宿", "满房", "退房时", "押金", "早餐券", "客人"),
@@ -28,6 +29,9 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
     "家装": ("装修公司", "装修队", "家装", "瓷砖", "墙面开裂"),
     "家电": ("空调", "冰箱", "洗衣机", "热水器", "净水器", "电视"),
 }
+# Both tables per industry; a word in both counts once (退房 must not weigh double).
+_QUERY_TERMS = {key: tuple(dict.fromkeys((*INDUSTRY_TERMS.get(key, ()), *QUERY_CUES.get(key, ()))))
+                for key in (*INDUSTRY_TERMS, *QUERY_CUES)}
 # Industries close enough that a precedent of one is useful for the other.
 RELATED: tuple[frozenset[str], ...] = (
     frozenset({"房地产", "物业", "家装"}), frozenset({"银行", "保险"}), frozenset({"电商", "快递", "零售", "家电"}),
@@ -37,10 +41,7 @@ RELATED: tuple[frozenset[str], ...] = (
 
 def infer_industry(simple_query: str) -> str | None:
     """The industry a (simplified) query is about, or None when its words point to none or to several equally."""
-    # A word in both tables counts once (退房 must not weigh double).
-    terms = {key: tuple(dict.fromkeys((*INDUSTRY_TERMS.get(key, ()), *QUERY_CUES.get(key, ()))))
-             for key in (*INDUSTRY_TERMS, *QUERY_CUES)}
-    scores = label_scores(simple_query, terms)
+    scores = label_scores(simple_query, _QUERY_TERMS)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
