@@ -13,7 +13,7 @@ from advisor.corpus.read import read_document
 from advisor.errors import AdvisorError
 from advisor.guidance import rulebook as guidance
 from advisor.guidance.apply import apply_rules, guidance_for
-from advisor.guidance.facts import Quantity, QueryFacts, extract_facts, parse_cn_number
+from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.guidance.rulebook import RuleBook, load_rules, resolve_citation
 from advisor.models import GuidanceItem
 
@@ -38,152 +38,6 @@ def grades(items: list[GuidanceItem]) -> dict[str, str]:
 
 def deadlines(items: list[GuidanceItem], standard: str | None = None) -> list[str]:
     return [i.label for i in items if i.category == "deadline" and standard in (None, i.standard)]
-
-
-# --------------------------------------------------------------------------- numbers
-
-
-@pytest.mark.parametrize(
-    ("token", "value"),
-    [
-        ("30", 30),
-        ("2.5", 2.5),
-        ("十", 10),
-        ("十五", 15),
-        ("二十", 20),
-        ("三十", 30),
-        ("一百二", 120),
-        ("一千零五", 1005),
-        ("一千五", 1500),
-        ("两万", 20000),
-        ("三万五", 35000),
-        ("五十", 50),
-        ("两百", 200),
-    ],
-)
-def test_parse_cn_number(token: str, value: float) -> None:
-    assert parse_cn_number(token) == Quantity(value, False)
-
-
-def test_parse_cn_number_vague_and_invalid() -> None:
-    assert parse_cn_number("几十") == Quantity(20, True)
-    assert parse_cn_number("两三") == Quantity(2, True)
-    assert parse_cn_number("三五") is None
-
-
-@pytest.mark.parametrize(
-    ("query", "households"),
-    [
-        ("30户业主投诉", Quantity(30, False)),
-        ("30 多户业主拉横幅", Quantity(30, True)),
-        ("三十多户业主", Quantity(30, True)),
-        ("二十余户", Quantity(20, True)),
-        ("50户以上业主", Quantity(50, True)),
-        ("超过20户", Quantity(20, True)),
-        ("十几户", Quantity(10, True)),
-        ("３０户", Quantity(30, False)),
-        ("業主三十多戶", Quantity(30, True)),
-    ],
-)
-def test_households(query: str, households: Quantity) -> None:
-    assert extract_facts(query).households == households
-
-
-@pytest.mark.parametrize(
-    ("query", "people"),
-    [
-        ("12名业主来访", Quantity(12, False)),
-        ("三位客户", Quantity(3, False)),
-        ("十几个人围在门口", Quantity(10, True)),
-        ("10人以上", Quantity(10, True)),
-        ("一位业主投诉", Quantity(1, False)),
-    ],
-)
-def test_people(query: str, people: Quantity) -> None:
-    assert extract_facts(query).people == people
-
-
-@pytest.mark.parametrize(
-    ("query", "amount"),
-    [
-        ("赔偿要求5万元", 50_000),
-        ("要求赔偿2.5万", 25_000),
-        ("五万元", 50_000),
-        ("赔两万", 20_000),
-        ("维修费3000元", 3_000),
-        ("赔三千块", 3_000),
-        ("要赔500块钱", 500),
-        ("￥8000", 8_000),
-        ("房款100万，要求赔偿5万", 50_000),
-    ],
-)
-def test_amount(query: str, amount: float) -> None:
-    got = extract_facts(query).amount
-    assert got is not None and got.value == amount
-
-
-def test_amount_lower_bound_and_non_money() -> None:
-    assert extract_facts("赔偿5万多元").amount == Quantity(50_000, True)
-    for query in (
-        "小区3万平米",
-        "十万火急",
-        "千万不要拉横幅",
-        "三块玻璃碎了",
-        "精装修标准5500元/㎡",
-        "等了24小时",
-    ):
-        assert extract_facts(query).amount is None, query
-
-
-@pytest.mark.parametrize(
-    ("query", "days"),
-    [
-        ("投诉一个月了还没解决", Quantity(30, False)),
-        ("投诉一个多月仍未解决", Quantity(30, True)),
-        ("半个月未解决", Quantity(15, False)),
-        ("两周都没人处理", Quantity(14, False)),
-        ("拖了三个月", Quantity(90, False)),
-    ],
-)
-def test_unresolved_duration(query: str, days: Quantity) -> None:
-    assert extract_facts(query).unresolved_days == days
-
-
-def test_duration_without_unresolved_cue_is_ignored() -> None:
-    assert extract_facts("一个月内三次投诉，三天内已修好").unresolved_days is None
-
-
-def test_flags() -> None:
-    facts = extract_facts("业主找了记者在微博曝光，还说要去法院起诉，另有老人摔伤骨折，要求退房")
-    assert facts.media == ("记者", "曝光", "微博")
-    assert set(facts.litigation) == {"起诉", "法院"}
-    assert facts.injury == ("摔伤", "骨折")
-    assert facts.return_or_huge_claim == ("要求退房",)
-    protest = extract_facts("业主集体拉条幅、静坐、上访")
-    assert protest.protest == ("条幅", "静坐", "上访")
-    assert set(protest.collective) == {"集体", "条幅", "静坐", "上访"}
-
-
-def test_negated_flags_are_ignored() -> None:
-    facts = extract_facts("业主没有找记者，也不会起诉")
-    assert facts.media == () and facts.litigation == ()
-    assert extract_facts("业主很不满，准备起诉").litigation == ("起诉",)
-
-
-def test_traditional_query_is_converted() -> None:
-    facts = extract_facts("業主拉橫幅，記者到場，賠償五萬元")
-    assert facts.protest == ("横幅",) and facts.media == ("记者",)
-    assert facts.amount == Quantity(50_000, False)
-
-
-def test_empty_query_has_no_facts() -> None:
-    assert extract_facts("业主投诉电梯噪音太大").is_empty()
-    assert not extract_facts("3户业主").is_empty()
-
-
-def test_household_count_serves_as_headcount() -> None:
-    assert QueryFacts(households=Quantity(30, True)).headcount == Quantity(30, True)
-    assert QueryFacts(households=Quantity(3), people=Quantity(8)).headcount == Quantity(8)
 
 
 # --------------------------------------------------------------------------- thresholds
@@ -482,19 +336,3 @@ def test_report_cli_lists_rules_whose_citation_is_missing(tmp_path):
     summary = next(line for line in out.stdout.splitlines() if line.startswith("定级与时限规则"))
     assert "0 条可用" in summary and "0 条告警" not in summary
     assert any(line.startswith("  ! ") for line in out.stdout.splitlines())
-
-
-@pytest.mark.parametrize(("query", "industry"), [
-    ("双十一预售付了定金 尾款付完又说没货了 只退尾款不退定金", "电商"),  # 预售 alone would read as real estate
-    ("期房预售证没下来就收定金", "房地产"),
-    ("装修尾款付完发现墙面开裂", "家装"),
-    ("业主说交房晚了三个月要求赔偿违约金", "房地产"),
-    ("客户说新买的车刹车有异响修了三次还没好要退车", "汽车"),
-    ("柜台办业务排队两小时", "银行"),
-    ("我的快递丢了", "快递"),
-    ("这事怎么处理", None),
-])
-def test_the_industry_of_a_complaint_comes_from_its_own_words(query, industry):
-    from advisor.text.industry import infer_industry
-
-    assert infer_industry(query) == industry
