@@ -1,4 +1,4 @@
-"""Tests for grading and deadline guidance: fact extraction, thresholds, citations against the real corpus."""
+"""Tests for grading and deadline guidance: thresholds, the primary standard, citations against the real corpus."""
 
 from __future__ import annotations
 
