@@ -169,3 +169,17 @@ def test_the_industry_of_a_complaint_comes_from_its_own_words(query, industry):
     from advisor.text.industry import infer_industry
 
     assert infer_industry(query) == industry
+
+
+@pytest.mark.parametrize(("record", "query", "ok"), [
+    ("电商", "餐饮", True),  # food delivery (外卖) is both
+    ("快递", "电商", True),
+    ("通用", "银行", True),
+    ("房地产", "电商", False),
+    ("银行", "餐饮", False),
+    ("汽车", None, True),
+])
+def test_a_precedent_of_a_related_industry_suits_the_complaint(record, query, ok):
+    from advisor.text.industry import compatible
+
+    assert compatible(record, query) is ok
