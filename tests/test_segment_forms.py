@@ -240,6 +240,13 @@ def test_told_actions_are_the_companys_not_the_customers_demand():
     assert not any("索要" in a for a in actions)
 
 
+def test_an_apology_told_as_regret_is_an_action_and_a_reporters_call_is_not():
+    from advisor.corpus.stories import told_actions
+
+    story = ("昨日,导报记者与该餐厅取得了联系。一位何姓餐厅助理表示,首先,确实是餐厅的过错,向黄小姐表示诚挚的歉意。")
+    assert told_actions(story) == ["一位何姓餐厅助理表示,首先,确实是餐厅的过错,向黄小姐表示诚挚的歉意。"]
+
+
 def test_a_list_of_one_line_mini_cases_is_a_case_list():
     items = ["顾客在一家超市购买了一瓶过期的牛奶,投诉后得到了退款和赔偿,超市加强了商品保质期的检查。",
              "顾客在一家餐厅用餐时发现菜品里有头发,投诉后获得免单,餐厅对后厨卫生进行了整改。",

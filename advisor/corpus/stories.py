@@ -114,10 +114,11 @@ _ACTOR = re.compile(
     r"保险公司|快递公司|航空公司|社区|司法|服务员|店员|负责人|老板|领班|大堂|前台|柜员|司机|快递员|导游|他们)"
 )
 _REMEDY = (
-    r"道歉|致歉|安抚|检修|维修|更换|换房|退款|退还|返还|退货|赔偿|补偿|减免|免单|赠送|协商|调解|解释|说明|回访|跟进|"
+    r"道歉|致歉|歉意|安抚|检修|维修|更换|换房|退款|退还|返还|退货|赔偿|补偿|减免|免单|赠送|协商|调解|解释|说明|回访|跟进|"
     r"承诺|上门|处理|联系|组织|安排|报警|疏通|修复|清洗|添加|恢复|开通|取消|清理|处罚|通报|培训|整改|补发|重新|换了|换成|重做|赔礼|免费"
 )
 _ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排查")
+_REPORTER = re.compile(r"记者")
 _FINDING = re.compile(r"^(?:经|通过)(?:核查|调查|查|核实|检测|了解)")
 
 
@@ -135,6 +136,8 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
             continue
         if _FINDING.match(s) and not re.search(_REMEDY, s):
             continue  # "经核查，…" reports a finding, not an action
+        if _REPORTER.search(s):
+            continue  # what a reporter did (记者与该餐厅取得了联系) is no handling
         out.append(s)
     return out[:limit]
 
