@@ -282,3 +282,20 @@ def test_a_short_heading_is_the_title_unless_it_only_sets_the_scene(heading, exp
     from advisor.corpus.titles import case_title
 
     assert case_title(heading, "旅客甲购票时被误售了与行程不符的车票。铁路部门为其办理了退票。") == expected
+
+
+def test_a_markdown_heading_that_is_a_label_with_a_colon_stays_a_label():
+    out = seg("# 点菜服务案例\n703房客人昨日在食街用晚餐,餐后另外点了鱼头和排骨,要求打包带到客房。晚上客人发现只有一份排骨,"
+              "客人表示不满。\n## 案例分析:\n服务员已向客人说明并将此菜退掉。\n在为客人点菜前,服务人员要清楚当天沽清的菜式。\n4:\n",
+              "a.md")
+    (case,) = out.cases
+    assert any("沽清的菜式" in t for t in case.management_thinking)
+    assert "4:" not in case.management_thinking  # a stray page number is no point of the thinking
+
+
+def test_a_guest_described_in_a_few_words_makes_a_story():
+    out = seg("# 叫出客人的名字\n一位美国客人住进了北京建国饭店。中午在餐厅进餐,接待他的是一位刚上岗不久的男服务员。"
+              "服务员一边问候客人一边心中暗暗着急,他怎么也想不起这位客人的名字。\n## 案例评析:\n这是具有强烈服务意识的体现。\n",
+              "a.md")
+    (case,) = out.cases
+    assert case.title == "叫出客人的名字" and case.management_thinking

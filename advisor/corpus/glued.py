@@ -59,7 +59,8 @@ def _label_after_title(text: str) -> list[int]:
         clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 40) : m.start()])[-1]
         size = next((n for n in range(min(8, len(clause)), 1, -1) if clause[-n:] in known), 0)
         # Only when a short title stands before the label ("提出解决方案：" is a sentence, not a heading).
-        if size and 2 <= len(clause) - size <= 30 and not _LEADS_OBJECT.search(clause[:-size]):
+        title = clause[:-size]  # Markdown marks, numbering and spaces are no title ("## 案例分析：")
+        if size and 2 <= len(re.sub(r"[\W\d_]", "", title)) and len(title) <= 30 and not _LEADS_OBJECT.search(title):
             cuts.append(m.start() - size)
     # Where each clause starts: after the last sentence or clause break before a position (splitting
     # the whole text before every match made a long paragraph quadratic).

@@ -100,12 +100,13 @@ def as_items(text: str) -> list[str]:
 
 
 def dedupe_texts(items) -> list[str]:
-    """Drop empty items and repeats that differ only in punctuation or spacing (first one kept)."""
+    """Drop empty items, stray numbers ("4:", a page number left by a scrape) and repeats that differ only
+    in punctuation or spacing (first one kept)."""
     seen: set[str] = set()
     out: list[str] = []
     for item in items:
         key = re.sub(r"[\W_]+", "", item)
-        if item and key not in seen:
+        if len(re.sub(r"\d", "", key)) >= 2 and key not in seen:
             seen.add(key)
             out.append(item)
     return out
