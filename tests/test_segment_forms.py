@@ -299,3 +299,10 @@ def test_a_guest_described_in_a_few_words_makes_a_story():
               "a.md")
     (case,) = out.cases
     assert case.title == "叫出客人的名字" and case.management_thinking
+
+
+def test_a_title_from_the_facts_skips_who_the_customer_is():
+    from advisor.corpus.titles import title_from_facts
+
+    facts = "张先生是一名普通上班族,因工作原因经常需要使用信用卡进行消费。某日,他发现自己的信用卡账单中有一笔不明支出。"
+    assert title_from_facts(facts) == "他发现自己的信用卡账单中有一笔不明支出"

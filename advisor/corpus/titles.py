@@ -29,6 +29,10 @@ _PARTICULAR = re.compile(
 )
 
 
+# Who someone is ("张先生是一名普通上班族") introduces the story; it does not name the problem.
+_INTRODUCTION = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:是|系)(?:一名|一位|一个|某)")
+
+
 def _particular(part: str) -> bool:
     """A person's particulars or a date: no title ("王某某", "女", "80岁", "2020年10月某日", "2月16日")."""
     return bool(_PARTICULAR.fullmatch(part.strip()))
@@ -64,12 +68,16 @@ def title_from_facts(facts: str) -> str:
     parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是", p)] or parts
     # A person's particulars are no title: "王某某，女，80岁，因外伤…".
     parts = [p for p in parts if not _particular(p)] or parts
+    introduced = bool(parts) and bool(_INTRODUCTION.match(parts[0]))
+    parts = parts[1:] if introduced and len(parts) > 1 else parts
     best = parts[0] if parts else clause.strip()
     if parts and not _PROBLEM.search(best):
         later = [_DATE.sub("", p).strip() for p in re.split(r"[,，:：;；。\n]", facts)[:8]]
         problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best), "")
         if problem and len(best) + len(problem) < TITLE_LIMIT:
             best = f"{best}，{problem}"
+        elif problem and introduced:
+            best = problem  # after "张先生是一名上班族", the problem alone says what happened
     if len(best) > TITLE_LIMIT:
         best = best[:TITLE_LIMIT] + "…"
     best = best.strip(" ,，:：")
