@@ -306,3 +306,28 @@ def test_a_title_from_the_facts_skips_who_the_customer_is():
 
     facts = "张先生是一名普通上班族,因工作原因经常需要使用信用卡进行消费。某日,他发现自己的信用卡账单中有一笔不明支出。"
     assert title_from_facts(facts) == "他发现自己的信用卡账单中有一笔不明支出"
+
+
+def test_a_complaint_and_the_bodys_reply_make_one_case_with_the_reply_as_handling():
+    out = seg("【投诉内容】我于12月31日晚上17点50分左右,在香江大市场车站,242路公交车女司机到站没有等乘客上完,就将公交车开走了,"
+              "希望有关部门能够对此事进行处理。\n【反馈部门】市交通局\n【反馈时间】2011年1月11日\n"
+              "【反馈内容】您好!接到您的诉求,我局高度重视,立即责成调度中心进行调查处理,现做如下答复:\n"
+              "一、要求公司对驾驶员进行批评教育,做以停勤培训一天、罚款50元的处罚;\n二、要求公司以此事教育全体驾驶员。\n")
+    (case,) = out.cases
+    assert any("罚款50元" in s for s in case.handling_steps)
+    assert "242路公交车女司机到站没有等乘客上完" in case.title  # not "我于12月31日晚上…"
+
+
+def test_a_netizens_message_and_the_bureaus_reply_is_a_case():
+    out = seg("自从附近快递驿站开张以后,几家快递相继自行把快递直接丢驿站,跟快递员打电话沟通也没用。老人们不方便,还得再次跑去驿站取货。"
+              "现在的需求就是:只需要快递正常派送,不要丢快递驿站。\n网友“被快递遗忘的村子”:\n您好!\n"
+              "收到您反映的情况后,我局立即安排市邮政业发展中心调查核实。为此,我局已督促邮政企业对该片区派件员进行培训。\n")
+    (case,) = out.cases
+    assert case.steps_origin == "story" and any("调查核实" in s for s in case.handling_steps)
+
+
+def test_another_story_in_the_same_section_is_another_case():
+    out = seg("## 支付正品价,买了山寨货\n赵先生收到货后发现,此款热水器根本不是承诺的品牌热水器。赵先生和商家联系后,商家竟直接将赵先生拉黑。"
+              "后在警方介入下商家才退还280元钱。\n无独有偶,去年市民王女士在一装饰城购买了一台品牌热水器,使用半年间经常出现异响,"
+              "才发现这是一台山寨货。王女士向消协投诉。\n", "a.md")
+    assert len(out.cases) == 2

@@ -28,7 +28,9 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("专家", ("thinking",)), ("律师", ("thinking",)), ("评价", ("thinking",)), ("感悟", ("thinking",)),
     ("支招", ("thinking",)), ("警示", ("thinking",)), ("原因", ("thinking",)),
     ("根源", ("thinking",)), ("成因", ("thinking",)),
-    ("投诉过程", ("steps",)), ("回应", ("steps",)), ("答复", ("steps",)), ("公司", ("steps",)), ("商家", ("steps",)),
+    ("办理结果", ("steps", "outcome")), ("温馨", ("thinking",)),
+    ("投诉过程", ("steps",)), ("回应", ("steps",)), ("答复", ("steps",)), ("回复", ("steps",)), ("反馈", ("steps",)),
+    ("办理", ("steps",)), ("公司", ("steps",)), ("商家", ("steps",)),
     ("店方", ("steps",)), ("院方", ("steps",)), ("厂家", ("steps",)),
     ("处理", ("steps",)), ("解决", ("steps",)), ("做法", ("steps",)), ("应对", ("steps",)), ("对策", ("steps",)),
     ("处置", ("steps",)), ("调解", ("steps",)), ("调处", ("steps",)), ("跟进", ("steps",)), ("补救", ("steps",)),
@@ -38,7 +40,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("回放", ("facts",)), ("回顾", ("facts",)), ("内容", ("facts",)), ("案情", ("facts",)), ("事件", ("facts",)),
     ("事由", ("facts",)), ("起因", ("facts",)), ("呈现", ("facts",)), ("描述", ("facts",)), ("说明", ("facts",)),
     ("过程", ("facts",)), ("现象", ("facts",)), ("情景", ("facts",)), ("诉求", ("facts",)), ("争议", ("facts",)),
-    ("事实", ("facts",)), ("申诉", ("facts",)), ("问题", ("facts",)),
+    ("事实", ("facts",)), ("申诉", ("facts",)), ("问题", ("facts",)), ("留言", ("facts",)), ("来信", ("facts",)),
 )
 # Labels seen in complaint documents, for the similarity fallback (and as documentation).
 PROTOTYPES: dict[Role, tuple[str, ...]] = {
@@ -48,10 +50,13 @@ PROTOTYPES: dict[Role, tuple[str, ...]] = {
     "thinking": ("管理思考", "案例点评", "经验启示", "案例分析", "原因分析", "经验总结", "案例评析", "启示与建议",
                  "专家点评", "律师说法", "消费提示", "风险提示", "心得体会", "该类项目存在的风险", "影响分析"),
     "steps": ("解决方案", "处理措施", "正确做法", "处理方式", "处理过程", "解决方法", "应对措施", "调解过程",
-              "处理经过", "服务补救", "投诉过程", "商家回应", "关于客户投诉的处理"),
+              "处理经过", "服务补救", "投诉过程", "商家回应", "关于客户投诉的处理", "反馈内容", "回复内容", "答复意见",
+              "处理意见", "办理情况"),
     "outcome": ("处理结果", "调解结果", "法院判决", "判决结果", "最终结果"),
     "improvements": ("内部改进措施", "预防措施", "改进措施", "整改措施", "防范措施"),
 }
+# A record's particulars (【反馈部门】市交通局, 【反馈时间】…) head no section of the story.
+_METADATA = re.compile(r"部门|时间|日期|编号|单位|来源|网址|电话|邮箱|地址|作者|编辑")
 # Words that make a "label:" prefix a speaker or a sentence, not a section heading.
 _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声称|[，,。；;！!？?]|\d{2,}")
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
@@ -80,13 +85,20 @@ def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
         Roles in order of importance, e.g. ("steps", "outcome") for 处理结果.
     """
     text = re.sub(r"[\s/／、\-—]+", "", label)
-    if not 2 <= len(text) <= MAX_LABEL_CHARS or _NOT_LABEL.search(text) or _TITLE_WORDS.search(text):
+    if (not 2 <= len(text) <= MAX_LABEL_CHARS or _NOT_LABEL.search(text) or _TITLE_WORDS.search(text)
+            or _METADATA.search(text)):
         return ()
     if any(text == proto for protos in PROTOTYPES.values() for proto in protos):
         return next(_rule_roles(text), ()) or _similar_roles(text)
     if _coverage(text) < min_coverage:
         return ()  # a title that happens to contain a role word: 车辆保险定损争议
     return next(_rule_roles(text), ()) or _similar_roles(text)
+
+
+def is_metadata_label(label: str) -> bool:
+    """A label of a record's particulars (反馈部门, 来信时间), not of a section: it stays inside the case."""
+    text = re.sub(r"[\s/／、\-—【】\[\]:：]+", "", label)
+    return len(text) <= 6 and _METADATA.search(text) is not None
 
 
 def fully_labelled(word: str) -> bool:

@@ -19,6 +19,7 @@ from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, case_start
 from advisor.corpus.layout import Block, read_layout
 from advisor.corpus.prose import MIN_CASE_CHARS, RULES_DOC, ProseReader, doc_title
+from advisor.corpus.roles import is_metadata_label
 from advisor.corpus.stories import is_story
 from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
@@ -132,7 +133,7 @@ class _Walker:
             self.rules_doc = bool(RULES_DOC.search(b.text))
             self.titles.append((b.start, clean_heading(b.text)))
         if case is not None:
-            if _RANK.get(b.family, 8.0) > case.rank and not doc_title:
+            if (_RANK.get(b.family, 8.0) > case.rank or is_metadata_label(b.text)) and not doc_title:
                 self._extend(b)  # a subheading inside the case; a document title starts another document
                 return
             self._close()

@@ -33,9 +33,17 @@ _PARTICULAR = re.compile(
 _INTRODUCTION = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:是|系)(?:一名|一位|一个|某)")
 
 
+# Who and when, nothing else ("我于12月31日晚上17点50分左右", "张先生于2月9日"): the scene, not the problem.
+_WHEN = re.compile(r"(?:(?:我|本人|[\u4e00-\u9fff]{1,4}?)于)?[\d\s年月日号时点分秒许左右凌晨早上上午中午下午傍晚晚上夜里当天某]+")
+
+
 def _particular(part: str) -> bool:
-    """A person's particulars or a date: no title ("王某某", "女", "80岁", "2020年10月某日", "2月16日")."""
-    return bool(_PARTICULAR.fullmatch(part.strip()))
+    """A person's particulars or a date: no title ("王某某", "女", "80岁", "2020年10月某日", "2月16日",
+    "我于12月31日晚上")."""
+    part = part.strip()
+    if re.fullmatch(r"在[^，,。；;]{1,12}", part) and not _PROBLEM.search(part):
+        return True  # where it happened: "在香江大市场车站"
+    return bool(_PARTICULAR.fullmatch(part)) or (bool(re.search(r"\d", part)) and bool(_WHEN.fullmatch(part)))
 
 
 # A news source's credit line ("海口网：", "南方日报") heads the story but does not name it.
