@@ -331,3 +331,25 @@ def test_another_story_in_the_same_section_is_another_case():
               "后在警方介入下商家才退还280元钱。\n无独有偶,去年市民王女士在一装饰城购买了一台品牌热水器,使用半年间经常出现异响,"
               "才发现这是一台山寨货。王女士向消协投诉。\n", "a.md")
     assert len(out.cases) == 2
+
+
+def test_a_byline_and_cms_field_names_are_page_furniture():
+    out = seg("本报及时向运营商反映民声 这里的手机信号通畅了\n■ 本报星级记者胡明兵\n字数 1209阅读时长 4 分钟\nsummary\ntags\n"
+              "老杜是谢炉村农民,他的手机用的是中国移动号码,以前信号一直很好,最近信号变差,在家里根本打不出去,他向本报投诉。"
+              "记者立即将情况反映给移动公司,移动公司派人调整了信号塔,现在手机信号好了。\n")
+    (case,) = out.cases
+    assert "记者胡明兵" not in case.text and "summary" not in case.text and "阅读时长" not in case.text
+
+
+def test_a_bare_number_before_a_label_is_no_heading_of_its_own():
+    out = seg("## 一、【案例简介】\n客户卢女士投保多年且已交完保费,多次投诉要求全额退保。客服人员立即致电与其沟通,得知客户已预付3万元给中介。"
+              "客服人员协助客户追回了手续费。\n## 二、【案例分析】\n本案中,卢女士因不熟悉退保规则,受网络“全额退保”诱导。\n", "a.md")
+    (case,) = out.cases
+    assert any("不熟悉退保规则" in t for t in case.management_thinking)
+
+
+def test_a_subheading_then_a_new_person_is_another_story():
+    out = seg("吴小姐的孩子报了钢琴培训课,9月初交了4880元培训费,才上了几节课培训机构就关门了,老板路先生电话关机,家长们四处讨说法。\n"
+              "关门2 培训学校停课 家长自认倒霉\n10月13日,一家舞蹈培训机构突然宣布停课。学生家长陈女士对此毫无准备,她召集家长一起找负责人讨说法,"
+              "要求退还剩余学费。\n")
+    assert len(out.cases) == 2  # the paragraphs name no complaint word, yet are kept: 培训, 家长, 讨说法

@@ -52,8 +52,14 @@ _TEASER_HEADINGS = re.compile(
 # Page furniture that is a line of its own: breadcrumbs, bylines, counters, images, separators.
 _CHROME = re.compile(
     r"^(?:[^>＞»›\n]{1,20}[>＞»›]){2,}[^>＞»›\n]{0,20}$"
-    r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|阅读量|浏览次数|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：])"
+    r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|阅读量|浏览次数|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：]"
+    r"|阅读时长|字数\s*[:：]?\s*\d+)"
     r"|^!\[[^\]]*\]\([^)]*\)$|^[|｜\-—_=*·•\s]+$"
+    # A line of a few English words alone in a Chinese page: CMS field names, "Lazy loaded image".
+    r"|^[A-Za-z][A-Za-z ]{0,19}$"
+    # A news byline: "■ 本报星级记者胡明兵", "文/记者 张三 通讯员 李四".
+    r"|^[■●◆▲□◇★☆\s]*(?:(?:文|图|文图)[/／])?(?:本报|本刊|本台|特约|实习|首席|星级|\s)*记者\s*[\u4e00-\u9fff]{2,4}"
+    r"(?:[\s、]+(?:通讯员|实习生)?\s*[\u4e00-\u9fff]{2,4})*$"
     r"|^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S{1,20}){0,3}$"
 )
 # A title line stuffed with search keywords separated by _ or |: spam.

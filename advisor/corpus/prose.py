@@ -18,7 +18,7 @@ from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case
 from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.layout import Block
-from advisor.corpus.stories import is_story, starts_new_story
+from advisor.corpus.stories import is_story, names_someone_new, starts_new_story
 from advisor.corpus.titles import clean_heading, is_generic_heading, title_from_facts
 from advisor.models import Case, Guideline
 from advisor.text.terms import CORE_COMPLAINT_TERMS
@@ -131,8 +131,9 @@ class ProseReader:
             for i, group in enumerate(groups):
                 prev = stories[-1] if stories else None
                 # A lone subheading inside a story ("1、尽职后的委屈" then "客户发现被骗后…") does not end it.
+                first, so_far = self.text[group[0].start : group[0].end], self._join(prev.blocks) if prev else ""
                 if (i == 0 and not sibling and prev is not None and prev.blocks[-1] is self._before(heading, run)
-                        and not starts_new_story(self.text[group[0].start : group[0].end], self._join(prev.blocks))):
+                        and not starts_new_story(first, so_far) and not names_someone_new(first, so_far)):
                     prev.blocks.extend(group)
                 else:
                     stories.append(_Story(heading, group, len(groups)))

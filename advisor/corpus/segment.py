@@ -25,6 +25,7 @@ from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
 from advisor.text.terms import CORE_COMPLAINT_TERMS, DOC_TITLE_ALTERNATION, GENERAL
 
+_BARE_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}\s*[、.．)）]?")
 # How high a heading family ranks in a document's outline (lower = higher level).
 _RANK = {"md1": 1.0, "md2": 2.0, "md3": 3.0, "md4": 4.0, "md5": 5.0, "md6": 6.0, "part": 1.5, "marker": 2.5,
          "cn": 3.0, "cn_paren": 4.0, "arabic": 5.0, "arabic_paren": 6.0, "bracket": 7.0, "corner": 7.0,
@@ -125,6 +126,11 @@ class _Walker:
 
     def _heading(self, b: Block) -> None:
         case = self.case
+        if _BARE_NUMBER.fullmatch(b.text.strip()):
+            # "## 一、【案例简介】": the number of the label after it, no heading of its own.
+            if case is not None:
+                self._extend(b)
+            return
         if case is not None and case.want_title and not case.sections and len(b.text) <= 40:
             case.title, case.want_title = clean_heading(b.text), False
             return

@@ -110,6 +110,14 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
+def names_someone_new(paragraph: str, story_so_far: str) -> bool:
+    """True when the opening of `paragraph` names a person (吴女士, 郝先生, 王某) that the story so far, which
+    names someone already, does not: under a subheading, that is another incident ("10月13日,…家长吴女士…")."""
+    names = re.findall(rf"{_SUR}(?:先生|女士|小姐|某某?)", paragraph[:80])
+    told = re.findall(rf"{_SUR}(?:先生|女士|小姐|某某?)", story_so_far)
+    return bool(names) and bool(told) and not any(n in story_so_far for n in names)
+
+
 # Sentences of a story that tell what the company (or a mediator) did about the complaint.
 _ACTOR = re.compile(
     r"(?:我们|我行|我司|我局|本局|我中心|我委|我方|本公司|本店|公司|酒店|餐厅|银行|支行|网点|物业|管理处|客服|店长|经理|主管|工作人员|员工|商家|院方|医院|"

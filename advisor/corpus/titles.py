@@ -43,6 +43,8 @@ def _particular(part: str) -> bool:
     part = part.strip()
     if re.fullmatch(r"在[^，,。；;]{1,12}", part) and not _PROBLEM.search(part):
         return True  # where it happened: "在香江大市场车站"
+    if re.search(r"记者|通讯员", part):
+        return True  # what the reporter did: "导报记者采访发现"
     return bool(_PARTICULAR.fullmatch(part)) or (bool(re.search(r"\d", part)) and bool(_WHEN.fullmatch(part)))
 
 

@@ -81,7 +81,7 @@ def _has(phrase: str | None, text: str) -> bool:
 def _title_key(title: str) -> str:
     title = re.sub(r"^\s*(?:第\s*[一二三四五六七八九十\d]+\s*[篇章则][:：]?|案例\s*[一二三四五六七八九十\d]+\s*[:：、]?|"
                    r"[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)", "", title)
-    return match_form(re.sub(r"[\W_]", "", title))
+    return re.sub(r"[\W_]", "", match_form(title))
 
 
 def _own_title(record_title: str, label_title: str) -> bool:

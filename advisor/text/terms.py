@@ -78,6 +78,9 @@ DOMAIN_TERMS = COMPLAINT_TERMS + (
     "沟通", "业务", "费用", "酒店", "房间", "餐厅", "前台", "问题", "项目", "案例", "管理", "工程", "施工",
     "房屋", "小区", "装修", "设施", "设备", "患者", "旅客", "乘客", "游客", "医院", "快递", "包裹", "调解",
     "消委", "消协", "维权", "诉求", "供水", "燃气", "航班",
+    # Consumer disputes told in everyday words (a training school closing, a shop refusing a refund).
+    "家长", "学员", "培训", "商家", "店家", "老板", "卖家", "买家", "消费", "购买", "退钱", "退费", "退款", "讨说法",
+    "跑路", "押金", "预付", "充值", "会员卡", "工商", "12315", "市场监管",
 )
 # Words that make a passage about complaints at all; a "case" without any is unrelated prose.
 CORE_COMPLAINT_TERMS = (
