@@ -353,3 +353,11 @@ def test_a_subheading_then_a_new_person_is_another_story():
               "关门2 培训学校停课 家长自认倒霉\n10月13日,一家舞蹈培训机构突然宣布停课。学生家长陈女士对此毫无准备,她召集家长一起找负责人讨说法,"
               "要求退还剩余学费。\n")
     assert len(out.cases) == 2  # the paragraphs name no complaint word, yet are kept: 培训, 家长, 讨说法
+
+
+def test_a_news_lead_told_yesterday_is_a_story_and_the_author_line_is_furniture():
+    out = seg("眼巴巴看着飞机飞走\n来源:成都商报 作者:许甲猛 2010-02-22\n"
+              "眼看儿子明天就开学了,如果不赶回去,儿子学习就要被耽误。昨日,家住成都的张女士就遇到了这样的郁闷事:她和儿子买了两张机票,"
+              "去机场换登机牌时却被告知因为客满,他们必须改乘另外一班飞机。\n")
+    (case,) = out.cases
+    assert "许甲猛" not in case.text

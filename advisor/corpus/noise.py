@@ -53,7 +53,7 @@ _TEASER_HEADINGS = re.compile(
 _CHROME = re.compile(
     r"^(?:[^>＞»›\n]{1,20}[>＞»›]){2,}[^>＞»›\n]{0,20}$"
     r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|阅读量|浏览次数|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：]"
-    r"|阅读时长|字数\s*[:：]?\s*\d+)"
+    r"|阅读时长|字数\s*[:：]?\s*\d+|作者[:：])"
     r"|^!\[[^\]]*\]\([^)]*\)$|^[|｜\-—_=*·•\s]+$"
     # A line of a few English words alone in a Chinese page: CMS field names, "Lazy loaded image".
     r"|^[A-Za-z][A-Za-z ]{0,19}$"

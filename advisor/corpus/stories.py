@@ -42,7 +42,8 @@ _SPECIFIC = re.compile(
 )
 _STORY_CUES = re.compile(
     _PERSON
-    + r"|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|某日|当天|次日|当晚|随后|后来|近日|日前|事发|当即|"
+    + r"|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|某日|当天|次日|当晚|昨日|昨天|前天|去年|随后|后来|近日|日前"
+    r"|事发|当即|"
     r"发现|投诉称|声称|反映|购买|入住|办理|拒绝|协商|调解|经核查|经调查|经查|得知|要求(?:退|赔|换|道歉)|"
     r"(?<![\d.])[\d.]+\s*万?元"  # from the first digit of a number only (linear on long digit runs)
 )
