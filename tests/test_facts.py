@@ -183,3 +183,10 @@ def test_a_precedent_of_a_related_industry_suits_the_complaint(record, query, ok
     from advisor.text.industry import compatible
 
     assert compatible(record, query) is ok
+
+
+def test_industry_words_are_read_as_words_not_overlapping_substrings():
+    from advisor.text.terms import INDUSTRY_TERMS, label_scores
+
+    assert "电商" not in label_scores("市民刘先生在一家电商场购买了一台热水器", INDUSTRY_TERMS)  # 家电 + 商场
+    assert label_scores("银行卡被盗刷", INDUSTRY_TERMS) == {"银行": 2}  # 银行卡 once, 盗刷 once

@@ -6,6 +6,7 @@ particular document; extending them to a new industry is a one-line change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 GENERAL = "通用"
@@ -91,18 +92,44 @@ CORE_COMPLAINT_TERMS = (
 
 def best_label(text: str, table: Mapping[str, tuple[str, ...]], default: str) -> str:
     """The key of `table` whose terms occur most often in `text` (ties: first in table order)."""
+    scores = label_scores(text, table)
     best, best_score = default, 0
-    for key, terms in table.items():
-        score = sum(text.count(term) for term in terms)
-        if score > best_score:
-            best, best_score = key, score
+    for key in table:
+        if scores.get(key, 0) > best_score:
+            best, best_score = key, scores[key]
     return best
 
 
 def label_scores(text: str, table: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
-    """How often the terms of each key occur in `text` (keys with no occurrence left out)."""
-    scores = {key: sum(text.count(term) for term in terms) for key, terms in table.items()}
-    return {k: v for k, v in scores.items() if v}
+    """How often the terms of each key occur in `text` (keys with no occurrence left out).
+
+    Terms are read as words are: left to right, the longest term first, no overlaps, so that 家电商场 is
+    家电 + 商场 and not also 电商, and 银行卡 counts once.
+    """
+    pattern, keys_of = _matcher(table)
+    scores: dict[str, int] = {}
+    for m in pattern.finditer(text):
+        for key in keys_of[m.group(0)]:
+            scores[key] = scores.get(key, 0) + 1
+    return scores
+
+
+_MATCHERS: dict[int, tuple[Mapping, re.Pattern[str], dict[str, tuple[str, ...]]]] = {}
+
+
+def _matcher(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One alternation of all the terms of a table, longest first, and the keys each term belongs to."""
+    cached = _MATCHERS.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1], cached[2]
+    keys_of: dict[str, tuple[str, ...]] = {}
+    for key, terms in table.items():
+        for term in terms:
+            if key not in keys_of.get(term, ()):
+                keys_of[term] = (*keys_of.get(term, ()), key)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(keys_of, key=len, reverse=True)))
+    _MATCHERS[id(table)] = (table, pattern, keys_of)
+    return pattern, keys_of
 
 
 def has_complaint_vocabulary(text: str) -> bool:
