@@ -361,3 +361,26 @@ def test_a_news_lead_told_yesterday_is_a_story_and_the_author_line_is_furniture(
               "去机场换登机牌时却被告知因为客满,他们必须改乘另外一班飞机。\n")
     (case,) = out.cases
     assert "许甲猛" not in case.text
+
+
+def test_a_mediation_story_naming_residents_in_full_is_a_case():
+    out = seg("2022年8月23日,社区居民李学方与唐桂莲就楼道堆放垃圾一事发生了矛盾纠纷,双方互不相让,李学方向社区人民调解委员会反映了这一情况,"
+              "请求调委会进行调解。调解员详细了解了双方矛盾的具体情况,及时赶到了事发现场,组织双方协商,唐桂莲同意不再在楼道堆放垃圾。\n")
+    assert len(out.cases) == 1
+
+
+def test_a_timestamp_line_and_a_font_size_switch_are_furniture():
+    out = seg("充值容易退款难\n商界 | 2026-03-13 15:46:52 原创\n小字号\n"
+              "近期,多位市民拨打本报维权热线反映,张女士在一家瑜伽馆办了年卡,受伤后要求退还剩余费用,瑜伽馆拒绝退款。"
+              "经消协调解,瑜伽馆同意退还部分费用。\n")
+    (case,) = out.cases
+    assert "15:46" not in case.text and "小字号" not in case.text
+    assert case.industry == "健身美容"  # 商家 or 瑜伽 is no e-commerce
+
+
+def test_a_gbk_table_flattened_with_cyrillic_separators_is_read():
+    from advisor.corpus.read import decode_bytes
+
+    text = "投诉处理程序:Р次序Р部门Р期限Р处理方法Р受理Р监察部Р接受投诉三日内Р与有关部门联系,分析原因、分清责任。" * 3
+    decoded, encoding = decode_bytes(text.encode("gbk"))
+    assert decoded == text and encoding == "gb18030"

@@ -55,6 +55,8 @@ _CHROME = re.compile(
     r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|阅读量|浏览次数|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：]"
     r"|阅读时长|字数\s*[:：]?\s*\d+|作者[:：])"
     r"|^!\[[^\]]*\]\([^)]*\)$|^[|｜\-—_=*·•\s]+$"
+    # A short line carrying a timestamp ("商界 | 2026-03-13 15:46:52 原创"), or a font-size switch (小字号).
+    r"|^(?=.{0,40}$).*\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}|^[大中小]字号$"
     # A line of a few English words alone in a Chinese page: CMS field names, "Lazy loaded image".
     r"|^[A-Za-z][A-Za-z ]{0,19}$"
     # A news byline: "■ 本报星级记者胡明兵", "文/记者 张三 通讯员 李四".

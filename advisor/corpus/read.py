@@ -130,6 +130,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
+        # Mixed scripts (a table flattened with Cyrillic "Р" separators) look chaotic to the detector at its
+        # default tolerance: take the least chaotic decoding; the garbled-text check below still refuses a wrong one.
+        best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS, threshold=1.0).best()
+    if best is None:
         raise UnreadableFile("无法识别文件编码（支持 UTF-8 / GB18030 / GBK / Big5）")
     text = str(best)
     if _garbled(text):
