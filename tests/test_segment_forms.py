@@ -384,3 +384,19 @@ def test_a_gbk_table_flattened_with_cyrillic_separators_is_read():
     text = "投诉处理程序:Р次序Р部门Р期限Р处理方法Р受理Р监察部Р接受投诉三日内Р与有关部门联系,分析原因、分清责任。" * 3
     decoded, encoding = decode_bytes(text.encode("gbk"))
     assert decoded == text and encoding == "gb18030"
+
+
+def test_case_labels_with_dispute_and_mediation_words_and_a_legal_links_section():
+    out = seg("案件基本情况\n某日,一位女士来我行办理现金存取业务,错过了自己的VIP号,要求立即办理业务,并指责我们叫号系统跳号。\n"
+              "双方争议焦点\n这位客户在大堂内争吵,要求我行赔偿其误工费5000元。\n"
+              "调解分析过程\n事情本身的对错已不重要。我们安排了当天两位当事员工对这个客户进行了口头道歉。\n")
+    (case,) = out.cases
+    assert any("口头道歉" in s for s in case.handling_steps) and any("对错" in t for t in case.management_thinking)
+    out = seg("因业务咨询遭柜员粗暴对待投诉案\n一、案例简介\n客户李某投诉柜员王某在解答贷款问题时十分不耐烦,多次打断他的提问。\n"
+              "二、处理过程\n消保中心及时与李某取得联系,向其表达歉意。银行对王某作出停岗培训一周的决定。\n"
+              "三、法律法规链接\n1. 《消费者权益保护法》第十四条规定:消费者享有人格尊严得到尊重的权利。\n"
+              "2. 《银行业文明服务公约》第六条规定:银行员工应使用礼貌亲切的工作用语。\n"
+              "四、案例启示\n柜员王某未履行耐心解答的义务。\n")
+    (case,) = out.cases
+    assert any("停岗培训一周" in s for s in case.handling_steps)
+    assert not any("第十四条" in s for s in case.handling_steps)  # the law citations are background, not steps

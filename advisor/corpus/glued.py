@@ -45,7 +45,7 @@ def split_glued(paragraphs: list[list[Fragment]], simple: str) -> list[list[Frag
 _SHORT_LABELS = ("背景", "启示", "点评", "评析", "分析", "结果", "争议点", "提示")
 _CLAUSE_BREAK = re.compile(r"[。；;！!？?，,\n]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]、")
 _DOC_TITLE_END = re.compile(rf"(?:{DOC_TITLE_ALTERNATION}|第\d{{1,2}}篇)$")
-_LEADS_OBJECT = re.compile(r"(?:提出|给出|制定|采取|拿出|形成|如下|以下|作出|做出|的|了|出)$")
+_LEADS_OBJECT = re.compile(r"(?:提出|给出|制定|采取|拿出|形成|如下|以下|作出|做出|进行|加以|的|了|出)$")
 _BREAK = re.compile(r"[。；;！!？?，,\n]")
 _FIRST_SUB = re.compile(r"(?<=[\u4e00-\u9fff])[(（][一1][)）](?=[\u4e00-\u9fff])")
 

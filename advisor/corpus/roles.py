@@ -16,6 +16,7 @@ ROLES: tuple[Role, ...] = ("facts", "thinking", "steps", "outcome", "improvement
 
 # Word → roles, checked in this order; the first rule whose word occurs in the label decides.
 _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
+    ("调解分析", ("steps", "thinking")), ("处理分析", ("steps", "thinking")),
     ("改进", ("improvements",)), ("整改", ("improvements",)), ("预防", ("improvements",)),
     ("防范", ("improvements",)), ("防止", ("improvements",)),
     ("判决", ("outcome",)), ("裁决", ("outcome",)), ("裁定", ("outcome",)), ("调解结果", ("outcome",)),
@@ -60,7 +61,7 @@ _METADATA = re.compile(r"部门|时间|日期|编号|单位|来源|网址|电话
 # Words that make a "label:" prefix a speaker or a sentence, not a section heading.
 _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声称|[，,。；;！!？?]|\d{2,}")
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
-_NEUTRAL = ("案例", "介绍", "客户", "主要", "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目",
+_NEUTRAL = ("案例", "案件", "焦点", "双方", "介绍", "客户", "主要", "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目",
             "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次", "纠纷", "争议", "投诉")
 # Collection titles contain role words too ("典型案例分析"), but are headings, not section labels.
 _TITLE_WORDS = re.compile(r"典型|汇编|大全|精选|选编|范文|合集|\d+[则篇个例]|[十百]大")

@@ -25,6 +25,7 @@ from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
 from advisor.text.terms import CORE_COMPLAINT_TERMS, DOC_TITLE_ALTERNATION, GENERAL
 
+_NUMBERED = ("cn", "cn_paren", "arabic", "arabic_paren")
 _BARE_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}\s*[、.．)）]?")
 # How high a heading family ranks in a document's outline (lower = higher level).
 _RANK = {"md1": 1.0, "md2": 2.0, "md3": 3.0, "md4": 4.0, "md5": 5.0, "md6": 6.0, "part": 1.5, "marker": 2.5,
@@ -140,6 +141,12 @@ class _Walker:
             self.titles.append((b.start, clean_heading(b.text)))
         if case is not None:
             if (_RANK.get(b.family, 8.0) > case.rank or is_metadata_label(b.text)) and not doc_title:
+                if b.family in _NUMBERED and any(blk.kind == "label" and blk.family == b.family for blk in case.blocks):
+                    # A sibling of the case's numbered labels that is no label itself ("三、法律法规链接"
+                    # between 处理过程 and 案例启示) is background for the debrief, not part of the steps.
+                    case.sections.append(Section(("thinking",), b.text, b.end, b.end))
+                    case.blocks.append(b)
+                    return
                 self._extend(b)  # a subheading inside the case; a document title starts another document
                 return
             self._close()
