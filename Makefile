@@ -49,7 +49,7 @@ eval: index
 	$(PY) -m advisor eval --queries tests/data/heldout5_queries.jsonl
 
 eval-external: setup
-	$(PY) scripts/eval_external.py --split dev
+	for split in dev dev2 dev3 dev4; do $(PY) scripts/eval_external.py --split $$split || exit 1; done
 
 bench: index
 	$(PY) scripts/bench.py
