@@ -400,3 +400,12 @@ def test_case_labels_with_dispute_and_mediation_words_and_a_legal_links_section(
     (case,) = out.cases
     assert any("停岗培训一周" in s for s in case.handling_steps)
     assert not any("第十四条" in s for s in case.handling_steps)  # the law citations are background, not steps
+
+
+def test_a_paragraph_commenting_on_the_story_is_its_analysis():
+    out = seg("## 问题呈现\n林先生在大堂情绪失控,大声吵闹,坚持要见酒店总经理,要求赔偿房费。\n"
+              "这一事件暴露出两个核心问题:一是跨酒店沟通协调机制缺失;二是本酒店服务质量确实存在明显缺陷。\n"
+              "## 处理过程\n值班经理保持冷静和耐心,为客人赠送4人份BBQ套餐作为安抚。\n", "a.md")
+    (case,) = out.cases
+    assert any("暴露出两个核心问题" in t for t in case.management_thinking)
+    assert "暴露出" not in case.facts

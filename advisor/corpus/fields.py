@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from advisor.corpus.classify import case_type, complaint_type_of, industry_of
@@ -60,8 +61,24 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
     )
 
 
+# A paragraph of the story that comments on it rather than telling it ("这一事件暴露出两个核心问题…",
+# "本案中,…", "由此可见…") is the case's analysis.
+_COMMENT = re.compile(
+    r"^(?:这一事件暴露|这起事件暴露|该事件暴露|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案)"
+)
+
+
 def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bool) -> None:
-    if role in ("facts", "outcome"):
+    if role == "facts":
+        paragraphs = content.split("\n")
+        comments = [p for p in paragraphs if _COMMENT.match(p.strip())]
+        story = "\n".join(p for p in paragraphs if not _COMMENT.match(p.strip())).strip()
+        if story:
+            fields["facts"].append(story)
+            fields["thinking"].extend(c.strip() for c in comments)
+        else:
+            fields["facts"].append(content)  # a section made only of comment stays what it is labelled
+    elif role == "outcome":
         fields[role].append(content)
     elif role == "steps":
         lead, items = split_items(content)
