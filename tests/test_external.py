@@ -33,7 +33,7 @@ RETRIEVAL_FLOORS = {
     "heldout": (0.62, 0.86, 0.72), "heldout2": (0.88, 0.97, 0.93),
 }
 # How far the curated knowledge may lower Recall@1 / MRR@5 on documents it does not name. The target is 0.03;
-# measured R@1 with / without knowledge: dev 0.900 / 0.940, dev2 0.833 / 0.833, dev3 0.952 / 0.952,
+# measured R@1 with / without knowledge: dev 0.880 / 0.900, dev2 0.792 / 0.792, dev3 0.952 / 0.952,
 # dev4 1.000 / 1.000, held-out 0.647 / 0.647, held-out 2 0.927 / 0.976.
 KNOWLEDGE_SLACK = 0.05
 
