@@ -409,3 +409,19 @@ def test_a_paragraph_commenting_on_the_story_is_its_analysis():
     (case,) = out.cases
     assert any("暴露出两个核心问题" in t for t in case.management_thinking)
     assert "暴露出" not in case.facts
+
+
+def test_dev5_forms_handler_labels_commentary_headings_and_dated_new_stories():
+    from advisor.corpus.roles import label_roles
+
+    assert label_roles("物业处理过程") == ("steps",) and label_roles("投诉由来") == ("facts",)
+    assert label_roles("银行消费者投诉案例") == ()  # a collection's title, no section
+    out = seg("“下单全额返”纠纷\n去年12月28日,项女士参与了某电商平台的“下单全额返”促销活动,没有享受到免单的优惠,向平台投诉。"
+              "经市场监管部门调查,平台需对客服团队进行整改,并退还了项女士的货款。\n"
+              "专家点评欺诈乱象\n律师提出,监管部门应当加强对于平台、经营者和主播的审查和监管工作。\n")
+    (case,) = out.cases
+    assert any("加强对于平台" in t for t in case.management_thinking)
+    out = seg("8月,消费者张先生投诉,他在机场购买了一张钻石卡,费用为2900元,今年发现不能抵扣卡内费用,客服不再接电话。"
+              "市消协多次协商,对方才答应退还剩余款项。\n"
+              "2017年12月,D女士和B女士到市消协投诉:她们在某品牌专柜存入的预付款没用完就遇撤柜,余额无法消费,商场拒绝赔付。\n")
+    assert len(out.cases) == 2

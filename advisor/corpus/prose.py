@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from advisor.corpus.classify import ESSAY_TITLE, industry_switch
@@ -36,6 +36,7 @@ class _Story:
     heading: Block | None
     blocks: list[Block]
     siblings: int
+    comment: list[Block] = field(default_factory=list)  # a commentary section after it (专家点评…)
 
 
 def doc_title(titles: list[tuple[int, str]], before: int) -> str:
@@ -83,6 +84,12 @@ def _story_families(text: str, sections: list[tuple[Block | None, list[Block]]])
     return {fam for fam, (stories, total) in counts.items() if stories >= 2 and stories * 2 >= total}
 
 
+# A heading that announces commentary on the story above it (专家点评…, 律师说法, 消协提醒, 记者手记).
+_COMMENT_HEADING = re.compile(
+    r"^[【\[(（]?(?:专家|律师|法官|消协|消委|编者|记者|调解员)?(?:点评|评析|说法|提醒|提示|解读|手记|观点|支招|按)"
+)
+
+
 def _mentions_complaint(text: str) -> bool:
     """Names a complaint or its complainant (or is told in the first person), at some length."""
     told = any(t in text for t in CORE_COMPLAINT_TERMS) or re.search(r"我(?![行司方])", text) is not None
@@ -119,6 +126,9 @@ class ProseReader:
         sections = _sections(run)
         story_families = _story_families(self.text, sections)
         for heading, bodies in sections:
+            if heading is not None and stories and bodies and _COMMENT_HEADING.match(heading.text.strip()):
+                stories[-1].comment.extend(bodies)  # "专家点评欺诈乱象" under a story comments on it
+                continue
             sibling = heading is not None and heading.family in story_families
             found = self._stories(heading, bodies, sibling)
             if found is None:
@@ -172,8 +182,12 @@ class ProseReader:
             title = f"{title}：{title_from_facts(facts)}" if title else title_from_facts(facts)
         start = heading.start if own and heading and story.siblings == 1 else group[0].start
         start = min(start, group[0].start)  # a lead above the headline belongs to the story
-        self.cases.append(build_case(self.doc, start, group[-1].end, title,
-                                         [Section((), "", group[0].start, group[-1].end)], "narrative"))
+        sections = [Section((), "", group[0].start, group[-1].end)]
+        end = group[-1].end
+        if story.comment:
+            sections.append(Section(("thinking",), "", story.comment[0].start, story.comment[-1].end))
+            end = story.comment[-1].end
+        self.cases.append(build_case(self.doc, start, end, title, sections, "narrative"))
 
     def _guidelines(self, left: list[Block]) -> None:
         for chunk in contiguous(self.text, sorted(left, key=lambda b: b.start)):

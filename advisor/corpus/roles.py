@@ -42,11 +42,12 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("事由", ("facts",)), ("起因", ("facts",)), ("呈现", ("facts",)), ("描述", ("facts",)), ("说明", ("facts",)),
     ("过程", ("facts",)), ("现象", ("facts",)), ("情景", ("facts",)), ("诉求", ("facts",)), ("争议", ("facts",)),
     ("事实", ("facts",)), ("申诉", ("facts",)), ("问题", ("facts",)), ("留言", ("facts",)), ("来信", ("facts",)),
+    ("由来", ("facts",)),
 )
 # Labels seen in complaint documents, for the similarity fallback (and as documentation).
 PROTOTYPES: dict[Role, tuple[str, ...]] = {
     "facts": ("投诉概述", "案例说明", "事件经过", "情景回放", "案情简介", "查证情况", "案例背景", "申诉内容",
-              "调查情况", "问题呈现", "基本情况", "事情经过", "案例描述", "客户诉求", "案例基本情况", "案例简介", "案情回顾", "业主投诉", "顾客投诉", "消费者投诉", "用户投诉",
+              "调查情况", "问题呈现", "基本情况", "事情经过", "案例描述", "客户诉求", "案例基本情况", "案例简介", "案情回顾", "业主投诉", "顾客投诉", "消费者投诉", "用户投诉", "客户投诉",
               "投诉内容", "投诉问题"),
     "thinking": ("管理思考", "案例点评", "经验启示", "案例分析", "原因分析", "经验总结", "案例评析", "启示与建议",
                  "专家点评", "律师说法", "消费提示", "风险提示", "心得体会", "该类项目存在的风险", "影响分析"),
@@ -61,7 +62,7 @@ _METADATA = re.compile(r"部门|时间|日期|编号|单位|来源|网址|电话
 # Words that make a "label:" prefix a speaker or a sentence, not a section heading.
 _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声称|[，,。；;！!？?]|\d{2,}")
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
-_NEUTRAL = ("案例", "案件", "焦点", "双方", "介绍", "客户", "主要", "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目",
+_NEUTRAL = ("案例", "案件", "焦点", "双方", "介绍", "物业", "银行", "医院", "学校", "平台", "企业", "店家", "客户", "主要", "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目",
             "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次", "纠纷", "争议", "投诉")
 # Collection titles contain role words too ("典型案例分析"), but are headings, not section labels.
 _TITLE_WORDS = re.compile(r"典型|汇编|大全|精选|选编|范文|合集|\d+[则篇个例]|[十百]大")
@@ -93,7 +94,17 @@ def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
         return next(_rule_roles(text), ()) or _similar_roles(text)
     if _coverage(text) < min_coverage:
         return ()  # a title that happens to contain a role word: 车辆保险定损争议
-    return next(_rule_roles(text), ()) or _similar_roles(text)
+    roles = next(_rule_roles(text), ())
+    if not roles and len(text) >= 6 and _neutral_only(text):
+        return ()  # "银行消费者投诉案例" names a collection, no section ("消费者：" still heads one side)
+    return roles or _similar_roles(text)
+
+
+def _neutral_only(text: str) -> bool:
+    rest = text
+    for word in sorted(_NEUTRAL, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest
 
 
 def is_metadata_label(label: str) -> bool:

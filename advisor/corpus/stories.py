@@ -17,6 +17,7 @@ from advisor.text.items import split_items
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
     "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤饶闵岳欧柳鲁葛"
+    "项庞樊兰殷施洪翟颜倪牛温季俞章伍申尤毕聂焦柴祝甘霍卞邢阮符舒岑冉蓝詹裴芦匡邬蔺米庄喻翁卜滕蒲骆谷穆左柏晏凌萧瞿麦粟乔苗耿"
 )
 _SUR = f"[{SURNAMES}]"
 # Surnames that are also prepositions after a role word (业主向记者…, 客户于…) do not start a full name.
@@ -27,6 +28,9 @@ _PERSON = (
     rf"|[小老]{_SUR}(?![区时量])"
     r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子|投诉人|申诉人|住户|租户|家长|学员|病人|家属|投保人|被保险人)"
     r"|(?:一位|一名|有位|某位)[\u4e00-\u9fff]{1,3}?的?(?:客人|顾客|客户|旅客|乘客|患者|业主|消费者|用户|车主|游客)"
+    r"|(?:一位|一名|有位|某位)(?:老)?(?:大爷|大妈|阿姨|老人|老太太|女士|男士|先生|小伙|姑娘|家长|市民)"
+    # A full name telling the reporter (杨茂海回忆说, 李某某表示).
+    rf"|{_NAME_SUR}[\u4e00-\u9fff]{{1,2}}(?=(?:回忆|质疑|情绪激动地|气愤地|无奈地)?(?:说|称|表示|介绍|告诉|反映))"
     r"|[A-Z](?=驾车|在|于|突发|向|认为|投诉|称)"
     r"|有(?:客人|客户|顾客|业主|旅客|乘客|患者|用户|消费者)"
     r"|(?:客人|客户|顾客|业主|消费者|旅客|乘客|患者|用户|车主|游客|投诉人|申诉人|住户|家长|家属|病人)"
@@ -103,12 +107,16 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     opening needs it (joining a long section's story for every paragraph was quadratic).
     """
     text = paragraph.strip()
+    dated = _DATED_OPENING.match(text) is not None
     if callable(story_so_far):
-        if not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None:
+        if (not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None
+                and not dated):
             return False
         story_so_far = story_so_far()
     if _OTHER_STORY.match(text) or (_ANOTHER_TIME.match(text) and len(story_so_far) > 80):
         return True
+    if dated and len(story_so_far) > 80 and names_someone_new(text[:40], story_so_far):
+        return True  # "2017年12月,D女士和B女士到市消协投诉:" after 张先生's story
     who = protagonist(text)
     if who is None or who.startswith("某"):
         return bool(who) and bool(re.search(_PERSON, story_so_far)) and len(story_so_far) > 80
@@ -116,11 +124,17 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
+# A person named in a story: 吴女士, 郝先生, 王某某, D女士.
+_NAMED = re.compile(rf"{_SUR}(?:先生|女士|小姐|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
+# A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
+_DATED_OPENING = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
+
+
 def names_someone_new(paragraph: str, story_so_far: str) -> bool:
     """True when the opening of `paragraph` names a person (吴女士, 郝先生, 王某) that the story so far, which
     names someone already, does not: under a subheading, that is another incident ("10月13日,…家长吴女士…")."""
-    names = re.findall(rf"{_SUR}(?:先生|女士|小姐|某某?)", paragraph[:80])
-    told = re.findall(rf"{_SUR}(?:先生|女士|小姐|某某?)", story_so_far)
+    names = re.findall(_NAMED, paragraph[:80])
+    told = re.findall(_NAMED, story_so_far)
     return bool(names) and bool(told) and not any(n in story_so_far for n in names)
 
 
