@@ -421,7 +421,7 @@ def test_dev5_forms_handler_labels_commentary_headings_and_dated_new_stories():
               "专家点评欺诈乱象\n律师提出,监管部门应当加强对于平台、经营者和主播的审查和监管工作。\n")
     (case,) = out.cases
     assert any("加强对于平台" in t for t in case.management_thinking)
-    out = seg("8月,消费者张先生投诉,他在机场购买了一张钻石卡,费用为2900元,今年发现不能抵扣卡内费用,客服不再接电话。"
-              "市消协多次协商,对方才答应退还剩余款项。\n"
+    out = seg("8月,消费者张先生投诉,他在机场购买了一张钻石卡,费用为2900元,今年发现不能抵扣卡内费用,客服说系统在维护,"
+              "之后就再也拨不通电话。市消协多次协商,对方才答应扣除基建费后退还剩余款项。\n"
               "2017年12月,D女士和B女士到市消协投诉:她们在某品牌专柜存入的预付款没用完就遇撤柜,余额无法消费,商场拒绝赔付。\n")
     assert len(out.cases) == 2
