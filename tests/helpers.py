@@ -45,3 +45,13 @@ def make_corpus(tmp: Path, *names: str) -> Path:
         shutil.copy(DATA / name, folder / name)
     return folder
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def seg(text: str, name: str = "doc.txt"):
+    """Clean and segment `text` as if it were the corpus file `name` (no index, no model)."""
+    from advisor.corpus.clean import clean_document
+    from advisor.corpus.read import RawDocument
+    from advisor.corpus.segment import segment_document
+
+    raw = RawDocument(name, text, "utf_8", hashlib.sha1(text.encode()).hexdigest())
+    return segment_document(clean_document(raw).doc_text())
