@@ -124,3 +124,11 @@ def test_dev5_forms_handler_labels_commentary_headings_and_dated_new_stories():
               "之后就再也拨不通电话。市消协多次协商,对方才答应扣除基建费后退还剩余款项。\n"
               "2017年12月,D女士和B女士到市消协投诉:她们在某品牌专柜存入的预付款没用完就遇撤柜,余额无法消费,商场拒绝赔付。\n")
     assert len(out.cases) == 2
+
+
+def test_an_experts_view_sought_by_the_reporter_is_the_cases_analysis():
+    out = seg("王女士9月在一家商场以249元购买了一款早教智能熊,回家后发现内存不足2G,要求退货,商家以超过1个月期限为由不予退货。"
+              "王女士已投诉到12315,往返的交通费已经花了100多元。\n"
+              "记者向福建省消协投诉部有关人士了解到,如果消费者能拿出明确证据,异地维权中产生的费用,可要求商家承担。\n")
+    (case,) = out.cases
+    assert any("可要求商家承担" in t for t in case.management_thinking) and "可要求商家承担" not in case.facts

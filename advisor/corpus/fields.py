@@ -64,7 +64,9 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
 # A paragraph of the story that comments on it rather than telling it ("这一事件暴露出两个核心问题…",
 # "本案中,…", "由此可见…") is the case's analysis.
 _COMMENT = re.compile(
-    r"^(?:这一事件暴露|这起事件暴露|该事件暴露|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案)"
+    r"^(?:这一事件暴露|这起事件暴露|该事件暴露|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案"
+    # an expert's view the reporter sought ("记者向省消协投诉部有关人士了解到,…", "律师认为,…")
+    r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,12}(?:律师|专家|法官)(?:认为|表示|指出|提醒|建议))"
 )
 
 
