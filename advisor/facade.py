@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from advisor.errors import InvalidQueryError, RecordNotFoundError
 from advisor.feedback.store import FeedbackStats, feedback_db, feedback_stats, record_feedback
@@ -37,6 +38,9 @@ from advisor.training import (
     score_reply,
     select_pack,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class Advisor:
@@ -175,7 +179,7 @@ class Advisor:
                             advice=advice or Advice(), index_built_at=engine.index.manifest.built_at)
 
     def _advice(self, engine: SearchEngine, simple: str, hits: list[Hit], guidance: list, industry: str | None,
-                vector=None):
+                vector: np.ndarray | None = None):
         rules = [g for g in engine.index.guidelines
                  if g.record_type == "rules" and industry is not None and g.industry == industry]
         avoid = [p for ind, phrases in self._avoid.items() if compatible(ind, industry) for p in phrases]

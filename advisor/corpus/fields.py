@@ -73,8 +73,9 @@ _COMMENT = re.compile(
 def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bool) -> None:
     if role == "facts":
         paragraphs = content.split("\n")
-        comments = [p for p in paragraphs if _COMMENT.match(p.strip())]
-        story = "\n".join(p for p in paragraphs if not _COMMENT.match(p.strip())).strip()
+        comment = [_COMMENT.match(p.strip()) is not None for p in paragraphs]
+        comments = [p for p, c in zip(paragraphs, comment, strict=True) if c]
+        story = "\n".join(p for p, c in zip(paragraphs, comment, strict=True) if not c).strip()
         if story:
             fields["facts"].append(story)
             fields["thinking"].extend(c.strip() for c in comments)

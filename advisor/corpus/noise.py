@@ -7,6 +7,7 @@ import re
 
 from advisor.corpus.doctext import Fragment
 from advisor.corpus.lines import Dropped, Line, is_title
+from advisor.text.normalize import PINYIN_GLOSS
 from advisor.text.terms import is_domain_relevant
 
 # --- inline noise: removed from inside a line, the rest of the line is kept -----------------
@@ -27,7 +28,7 @@ _INLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<=[:：\s])\?{2,}|^\?{2,}"
     )),
     # Pinyin glosses after a character in children's / news text: 消费(fèi), 發(fā).
-    ("拼音注音", re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")),
+    ("拼音注音", PINYIN_GLOSS),
     ("编辑声明", re.compile(r"[\[［【][^\]］】\n]{0,40}(?:侵权|删除|编辑修改)[^\]］】\n]{0,40}[\]］】]。?")),
     ("编辑声明", re.compile(r"[^。！!？?\n]{0,30}(?:照搬照抄|一律不收)[^。！!？?\n]{0,30}[。！!？?]")),
 ]

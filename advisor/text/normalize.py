@@ -38,12 +38,12 @@ _WS = re.compile(r"\s+")
 
 
 # A pinyin gloss after a character ("门(mén)"), which cleaning removes from documents.
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
 
 
 def match_form(text: str) -> str:
     """The form used to compare phrases: simplified, NFKC, no whitespace, no pinyin glosses."""
-    return _WS.sub("", unicodedata.normalize("NFKC", to_simplified(_PINYIN_GLOSS.sub("", text))))
+    return _WS.sub("", unicodedata.normalize("NFKC", to_simplified(PINYIN_GLOSS.sub("", text))))
 
 
 def clean_query(text: str, max_chars: int) -> tuple[str, list[str]]:
