@@ -37,8 +37,17 @@ from advisor.text.pii import mask_pii
 ROOT = Path(__file__).resolve().parent.parent
 REBUILD = "python -m advisor build"
 AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-needs_root = pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
-                                reason="file modes are only enforced for a non-root child process")
+
+
+def _others_can_enter(*paths: Path) -> bool:
+    """Whether a user other than the owner can reach these paths (a `mktemp -d` checkout is 0700)."""
+    return all(os.stat(d).st_mode & 0o001 for p in paths for d in [p, *p.parents])
+
+
+# The child runs as `nobody`: it needs root to drop to, and a checkout and interpreter it can reach.
+needs_root = pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None or not _others_can_enter(ROOT, Path(sys.executable).parent),
+    reason="file modes are only enforced for a non-root child process that can reach the checkout")
 
 
 @pytest.fixture
