@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from advisor.corpus.classify import case_type, complaint_type_of, industry_of
 from advisor.corpus.doctext import DocText
-from advisor.corpus.stories import told_actions
+from advisor.corpus.stories import is_editorial, told_actions
 from advisor.corpus.titles import case_title
 from advisor.models import Case, SourceSpan
 from advisor.text.items import as_items, dedupe_texts, split_items
@@ -73,7 +73,8 @@ _COMMENT = re.compile(
 def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bool) -> None:
     if role == "facts":
         paragraphs = content.split("\n")
-        comment = [_COMMENT.match(p.strip()) is not None for p in paragraphs]
+        comment = [_COMMENT.match(p.strip()) is not None or (i > 0 and is_editorial(p))
+                   for i, p in enumerate(paragraphs)]
         comments = [p for p, c in zip(paragraphs, comment, strict=True) if c]
         story = "\n".join(p for p, c in zip(paragraphs, comment, strict=True) if not c).strip()
         if story:

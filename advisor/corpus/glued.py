@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from advisor.corpus.doctext import Fragment
 from advisor.corpus.lines import Dropped, slice_fragments, splits_word, text_of, trim
-from advisor.corpus.roles import PROTOTYPES, colon_label_roles
+from advisor.corpus.roles import PROTOTYPES, colon_label_roles, fully_labelled, headed_label
 from advisor.text.terms import DOC_TITLE_ALTERNATION
 
 # Headings glued to the end of the previous sentence: break the paragraph before them.
@@ -28,6 +28,7 @@ def split_glued(paragraphs: list[list[Fragment]], simple: str) -> list[list[Frag
         cuts = sorted({m.start() for m in _GLUED_HEADING.finditer(text) if m.start() > 0}
                       | {m.start(1) for m in _GLUED_LABEL.finditer(text) if colon_label_roles(m.group(1))}
                       | set(_label_after_title(text))
+                      | set(_labels_without_colon(text))
                       | {m.end(1) for m in _GLUED_DOC_TITLE.finditer(text)}
                       | {m.start() for m in _BRACKET_LABEL.finditer(text)
                          if re.search(r"[\u4e00-\u9fff]", text[: m.start()]) and colon_label_roles(m.group(1))})
@@ -56,6 +57,8 @@ def _label_after_title(text: str) -> list[int]:
     known = {p for protos in PROTOTYPES.values() for p in protos} | set(_SHORT_LABELS)
     cuts = []
     for m in re.finditer(r"[:：]", text):
+        if text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
+            continue  # inside a quotation: 界面显示“温馨提示:该商品…”
         clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 40) : m.start()])[-1]
         size = next((n for n in range(min(8, len(clause)), 1, -1) if clause[-n:] in known), 0)
         # Only when a short title stands before the label ("提出解决方案：" is a sentence, not a heading).
@@ -89,6 +92,29 @@ def _label_after_title(text: str) -> list[int]:
         if 2 <= m.start() <= 30 and clause_start(m.start()) == 0 and _DOC_TITLE_END.search(text[: m.start()]):
             cuts.append(m.start())
     return [c for c in cuts if c > 0]
+
+
+# A facts label of the broad list glued between a case's short title and its story, without colon
+# ("案例一:…的博弈案例背景202X年,陈女士…"): cut before and after it.
+_FACTS_LABELS = "|".join(sorted((re.escape(p) for p in PROTOTYPES["facts"] if len(p) >= 4 and "投诉" not in p),
+                                key=len, reverse=True))
+_GLUED_FACTS = re.compile(rf"({_FACTS_LABELS})(?=[\u4e00-\u9fff\dA-Za-z])")
+# A label after a sentence end, directly followed by its first numbered item ("。核心分析1.条款…").
+_GLUED_HEADED = re.compile(r"(?<=[。；;！!？?])([\u4e00-\u9fff]{2,6}?)(?=(?:1[.．、]|[(（]1[)）]|[(（]一[)）]|一是)\S)")
+_ENDS_NUMBERED = re.compile(r"(?:[一二三四五六七八九十\d]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])\s*$")
+
+
+def _labels_without_colon(text: str) -> list[int]:
+    cuts = []
+    for m in _GLUED_FACTS.finditer(text):
+        # The title before the label: since the last sentence end or case number ("案例一:"), one phrase.
+        title = re.split(r"[。；;！!？?]|案例[一二三四五六七八九十\d]{1,3}[:：]", text[: m.start()])[-1].strip()
+        if 4 <= len(title) <= 40 and not re.search(r"[，,:：]", title) and not _ENDS_NUMBERED.search(title):
+            cuts += [m.start(), m.end()]
+    for m in _GLUED_HEADED.finditer(text):
+        if headed_label(m.group(1)) or fully_labelled(m.group(1)):
+            cuts += [m.start(1), m.end(1)]
+    return cuts
 
 
 def drop_echoed_titles(paragraphs: list[list[Fragment]], simple: str, dropped: list[Dropped]) -> list[list[Fragment]]:

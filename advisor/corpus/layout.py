@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from advisor.corpus.roles import Role, colon_label_roles, label_roles
+from advisor.corpus.roles import Role, colon_label_roles, headed_label, label_roles
 
 CN_NUM = "一二三四五六七八九十"
 _NUM = rf"(?:[{CN_NUM}]{{1,3}}|\d{{1,3}}|[①-⑳])"
@@ -161,7 +161,9 @@ def _leading_label(rest: str) -> tuple[int, tuple[Role, ...], int] | None:
     Returns (start of the label, roles, start of the body), or None.
     """
     m = _COLON.match(rest)
-    if m and (roles := colon_label_roles(m.group(1))):
+    bullet = re.match(r"[-*•·]\s*", rest)
+    # "- 未落实补救措施:…" is an item of a list with a run-in term; only a label of the broad list heads a section there.
+    if m and (roles := colon_label_roles(m.group(1))) and not (bullet and not _known_label(m.group(1)[bullet.end():].strip())):
         return 0, roles, m.end()
     m = re.match(rf"^[{CN_NUM}]{{1,2}}\s*[、.．]\s*", rest)
     if m and (prefix := _prefix_label(rest[m.end() :])):
@@ -218,7 +220,7 @@ def _numbered(a: int, b: int, para: str, cut: int, family: str, next_para: str) 
         _, roles, body_at = label
         return _with_body(Block("label", a, a + cut + body_at, rest[:body_at], family, roles), para, cut + body_at, b)
     word = rest.strip(" :：。.")
-    if roles := label_roles(word) if len(word) <= 10 and _known_label_like(word) else ():
+    if roles := label_roles(word) if (len(word) <= 10 and _known_label_like(word)) or headed_label(word) else ():
         return [Block("label", a, b, word, family, roles)]
     if _is_heading_text(rest) or (len(rest) <= MAX_HEADING_CHARS and not _TERMINAL.search(rest)):
         if label is not None:  # "一、title(一)投诉概述…" glued in scraped text
@@ -292,7 +294,7 @@ def _plain(a: int, b: int, para: str, family: str, next_para: str) -> list[Block
     if family or _stands_alone(para, next_para):
         text = para.strip(" :：")
         roles = label_roles(text)
-        if roles and (family or _known_label_like(text)):
+        if roles and (family or _known_label_like(text) or headed_label(text)):
             return [Block("label", a, b, text, family or "line", roles)]
         return [Block("heading", a, b, text, family or "line")]
     return [Block("body", a, b, para)]
@@ -309,6 +311,8 @@ def _stands_alone(para: str, next_para: str) -> bool:
     text = para.strip()
     if not _is_heading_text(text) or _TERMINAL.search(text) or not re.search(r"[\u4e00-\u9fff]{2}", text):
         return False
+    if re.match(r"[-*•·]\s", text) or text.count("|") >= 2:
+        return False  # an item of a list or a row of a table, however short
     if text[-1] in ":：" and not label_roles(text[:-1]):
         return False  # "以下是一个案例：" introduces what follows
     nxt = next_para.strip()

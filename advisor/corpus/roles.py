@@ -29,29 +29,30 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("专家", ("thinking",)), ("律师", ("thinking",)), ("评价", ("thinking",)), ("感悟", ("thinking",)),
     ("支招", ("thinking",)), ("警示", ("thinking",)), ("原因", ("thinking",)),
     ("根源", ("thinking",)), ("成因", ("thinking",)),
-    ("办理结果", ("steps", "outcome")), ("温馨", ("thinking",)),
+    ("办理结果", ("steps", "outcome")), ("温馨", ("thinking",)), ("要旨", ("thinking",)),
     ("投诉过程", ("steps",)), ("回应", ("steps",)), ("答复", ("steps",)), ("回复", ("steps",)), ("反馈", ("steps",)),
     ("办理", ("steps",)), ("公司", ("steps",)), ("商家", ("steps",)),
     ("店方", ("steps",)), ("院方", ("steps",)), ("厂家", ("steps",)),
     ("处理", ("steps",)), ("解决", ("steps",)), ("做法", ("steps",)), ("应对", ("steps",)), ("对策", ("steps",)),
     ("处置", ("steps",)), ("调解", ("steps",)), ("调处", ("steps",)), ("跟进", ("steps",)), ("补救", ("steps",)),
-    ("方案", ("steps",)), ("办法", ("steps",)), ("措施", ("steps",)), ("建议", ("thinking",)),
-    ("结果", ("outcome",)),
+    ("方案", ("steps",)), ("办法", ("steps",)), ("措施", ("steps",)), ("步骤", ("steps",)),
+    ("答案", ("steps",)), ("建议", ("thinking",)),
+    ("结果", ("outcome",)), ("要点", ("thinking",)),
     ("概述", ("facts",)), ("经过", ("facts",)), ("简介", ("facts",)), ("背景", ("facts",)), ("情况", ("facts",)),
     ("回放", ("facts",)), ("回顾", ("facts",)), ("内容", ("facts",)), ("案情", ("facts",)), ("事件", ("facts",)),
     ("事由", ("facts",)), ("起因", ("facts",)), ("呈现", ("facts",)), ("描述", ("facts",)), ("说明", ("facts",)),
     ("过程", ("facts",)), ("现象", ("facts",)), ("情景", ("facts",)), ("诉求", ("facts",)), ("争议", ("facts",)),
     ("事实", ("facts",)), ("申诉", ("facts",)), ("问题", ("facts",)), ("留言", ("facts",)), ("来信", ("facts",)),
-    ("由来", ("facts",)),
+    ("由来", ("facts",)), ("还原", ("facts",)), ("再现", ("facts",)),
 )
 # Labels seen in complaint documents, for the similarity fallback (and as documentation).
 PROTOTYPES: dict[Role, tuple[str, ...]] = {
     "facts": ("投诉概述", "案例说明", "事件经过", "情景回放", "案情简介", "查证情况", "案例背景", "申诉内容",
-              "调查情况", "问题呈现", "基本情况", "事情经过", "案例描述", "客户诉求", "案例基本情况", "案例简介", "案情回顾", "业主投诉", "顾客投诉", "消费者投诉", "用户投诉", "客户投诉",
+              "调查情况", "问题呈现", "场景还原", "基本情况", "事情经过", "案例描述", "客户诉求", "案例基本情况", "案例简介", "案情回顾", "业主投诉", "顾客投诉", "消费者投诉", "用户投诉", "客户投诉",
               "投诉内容", "投诉问题"),
     "thinking": ("管理思考", "案例点评", "经验启示", "案例分析", "原因分析", "经验总结", "案例评析", "启示与建议",
                  "专家点评", "律师说法", "消费提示", "风险提示", "心得体会", "该类项目存在的风险", "影响分析"),
-    "steps": ("解决方案", "处理措施", "正确做法", "处理方式", "处理过程", "解决方法", "应对措施", "调解过程",
+    "steps": ("解决方案", "处理措施", "正确做法", "处理方式", "处理过程", "解决方法", "应对措施", "调解过程", "解决策略",
               "处理经过", "服务补救", "投诉过程", "商家回应", "关于客户投诉的处理", "反馈内容", "回复内容", "答复意见",
               "处理意见", "办理情况"),
     "outcome": ("处理结果", "调解结果", "法院判决", "判决结果", "最终结果"),
@@ -63,10 +64,15 @@ _METADATA = re.compile(r"部门|时间|日期|编号|单位|来源|网址|电话
 _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声称|[，,。；;！!？?]|\d{2,}")
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
 _NEUTRAL = ("案例", "案件", "焦点", "双方", "介绍", "物业", "银行", "医院", "学校", "平台", "企业", "店家", "客户", "主要",
-            "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目", "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次", "纠纷", "争议", "投诉")
+            "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目", "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次", "纠纷", "争议", "投诉", "裁判")
 # Collection titles contain role words too ("典型案例分析"), but are headings, not section labels.
 _TITLE_WORDS = re.compile(r"典型|汇编|大全|精选|选编|范文|合集|\d+[则篇个例]|[十百]大")
 MAX_LABEL_CHARS = 10
+# Chinese labels end in their head word: "敲诈可能性分析", "单方处理行为的合规性分析" are analysis sections
+# whatever words stand before it. A heading that ends in one of these is a label (up to `_HEADED_CHARS`).
+_HEAD_WORDS = ("分析", "点评", "评析", "启示", "反思", "策略", "对策", "措施", "步骤", "经过", "回顾", "还原")
+_HEADED_CHARS = 12
+_LESSONS = re.compile("启示|教训|经验|反思|思考|总结|体会")
 _SIMILARITY = 0.5
 
 
@@ -87,8 +93,12 @@ def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
         Roles in order of importance, e.g. ("steps", "outcome") for 处理结果.
     """
     text = re.sub(r"[\s/／、\-—]+", "", label)
-    if (not 2 <= len(text) <= MAX_LABEL_CHARS or _NOT_LABEL.search(text) or _TITLE_WORDS.search(text)
+    if (not 2 <= len(text) <= _HEADED_CHARS or _NOT_LABEL.search(text) or _TITLE_WORDS.search(text)
             or _METADATA.search(text)):
+        return ()
+    if headed_label(text):
+        return _with_lessons(text, next(_rule_roles(text), ()))
+    if len(text) > MAX_LABEL_CHARS:
         return ()
     if any(text == proto for protos in PROTOTYPES.values() for proto in protos):
         return next(_rule_roles(text), ()) or _similar_roles(text)
@@ -97,7 +107,20 @@ def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
     roles = next(_rule_roles(text), ())
     if not roles and len(text) >= 6 and _neutral_only(text):
         return ()  # "银行消费者投诉案例" names a collection, no section ("消费者：" still heads one side)
-    return roles or _similar_roles(text)
+    return _with_lessons(text, roles) or _similar_roles(text)
+
+
+def _with_lessons(text: str, roles: tuple[Role, ...]) -> tuple[Role, ...]:
+    """Improvements that are also the lessons (整改建议与经验教训, 改进建议与行业启示) fill both fields."""
+    if roles == ("improvements",) and _LESSONS.search(text):
+        return ("thinking", "improvements")
+    return roles
+
+
+def headed_label(text: str) -> bool:
+    """A label by its head word ("敲诈可能性分析"); not a collection's title ("房地产客户投诉案例分析")."""
+    return (2 <= len(text) <= _HEADED_CHARS and len(text) >= 4 and text.endswith(_HEAD_WORDS) and not re.search("案例|投诉|纠纷", text[:-2])
+            and _coverage(text) < 1.0)
 
 
 def _neutral_only(text: str) -> bool:

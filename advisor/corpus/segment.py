@@ -10,20 +10,20 @@ case goes to prose.py: stories, essays and guideline sections.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from advisor.corpus.classify import ESSAY_TITLE as _ESSAY_TITLE
 from advisor.corpus.classify import industry_switch
 from advisor.corpus.doctext import DocText
-from advisor.corpus.fields import Section, build_case, case_start
+from advisor.corpus.fields import Section, build_case
+from advisor.corpus.kinds import document_kinds
 from advisor.corpus.layout import Block, read_layout
 from advisor.corpus.prose import MIN_CASE_CHARS, RULES_DOC, ProseReader, doc_title
-from advisor.corpus.roles import is_metadata_label
+from advisor.corpus.roles import is_metadata_label, label_roles
 from advisor.corpus.stories import is_story
 from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
-from advisor.text.terms import CORE_COMPLAINT_TERMS, DOC_TITLE_ALTERNATION, GENERAL
+from advisor.text.terms import CORE_COMPLAINT_TERMS, DOC_TITLE_ALTERNATION
 
 _NUMBERED = ("cn", "cn_paren", "arabic", "arabic_paren")
 _BARE_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}\s*[、.．)）]?")
@@ -34,7 +34,7 @@ _RANK = {"md1": 1.0, "md2": 2.0, "md3": 3.0, "md4": 4.0, "md5": 5.0, "md6": 6.0,
 _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通过以上|以上案例|这些案例|希望以上|希望通过|以上是|实践证明)")
 _DOC_TITLE = re.compile(rf"(?:{DOC_TITLE_ALTERNATION})\)?$")
 _CONTEXT_CHARS = 300
-_MINI_CASE_CHARS, _MINI_LIST = 100, 5
+_LEAD_CHARS = 600  # a key point published before the facts (裁判要点) is short
 _COMPLAINT_TITLE = re.compile(r"(?:引发|引起|导致|的).{0,6}(?:投诉|群诉|纠纷|索赔)(?:案例|事件)?$")
 
 
@@ -140,13 +140,15 @@ class _Walker:
             self.rules_doc = bool(RULES_DOC.search(b.text))
             self.titles.append((b.start, clean_heading(b.text)))
         if case is not None:
+            sibling = (b.family in _NUMBERED and any(blk.kind == "label" and blk.family == b.family for blk in case.blocks)
+                       and not any(blk.kind in ("heading", "marker") and blk.family == b.family for blk in case.blocks))
+            if sibling and not doc_title:
+                # A sibling of the case's numbered labels that is no label itself ("三、法律法规链接" between
+                # 处理过程 and 案例启示, "三、用户权益保障机制缺陷" after an analysis) belongs to the debrief.
+                case.sections.append(Section(("thinking",), b.text, b.end, b.end))
+                case.blocks.append(b)
+                return
             if (_RANK.get(b.family, 8.0) > case.rank or is_metadata_label(b.text)) and not doc_title:
-                if b.family in _NUMBERED and any(blk.kind == "label" and blk.family == b.family for blk in case.blocks):
-                    # A sibling of the case's numbered labels that is no label itself ("三、法律法规链接"
-                    # between 处理过程 and 案例启示) is background for the debrief, not part of the steps.
-                    case.sections.append(Section(("thinking",), b.text, b.end, b.end))
-                    case.blocks.append(b)
-                    return
                 self._extend(b)  # a subheading inside the case; a document title starts another document
                 return
             self._close()
@@ -208,11 +210,38 @@ class _Walker:
         if not title and b.family in _RANK and b.family not in ("label", "line", "glued"):
             # "一、案例:" ranks at least as its numbering: "1、…" below it stays inside the case.
             rank = min(rank, _RANK[b.family]) if heading is not None else _RANK[b.family]
+        lead = None if story else self._lead_before()
+        if lead is not None:
+            # 裁判要点 … then 基本案情: a case published with its key point first keeps it as its thinking.
+            for piece in lead:
+                del self.prose[_rfind(self.prose, piece)]
+            case = _Open(lead[0].start, "", rank, "labelled", blocks=[*lead, b], rules_doc=self.rules_doc)
+            case.sections.append(Section(("thinking",), lead[0].text, lead[0].end, lead[-1].end))
+            case.sections.append(Section(b.roles, b.text, b.end, b.end))
+            self.case = case
+            return
         case = _Open(start, title, rank, "labelled", blocks=[*taken, *story, b], rules_doc=self.rules_doc)
         if story:
             case.sections.append(Section((), "", story[0].start, story[-1].end))
         case.sections.append(Section(b.roles, b.text, b.end, b.end))
         self.case = case
+
+    def _lead_before(self) -> list[Block] | None:
+        """A thinking label and its text right before the first facts label (heading, then bodies)."""
+        bodies: list[Block] = []
+        for blk in reversed(self.prose):
+            if blk.kind != "body":
+                break
+            bodies.insert(0, blk)
+        i = len(self.prose) - len(bodies) - 1
+        if not bodies or i < 0 or self.prose[i].kind != "heading":
+            return None
+        head = self.prose[i]
+        size = sum(blk.end - blk.start for blk in bodies)
+        intro = self.text[bodies[-1].start : bodies[-1].end].rstrip().endswith((":", "："))  # "以下是一个案例:"
+        if intro or not 40 <= size <= _LEAD_CHARS:
+            return None
+        return [head, *bodies] if label_roles(head.text) == ("thinking",) else None
 
     def _just_before(self, heading: Block, first: Block) -> bool:
         i = _rfind(self.prose, first)
@@ -276,9 +305,14 @@ class _Walker:
             self.prose.extend(blk if blk.kind != "label" else Block("heading", blk.start, blk.end, blk.text, "label")
                               for blk in case.blocks)
             return
-        if content < MIN_CASE_CHARS or not (labelled or any(t in body for t in CORE_COMPLAINT_TERMS)):
+        if content < MIN_CASE_CHARS:
             if body.strip():
                 self.out.unfiled.append(body.strip()[:40])
+            return
+        if not (labelled or any(t in body for t in CORE_COMPLAINT_TERMS)):
+            # A numbered piece that names no complaint: the prose reader tells a story from rules.
+            self.prose.extend(blk if blk.kind == "body" else Block("heading", blk.start, blk.end, blk.text, "label")
+                              for blk in case.blocks)
             return
         self.out.cases.append(build_case(self.doc, case.start, end, case.title, case.sections, case.fmt,
                                          case.context))
@@ -291,41 +325,8 @@ class _Walker:
         prose.read(self.prose)
         self.out.cases.extend(prose.cases)
         self.out.guidelines.extend(prose.guidelines)
-        self._essays_and_industries()
+        self.out.cases = document_kinds(self.doc, self.out.cases, self.out.guidelines, self.titles)
         return self.out
-
-    def _essays_and_industries(self) -> None:
-        """Cases under an essay's title are essays; a case that names no industry takes its document's."""
-        industries = Counter(r.industry for r in [*self.out.cases, *self.out.guidelines] if r.industry != GENERAL)
-        top = industries.most_common(1)
-        # Only a document about one industry lends it to a case that names none (not a compilation).
-        main = top[0][0] if top and top[0][1] >= 0.7 * sum(industries.values()) else GENERAL
-        listed = self._mini_case_list()
-        for i, case in enumerate(self.out.cases):
-            update = {}
-            if _ESSAY_TITLE.search(self._doc_title(case_start(self.doc, case))):
-                update["record_type"] = "essay"
-            elif i in listed:
-                update["record_type"] = "case_list"
-            if case.industry == GENERAL:
-                update["industry"] = main
-            if update:
-                self.out.cases[i] = case.model_copy(update=update)
-
-    def _mini_case_list(self) -> set[int]:
-        """Cases of a list of one-line mini-cases (案例一:顾客在超市买到过期牛奶,投诉后得到退款。…): five or more in
-        a row, each a sentence or two. Such a list illustrates a topic; it is no precedent staff can follow."""
-        order = sorted(range(len(self.out.cases)), key=lambda i: case_start(self.doc, self.out.cases[i]))
-        listed: set[int] = set()
-        run: list[int] = []
-        for i in [*order, -1]:
-            if i >= 0 and len(self.out.cases[i].text) <= _MINI_CASE_CHARS:
-                run.append(i)
-                continue
-            if len(run) >= _MINI_LIST:
-                listed.update(run)
-            run = []
-        return listed
 
     def _doc_title(self, before: int) -> str:
         return doc_title(self.titles, before)

@@ -27,8 +27,10 @@ _NAME_SUR = "[" + "".join(c for c in SURNAMES if c not in "向于和万从应") 
 _DESCRIBED = r"|(?:一位|一名|有位|某位)[\u4e00-\u9fff]{1,3}?的?(?:客人|顾客|客户|旅客|乘客|患者|业主|消费者|用户|车主|游客)"
 
 _PERSON = (
-    rf"(?:{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈)"
+    rf"(?:{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈|同学)"
     rf"|[小老]{_SUR}(?![区时量])"
+    # People described, not named: 一男一女, 一对老夫妻, 一位操着山东口音的大汉.
+    r"|一男一女|一对(?:老)?(?:夫妇|夫妻|母女|父子|母子|情侣)|(?:一位|一名|有位)[^，,。]{0,12}?的(?:大汉|男子|女子|老人|妇女|小伙|姑娘)"
     r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子|投诉人|申诉人|住户|租户|家长|学员|病人|家属|投保人|被保险人)"
     + _DESCRIBED +
     r"|(?:一位|一名|有位|某位)(?:老)?(?:大爷|大妈|阿姨|老人|老太太|女士|男士|先生|小伙|姑娘|家长|市民)"
@@ -54,7 +56,7 @@ _SPECIFIC = re.compile(
 )
 _STORY_CUES = re.compile(
     _PERSON
-    + r"|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|某日|当天|次日|当晚|昨日|昨天|前天|去年|随后|后来|近日|日前"
+    + r"|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|某日|某天|有一天|当天|次日|当晚|昨日|昨天|前天|去年|随后|后来|原来|于是|近日|日前"
     r"|事发|当即|"
     r"发现|投诉称|声称|反映|购买|入住|办理|拒绝|协商|调解|经核查|经调查|经查|得知|要求(?:退|赔|换|道歉)|"
     r"(?<![\d.])[\d.]+\s*万?元"  # from the first digit of a number only (linear on long digit runs)
@@ -71,6 +73,22 @@ _NEW_STORY = re.compile(
 )
 _OTHER_STORY = re.compile(r"^(?:另一(?:案例|起|个案例)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶)")
 _ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一次|有一次)")
+
+
+# An editorial paragraph after the story: the writer's judgement, not events ("自来水公司本应积极应对…不能仅仅
+# 依赖智能水表", "希望此事能引起…毕竟…"). Two opinion cues, fewer story cues, and nobody of the story named.
+_OPINION = re.compile(
+    r"本应|理应|不能仅仅|不仅仅|不禁要问|希望|期待|呼吁|毕竟|值得(?:注意|反思|深思|警惕)|由此可见|事实上|背后|折射|"
+    r"说到底|归根结底|试想|显然|无疑|应当|应该|必须|提醒|切记|谨防|警惕|(?:消费者|商家|企业|经营者)(?:要|应|需|更应)"
+)
+
+
+def is_editorial(paragraph: str) -> bool:
+    """A paragraph that judges the story rather than telling it (two opinion cues, fewer story cues, nobody named)."""
+    text = paragraph.strip()
+    if len(text) < 30 or re.search(_PERSON, text):
+        return False
+    return len(_OPINION.findall(text)) >= 2 and len(_OPINION.findall(text)) > len(_STORY_CUES.findall(text))
 
 
 def story_score(text: str) -> float:

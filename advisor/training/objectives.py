@@ -10,7 +10,7 @@ from advisor.models import Case, GuidanceItem
 from advisor.text.actions import is_management
 from advisor.training.models import Objective, ObjectiveKind
 from advisor.training.person import CUSTOMER_NOUNS, rewrite, staff_voice
-from advisor.training.rubric import CHECKS
+from advisor.training.rubric import CHECKS, topic
 from advisor.training.slots import CaseSlots, handling_part
 from advisor.training.text import clauses, dedupe, sentences, shorten, strip_item, trim_dangling
 
@@ -99,13 +99,24 @@ def plan(case: Case, slots: CaseSlots, rules: Sequence[GuidanceItem]) -> Plan:
     deadline = applicable_deadline(rules)
     chosen = _choose(items)
     chosen += _templates(slots, chosen, rules, deadline)
-    objectives = [_objective(item, slots) for item in sorted(chosen, key=lambda i: _FLOW.index(i.kind))]
+    objectives = _distinct([_objective(item, slots) for item in sorted(chosen, key=lambda i: _FLOW.index(i.kind))])
     used = {o.text for o in objectives}
     analysis = [s for item in case.management_thinking for s in [strip_item(item)]
                 if s and s not in used and not is_management(s)]
     handling = [i.text for i in items if i.source.startswith(("处理步骤", "处理结果", "案情经过"))]
     improvements = [strip_item(x) for x in case.improvements]
     return Plan(objectives, dedupe([*management, *improvements])[:8], dedupe(analysis)[:6], dedupe(handling))
+
+
+def _distinct(objectives: list[Objective]) -> list[Objective]:
+    """One objective per kind and topic: two steps quoting the same phrase would make two identical criteria."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for o in objectives:
+        if (o.kind, topic(o)) not in seen:
+            seen.add((o.kind, topic(o)))
+            out.append(o)
+    return out
 
 
 def _gather(case: Case) -> tuple[list[_Item], list[str]]:

@@ -1,0 +1,123 @@
+"""Segmentation of analysis and handling parts in the forms first met in the external development split dev6:
+labels known by their head word, glued labels without colon, training cases with 答案, court cases that put
+their key point first, lists and tables inside an analysis. Texts written for the tests after those patterns."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import seg
+
+from advisor.corpus.roles import headed_label, label_roles
+
+
+@pytest.mark.parametrize(("label", "roles"), [
+    ("敲诈可能性分析", ("thinking",)),
+    ("单方处理行为的合规性分析", ("thinking",)),
+    ("场景还原", ("facts",)),
+    ("解决策略", ("steps",)),
+    ("紧急措施", ("steps",)),
+    ("处理步骤", ("steps",)),
+    ("答案", ("steps",)),
+    ("裁判要点", ("thinking",)),
+    ("裁判结果", ("outcome",)),
+    ("改进建议与行业启示", ("thinking", "improvements")),
+    ("整改措施", ("improvements",)),
+])
+def test_labels_are_read_by_their_words_and_their_head_word(label, roles):
+    assert label_roles(label) == roles
+
+
+@pytest.mark.parametrize("text", ["房地产客户投诉案例分析", "家长策略", "车辆保险定损争议", "用户权益保障机制缺陷"])
+def test_titles_and_sides_of_a_story_are_no_labels(text):
+    assert label_roles(text) == ()
+
+
+def test_a_head_word_label_needs_words_before_it_and_is_not_a_collection_title():
+    assert headed_label("核心分析") and not headed_label("分析") and not headed_label("投诉案例分析")
+
+
+def test_an_analysis_article_about_one_incident_is_one_case_with_its_analysis():
+    out = seg("一、事件背景与争议焦点\n2021年市民刘女士的手机号码被运营商以“存在骚扰电话举报”为由停机,事先没有任何通知,"
+              "刘女士多次投诉未果。\n- 投诉核查流程缺乏用户参与\n- 处理决定未设置申诉缓冲期\n"
+              "二、单方停机行为的合规性分析\n运营商应在采取限制措施前履行告知义务。本次停机违反了以下规范:\n"
+              "- 未落实补救措施:停机后未提供任何替代方案\n三、用户权益保障机制缺陷\n现行处理体系存在保障缺失。\n"
+              "四、改进建议与行业启示\n建议建立分级响应体系。单方停机折射出服务流程与监管要求的脱节。\n")
+    (case,) = out.cases
+    assert not out.guidelines
+    thinking = "\n".join(case.management_thinking)
+    assert "告知义务" in thinking and "保障缺失" in thinking and "监管要求的脱节" in thinking
+    assert any("分级响应" in x for x in case.improvements)
+    assert not any("替代方案" in s for s in case.handling_steps)  # a list item's run-in term heads no section
+
+
+def test_a_numbered_case_without_complaint_words_is_still_kept_as_a_case():
+    out = seg("案例一:重疾险理赔争议——条款定义与病理分期的博弈案例背景2022年,陈女士为自己投保某款重疾险,保额50万元,"
+              "两年后确诊甲状腺乳头状癌,遂向保险公司申请重疾理赔。保险公司认为属于轻症,只赔付30%。"
+              "核心分析1.条款版本差异:陈女士的保单为旧条款,需按投保时条款执行。2.病理报告细节:肿瘤未转移。\n")
+    (case,) = out.cases
+    assert case.title.startswith("重疾险理赔争议") and "案例背景" not in case.title
+    assert "陈女士为自己投保" in case.facts
+    assert any("旧条款" in x for x in case.management_thinking)
+
+
+def test_training_cases_take_their_answer_and_sub_numbered_steps_as_handling():
+    out = seg("## 案例一:业主投诉噪音问题\n背景:某小区居民反映隔壁邻居经常在深夜播放音乐,多次沟通无果后向物业投诉。\n"
+              "分析:\n1. 法律依据:业主应当遵守管理规约,不得损害其他业主的合法权益。\n2. 处理步骤:\n"
+              "- 首先,物业工作人员应上门核实噪音来源。\n- 若属实,物业应与噪音制造者沟通。\n"
+              "答案:物业需积极介入调解,必要时协助业主寻求法律支持。\n", "t.md")
+    (case,) = out.cases
+    steps = "\n".join(case.handling_steps)
+    assert "上门核实噪音来源" in steps and "积极介入调解" in steps
+    assert any("管理规约" in x for x in case.management_thinking)
+
+
+def test_headings_named_by_their_head_word_split_a_case_into_its_fields():
+    out = seg("# 酒店投诉处理实践\n## 案例一:设施故障致无房可住\n## 场景还原\n王先生深夜抵店,预订的大床房因浴室管道爆裂无法入住,"
+              "且当日酒店满房。\n## 敲诈可能性分析\n低概率敲诈:故障客观可见,客人诉求以解决住宿为主。\n## 解决策略\n"
+              "前台经理带客人查看漏水现场并致歉,联系周边合作酒店安排同等级房间。\n", "h.md")
+    (case,) = out.cases
+    assert "浴室管道爆裂" in case.facts
+    assert any("故障客观可见" in x for x in case.management_thinking)
+    assert any("合作酒店" in x for x in case.handling_steps)
+
+
+def test_a_key_point_published_before_the_facts_is_the_cases_thinking():
+    out = seg("裁判要点\n销售奢侈品的经营者只在商品详情页标注不支持七日无理由退货,并不能自动排除该规则的约束,能否退货取决于商品本身的性质。\n"
+              "基本案情\n胡先生在网店购买了一款女包,收到后七日内申请无理由退货,被店主韩某拒绝,胡先生诉至法院。\n"
+              "裁判结果\n法院判决韩某为胡先生办理退货并退还货款。\n")
+    (case,) = out.cases
+    assert any("商品本身的性质" in x for x in case.management_thinking)
+    assert "胡先生在网店购买" in case.facts and "退还货款" in case.outcome
+
+
+def test_a_colon_inside_a_quotation_is_no_label():
+    out = seg("基本案情\n胡先生从一家网店购买了一款女包。商品详情界面显示“温馨提示:该商品不支持7天无理由退货”。"
+              "胡先生收货后申请退货被拒,投诉到平台。\n处理结果\n平台判定商家退货退款。\n")
+    (case,) = out.cases
+    assert "温馨提示:该商品不支持7天无理由退货" in case.facts and not case.management_thinking
+
+
+def test_a_story_of_people_described_not_named_is_a_case():
+    out = seg("某天上午办公室来了一男一女,男的进门就说医院拍片还带拍一个送一个的吗?原来,这一男一女同时去拍颈椎片,"
+              "技术员为了节省胶片,就把两个人的片子放在一起了,没有剪开就发了下来,于是就有了他们的投诉。\n"
+              "最后影像科主任出面,承认工作的失误,片子剪开分装给两个人才告终。\n")
+    (case,) = out.cases
+    assert "一男一女" in case.facts
+
+
+def test_an_editorial_paragraph_after_a_news_story_is_its_thinking():
+    out = seg("郭女士是一位普通家庭主妇,近日收到了高达18万元的6个月水费账单。自来水公司直接摘走了她家的水表,断掉了生活用水,"
+              "并声称不交钱就不供水。\n"
+              "面对用户的疑虑,自来水公司本应积极应对,查明真相。智能水表提高了计量的准确性,但自来水公司不能仅仅依赖智能水表,"
+              "而忽视了日常的维护与检查。\n")
+    (case,) = out.cases
+    assert "18万元" in case.facts and "不能仅仅依赖" not in case.facts
+    assert any("不能仅仅依赖智能水表" in x for x in case.management_thinking)
+
+
+def test_a_complainants_own_view_stays_in_the_story():
+    out = seg("2024年3月5日,张先生在4S店做完保养,次日发动机故障灯就亮了。张先生向4S店投诉,要求免费检修并赔偿误工费,"
+              "4S店称故障与保养无关,拒绝赔偿。\n"
+              "张先生认为,4S店本应在交车前检查,必须承担责任,希望厂家给个说法。\n")
+    (case,) = out.cases
+    assert "必须承担责任" in case.facts and not case.management_thinking
