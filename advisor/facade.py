@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from advisor.errors import InvalidQueryError, RecordNotFoundError
@@ -24,7 +25,7 @@ from advisor.retrieval.fusion import Fused
 from advisor.retrieval.query import check_query, matched_terms, no_close_precedent
 from advisor.retrieval.store import LoadedIndex, load_index, manifest_stamp
 from advisor.settings import Settings
-from advisor.text.industry import compatible
+from advisor.text.industry import compatible, industry_guess
 from advisor.text.normalize import to_simplified
 from advisor.text.terms import GENERAL
 from advisor.training import (
@@ -168,9 +169,7 @@ class Advisor:
         best_question = max((f.question for f in ranking.fused), default=0.0)
         no_close = not hits or no_close_precedent(best_dense, simple, bool(ranking.expanded), self.settings,
                                                   best_question)
-        # Without industry words the complaint takes the industry of a precedent that matches it well.
-        industry_read = ranking.industry or next(
-            (h.industry for h in hits[:1] if h.kind == "case" and h.confidence != "低" and h.industry != GENERAL), None)
+        industry_read = read_industry(simple, industry, ranking.industry, hits)
         guidance = guidance_for(simple, self.rulebook(), industry_read)
         advice = None if no_close else self._advice(engine, simple, hits, guidance, industry_read, ranking.vector)
         took = (time.perf_counter() - started) * 1000
@@ -255,3 +254,16 @@ class Advisor:
                    confidence=confidence(fused.dense, fused.question, rank),
                    matched_terms=matched_terms(simple, record.title + record.text, extra=expanded))
 
+
+def read_industry(simple: str, chosen: str | None, ranked: str | None, hits: Sequence[Hit]) -> str | None:
+    """The industry whose rules apply. The filter decides; else the query's words, unless one word alone
+    (违约金, 预售 …) points there while the best precedent, though ranked against that guess, is of an
+    industry that does not fit ("家长要退课,机构说要扣30%违约金"); without industry words, the industry of a
+    precedent that matches well."""
+    if chosen:
+        return chosen
+    lead = next((h.industry for h in hits[:1] if h.kind == "case" and h.confidence != "低" and h.industry != GENERAL),
+                None)
+    if ranked and industry_guess(simple)[1] <= 1 and lead and not compatible(lead, ranked):
+        return lead
+    return ranked or lead

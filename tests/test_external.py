@@ -26,12 +26,13 @@ pytestmark = pytest.mark.integration
 # split -> (cases alone, thinking filled, steps filled) and (Recall@1, Recall@5, MRR@5)
 SEGMENTATION_FLOORS = {
     "dev": (0.95, 0.9, 0.85), "dev2": (0.93, 0.85, 0.75), "dev3": (0.93, 0.45, 0.9), "dev4": (0.93, 0.8, 0.75),
-    "dev5": (0.87, 0.55, 0.65), "dev6": (0.88, 0.8, 0.6), "heldout": (0.88, 0.35, 0.70), "heldout2": (0.9, 0.2, 0.6),
+    "dev5": (0.87, 0.6, 0.65), "dev6": (0.88, 0.8, 0.6), "dev7": (0.4, 0.4, 0.9), "heldout": (0.88, 0.35, 0.70), "heldout2": (0.9, 0.2, 0.6),
 }
 RETRIEVAL_FLOORS = {
-    # dev2 lost 0.06 Recall@1 when dev6 and heldout3 joined the index (similar restaurant and courier cases).
-    "dev": (0.83, 0.98, 0.89), "dev2": (0.7, 0.95, 0.81), "dev3": (0.9, 0.97, 0.93), "dev4": (0.92, 0.97, 0.94),
-    "dev5": (0.8, 0.95, 0.87), "dev6": (0.8, 0.95, 0.87), "heldout": (0.6, 0.85, 0.7), "heldout2": (0.88, 0.97, 0.93),
+    # dev2 lost 0.10 Recall@1 when dev6, dev7 and heldout3 joined the index (similar restaurant, courier and
+    # railway cases); see docs/evaluation.md.
+    "dev": (0.83, 0.98, 0.89), "dev2": (0.65, 0.95, 0.78), "dev3": (0.9, 0.97, 0.93), "dev4": (0.92, 0.97, 0.94),
+    "dev5": (0.8, 0.95, 0.87), "dev6": (0.8, 0.95, 0.87), "dev7": (0.93, 0.97, 0.95), "heldout": (0.6, 0.85, 0.7), "heldout2": (0.88, 0.97, 0.93),
 }
 # How far the curated knowledge may lower Recall@1 / MRR@5 on documents it does not name. The target is 0.03;
 # measured R@1 with / without knowledge: dev 0.880 / 0.900, dev2 0.792 / 0.792, dev3 0.952 / 0.952,

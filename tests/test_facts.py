@@ -190,3 +190,31 @@ def test_industry_words_are_read_as_words_not_overlapping_substrings():
 
     assert "电商" not in label_scores("市民刘先生在一家电商场购买了一台热水器", INDUSTRY_TERMS)  # 家电 + 商场
     assert label_scores("银行卡被盗刷", INDUSTRY_TERMS) == {"银行": 2}  # 银行卡 once, 盗刷 once
+
+
+@pytest.mark.parametrize(("query", "industry"), [
+    ("顾客 预售付了定金 说好的优惠券没给 要退款", "电商"),
+    ("家长要退课,机构说要扣30%违约金", "教育"),
+])
+def test_contract_words_shared_by_many_industries_point_to_none_of_them(query, industry):
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) == industry
+
+
+def test_the_rules_that_apply_follow_the_best_precedent_when_one_word_alone_named_another_industry():
+    from advisor.facade import read_industry
+    from advisor.models import Hit
+
+    def lead(industry: str, confidence: str = "高") -> list[Hit]:
+        return [Hit(kind="case", id="c1", title="t", score=3.0, industry=industry, text="t", confidence=confidence)]
+
+    # One word (违约金) said 房地产, yet an education case leads although it was ranked against that guess.
+    assert read_industry("报班退费要扣违约金", None, "房地产", lead("教育")) == "教育"
+    # Two words of the industry, or a precedent that fits, keep the guess; the filter always decides.
+    assert read_industry("交房晚了三个月,开发商不赔", None, "房地产", lead("教育")) == "房地产"
+    assert read_industry("报班退费要扣违约金", None, "房地产", lead("物业")) == "房地产"
+    assert read_industry("报班退费要扣违约金", "银行", "房地产", lead("教育")) == "银行"
+    # A weak precedent lends nothing; without industry words a good one does.
+    assert read_industry("报班退费要扣违约金", None, "房地产", lead("教育", "低")) == "房地产"
+    assert read_industry("这事怎么处理", None, None, lead("酒店")) == "酒店"

@@ -121,3 +121,46 @@ def test_a_complainants_own_view_stays_in_the_story():
               "张先生认为,4S店本应在交车前检查,必须承担责任,希望厂家给个说法。\n")
     (case,) = out.cases
     assert "必须承担责任" in case.facts and not case.management_thinking
+
+
+def test_a_typical_case_release_keeps_its_significance_first_and_its_facts_after():
+    out = seg("## 案例一 满期保险金应按合同约定领取\n典型意义:满期保险金是在保险期限届满时由保险公司支付给被保险人的一笔金钱。\n"
+              "案情简介:刘某为儿子购买了一份人身保险。合同满期时,刘某委托女儿申请领取满期保险金,保险公司以其女儿不是被保险人为由拒付,"
+              "引发争议。\n调解经过及结果:调解员解释了合同条款,最终刘某的儿子授权父亲代为领取,双方协商一致。\n"
+              "案例提示:投保人需要谨慎确定被保险人。\n", "r.md")
+    (case,) = out.cases
+    assert case.title.startswith("满期保险金") and "刘某为儿子购买" in case.facts
+    thinking = "\n".join(case.management_thinking)
+    assert "一笔金钱" in thinking and "谨慎确定被保险人" in thinking
+    assert any("授权父亲代为领取" in x for x in case.handling_steps)
+
+
+def test_a_news_story_told_first_and_discussed_after_is_one_case_with_its_discussion_as_thinking():
+    out = seg("一名乘客在G1246次高铁上手持“3车厢19F座”车票,却发现该车厢实际仅有17排座位,他拖着行李箱来回寻找三趟无果,"
+              "最终只能站在过道。\n"
+              "12306客服对此回应称,此类问题多因列车临时更换车底所致,按流程铁路部门应通过短信提前通知乘客新座位号。\n"
+              "尽管铁路部门强调提前通知,但实际执行中存在明显漏洞:通知渠道单一,应急方案粗糙,系统更新滞后。\n"
+              "此次“幽灵座位”事件折射出高铁服务的深层问题:超员隐患、调度随意、标注歧义。\n")
+    (case,) = out.cases
+    assert "19F座" in case.facts
+    assert any("折射出高铁服务的深层问题" in x for x in case.management_thinking)
+
+
+def test_a_comment_after_a_sentence_of_story_and_the_law_the_case_is_judged_by_are_thinking():
+    out = seg("投诉人李女士于2022年10月12日在一家烤肉餐馆就餐,发现所点的生菜里有一条大虫子,当即向商家反映,商家只愿打五折。"
+              "李女士随即要求消保委介入,最终商家赔偿李女士1600元。这些案例暴露出餐饮行业食材清洗的普遍问题。\n"
+              "根据《消费者权益保护法》第七条规定,消费者享有人身、财产安全不受损害的权利。本案中商家理应承担赔偿责任。\n")
+    (case,) = out.cases
+    assert "大虫子" in case.facts and "暴露出" not in case.facts and "第七条" not in case.facts
+    thinking = "\n".join(case.management_thinking)
+    assert "食材清洗的普遍问题" in thinking and "理应承担赔偿责任" in thinking
+
+
+@pytest.mark.parametrize("text", [
+    "近日,湖南一小区多名群众通过12398能源监管热线反映小区接连发生停电事件,对日常生活造成极大影响。接诉后,监管办立即开展现场调查,"
+    "督促供电企业尽快抢修恢复供电,群众回访表示满意。",
+    "某物业公司与街道签订了物业服务合同。一业主经物业公司多次催缴仍不缴纳物业费,物业公司将业主起诉至法院,法院委派调解员主持调解,"
+    "最终业主支付了欠缴的物业费。",
+])
+def test_stories_of_people_described_as_a_group_or_as_one_owner_are_cases(text):
+    assert len(seg(text + "\n").cases) == 1

@@ -64,15 +64,33 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
 # A paragraph of the story that comments on it rather than telling it ("这一事件暴露出两个核心问题…",
 # "本案中,…", "由此可见…") is the case's analysis.
 _COMMENT = re.compile(
-    r"^(?:这一事件暴露|这起事件暴露|该事件暴露|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案"
+    r"^(?:(?:这一|这起|这些|该|此次|这次|本次|此案|此事)[^，,。]{0,10}?(?:事件|事故|纠纷|遭遇|风波|案例)?(?:暴露|折射|反映)出?|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案"
     # an expert's view the reporter sought ("记者向省消协投诉部有关人士了解到,…", "律师认为,…")
-    r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,12}(?:律师|专家|法官)(?:认为|表示|指出|提醒|建议))"
+    r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,12}(?:律师|专家|法官)(?:认为|表示|指出|提醒|建议)"
+    # an official's view quoted first ("“服装鞋帽一直是…投诉最为集中的领域…”市场监管局相关负责人表示")
+    r"|“[^”]{20,}”[^。”]{0,30}?(?:负责人|人士|专家|律师|法官|主任|局长|处长|科长|秘书长)(?:表示|认为|指出|提醒|介绍|说)"
+    # the law the case is judged by ("根据《消费者权益保护法》第七条规定,…本案中,…")
+    r"|(?:根据|依据|依照|按照)《[^》]{2,30}》)"
 )
+
+
+_SENTENCE_START = re.compile(r"(?<=[。！？!?])")
+
+
+def _comment_split(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with a comment that begins after a sentence of story split there ("…只能兑现8400元。这些案例暴露出
+    行业潜规则:…"): the comment becomes a paragraph of its own."""
+    out = []
+    for p in paragraphs:
+        cut = next((m.start() for m in _SENTENCE_START.finditer(p) if 0 < m.start() < len(p)
+                    and _COMMENT.match(p[m.start():].lstrip())), None)
+        out += [p[:cut], p[cut:]] if cut is not None else [p]
+    return out
 
 
 def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bool) -> None:
     if role == "facts":
-        paragraphs = content.split("\n")
+        paragraphs = _comment_split(content.split("\n"))
         comment = [_COMMENT.match(p.strip()) is not None or (i > 0 and is_editorial(p))
                    for i, p in enumerate(paragraphs)]
         comments = [p for p, c in zip(paragraphs, comment, strict=True) if c]

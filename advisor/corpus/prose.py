@@ -86,7 +86,7 @@ def _story_families(text: str, sections: list[tuple[Block | None, list[Block]]])
 
 # A heading that announces commentary on the story above it (专家点评…, 律师说法, 消协提醒, 记者手记).
 _COMMENT_HEADING = re.compile(
-    r"^[【\[(（]?(?:专家|律师|法官|消协|消委|编者|记者|调解员)?(?:点评|评析|说法|提醒|提示|解读|手记|观点|支招|按)"
+    r"^[【\[(（]?(?:专家|律师|法官|消协|消委|消保委|编者|记者|调解员|消费|案例|典型)?(?:点评|评析|说法|提醒|提示|解读|手记|观点|支招|按|警示|意义)"
 )
 
 
@@ -246,6 +246,9 @@ class ProseReader:
             groups[-1].append(b)
         strict = bool(RULES_DOC.search(doc_title(self.titles, bodies[0].start))) if bodies else False
         flags = [bool(g) and is_story(self._join(g), strict) for g in groups]
+        if not any(flags) and groups[0] and is_story(self.text[groups[0][0].start : groups[0][0].end], strict):
+            # A news story told in its first paragraph and discussed at length after: still one incident.
+            flags[0] = True
         if not any(flags) and not (sibling and not strict):
             return None
         for i, group in enumerate(groups):

@@ -29,7 +29,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("专家", ("thinking",)), ("律师", ("thinking",)), ("评价", ("thinking",)), ("感悟", ("thinking",)),
     ("支招", ("thinking",)), ("警示", ("thinking",)), ("原因", ("thinking",)),
     ("根源", ("thinking",)), ("成因", ("thinking",)),
-    ("办理结果", ("steps", "outcome")), ("温馨", ("thinking",)), ("要旨", ("thinking",)),
+    ("办理结果", ("steps", "outcome")), ("温馨", ("thinking",)), ("要旨", ("thinking",)), ("意义", ("thinking",)),
     ("投诉过程", ("steps",)), ("回应", ("steps",)), ("答复", ("steps",)), ("回复", ("steps",)), ("反馈", ("steps",)),
     ("办理", ("steps",)), ("公司", ("steps",)), ("商家", ("steps",)),
     ("店方", ("steps",)), ("院方", ("steps",)), ("厂家", ("steps",)),
@@ -51,7 +51,7 @@ PROTOTYPES: dict[Role, tuple[str, ...]] = {
               "调查情况", "问题呈现", "场景还原", "基本情况", "事情经过", "案例描述", "客户诉求", "案例基本情况", "案例简介", "案情回顾", "业主投诉", "顾客投诉", "消费者投诉", "用户投诉", "客户投诉",
               "投诉内容", "投诉问题"),
     "thinking": ("管理思考", "案例点评", "经验启示", "案例分析", "原因分析", "经验总结", "案例评析", "启示与建议",
-                 "专家点评", "律师说法", "消费提示", "风险提示", "心得体会", "该类项目存在的风险", "影响分析"),
+                 "专家点评", "律师说法", "消费提示", "风险提示", "心得体会", "该类项目存在的风险", "影响分析", "典型意义"),
     "steps": ("解决方案", "处理措施", "正确做法", "处理方式", "处理过程", "解决方法", "应对措施", "调解过程", "解决策略",
               "处理经过", "服务补救", "投诉过程", "商家回应", "关于客户投诉的处理", "反馈内容", "回复内容", "答复意见",
               "处理意见", "办理情况"),
@@ -93,6 +93,8 @@ def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
         Roles in order of importance, e.g. ("steps", "outcome") for 处理结果.
     """
     text = re.sub(r"[\s/／、\-—]+", "", label)
+    if any(text == proto for protos in PROTOTYPES.values() for proto in protos):
+        return next(_rule_roles(text), ()) or _similar_roles(text)
     if (not 2 <= len(text) <= _HEADED_CHARS or _NOT_LABEL.search(text) or _TITLE_WORDS.search(text)
             or _METADATA.search(text)):
         return ()
@@ -100,8 +102,6 @@ def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
         return _with_lessons(text, next(_rule_roles(text), ()))
     if len(text) > MAX_LABEL_CHARS:
         return ()
-    if any(text == proto for protos in PROTOTYPES.values() for proto in protos):
-        return next(_rule_roles(text), ()) or _similar_roles(text)
     if _coverage(text) < min_coverage:
         return ()  # a title that happens to contain a role word: 车辆保险定损争议
     roles = next(_rule_roles(text), ())

@@ -159,7 +159,7 @@ class _Walker:
     def _label(self, b: Block) -> None:
         case = self.case
         if case is not None:
-            if "facts" in b.roles and case.roles_seen() - {"facts"}:
+            if "facts" in b.roles and case.roles_seen() - {"facts"} and self._told(case):
                 self._close()  # a repeated sequence of labels: the next case starts at its first label
                 self._label(b)
                 return
@@ -225,6 +225,12 @@ class _Walker:
             case.sections.append(Section((), "", story[0].start, story[-1].end))
         case.sections.append(Section(b.roles, b.text, b.end, b.end))
         self.case = case
+
+    def _told(self, case: _Open) -> bool:
+        """The case has told what happened (a facts section, or unlabelled text before its labels): a case
+        that opened with its 典型意义 under 案例一 still waits for its 案情简介."""
+        return any("facts" in sec.roles or (not sec.roles and len(re.sub(r"\W", "", self.text[sec.start : sec.end])) >= 30)
+                   for sec in case.sections)
 
     def _lead_before(self) -> list[Block] | None:
         """A thinking label and its text right before the first facts label (heading, then bodies)."""
