@@ -25,7 +25,7 @@ from advisor.retrieval.fusion import Fused
 from advisor.retrieval.query import check_query, matched_terms, no_close_precedent
 from advisor.retrieval.store import LoadedIndex, load_index, manifest_stamp
 from advisor.settings import Settings
-from advisor.text.industry import compatible, industry_guess
+from advisor.text.industry import compatible, industry_guess, top_industries
 from advisor.text.normalize import to_simplified
 from advisor.text.terms import GENERAL
 from advisor.training import (
@@ -266,4 +266,7 @@ def read_industry(simple: str, chosen: str | None, ranked: str | None, hits: Seq
                 None)
     if ranked and industry_guess(simple)[1] <= 1 and lead and not compatible(lead, ranked):
         return lead
+    named = top_industries(simple)
+    if not ranked and lead and named and not any(compatible(lead, n) for n in named):
+        return None  # the words named 餐饮 and 医疗 equally: a property precedent does not decide
     return ranked or lead

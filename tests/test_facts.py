@@ -218,3 +218,25 @@ def test_the_rules_that_apply_follow_the_best_precedent_when_one_word_alone_name
     # A weak precedent lends nothing; without industry words a good one does.
     assert read_industry("报班退费要扣违约金", None, "房地产", lead("教育", "低")) == "房地产"
     assert read_industry("这事怎么处理", None, None, lead("酒店")) == "酒店"
+
+
+@pytest.mark.parametrize(("query", "industry"), [
+    ("车子送去修了一个月还在等配件,也不给代步车", "汽车"),
+    ("我们小区网络断了两天,好多人要销户", "电信"),
+])
+def test_everyday_words_of_an_industry(query, industry):
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) == industry
+
+
+def test_a_precedent_of_an_industry_the_words_did_not_name_does_not_decide_a_tie():
+    from advisor.facade import read_industry
+    from advisor.models import Hit
+
+    # 吃完 + 上吐下泻 (餐饮) against 医院 + 医药费 (医疗): a tie; a property case leading lends nothing.
+    query = "在店里吃完回去上吐下泻,去医院花了800多,要赔医药费"
+    lead = [Hit(kind="case", id="c1", title="t", score=3.0, industry="物业", text="t", confidence="高")]
+    assert read_industry(query, None, None, lead) is None
+    lead[0].industry = "餐饮"
+    assert read_industry(query, None, None, lead) == "餐饮"
