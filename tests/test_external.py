@@ -94,3 +94,27 @@ def test_curated_knowledge_only_lifts(combined, without_knowledge, split):
     default, empty = evaluate(combined, queries), evaluate(without_knowledge, queries)
     assert default.recall_at_1 >= empty.recall_at_1 - KNOWLEDGE_SLACK
     assert default.mrr_at_5 >= empty.mrr_at_5 - KNOWLEDGE_SLACK
+
+
+# The staff query sets name each query's industry in words of their own writers.
+_STAFF_INDUSTRY = {"教育培训": "教育", "供电": "电力"}
+
+
+@pytest.mark.parametrize("name", ["staff_queries.jsonl", "staff_queries2.jsonl", "staff_queries3.jsonl"])
+def test_no_staff_query_is_shown_another_industrys_grade_or_deadlines(combined, name):
+    """Issue 13: a complaint outside an industry gets no rule of that industry (0 violations)."""
+    import json
+
+    from advisor.text.industry import compatible
+
+    violations = []
+    for line in (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines():
+        query = json.loads(line)
+        own = [_STAFF_INDUSTRY.get(i, i) for i in query["industry"].split("/")]
+        result = combined.search(query["query"])
+        shown = [*([result.advice.grade] if result.advice.grade else []), *result.advice.deadlines,
+                 *(g for g in result.guidance if g.primary)]
+        wrong = {g.industry for g in shown if not any(compatible(g.industry, i) for i in own)}
+        if wrong:
+            violations.append((query["id"], query["industry"], sorted(wrong)))
+    assert violations == []
