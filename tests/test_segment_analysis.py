@@ -164,3 +164,16 @@ def test_a_comment_after_a_sentence_of_story_and_the_law_the_case_is_judged_by_a
 ])
 def test_stories_of_people_described_as_a_group_or_as_one_owner_are_cases(text):
     assert len(seg(text + "\n").cases) == 1
+
+
+def test_a_round_up_of_complaints_cuts_where_a_run_in_title_or_not_alone_introduces_someone_new():
+    out = seg("## 健身消费常见三类纠纷\n"
+              "教练私下口头承诺,健身房不认账。李女士在一家健身房办了会员卡并购买40节私教课,教练承诺只买10节也行,"
+              "但协议仍然写的20节课。出于信任,李女士签了协议并支付10节课费用。之后教练突然更换,李女士提出退掉剩余课程被拒。\n"
+              "身体原因不宜健身,仍被告知不退不转。成都消费者张女士上私教课不久后发现自己已经怀孕,医生建议不宜继续健身,"
+              "张女士遂向健身房提出退费或转让,健身房称课程一经售出不退不转,双方协商未果。\n"
+              "这不是个别现象。王先生在另一家健身房办卡后,健身房突然关门,王先生投诉到消委会要求退还余款。\n", "g.md")
+    facts = sorted(c.facts[:4] for c in out.cases)
+    assert len(out.cases) == 3, [c.facts[:20] for c in out.cases]
+    assert any("李女士" in c.facts and "张女士" not in c.facts for c in out.cases)
+    assert any("张女士" in c.facts and "王先生" not in c.facts for c in out.cases), facts

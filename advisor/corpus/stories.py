@@ -131,11 +131,16 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     """
     text = paragraph.strip()
     dated = _DATED_OPENING.match(text) is not None
+    # "这不是偶然事件。同一天,…陈女士…", "身体原因不宜健身,仍被告知不退不转。成都消费者张女士…": a sentence that says
+    # the story is not alone, or a run-in title, then someone the story has not named.
+    lead = _NOT_ALONE.match(text) or _RUN_IN.match(text)
     if callable(story_so_far):
         if (not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None
-                and not dated):
+                and not dated and not lead):
             return False
         story_so_far = story_so_far()
+    if lead and len(story_so_far) > 80 and names_someone_new(text[lead.end() :], story_so_far):
+        return True
     if _OTHER_STORY.match(text) or (_ANOTHER_TIME.match(text) and len(story_so_far) > 80):
         return True
     if dated and len(story_so_far) > 80 and names_someone_new(text[:40], story_so_far):
@@ -147,6 +152,11 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
+_NOT_ALONE = re.compile(
+    r"^(?:这不是(?:偶然|个别|孤立)[^。！？]{0,8}|(?:类似|这样)的?(?:事|遭遇|事件|情况|问题)[^。！？]{0,10}|[^。，,！？]{0,10}的遭遇并非个[例案][^。！？]{0,10}"
+    r"|相比之下)[。！？，,:：]?\s*"
+)
+_RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！？]\s*")
 # A person named in a story: 吴女士, 郝先生, 王某某, D女士.
 _NAMED = re.compile(rf"{_SUR}(?:先生|女士|小姐|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
