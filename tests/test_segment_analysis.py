@@ -177,3 +177,13 @@ def test_a_round_up_of_complaints_cuts_where_a_run_in_title_or_not_alone_introdu
     assert len(out.cases) == 3, [c.facts[:20] for c in out.cases]
     assert any("李女士" in c.facts and "张女士" not in c.facts for c in out.cases)
     assert any("张女士" in c.facts and "王先生" not in c.facts for c in out.cases), facts
+
+
+def test_a_story_that_is_not_alone_starts_a_case_titled_by_its_own_events():
+    out = seg("7日,全小姐在经过12天之后才收到她母亲寄来的腊肉,快递的拖延导致腊肉变质,全小姐和快递员理论并拒签,"
+              "快递员在争论几句后竟拿锁车的U形锁打人,全小姐随后向快递公司投诉,要求赔偿腊肉损失并处理打人的快递员。\n"
+              "这不是偶然事件。同一天,另外一个女士也遭受快递员的殴打。陈女士因为听不清多问了几句,竟遭快递员破口大骂,"
+              "陈女士要去投诉,快递员竟然威胁并拿拳头打她。\n")
+    assert len(out.cases) == 2
+    second = next(c for c in out.cases if "陈女士" in c.facts)
+    assert "全小姐" not in second.facts and second.title.startswith("另外一个女士也遭受快递员的殴打")

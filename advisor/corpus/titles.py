@@ -69,8 +69,15 @@ def clean_heading(heading: str) -> str:
     return m.group(1).strip() if m else text
 
 
+_WHEN_ONLY = re.compile(r"^(?:同一天|当天|同日|当日|次日|随后|当晚|第二天|前段时间|近日|日前|最近)$")
+_LINKING = re.compile(r"^(?:这不是(?:偶然|个别|孤立)[^。！？]{0,8}|[^。，,！？]{0,10}的遭遇并非个[例案][^。！？]{0,10}|"
+                      r"(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{0,10})[。！？:：]\s*")
+
+
 def title_from_facts(facts: str) -> str:
     """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
+    # "这不是偶然事件。", "老刘的遭遇并非个案。" only link the story to the one before it.
+    facts = _LINKING.sub("", facts.strip(), count=1)
     first = re.split(r"[。;；\n!！?？]", facts.strip(), maxsplit=1)[0]
     clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后)[,，]\s*", "", first)
     clause = _DATE.sub("", clause, count=1) if _DATE.match(clause.strip()) else clause
@@ -78,6 +85,7 @@ def title_from_facts(facts: str) -> str:
     parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是", p)] or parts
     # A person's particulars are no title: "王某某，女，80岁，因外伤…".
     parts = [p for p in parts if not _particular(p)] or parts
+    parts = [p for p in parts if not _WHEN_ONLY.match(p)] or parts  # "同一天,另外一个女士也遭受…"
     introduced = bool(parts) and bool(_INTRODUCTION.match(parts[0]))
     parts = parts[1:] if introduced and len(parts) > 1 else parts
     best = parts[0] if parts else clause.strip()
