@@ -74,7 +74,9 @@ _COMMENT = re.compile(
 )
 
 
-_SENTENCE_START = re.compile(r"(?<=[。！？!?])")
+_SENTENCE_START = re.compile(r"(?<=[。！？!?])\s*")
+# The same comment openings, matched where a sentence starts inside a paragraph (`match(text, pos)`).
+_COMMENT_AT = re.compile(_COMMENT.pattern.removeprefix("^"))
 
 
 def _comment_split(paragraphs: list[str]) -> list[str]:
@@ -82,8 +84,8 @@ def _comment_split(paragraphs: list[str]) -> list[str]:
     行业潜规则:…"): the comment becomes a paragraph of its own."""
     out = []
     for p in paragraphs:
-        cut = next((m.start() for m in _SENTENCE_START.finditer(p) if 0 < m.start() < len(p)
-                    and _COMMENT.match(p[m.start():].lstrip())), None)
+        cut = next((m.start() for m in _SENTENCE_START.finditer(p) if 0 < m.start() and m.end() < len(p)
+                    and _COMMENT_AT.match(p, m.end())), None)
         out += [p[:cut], p[cut:]] if cut is not None else [p]
     return out
 

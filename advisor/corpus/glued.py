@@ -56,8 +56,10 @@ def _label_after_title(text: str) -> list[int]:
     "…的博弈背景："), and the first sub-item after a numbered title ("一、典型案例剖析(一)…")."""
     known = {p for protos in PROTOTYPES.values() for p in protos} | set(_SHORT_LABELS)
     cuts = []
+    opens = [m.start() for m in re.finditer("“", text)]
+    closes = [m.start() for m in re.finditer("”", text)]
     for m in re.finditer(r"[:：]", text):
-        if text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
+        if bisect_left(opens, m.start()) > bisect_left(closes, m.start()):
             continue  # inside a quotation: 界面显示“温馨提示:该商品…”
         clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 40) : m.start()])[-1]
         size = next((n for n in range(min(8, len(clause)), 1, -1) if clause[-n:] in known), 0)

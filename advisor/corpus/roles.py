@@ -119,7 +119,7 @@ def _with_lessons(text: str, roles: tuple[Role, ...]) -> tuple[Role, ...]:
 
 def headed_label(text: str) -> bool:
     """A label by its head word ("敲诈可能性分析"); not a collection's title ("房地产客户投诉案例分析")."""
-    return (2 <= len(text) <= _HEADED_CHARS and len(text) >= 4 and text.endswith(_HEAD_WORDS) and not re.search("案例|投诉|纠纷", text[:-2])
+    return (4 <= len(text) <= _HEADED_CHARS and text.endswith(_HEAD_WORDS) and not re.search("案例|投诉|纠纷", text[:-2])
             and _coverage(text) < 1.0)
 
 

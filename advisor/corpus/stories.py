@@ -78,6 +78,16 @@ _OTHER_STORY = re.compile(r"^(?:另一(?:案例|起|个案例)中?|[还另]有�
 _ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一次|有一次)")
 
 
+# A sentence that links a story to the one before it: "这不是偶然事件。", "老刘的遭遇并非个案。" (titles skip it).
+NOT_ISOLATED = r"这不是(?:偶然|个别|孤立)[^。！？]{0,8}"
+NOT_UNIQUE = r"[^。，,！？]{0,10}的遭遇并非个[例案][^。！？]{0,10}"
+_NOT_ALONE = re.compile(
+    rf"^(?:{NOT_ISOLATED}|(?:类似|这样)的?(?:事|遭遇|事件|情况|问题)[^。！？]{{0,10}}|{NOT_UNIQUE}|相比之下)[。！？，,:：]?\s*"
+)
+# A run-in title before a story: "身体原因不宜健身,仍被告知“不退不转”。"
+_RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！？]\s*")
+
+
 # An editorial paragraph after the story: the writer's judgement, not events ("自来水公司本应积极应对…不能仅仅
 # 依赖智能水表", "希望此事能引起…毕竟…"). Two opinion cues, fewer story cues, and nobody of the story named.
 _OPINION = re.compile(
@@ -153,11 +163,6 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
-_NOT_ALONE = re.compile(
-    r"^(?:这不是(?:偶然|个别|孤立)[^。！？]{0,8}|(?:类似|这样)的?(?:事|遭遇|事件|情况|问题)[^。！？]{0,10}|[^。，,！？]{0,10}的遭遇并非个[例案][^。！？]{0,10}"
-    r"|相比之下)[。！？，,:：]?\s*"
-)
-_RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！？]\s*")
 # A person named in a story: 吴女士, 郝先生, 王某某, D女士.
 _NAMED = re.compile(rf"{_SUR}(?:先生|女士|小姐|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").

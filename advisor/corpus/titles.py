@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from advisor.corpus.stories import NOT_ISOLATED, NOT_UNIQUE
+
 # A heading made only of collection words names the page or the chapter, not one case.
 _GENERIC = re.compile(
     r"^(?:(?:客户|顾客|消费者|银行|物业|酒店|餐厅|经典|典型|常见|投诉|群诉|维权|服务|处理|分析|案例|实例|事例|汇编|大全|"
@@ -70,8 +72,7 @@ def clean_heading(heading: str) -> str:
 
 
 _WHEN_ONLY = re.compile(r"^(?:同一天|当天|同日|当日|次日|随后|当晚|第二天|前段时间|近日|日前|最近)$")
-_LINKING = re.compile(r"^(?:这不是(?:偶然|个别|孤立)[^。！？]{0,8}|[^。，,！？]{0,10}的遭遇并非个[例案][^。！？]{0,10}|"
-                      r"(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{0,10})[。！？:：]\s*")
+_LINKING = re.compile(rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}})[。！？:：]\s*")
 
 
 def title_from_facts(facts: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from advisor.text.terms import GENERAL, INDUSTRY_TERMS, label_scores
 
 # Everyday words staff use that point to an industry without its formal vocabulary.
@@ -47,20 +49,24 @@ def infer_industry(simple_query: str) -> str | None:
 
 def top_industries(simple_query: str) -> set[str]:
     """The industries the query's words point to most (several on a tie; empty when none)."""
-    scores = label_scores(simple_query, _QUERY_TERMS)
-    best = max(scores.values(), default=0)
-    return {k for k, v in scores.items() if v == best and best}
+    scores = _scores(simple_query)
+    best = max((v for _, v in scores), default=0)
+    return {k for k, v in scores if v == best and best}
 
 
 def industry_guess(simple_query: str) -> tuple[str | None, int]:
     """The industry a query's words point to and how many of its words do (0 when none or a tie)."""
-    scores = label_scores(simple_query, _QUERY_TERMS)
-    if not scores:
-        return None, 0
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+    ranked = sorted(_scores(simple_query), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None, 0
     return ranked[0][0], ranked[0][1]
+
+
+@lru_cache(maxsize=1024)
+def _scores(simple_query: str) -> tuple[tuple[str, int], ...]:
+    """How many of the query's words point to each industry (read once per query: ranking, rules and plan
+    all ask)."""
+    return tuple(label_scores(simple_query, _QUERY_TERMS).items())
 
 
 def compatible(record_industry: str, query_industry: str | None) -> bool:
