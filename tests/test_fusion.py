@@ -102,3 +102,29 @@ def test_an_essay_gives_way_to_a_rule_and_a_mini_case_only_to_a_close_case():
     assert [f.record_id for f in engine._precedents_first(close, "房地产")] == ["case", "mini"]
     far = [Fused("mini", 3.0, 0, 0, 0), Fused("case", 1.5, 0, 0, 0)]
     assert [f.record_id for f in engine._precedents_first(far, "房地产")] == ["mini", "case"]
+
+
+def test_an_essay_stays_above_a_case_that_reads_much_further_from_the_query():
+    from types import SimpleNamespace
+
+    from advisor.retrieval.engine import SearchEngine
+    from advisor.retrieval.fusion import Fused
+    from advisor.settings import Settings
+
+    engine = SearchEngine.__new__(SearchEngine)
+    engine.settings = Settings(precedent_margin=2.0, candidate_depth=60)
+    engine.records = {i: SimpleNamespace(industry="电信") for i in ("article", "case")}
+    engine._secondary = engine._penalised = frozenset({"article"})
+    engine._answers = frozenset({"case"})
+    # A case lifted by a curated question, but reading further from the query than the article does.
+    far = [Fused("article", 4.5, 0.910, 21.0, 0), Fused("case", 3.9, 0.897, 7.0, 0.91)]
+    assert [f.record_id for f in engine._precedents_first(far, "电信")] == ["article", "case"]
+    near = [Fused("article", 4.5, 0.910, 21.0, 0), Fused("case", 3.9, 0.905, 7.0, 0.91)]
+    assert [f.record_id for f in engine._precedents_first(near, "电信")] == ["case", "article"]
+
+
+def test_questions_about_classification_ask_about_the_rules():
+    from advisor.retrieval.query import asks_about_rules
+
+    assert asks_about_rules("酒店的投诉按什么分类？") and asks_about_rules("这种投诉算哪一级，分级标准是什么")
+    assert not asks_about_rules("客人说房间里有蟑螂要求换房")

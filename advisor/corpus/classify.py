@@ -20,7 +20,14 @@ _KIND_WEIGHTS = {"grading": 2.0, "deadline": 1.5, "procedure": 1.0, "principle":
 _RULES_TITLE = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|守则|须知|机制")
 _SCRIPT_TITLE = re.compile(r"话术|用语|说辞|口径|应答")
 _NORMATIVE = re.compile(r"应当|必须|不得|严禁|禁止|负责|规定|应|须|时限|工作日|小时内|确保")
-ESSAY_TITLE = re.compile(r"范文|心得|感想|随笔|作文|体会|读后感|演讲|检讨书")
+_ESSAY_WORDS = re.compile(r"范文|心得|感想|随笔|作文|体会|读后感|演讲|检讨书")
+# "医患纠纷调解典型案例范文": a collection of case write-ups, not an essay.
+_CASE_COLLECTION = re.compile(r"典型案例|案例汇编|案例选编|案例精选")
+
+
+def is_essay_title(title: str) -> bool:
+    """The title of an essay, a blog post or a speech (…范文, …心得), not of a collection of cases."""
+    return bool(_ESSAY_WORDS.search(title)) and not _CASE_COLLECTION.search(title)
 
 
 def industry_of(text: str, title: str = "") -> str:
@@ -53,7 +60,7 @@ def guideline_type(text: str, title: str, kind: str) -> str:
 
 def case_type(text: str, title: str, stories: int = 1) -> str:
     """What a case record is: "case" (one incident), "case_list" (several incidents) or "essay"."""
-    if ESSAY_TITLE.search(title):
+    if is_essay_title(title):
         return "essay"
     return "case_list" if stories >= 3 else "case"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from advisor.corpus.classify import case_type, complaint_type_of, industry_of
 from advisor.corpus.doctext import DocText
-from advisor.corpus.stories import is_editorial, told_actions
+from advisor.corpus.stories import is_editorial, names_anyone, told_actions
 from advisor.corpus.titles import case_title
 from advisor.models import Case, SourceSpan
 from advisor.text.items import as_items, dedupe_texts, split_items
@@ -66,11 +66,13 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
 _COMMENT = re.compile(
     r"^(?:(?:这一|这起|这些|该|此次|这次|本次|此案|此事)[^，,。]{0,10}?(?:事件|事故|纠纷|遭遇|风波|案例)?(?:暴露|折射|反映)出?|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案"
     # an expert's view the reporter sought ("记者向省消协投诉部有关人士了解到,…", "律师认为,…")
-    r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,12}(?:律师|专家|法官)(?:认为|表示|指出|提醒|建议)"
+    r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,16}(?:律师|专家|法官|学者|教授|局长|处长|科长|会长|秘书长)[\u4e00-\u9fff]{0,3}(?:认为|表示|指出|提醒|建议|强调|说)"
     # an official's view quoted first ("“服装鞋帽一直是…投诉最为集中的领域…”市场监管局相关负责人表示")
     r"|“[^”]{20,}”[^。”]{0,30}?(?:负责人|人士|专家|律师|法官|主任|局长|处长|科长|秘书长)(?:表示|认为|指出|提醒|介绍|说)"
     # the law the case is judged by ("根据《消费者权益保护法》第七条规定,…本案中,…")
-    r"|(?:根据|依据|依照|按照)《[^》]{2,30}》)"
+    r"|(?:根据|依据|依照|按照)《[^》]{2,30}》"
+    # an institution's appeal or warning ("四川省消委会呼吁健身房…", "法院提醒,…")
+    r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会|监管局|监管部门|法院|协会)[^，,。]{0,6}(?:呼吁|提醒|建议|提示|警示))"
 )
 
 
@@ -90,11 +92,15 @@ def _comment_split(paragraphs: list[str]) -> list[str]:
     return out
 
 
+def _comment_flags(paragraphs: list[str]) -> list[bool]:
+    """Which paragraphs of a story comment on it (the first paragraph only by an explicit opening)."""
+    return [_COMMENT.match(p.strip()) is not None or (i > 0 and is_editorial(p)) for i, p in enumerate(paragraphs)]
+
+
 def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bool) -> None:
     if role == "facts":
         paragraphs = _comment_split(content.split("\n"))
-        comment = [_COMMENT.match(p.strip()) is not None or (i > 0 and is_editorial(p))
-                   for i, p in enumerate(paragraphs)]
+        comment = _comment_flags(paragraphs)
         comments = [p for p, c in zip(paragraphs, comment, strict=True) if c]
         story = "\n".join(p for p, c in zip(paragraphs, comment, strict=True) if not c).strip()
         if story:
@@ -117,6 +123,33 @@ def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bo
         fields["improvements"].extend(numbered or as_items(content))
     else:
         fields["thinking"].extend(as_items(content))
+
+
+# A comment that speaks of several cases at once ("这些案例暴露出…", "上述两起纠纷…").
+_PLURAL = re.compile(r"这些|上述|以上|此类|类似|多起|两起|几起|[两几三]个案例|[两几三]类")
+
+
+def share_comments(cases: list[Case], numbered: bool = False) -> list[Case]:
+    """Cases told one after another of which the last ends with comments: what those comments say of no one in
+    particular ("这些案例暴露出…", "…消委会呼吁…") judges the cases above it too, so the cases without comments
+    of their own get them. In a numbered list (案例一 … 案例二 …, `numbered`) the last case's analysis is
+    usually its own: there it is shared only when all the others lack one and it speaks of several cases or
+    names the other case's subject (【风险警示】 1. 警惕“代理退保”… under 案例一：代理退保陷阱)."""
+    if len(cases) < 2 or (numbered and any(c.management_thinking for c in cases[:-1])):
+        return cases
+    shared = [t for t in cases[-1].management_thinking if not names_anyone(t)]
+    if not shared:
+        return cases
+    joined = "\n".join(shared)
+
+    def fits(case: Case) -> bool:
+        if not numbered or _PLURAL.search(joined):
+            return True
+        title = re.sub(r"\W", "", case.title)
+        return any(title[k : k + 3] in joined for k in range(len(title) - 2))
+
+    return [c.model_copy(update={"management_thinking": shared}) if not c.management_thinking and fits(c) else c
+            for c in cases[:-1]] + [cases[-1]]
 
 
 def case_start(doc: DocText, case: Case) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from advisor.corpus.classify import ESSAY_TITLE
+from advisor.corpus.classify import is_essay_title
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import case_start
 from advisor.corpus.prose import doc_title
@@ -26,7 +26,7 @@ def document_kinds(doc: DocText, cases: list[Case], guidelines: list[Guideline],
     out = []
     for i, case in enumerate(cases):
         update = {}
-        if ESSAY_TITLE.search(doc_title(titles, case_start(doc, case))):
+        if is_essay_title(doc_title(titles, case_start(doc, case))):
             update["record_type"] = "essay"
         elif i in listed:
             update["record_type"] = "case_list"

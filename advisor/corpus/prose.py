@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
-from advisor.corpus.classify import ESSAY_TITLE, industry_switch
+from advisor.corpus.classify import industry_switch, is_essay_title
 from advisor.corpus.doctext import DocText
-from advisor.corpus.fields import Section, build_case
+from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.layout import Block
-from advisor.corpus.stories import is_story, names_someone_new, starts_new_story
+from advisor.corpus.stories import is_story, names_someone_new, starts_new_story, story_cuts
 from advisor.corpus.titles import clean_heading, is_generic_heading, title_from_facts
 from advisor.models import Case, Guideline
 from advisor.text.terms import CORE_COMPLAINT_TERMS
@@ -118,7 +118,7 @@ class ProseReader:
             for piece in pieces:
                 self._prose_run(piece)
             return
-        if run and ESSAY_TITLE.search(doc_title(self.titles, run[0].start)):
+        if run and is_essay_title(doc_title(self.titles, run[0].start)):
             self._essay(run)
             return
         left: list[Block] = []
@@ -148,8 +148,10 @@ class ProseReader:
                 else:
                     stories.append(_Story(heading, group, len(groups)))
         self._lead_into_story(sections, stories, left)
+        first = len(self.cases)
         for story in stories:
             self._narrative_case(story)
+        self.cases[first:] = share_comments(self.cases[first:])
         self._guidelines(left)
 
     def _lead_into_story(self, sections: list[tuple[Block | None, list[Block]]], stories: list[_Story],
@@ -237,11 +239,12 @@ class ProseReader:
             None when the section tells no story; else the stories (groups of body blocks) and the
             body blocks that are no part of a story.
         """
+        bodies, opens = self._split_at_stories(bodies)
         switch = industry_switch([self.text[b.start : b.end] for b in bodies])
         groups: list[list[Block]] = [[]]
         for i, b in enumerate(bodies):
             so_far = partial(self._join, groups[-1])  # joined only when the paragraph's opening needs it
-            if groups[-1] and (i == switch or starts_new_story(self.text[b.start : b.end], so_far)):
+            if groups[-1] and (i == switch or i in opens or starts_new_story(self.text[b.start : b.end], so_far)):
                 groups.append([])
             groups[-1].append(b)
         strict = bool(RULES_DOC.search(doc_title(self.titles, bodies[0].start))) if bodies else False
@@ -259,6 +262,21 @@ class ProseReader:
         if not stories:
             return None
         return stories, [b for g, f in zip(groups, flags, strict=True) if not f for b in g]
+
+    def _split_at_stories(self, bodies: list[Block]) -> tuple[list[Block], set[int]]:
+        """Body blocks with a paragraph that tells several incidents cut where each new one opens (stories.py
+        `story_cuts`); returns the blocks and the indexes of those that open an incident."""
+        out: list[Block] = []
+        opens: set[int] = set()
+        for b in bodies:
+            paragraph = self.text[b.start : b.end]
+            cuts = story_cuts(paragraph, self._join(out[-3:]))
+            edges = [0, *cuts, len(paragraph)]
+            for k, (lo, hi) in enumerate(zip(edges, edges[1:], strict=False)):
+                if k:
+                    opens.add(len(out))
+                out.append(replace(b, start=b.start + lo, end=b.start + hi, text=paragraph[lo:hi]) if cuts else b)
+        return out, opens
 
     def _join(self, blocks: list[Block]) -> str:
         return "\n".join(self.text[b.start : b.end] for b in blocks)

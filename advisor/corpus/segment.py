@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from advisor.corpus.classify import ESSAY_TITLE as _ESSAY_TITLE
+from advisor.corpus.classify import is_essay_title
 from advisor.corpus.classify import industry_switch
 from advisor.corpus.doctext import DocText
-from advisor.corpus.fields import Section, build_case
+from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.kinds import document_kinds
 from advisor.corpus.layout import Block, read_layout
 from advisor.corpus.prose import MIN_CASE_CHARS, RULES_DOC, ProseReader, doc_title
@@ -82,6 +82,9 @@ def segment_document(doc: DocText) -> Segments:
     for block in blocks:
         walker.feed(block)
     out = walker.finish()
+    in_order = sorted(range(len(out.cases)), key=lambda i: out.cases[i].sources[0].start)
+    for i, case in zip(in_order, share_comments([out.cases[i] for i in in_order], numbered=True), strict=True):
+        out.cases[i] = case
     out.headings = sum(b.kind in ("heading", "marker") for b in blocks)
     out.labels = sum(b.kind == "label" for b in blocks)
     return out
@@ -114,7 +117,7 @@ class _Walker:
 
     def _marker(self, b: Block) -> None:
         self._close()
-        if self.titles and _ESSAY_TITLE.search(self.titles[-1][1]):
+        if self.titles and is_essay_title(self.titles[-1][1]):
             self.titles.append((b.start, ""))  # numbered cases are no part of an essay
         title = clean_heading(b.text)
         last = self.prose[-1] if self.prose else None
@@ -168,7 +171,7 @@ class _Walker:
             return
         story = self._story_before()
         # An essay's own headings (一、案例背景) open no case: the essay stays one record.
-        essay = bool(_ESSAY_TITLE.search(self._doc_title(b.start)))
+        essay = bool(is_essay_title(self._doc_title(b.start)))
         if not essay and ("facts" in b.roles or story):
             self._open_at_label(b, story)
         else:

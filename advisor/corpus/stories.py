@@ -31,14 +31,18 @@ _PERSON = (
     rf"(?:{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈|同学)"
     rf"|[小老]{_SUR}(?![区时量])"
     # People described, not named: 一男一女, 一对老夫妻, 一位操着山东口音的大汉, 一业主, 多名群众.
-    r"|一(?:业主|客户|顾客|乘客|旅客|消费者|居民|住户|患者|市民|村民|男子|女子|车主|游客)"
+    r"|一(?:业主|客户|顾客|乘客|旅客|消费者|居民|住户|患者|市民|村民|男子|女子|车主|游客|老人|储户|学员|家长|网友)"
     r"|(?:多名|多位|数名|部分|\d+名|\d+位|几十名|数十名)(?:群众|居民|业主|住户|村民|消费者|乘客|旅客|家长|学员|会员|用户|客户|车主|游客)"
     r"|一男一女|一对(?:老)?(?:夫妇|夫妻|母女|父子|母子|情侣)|(?:一位|一名|有位)[^，,。]{0,12}?的(?:大汉|男子|女子|老人|妇女|小伙|姑娘)"
-    r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子|投诉人|申诉人|住户|租户|家长|学员|病人|家属|投保人|被保险人)"
+    r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子|投诉人|申诉人|住户|租户|家长|学员|病人|家属|投保人|被保险人|网友)"
     + _DESCRIBED +
     r"|(?:一位|一名|有位|某位)(?:老)?(?:大爷|大妈|阿姨|老人|老太太|女士|男士|先生|小伙|姑娘|家长|市民)"
     # A full name telling the reporter (杨茂海回忆说, 李某某表示).
-    rf"|{_NAME_SUR}[\u4e00-\u9fff]{{1,2}}(?=(?:回忆|质疑|情绪激动地|气愤地|无奈地)?(?:说|称|表示|介绍|告诉|反映))"
+    rf"|{_NAME_SUR}[\u4e00-\u9fff]{{1,2}}(?=(?:回忆|质疑|情绪激动地|气愤地|无奈地)?(?:说|称|表示|介绍|告诉|反映|认为))"
+    # Someone by age or kin: "82岁的退休教师邵丽渊", "62岁的刘佳父亲", "68岁男性患者".
+    rf"|\d{{1,3}}岁的?[\u4e00-\u9fff]{{0,8}}?(?:老人|男子|女子|男性|女性|患者|老太|大爷|大妈|教师|儿童|孩子|父亲|母亲"
+    rf"|{_NAME_SUR}[\u4e00-\u9fff]{{1,2}}(?=[，,。为在于向的]))"
+    rf"|{_NAME_SUR}[\u4e00-\u9fff]{{1,2}}的?(?:父亲|母亲|爷爷|奶奶|丈夫|妻子|儿子|女儿)"
     r"|[A-Z](?=驾车|在|于|突发|向|认为|投诉|称)"
     r"|有(?:客人|客户|顾客|业主|旅客|乘客|患者|用户|消费者)"
     r"|(?:客人|客户|顾客|业主|消费者|旅客|乘客|患者|用户|车主|游客|投诉人|申诉人|住户|家长|家属|病人)"
@@ -47,7 +51,7 @@ _PERSON = (
     r"|网友[“\"「]|(?:收到|接到)(?:您|你)(?:的)?(?:反映|诉求|留言|来信|来电|投诉)"  # a reply to one complainant
     # A full name after a role word: "居民李学方与唐桂莲…", "当事人王建国称…".
     rf"|(?:居民|市民|村民|业主|顾客|消费者|客户|旅客|乘客|患者|家长|当事人|申请人|投诉人){_NAME_SUR}[\u4e00-\u9fff]{{1,2}}"
-    r"(?=与|和|向|在|于|称|说|反映|投诉|表示|因|发现|[，,、])"
+    r"(?=与|和|向|在|于|称|说|反映|投诉|表示|因|发现|[，,、。])"
     r"|一(?:名|位)[^，,。]{0,10}?(?:商家|商户|店主|客户|顾客|业主|居民|市民|车主|乘客|旅客|患者|用户|男子|女子))"
 )
 # A particular person, not "the customer" in general: 一位客人, 张先生, 王某, 某业主, 我家.
@@ -74,7 +78,10 @@ _NEW_STORY = re.compile(
     r"(?:(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|深圳|北京|太原)?"
     rf"(?P<name>{_SUR}(?:先生|女士|小姐)|{_SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者)))"
 )
-_OTHER_STORY = re.compile(r"^(?:另一(?:案例|起|个案例)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶)")
+_OTHER_STORY = re.compile(
+    r"^(?:(?:同样|此外|另外|而)[，,]?)?(?:另一(?:案例|起|个案例|位|名)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
+    r"|还有(?:车主|客户|顾客|消费者|业主|用户|乘客|旅客|患者|家长|网友|市民|居民|储户)(?:表示|反映|称|说|投诉|遇到|遭遇))"
+)
 _ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一次|有一次)")
 
 
@@ -82,7 +89,8 @@ _ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一�
 NOT_ISOLATED = r"这不是(?:偶然|个别|孤立)[^。！？]{0,8}"
 NOT_UNIQUE = r"[^。，,！？]{0,10}的遭遇并非个[例案][^。！？]{0,10}"
 _NOT_ALONE = re.compile(
-    rf"^(?:{NOT_ISOLATED}|(?:类似|这样)的?(?:事|遭遇|事件|情况|问题)[^。！？]{{0,10}}|{NOT_UNIQUE}|相比之下)[。！？，,:：]?\s*"
+    rf"^(?:{NOT_ISOLATED}|(?:类似|这样)的?(?:事|遭遇|事件|情况|问题)[^。！？:：，,]{{0,10}}|{NOT_UNIQUE}|相比之下"
+    r"|(?:不只|不止|除了)[^。！？，,]{0,16}[，,](?:还有|更有)[^。！？]{0,20})[。！？，,:：]?\s*"
 )
 # A run-in title before a story: "身体原因不宜健身,仍被告知“不退不转”。"
 _RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！？]\s*")
@@ -150,7 +158,8 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
                 and not dated and not lead):
             return False
         story_so_far = story_so_far()
-    if lead and len(story_so_far) > 80 and names_someone_new(text[lead.end() :], story_so_far):
+    if lead and len(story_so_far) > 80 and (names_someone_new(text[lead.end() :], story_so_far)
+                                             or (_NOT_ALONE.match(text) and _someone_new(text[lead.end() :], story_so_far))):
         return True
     if _OTHER_STORY.match(text) or (_ANOTHER_TIME.match(text) and len(story_so_far) > 80):
         return True
@@ -169,12 +178,57 @@ _NAMED = re.compile(rf"{_SUR}(?:先生|女士|小姐|某某?)|(?<![A-Za-z])[A-Z]
 _DATED_OPENING = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
 
 
+def names_anyone(text: str) -> bool:
+    """True when `text` names a particular person (吴女士, 王某某)."""
+    return _NAMED.search(text) is not None
+
+
 def names_someone_new(paragraph: str, story_so_far: str) -> bool:
     """True when the opening of `paragraph` names a person (吴女士, 郝先生, 王某) that the story so far, which
     names someone already, does not: under a subheading, that is another incident ("10月13日,…家长吴女士…")."""
     names = re.findall(_NAMED, paragraph[:80])
     told = re.findall(_NAMED, story_so_far)
     return bool(names) and bool(told) and not any(n in story_so_far for n in names)
+
+
+def _someone_new(text: str, story_so_far: str) -> bool:
+    """The opening of `text` (after "类似遭遇并非个例:") tells of a person, named or described (一乘客, 市民盛忠奎),
+    whom the story so far does not mention."""
+    m = re.search(_PERSON, text[:60])
+    return m is not None and m.group(0) not in story_so_far
+
+
+# A sentence inside a paragraph that opens another incident: when it happened, then someone new
+# ("…拒绝退换车辆。更早的2019年,温州林先生花费116万元…").
+_DATED_SENTENCE = re.compile(
+    r"(?:更早(?:的|些|时候)?|早在|此前|而在|另外|此外)?[，,]?\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|去年\d{1,2}\s*月)"
+    r"(?:[^。！？，,]{0,4})?[，,]"
+)
+_SENTENCE_OPEN = re.compile(r"(?<=[。！？!?])")
+
+
+def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
+    """Offsets inside `paragraph` where a sentence opens another incident: it says so (另一位车主, 又如), or it
+    opens with a date and names a person whom neither the story so far nor the paragraph before mentions."""
+    cuts = []
+    for m in _SENTENCE_OPEN.finditer(paragraph):
+        pos = m.end()
+        while pos < len(paragraph) and paragraph[pos] in " \t\u3000":
+            pos += 1
+        if pos - (cuts[-1] if cuts else 0) < 40 or len(paragraph) - pos < 30:
+            continue
+        rest = paragraph[pos:]
+        if _OTHER_STORY.match(rest):  # "同样,另一位宝马车主…" says so itself
+            cuts.append(pos)
+            continue
+        opening = _DATED_SENTENCE.match(rest)
+        if opening is None:
+            continue
+        names = re.findall(_NAMED, rest[: opening.end() + 30])
+        before = story_so_far + paragraph[:pos]
+        if names and not any(n in before for n in names):
+            cuts.append(pos)
+    return cuts
 
 
 # Sentences of a story that tell what the company (or a mediator) did about the complaint.

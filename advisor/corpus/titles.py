@@ -72,18 +72,23 @@ def clean_heading(heading: str) -> str:
 
 
 _WHEN_ONLY = re.compile(r"^(?:同一天|当天|同日|当日|次日|随后|当晚|第二天|前段时间|近日|日前|最近)$")
-_LINKING = re.compile(rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}})[。！？:：]\s*")
+_LINKING = re.compile(
+    rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
+    r"|[^。！？]{0,16}(?:曝出|出现|发生|上演)(?:了)?(?:多起)?类似(?:的)?(?:事件|情况|问题|遭遇))[。！？:：]\s*"
+)
+# "更早的2019年,…", "早在2018年3月,…": when, not what.
+_DATED_START = re.compile(r"^(?:更早(?:的|些|时候)?|早在|此前)?\s*" + _DATE.pattern)
 
 
 def title_from_facts(facts: str) -> str:
     """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
     # "这不是偶然事件。", "老刘的遭遇并非个案。" only link the story to the one before it.
-    facts = _LINKING.sub("", facts.strip(), count=1)
+    facts = _LINKING.sub("", _LINKING.sub("", facts.strip(), count=1), count=1)
     first = re.split(r"[。;；\n!！?？]", facts.strip(), maxsplit=1)[0]
     clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后)[,，]\s*", "", first)
-    clause = _DATE.sub("", clause, count=1) if _DATE.match(clause.strip()) else clause
+    clause = _DATED_START.sub("", clause.strip(), count=1)
     parts = [p.strip() for p in re.split(r"[,，:：]", clause) if p.strip()][:5]
-    parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是", p)] or parts
+    parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是|(?:相比之下|与此同时|此外|另外)$", p)] or parts
     # A person's particulars are no title: "王某某，女，80岁，因外伤…".
     parts = [p for p in parts if not _particular(p)] or parts
     parts = [p for p in parts if not _WHEN_ONLY.match(p)] or parts  # "同一天,另外一个女士也遭受…"

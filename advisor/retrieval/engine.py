@@ -21,6 +21,11 @@ from advisor.text.industry import compatible, infer_industry
 SECONDARY_TYPES = frozenset({"essay", "script", "case_list", "article"})
 
 
+# A precedent that "matches" reads about as close to the query as the essay or article it displaces: its best
+# dense cosine is at most this much lower (a lexical echo or a curated question alone does not make it match).
+_DENSE_TOLERANCE = 0.01
+
+
 @dataclass(frozen=True)
 class Ranking:
     """The fused ranking of one query, with what the query was read as."""
@@ -130,7 +135,7 @@ class SearchEngine:
                 # An essay or a script gives way to a mini-case of a list too; a mini-case only to a full case.
                 answers = self._answers | (self._secondary - self._penalised) if essay else self._answers
                 matches = [j for j, g in enumerate(head) if j > i and g.record_id in answers
-                           and g.score >= f.score - gap
+                           and g.score >= f.score - gap and g.dense >= f.dense - _DENSE_TOLERANCE
                            and compatible(self.records[g.record_id].industry, query_industry)]
                 if matches:
                     last[f.record_id] = matches[0]

@@ -1,0 +1,127 @@
+"""News round-ups that tell several complainants' stories and comment on them together, the forms first met in
+the external development splits dev7 and dev8: a new complainant in the middle of a paragraph, a linking sentence
+before a person described but not named, a closing comment that judges every story, a warning section after a
+numbered list. Texts written for the tests after those patterns."""
+
+from __future__ import annotations
+
+import hashlib
+
+from helpers import seg
+
+from advisor.corpus.classify import is_essay_title
+from advisor.corpus.stories import story_cuts
+from advisor.corpus.titles import title_from_facts
+
+ROUNDUP = (
+    "近日,杭州市民赵先生在一家家电卖场购买了一台冰箱,送货上门后发现压缩机噪音很大,卖场以“正常现象”为由拒绝退换。"
+    "赵先生多次交涉无果,只得向市场监管部门投诉,至今已经过去两个多月,冰箱仍然放在他家的厨房里嗡嗡作响。\n"
+    "赵先生的遭遇并非个例。2024年6月,宁波的钱女士在同一品牌专卖店买的洗衣机用了一周就漏水,门店要求她先付上门检测费。"
+    "更早的2023年,温州孙先生买的空调安装后不制冷,售后三次上门都没有修好,最后只同意换一台样机。\n"
+    "这些案例暴露出部分商家售后推诿的问题:把检测费、样机当作拖延的手段,消费者维权成本居高不下。\n"
+)
+
+
+def test_a_new_complainant_inside_a_paragraph_starts_a_new_story():
+    out = seg(ROUNDUP)
+    assert len(out.cases) == 3
+    texts = [c.facts for c in out.cases]
+    assert "赵先生在一家家电卖场" in texts[0]
+    assert "钱女士" in texts[1] and "孙先生" not in texts[1]
+    assert texts[2].startswith("更早的2023年") and "孙先生" in texts[2]
+
+
+def test_a_closing_comment_on_several_stories_is_the_thinking_of_each():
+    out = seg(ROUNDUP)
+    for case in out.cases:
+        assert any("售后推诿" in t for t in case.management_thinking), case.title
+        assert "暴露出" not in case.facts
+
+
+def test_a_dated_sentence_about_someone_already_named_does_not_cut():
+    paragraph = ("王女士在商场买了一双皮鞋,穿了三天鞋底就开胶,商场让她找厂家。王女士不服,又找到商场经理交涉多次。"
+                 "2024年5月,王女士再次来到商场,经理终于同意给她退货。")
+    assert story_cuts(paragraph, "") == []
+
+
+def test_another_customer_announced_inside_a_paragraph_is_cut_without_a_name():
+    paragraph = ("有车主反映,他在4S店买的延保服务条款含糊,电瓶坏了却被告知不在保修范围内,只能自己花钱更换。"
+                 "同样,另一位车主在店里更换轮胎后发现,新轮胎的生产日期竟是三年前,店家却拒绝更换。")
+    (cut,) = story_cuts(paragraph, "")
+    assert paragraph[cut:].startswith("同样,另一位车主")
+
+
+def test_a_linking_sentence_then_a_described_person_starts_a_new_story():
+    out = seg("一名旅客在火车上拿着“5车厢20排”的车票,却发现这节车厢只有18排座位,只好在过道站了三个小时,"
+              "他向列车员反映,列车员说只能自己找空位,下车后他打电话投诉,得到的答复是车底临时更换,座位号作废。\n"
+              "类似遭遇并非个例:广州一乘客买到的座位号在车厢里根本不存在,被安排到餐车坐了一路,下车后向客服投诉没有回音。\n")
+    assert len(out.cases) == 2
+    assert out.cases[1].facts.startswith("类似遭遇并非个例")
+
+
+def test_an_institutions_appeal_is_a_comment_and_is_shared_by_the_stories_above():
+    out = seg("某市消委会通报美容消费纠纷\n"
+              "办卡时承诺随时退款,办完就变卦。消费者周女士在一家美容院充值5000元,办卡时店员口头承诺不满意随时可以退,"
+              "后来周女士因搬家想退卡,店家却称充值卡一律不退不换,只能转让给他人使用。\n"
+              "疗程效果与宣传不符,要求退款被拒。消费者吴女士花8000元做了一个祛斑疗程,斑点没有任何变化,美容院拒绝退款。\n"
+              "市消委会提醒消费者,办理预付卡前应查看经营者资质,签订书面合同,保留好付款凭证。\n")
+    assert len(out.cases) == 2
+    for case in out.cases:
+        assert any("保留好付款凭证" in t for t in case.management_thinking)
+
+
+def test_an_officials_view_quoted_after_the_story_is_its_thinking():
+    out = seg("8日,李女士网购的一箱橙子在路上走了十天,到手时已经烂了一半,她拒签后快递员却出言不逊。"
+              "李女士向快递公司投诉,公司只答应赔偿运费。\n"
+              "市邮政管理局局长张某认为,末端派送是快递服务的薄弱环节,企业应当加强快递员的服务培训和考核。\n")
+    (case,) = out.cases
+    assert any("末端派送" in t for t in case.management_thinking)
+
+
+def test_the_warning_after_a_numbered_list_goes_to_the_cases_it_names():
+    out = seg("案例一:培训贷陷阱 王先生报名编程培训,被销售诱导办理了培训贷,课程上了一个月机构就停课了,贷款却还要继续还。\n"
+              "案例二:会员卡过期作废 李女士在游泳馆办了年卡,因工作调动三个月没去,馆方称卡已过期不能延期也不能退费。\n"
+              "【风险警示】1.警惕培训贷:签约前看清是否捆绑贷款,不要轻信“先学后付”。2.会员卡要问清有效期和延期规则。\n")
+    first, second = sorted(out.cases, key=lambda c: c.sources[0].start)
+    assert any("警惕培训贷" in t for t in second.management_thinking)
+    assert any("警惕培训贷" in t for t in first.management_thinking)
+
+
+def test_a_numbered_cases_own_analysis_is_not_shared_with_another_case():
+    out = seg("案例1:电梯广告噪音 业主张先生反映电梯里的广告屏声音太大,孩子每天被吵得睡不好午觉,他找了物业三次,物业一直没有处理。\n"
+              "案例2:车位被占 业主陈女士买的车位经常被外来车辆占用,她下班回来只能把车停在路边,找保安反映,保安说管不了。\n"
+              "案例分析:外来车辆进出小区应当登记,车位管理是物业服务合同约定的内容,保安应及时劝离占位车辆。\n")
+    first, second = sorted(out.cases, key=lambda c: c.sources[0].start)
+    assert second.management_thinking and not first.management_thinking
+
+
+def test_a_collection_of_case_write_ups_is_no_essay():
+    assert is_essay_title("投诉案例分析范文") and is_essay_title("客服工作心得体会")
+    assert not is_essay_title("医患纠纷调解典型案例范文推荐7篇")
+
+
+def test_linking_and_dated_openings_are_no_titles():
+    assert title_from_facts("更早的2019年,温州林先生花费116万元购买的越野车在提车时就出现故障提醒。").startswith("温州林先生")
+    title = title_from_facts("老刘的遭遇并非个案。最近,全国多个地方接连曝出类似事件。相比之下,更加郁闷的是市民盛某。")
+    assert "类似事件" not in title and title != "相比之下"
+
+
+def _cleaned_lines(lines: list[str]) -> list[str]:
+    from advisor.corpus.clean import clean_document
+    from advisor.corpus.read import RawDocument
+
+    text = "\n\n".join(lines)
+    raw = RawDocument("doc.txt", text, "utf_8", hashlib.sha1(text.encode()).hexdigest())
+    return [line for line in clean_document(raw).doc_text().text.split("\n") if line.strip()]
+
+
+def test_captions_site_names_datelines_and_spam_after_a_title_are_dropped():
+    kept = _cleaned_lines([
+        "4S店维修保养让人不省心|人妻丰满精品一区二区A片",
+        "315投诉-某某旗下消费者服务平台",
+        "法治日报2025.07.23 09:41",
+        "王先生投诉的服装。资料图片",
+        "图为调解现场",
+        "王先生在直播间买了一件羽绒服,收到后发现含绒量远低于宣传。",
+    ])
+    assert kept == ["4S店维修保养让人不省心", "王先生在直播间买了一件羽绒服,收到后发现含绒量远低于宣传。"]
