@@ -240,3 +240,11 @@ def test_a_precedent_of_an_industry_the_words_did_not_name_does_not_decide_a_tie
     assert read_industry(query, None, None, lead) is None
     lead[0].industry = "餐饮"
     assert read_industry(query, None, None, lead) == "餐饮"
+
+
+def test_the_party_a_complaint_blames_decides_its_industry():
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry("客户说快递被物业前台弄丢了") == "物业"
+    assert infer_industry("寄的件丢了,客户要赔") == "快递"
+    assert infer_industry("行李箱被航空公司摔坏了") == "航空"

@@ -125,3 +125,59 @@ def test_captions_site_names_datelines_and_spam_after_a_title_are_dropped():
         "王先生在直播间买了一件羽绒服,收到后发现含绒量远低于宣传。",
     ])
     assert kept == ["4S店维修保养让人不省心", "王先生在直播间买了一件羽绒服,收到后发现含绒量远低于宣传。"]
+
+
+def test_advice_after_the_result_is_the_cases_thinking_not_its_handling():
+    out = seg("【投诉由来】市民孙先生反映,他母亲在一家店里听了“健康讲座”后花6000元买了一箱保健品,家人劝她退掉,店家不同意。\n"
+              "【处理过程及结果】消协工作人员联系了店家,讲明保健食品不能替代药品,宣传治疗效果涉嫌虚假宣传,最终店家退还了全部货款。\n"
+              "身体不适要就医。保健品不是药品,老人身体不适时一定要到正规医院检查,切记保健品不能治疗疾病。\n")
+    (case,) = out.cases
+    assert any("最终店家退还了全部货款" in s for s in [*case.handling_steps, case.outcome])
+    assert any("切记保健品不能治疗疾病" in t for t in case.management_thinking)
+    assert not any("切记" in s for s in case.handling_steps) and "切记" not in case.outcome
+
+
+def test_a_councils_report_tells_each_case_it_cites():
+    out = seg("消委会今年上半年接获近600宗有关电脑维修的投诉,较去年同期上升三成。\n"
+              "消费者普遍不满维修中心的处理手法,其中有个案的买家,新电脑用了两星期就黑屏,维修中心只肯维修,不肯换机,她收回的电脑仍然时常黑屏。"
+              "亦有投诉表示,电脑送修后一个月仍未修好,职员其后要求他另付500元检测费,否则不予退回。\n")
+    texts = sorted((c.facts for c in out.cases), key=len)
+    assert len(out.cases) == 2
+    assert any("亦有投诉表示" in t and "黑屏" not in t for t in texts)
+
+
+def test_testimonials_of_people_from_different_places_are_separate_stories():
+    out = seg("搬家公司坐地起价,已经成为不少租房人共同的烦恼,记者采访了几位最近刚搬过家的年轻人,他们讲述了各自遇到的情况,"
+              "有的人多付了几百元,有的人干脆被扣下了行李。\n"
+              "来自北京的刘女士表示,“司机把东西装上车以后,说楼层太高要多收300元,不给就不卸货,我们只好给了。”\n"
+              "来自上海的张先生说,“我在平台上约了三次搬家,有两次司机到了以后都要加钱,说是东西比订单上的多。”\n")
+    assert sum(1 for c in out.cases if "刘女士" in c.facts and "张先生" not in c.facts) == 1
+    assert sum(1 for c in out.cases if "张先生" in c.facts and "刘女士" not in c.facts) == 1
+
+
+def test_a_features_subheadings_go_on_with_the_same_persons_story():
+    out = seg("市民陈红(化名)最近很烦恼。她在一家健身房办了两年的年卡,才去了三个月健身房就说要装修停业,至今没有重新开门。\n"
+              "课时少?\n"
+              "私教课只上了一半\n"
+              "昨天,陈红拿着和健身房签订的合同来到记者面前,合同上写明私教课共24节,她只上了12节。\n"
+              "健身房回应:\n"
+              "装修完会照常营业\n"
+              "记者联系上健身房负责人赵先生,他说装修完成后会照常营业,会员卡的有效期会顺延。\n")
+    (case,) = out.cases
+    assert "只上了12节" in case.facts and not out.guidelines
+
+
+def test_a_letter_and_its_reply_under_two_headings_are_one_case():
+    out = seg("# 小区路灯坏了半年没人修\n## 信件信息\n信件名称: | 小区路灯坏了半年没人修 |\n信件内容: | 小区路灯坏了半年,晚上出行很不方便,多次反映没人处理 |\n"
+              "## 回复信息\n回复内容: |\n李先生您好: 针对您反映的问题,街道办已联系物业公司,将于本周内更换损坏的路灯,感谢您的监督。 |\n",
+              name="letter.md")
+    (case,) = out.cases
+    assert "多次反映没人处理" in case.text and any("更换损坏的路灯" in s for s in case.handling_steps)
+
+
+def test_a_consumer_councils_view_is_the_cases_thinking():
+    out = seg("外卖“5斤装”只有2斤\n2024年8月,消费者孙先生通过外卖平台买了一份标注“5斤装”的小龙虾,到货后称重只有2斤,商家拒绝退款。"
+              "经调解,商家同意全额退款。\n"
+              "消委会表示,经营者应当如实标注商品重量,消费者有权知悉所购商品的真实情况。\n")
+    (case,) = out.cases
+    assert any("如实标注商品重量" in t for t in case.management_thinking)

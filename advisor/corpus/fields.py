@@ -72,7 +72,9 @@ _COMMENT = re.compile(
     # the law the case is judged by ("根据《消费者权益保护法》第七条规定,…本案中,…")
     r"|(?:根据|依据|依照|按照)《[^》]{2,30}》"
     # an institution's appeal or warning ("四川省消委会呼吁健身房…", "法院提醒,…")
-    r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会|监管局|监管部门|法院|协会)[^，,。]{0,6}(?:呼吁|提醒|建议|提示|警示))"
+    r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会|监管局|监管部门|法院|协会)[^，,。]{0,6}(?:呼吁|提醒|建议|提示|警示)"
+    # a consumer council, no party to the dispute, judging it ("消委会表示,商家隐瞒宠物健康状况,违反…")
+    r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会)(?:表示|认为|指出))"
 )
 
 
@@ -97,7 +99,20 @@ def _comment_flags(paragraphs: list[str]) -> list[bool]:
     return [_COMMENT.match(p.strip()) is not None or (i > 0 and is_editorial(p)) for i, p in enumerate(paragraphs)]
 
 
+def _closing_comments(content: str) -> tuple[str, list[str]]:
+    """A handling or outcome section without its closing comments (the consumer association's advice after
+    the result, "本案中,调解员…"): the section, and those paragraphs."""
+    paragraphs = content.split("\n")
+    n = len(paragraphs)
+    while n > 1 and (_COMMENT.match(paragraphs[n - 1].strip()) or is_editorial(paragraphs[n - 1])):
+        n -= 1
+    return "\n".join(paragraphs[:n]), [p.strip() for p in paragraphs[n:] if p.strip()]
+
+
 def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bool) -> None:
+    if role in ("steps", "outcome"):
+        content, comments = _closing_comments(content)
+        fields["thinking"].extend(comments)
     if role == "facts":
         paragraphs = _comment_split(content.split("\n"))
         comment = _comment_flags(paragraphs)

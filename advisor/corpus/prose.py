@@ -18,7 +18,14 @@ from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.layout import Block
-from advisor.corpus.stories import is_story, names_someone_new, starts_new_story, story_cuts
+from advisor.corpus.stories import (
+    is_story,
+    names_someone_new,
+    people_named,
+    staff_named,
+    starts_new_story,
+    story_cuts,
+)
 from advisor.corpus.titles import clean_heading, is_generic_heading, title_from_facts
 from advisor.models import Case, Guideline
 from advisor.text.terms import CORE_COMPLAINT_TERMS
@@ -131,6 +138,10 @@ class ProseReader:
                 continue
             sibling = heading is not None and heading.family in story_families
             found = self._stories(heading, bodies, sibling)
+            if found is None and self._continues(stories, heading, bodies):
+                # A feature's subheading ("报名两年科目二还没过") goes on with the story of the person above it.
+                stories[-1].blocks.extend([heading, *bodies])
+                continue
             if found is None:
                 left.extend(([heading] if heading else []) + bodies)
                 continue
@@ -142,8 +153,9 @@ class ProseReader:
                 prev = stories[-1] if stories else None
                 # A lone subheading inside a story ("1、尽职后的委屈" then "客户发现被骗后…") does not end it.
                 first, so_far = self.text[group[0].start : group[0].end], self._join(prev.blocks) if prev else ""
-                if (i == 0 and not sibling and prev is not None and prev.blocks[-1] is self._before(heading, run)
-                        and not starts_new_story(first, so_far) and not names_someone_new(first, so_far)):
+                lone = (not sibling and prev is not None and prev.blocks[-1] is self._before(heading, run)
+                        and not starts_new_story(first, so_far) and not names_someone_new(first, so_far))
+                if i == 0 and prev is not None and (lone or self._goes_on(prev, first)):
                     prev.blocks.extend(group)
                 else:
                     stories.append(_Story(heading, group, len(groups)))
@@ -153,6 +165,21 @@ class ProseReader:
             self._narrative_case(story)
         self.cases[first:] = share_comments(self.cases[first:])
         self._guidelines(left)
+
+    def _continues(self, stories: list[_Story], heading: Block | None, bodies: list[Block]) -> bool:
+        """The section under `heading` tells more of the last story: it opens with a person that story named."""
+        if not stories or heading is None or not bodies:
+            return False
+        return self._goes_on(stories[-1], self.text[bodies[0].start : bodies[0].end])
+
+    def _goes_on(self, story: _Story, opening: str) -> bool:
+        """A paragraph under a feature's subheading goes on with `story`: its opening names only people the
+        story named, and one of them or 她/他 ("今年4月,她第二次报考…", "记者联系上该驾校负责人罗先生…")."""
+        people = people_named(self._join(story.blocks))
+        head = opening[:120]
+        if not people or not people_named(head) - staff_named(head) <= people:
+            return False
+        return any(p in head for p in people) or re.search(r"[她他](?![们人])", head[:30]) is not None
 
     def _lead_into_story(self, sections: list[tuple[Block | None, list[Block]]], stories: list[_Story],
                          left: list[Block]) -> None:

@@ -48,10 +48,13 @@ _PERSON = (
     r"|(?:客人|客户|顾客|业主|消费者|旅客|乘客|患者|用户|车主|游客|投诉人|申诉人|住户|家长|家属|病人)"
     r"(?:反映|发现|声称|称|要求|来电|到店|入住|在[A-Z某一]|于\d|购买|办理|乘坐|预订|报名)"
     r"|一(?:名|位)?(?:护士|医生|员工|店员|服务员|快递员|司机|保安|导游|乘务员)|我家|我们家|本人(?=在|于|购|去|到)"
-    r"|网友[“\"「]|(?:收到|接到)(?:您|你)(?:的)?(?:反映|诉求|留言|来信|来电|投诉)"  # a reply to one complainant
+    r"|网友(?:[“\"「]|(?=在|于|发帖|留言|称|投诉|反映))|(?:收到|接到)(?:您|你)(?:的)?(?:反映|诉求|留言|来信|来电|投诉)"
+    r"|(?:针对|对于|关于)(?:您|你)(?:所)?(?:反映|提出|咨询|投诉)的"  # a reply to one complainant
+    # A consumer council's round-up: "其中有个案的买家,…", "亦有投诉表示,…", "另一个案中,…".
+    r"|个案(?:中)?的?(?:买家|消费者|投诉人|顾客|客户|市民|事主)|(?:亦有|另有|还有)投诉(?:人)?(?:表示|指|称|反映)|另一个案"
     # A full name after a role word: "居民李学方与唐桂莲…", "当事人王建国称…".
     rf"|(?:居民|市民|村民|业主|顾客|消费者|客户|旅客|乘客|患者|家长|当事人|申请人|投诉人){_NAME_SUR}[\u4e00-\u9fff]{{1,2}}"
-    r"(?=与|和|向|在|于|称|说|反映|投诉|表示|因|发现|[，,、。])"
+    r"(?=与|和|向|在|于|称|说|反映|投诉|表示|因|发现|[，,、。(（])"
     r"|一(?:名|位)[^，,。]{0,10}?(?:商家|商户|店主|客户|顾客|业主|居民|市民|车主|乘客|旅客|患者|用户|男子|女子))"
 )
 # A particular person, not "the customer" in general: 一位客人, 张先生, 王某, 某业主, 我家.
@@ -75,11 +78,14 @@ _NORM_CUES = re.compile(
 # A paragraph that opens a new story: a newly named person, or "另一案例中".
 _NEW_STORY = re.compile(
     r"^(?:另一(?:案例|起|个案例)中?[，,]?|还有一(?:位|名|起)|此外[，,]|又如[，,]?|再如[，,]?)?"
+    # "来自北京的刘女士表示", "家住城东的王先生说": where the person is from comes first.
+    r"(?:(?:来自|家住|住在)[\u4e00-\u9fff]{2,8}?的)?"
     r"(?:(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|深圳|北京|太原)?"
     rf"(?P<name>{_SUR}(?:先生|女士|小姐)|{_SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者)))"
 )
 _OTHER_STORY = re.compile(
-    r"^(?:(?:同样|此外|另外|而)[，,]?)?(?:另一(?:案例|起|个案例|位|名)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
+    r"^(?:(?:同样|此外|另外|而)[，,]?)?(?:另一(?:案例|起|个案例|个案|位|名)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
+    r"|(?:亦有|另有|还有)投诉(?:人)?(?:表示|指|称|反映)"
     r"|还有(?:车主|客户|顾客|消费者|业主|用户|乘客|旅客|患者|家长|网友|市民|居民|储户)(?:表示|反映|称|说|投诉|遇到|遭遇))"
 )
 _ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一次|有一次)")
@@ -100,7 +106,7 @@ _RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。�
 # 依赖智能水表", "希望此事能引起…毕竟…"). Two opinion cues, fewer story cues, and nobody of the story named.
 _OPINION = re.compile(
     r"本应|理应|不能仅仅|不仅仅|不禁要问|希望|期待|呼吁|毕竟|值得(?:注意|反思|深思|警惕)|由此可见|事实上|背后|折射|"
-    r"说到底|归根结底|试想|显然|无疑|应当|应该|必须|提醒|切记|谨防|警惕|(?:消费者|商家|企业|经营者)(?:要|应|需|更应)"
+    r"说到底|归根结底|试想|显然|无疑|应当|应该|必须|提醒|切记|谨防|警惕|一定要|千万|务必|(?:消费者|商家|企业|经营者)(?:要|应|需|更应)"
 )
 
 
@@ -176,6 +182,33 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
 _NAMED = re.compile(rf"{_SUR}(?:先生|女士|小姐|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
 _DATED_OPENING = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
+
+
+# A full name introduced by a role word or marked as a pseudonym: "市民江霞(化名)", "业主李学方".
+_FULL_NAME = re.compile(
+    rf"(?:居民|市民|村民|业主|顾客|消费者|客户|旅客|乘客|患者|家长|当事人|申请人|投诉人|学员|车主)({_NAME_SUR}[\u4e00-\u9fff]{{1,2}})"
+    r"(?=[(（]化名|与|和|向|在|于|称|说|反映|投诉|表示|因|发现|[，,、。(（])"
+    rf"|({_NAME_SUR}[\u4e00-\u9fff]{{1,2}})[(（]化名[)）]"
+)
+
+
+def people_named(text: str) -> set[str]:
+    """The particular people a story names: 吴女士, 王某某, and full names it introduces (市民江霞 → 江霞)."""
+    found = set(_NAMED.findall(text))
+    for m in _FULL_NAME.finditer(text):
+        found.add(m.group(1) or m.group(2))
+    return found
+
+
+# Someone of the company's side: "驾校负责人罗先生", "店长王某" answers the complaint, is no new complainant.
+_STAFF_NAME = re.compile(
+    rf"(?:负责人|经理|店长|老板|工作人员|客服|主管|院长|校长|站长|主任|律师)(?:的)?({_SUR}(?:先生|女士|小姐|某某?))"
+)
+
+
+def staff_named(text: str) -> set[str]:
+    """The people of the company's side a text names (负责人罗先生 → 罗先生)."""
+    return set(_STAFF_NAME.findall(text))
 
 
 def names_anyone(text: str) -> bool:

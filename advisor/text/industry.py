@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from advisor.text.terms import GENERAL, INDUSTRY_TERMS, label_scores
@@ -16,7 +17,7 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
     "电信": ("话费", "流量", "宽带", "信号", "停机", "套餐", "手机卡", "营业厅", "网速", "掉线", "手机号", "号码", "携号转网", "合约", "扣费", "短信", "5G", "网络断", "断网", "路由器", "光猫", "网络", "销户"),
     "电商": ("网购", "网店", "淘宝", "京东", "拼多多", "外卖", "骑手", "平台", "退货退款", "下单", "卖家", "买家", "翻新机", "差评", "客服说", "七天无理由",
              "双十一", "双11", "大促", "秒杀", "发货", "没货", "缺货", "包邮", "仅退款", "预售", "优惠券"),
-    "快递": ("快递", "包裹", "物流", "丢件", "驿站", "签收", "快递员", "寄件", "揽收", "派送", "运单", "丢了"),
+    "快递": ("快递", "包裹", "物流", "丢件", "驿站", "签收", "快递员", "寄件", "揽收", "派送", "运单", "件丢了", "寄的件", "寄的东西"),
     "零售": ("超市", "商场", "专柜", "门店", "金店", "首饰", "化妆品", "过期", "收银", "小票", "促销", "金项链", "含金量", "会员卡", "专卖店"),
     "酒店": ("酒店", "宾馆", "客房", "入住", "前台", "房卡", "民宿", "房费", "订房", "大床房", "标间", "住宿", "满房", "退房时", "押金", "早餐券", "客人"),
     "餐饮": ("餐厅", "饭店", "菜里", "菜品", "吃饭", "用餐", "服务员", "火锅", "食物中毒", "饭菜", "外卖", "吃出", "苍蝇", "头发", "拉肚子", "上吐下泻", "聚餐", "包间", "后厨", "吃完", "店里吃"),
@@ -62,11 +63,19 @@ def industry_guess(simple_query: str) -> tuple[str | None, int]:
     return ranked[0][0], ranked[0][1]
 
 
+# The party a complaint blames is the agent of a passive: "快递被物业前台弄丢了" is about the property desk.
+_AGENT = re.compile(r"被([\u4e00-\u9fffA-Za-z0-9]{2,8})")
+
+
 @lru_cache(maxsize=1024)
 def _scores(simple_query: str) -> tuple[tuple[str, int], ...]:
-    """How many of the query's words point to each industry (read once per query: ranking, rules and plan
-    all ask)."""
-    return tuple(label_scores(simple_query, _QUERY_TERMS).items())
+    """How many of the query's words point to each industry, the blamed party's own word counting once more
+    (read once per query: ranking, rules and plan all ask)."""
+    scores = label_scores(simple_query, _QUERY_TERMS)
+    for m in _AGENT.finditer(simple_query):
+        for industry in {k for k, words in _QUERY_TERMS.items() if m.group(1).startswith(words)}:
+            scores[industry] = scores.get(industry, 0) + 1
+    return tuple(scores.items())
 
 
 def compatible(record_industry: str, query_industry: str | None) -> bool:
