@@ -181,3 +181,8 @@ def test_a_consumer_councils_view_is_the_cases_thinking():
               "消委会表示,经营者应当如实标注商品重量,消费者有权知悉所购商品的真实情况。\n")
     (case,) = out.cases
     assert any("如实标注商品重量" in t for t in case.management_thinking)
+
+
+def test_a_run_in_title_or_a_date_alone_is_not_cut_into_a_fragment():
+    assert title_from_facts("身体原因不宜健身,仍被告知“不退不转”。成都消费者张女士在健身房上私教课…") == "身体原因不宜健身,仍被告知“不退不转”"
+    assert title_from_facts("2001年2月17日。吴某某因感冒前往某区级医院就诊,医生建议其进行B超检查。") != "未命名案例"

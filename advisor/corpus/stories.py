@@ -99,7 +99,7 @@ _NOT_ALONE = re.compile(
     r"|(?:不只|不止|除了)[^。！？，,]{0,16}[，,](?:还有|更有)[^。！？]{0,20})[。！？，,:：]?\s*"
 )
 # A run-in title before a story: "身体原因不宜健身,仍被告知“不退不转”。"
-_RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！？]\s*")
+RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！？]\s*")
 
 
 # An editorial paragraph after the story: the writer's judgement, not events ("自来水公司本应积极应对…不能仅仅
@@ -158,7 +158,7 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     dated = _DATED_OPENING.match(text) is not None
     # "这不是偶然事件。同一天,…陈女士…", "身体原因不宜健身,仍被告知不退不转。成都消费者张女士…": a sentence that says
     # the story is not alone, or a run-in title, then someone the story has not named.
-    lead = _NOT_ALONE.match(text) or _RUN_IN.match(text)
+    lead = _NOT_ALONE.match(text) or RUN_IN.match(text)
     if callable(story_so_far):
         if (not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None
                 and not dated and not lead):

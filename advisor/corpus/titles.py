@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.corpus.stories import NOT_ISOLATED, NOT_UNIQUE
+from advisor.corpus.stories import NOT_ISOLATED, NOT_UNIQUE, RUN_IN
 
 # A heading made only of collection words names the page or the chapter, not one case.
 _GENERIC = re.compile(
@@ -76,6 +76,9 @@ _LINKING = re.compile(
     rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
     r"|[^。！？]{0,16}(?:曝出|出现|发生|上演)(?:了)?(?:多起)?类似(?:的)?(?:事件|情况|问题|遭遇))[。！？:：]\s*"
 )
+_DATE_SENTENCE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[。.]\s*")
+# A run-in title names a problem, not a person ("教练私下口头承诺,健身房不认账。").
+_PERSON_WORDS = r"先生|女士|小姐|某|我|他|她|记者|消费者|客户|顾客|业主|市民"
 # "更早的2019年,…", "早在2018年3月,…": when, not what.
 _DATED_START = re.compile(r"^(?:更早(?:的|些|时候)?|早在|此前)?\s*" + _DATE.pattern)
 
@@ -84,6 +87,11 @@ def title_from_facts(facts: str) -> str:
     """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
     # "这不是偶然事件。", "老刘的遭遇并非个案。" only link the story to the one before it.
     facts = _LINKING.sub("", _LINKING.sub("", facts.strip(), count=1), count=1)
+    facts = _DATE_SENTENCE.sub("", facts, count=1)  # "2001年2月17日。吴某某因…": the date alone says nothing
+    run_in = RUN_IN.match(facts)
+    if run_in and not re.search(_PERSON_WORDS, run_in.group(0)):
+        # A run-in title before the story: "身体原因不宜健身,仍被告知“不退不转”。成都消费者张女士…"
+        return run_in.group(0).strip().rstrip("。！？!?")
     first = re.split(r"[。;；\n!！?？]", facts.strip(), maxsplit=1)[0]
     clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后)[,，]\s*", "", first)
     clause = _DATED_START.sub("", clause.strip(), count=1)
