@@ -65,6 +65,8 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
 # "本案中,…", "由此可见…") is the case's analysis.
 _COMMENT = re.compile(
     r"^(?:(?:这一|这起|这些|该|此次|这次|本次|此案|此事)[^，,。]{0,10}?(?:事件|事故|纠纷|遭遇|风波|案例)?(?:暴露|折射|反映)出?|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案"
+    # a training question and its answer ("试分析在此案例中问题主要出在哪些方面……可以看出…")
+    r"|(?:试|请)(?:分析|思考|讨论)"
     # an expert's view the reporter sought ("记者向省消协投诉部有关人士了解到,…", "律师认为,…")
     r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,16}(?:律师|专家|法官|学者|教授|局长|处长|科长|会长|秘书长)[\u4e00-\u9fff]{0,3}(?:认为|表示|指出|提醒|建议|强调|说)"
     # an official's view quoted first ("“服装鞋帽一直是…投诉最为集中的领域…”市场监管局相关负责人表示")

@@ -16,6 +16,13 @@ _GLUED_HEADING = re.compile(
     r"【[^】]{2,10}】|第\d+篇|\d+[.、]\s*案例|[(（]\d[)）]\S{2,12}要点|[(（][一二三四五六七八九十]{1,2}[)）]|"
     r"[^\s。；;！!？?，,]{0,12}?典型案例\s*\d{1,2}(?!\d)|案例分析汇编\s*\d{1,2}(?!\d)|案例\s*\d{1,2}(?=[\u4e00-\u9fff])))"
     r"|(?<=[:：])\s*(?=案例[一二三四五六七八九十\d]{1,3}[:：,，])"
+    # after a closing tag of the case before ("…的服务理念.(结错帐)案例二:某年…")
+    r"|(?<=[)）])\s*(?=案例[一二三四五六七八九十\d]{1,3}[:：])"
+)
+# A themed case title glued to the text around it ("…(六个)干净篇——客房马桶脏迹与水箱冲不了水2008年3月15日XX分店,…"):
+# cut before it and after it, where the story's date begins.
+_THEMED_TITLE = re.compile(
+    r"[\u4e00-\u9fff]{2}篇\s*[—–]{1,2}\s*[^。，,；;！!？?]{2,30}?(?=\d{4}\s*年|[X某]{1,4}年|[X某]{1,2}月)"
 )
 # A section label glued to the previous sentence ("…不满。处理过程：1.…"); checked with `colon_label_roles`.
 _GLUED_LABEL = re.compile(r"(?<=[。；;！!？?])\s*([\u4e00-\u9fff/与和及]{2,8})\s*[:：]")
@@ -30,6 +37,7 @@ def split_glued(paragraphs: list[list[Fragment]], simple: str) -> list[list[Frag
                       | set(_label_after_title(text))
                       | set(_labels_without_colon(text))
                       | {m.end(1) for m in _GLUED_DOC_TITLE.finditer(text)}
+                      | {pos for m in _THEMED_TITLE.finditer(text) for pos in (m.start(), m.end())}
                       | {m.start() for m in _BRACKET_LABEL.finditer(text)
                          if re.search(r"[\u4e00-\u9fff]", text[: m.start()]) and colon_label_roles(m.group(1))})
         if not cuts:
@@ -105,6 +113,7 @@ _FACTS_LABELS = "|".join(sorted((re.escape(p) for p in PROTOTYPES["facts"] if le
 _GLUED_FACTS = re.compile(rf"({_FACTS_LABELS})(?=[\u4e00-\u9fff\dA-Za-z])")
 # A label after a sentence end, directly followed by its first numbered item ("。核心分析1.条款…").
 _GLUED_HEADED = re.compile(r"(?<=[。；;！!？?])([\u4e00-\u9fff]{2,6}?)(?=(?:1[.．、]|[(（]1[)）]|[(（]一[)）]|一是)\S)")
+_NUMBERED_TOPIC = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])[^，,。:：]{1,12}[:：]")
 _ENDS_NUMBERED = re.compile(r"(?:[一二三四五六七八九十\d]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])\s*$")
 
 
@@ -113,7 +122,9 @@ def _labels_without_colon(text: str) -> list[int]:
     for m in _GLUED_FACTS.finditer(text):
         # The title before the label: since the last sentence end or case number ("案例一:"), one phrase.
         title = re.split(r"[。；;！!？?]|案例[一二三四五六七八九十\d]{1,3}[:：]", text[: m.start()])[-1].strip()
-        if 4 <= len(title) <= 40 and not re.search(r"[，,:：]", title) and not _ENDS_NUMBERED.search(title):
+        # (a numbered title may hold a colon: "一、设施维护类:电梯故障引发的信任危机案例背景某高层小区…")
+        plain = _NUMBERED_TOPIC.sub("", title)
+        if 4 <= len(title) <= 40 and not re.search(r"[，,:：]", plain) and not _ENDS_NUMBERED.search(title):
             cuts += [m.start(), m.end()]
     for m in _GLUED_HEADED.finditer(text):
         if headed_label(m.group(1)) or fully_labelled(m.group(1)):

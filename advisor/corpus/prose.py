@@ -153,7 +153,9 @@ class ProseReader:
                 prev = stories[-1] if stories else None
                 # A lone subheading inside a story ("1、尽职后的委屈" then "客户发现被骗后…") does not end it.
                 first, so_far = self.text[group[0].start : group[0].end], self._join(prev.blocks) if prev else ""
+                # (a heading of the same family as the story's own heads a sibling story: 干净篇—… then 安全篇—…)
                 lone = (not sibling and prev is not None and prev.blocks[-1] is self._before(heading, run)
+                        and not (heading is not None and prev.heading is not None and heading.family == prev.heading.family)
                         and not starts_new_story(first, so_far) and not names_someone_new(first, so_far))
                 if i == 0 and prev is not None and (lone or self._goes_on(prev, first)):
                     prev.blocks.extend(group)

@@ -80,7 +80,10 @@ _DATE_SENTENCE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日
 # A run-in title names a problem, not a person ("教练私下口头承诺,健身房不认账。").
 _PERSON_WORDS = r"先生|女士|小姐|某|我|他|她|记者|消费者|客户|顾客|业主|市民"
 # "更早的2019年,…", "早在2018年3月,…": when, not what.
-_DATED_START = re.compile(r"^(?:更早(?:的|些|时候)?|早在|此前)?\s*" + _DATE.pattern)
+_DATED_START = re.compile(
+    r"^(?:更早(?:的|些|时候)?|早在|此前)?\s*(?:" + _DATE.pattern
+    + r"|[X某]{1,4}年的?[X某\d一二三四五六七八九十]{1,3}月(?:[X某\d一二三四五六七八九十]{1,3}日)?\s*[,，]?\s*)"
+)
 
 
 def title_from_facts(facts: str) -> str:
@@ -95,6 +98,7 @@ def title_from_facts(facts: str) -> str:
     first = re.split(r"[。;；\n!！?？]", facts.strip(), maxsplit=1)[0]
     clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后)[,，]\s*", "", first)
     clause = _DATED_START.sub("", clause.strip(), count=1)
+    clause = re.sub(r"^\d{1,2}[:：]\d{2}分?\s*", "", clause)  # "14:06分一客人走到前台…"
     parts = [p.strip() for p in re.split(r"[,，:：]", clause) if p.strip()][:5]
     parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是|(?:相比之下|与此同时|此外|另外|(?:亦有|另有|还有)投诉人?(?:表示|指|称|反映))$", p)] or parts
     # A person's particulars are no title: "王某某，女，80岁，因外伤…".
