@@ -186,3 +186,28 @@ def test_a_consumer_councils_view_is_the_cases_thinking():
 def test_a_run_in_title_or_a_date_alone_is_not_cut_into_a_fragment():
     assert title_from_facts("身体原因不宜健身,仍被告知“不退不转”。成都消费者张女士在健身房上私教课…") == "身体原因不宜健身,仍被告知“不退不转”"
     assert title_from_facts("2001年2月17日。吴某某因感冒前往某区级医院就诊,医生建议其进行B超检查。") != "未命名案例"
+
+
+def test_themed_case_titles_glued_to_the_text_each_head_a_case():
+    out = seg("前厅部案例分析(两个案例)礼貌篇——客人被前台冷落2019年5月3日XX分店,一客人在前台等候办理入住二十分钟,"
+              "前台员工一直在打电话,客人非常生气,要求见经理并投诉。值班经理向客人道歉并赠送了果盘。"
+              "效率篇——退房排长队X年XX月X日,一客人退房时前台只开了一个窗口,排队半小时,客人误了高铁,要求酒店赔偿车票。"
+              "大堂经理安排专车送客人去车站并改签了车票。\n")
+    titles = sorted(c.title for c in out.cases)
+    assert titles == ["效率篇——退房排长队", "礼貌篇——客人被前台冷落"]
+
+
+def test_a_case_marker_glued_after_the_tag_of_the_case_before_starts_a_case():
+    out = seg("案例一:某日,张先生在酒店餐厅用餐,结账时发现账单上多了两道没点过的菜,服务员坚称没有算错,张先生非常气愤。"
+              "经理核对点菜单后向他道歉并免去了多收的菜款。\n"
+              "案例启示:结账前应与客人核对菜单,发生投诉时不能推卸责任。(结错帐)案例二:某日中午,李女士一家在餐厅用餐,"
+              "等了四十分钟还有三道菜没上,服务员只说马上就来,李女士要求退菜并投诉。领班向她道歉并赠送了甜品。\n")
+    assert len(out.cases) == 2
+    assert all(("张先生" in c.facts) != ("李女士" in c.facts) for c in out.cases)
+
+
+def test_a_training_question_and_its_answer_are_the_analysis():
+    out = seg("某日,一客人投诉房间的马桶有人用过,要求酒店给出解释并免除房费。店长调查后发现是维修人员使用了房间的卫生间。\n"
+              "试分析在此案例中问题主要出在哪些方面……可以看出:酒店员工不能使用客房设施,维修后要通知服务员跟房检查。\n")
+    (case,) = out.cases
+    assert any("不能使用客房设施" in t for t in case.management_thinking)
