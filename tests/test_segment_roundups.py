@@ -211,3 +211,14 @@ def test_a_training_question_and_its_answer_are_the_analysis():
               "试分析在此案例中问题主要出在哪些方面……可以看出:酒店员工不能使用客房设施,维修后要通知服务员跟房检查。\n")
     (case,) = out.cases
     assert any("不能使用客房设施" in t for t in case.management_thinking)
+
+
+def test_training_cases_with_questions_and_answers_are_cases_with_their_analysis():
+    out = seg("物业管理案例分析\n某小区一户空置房漏水,把楼下业主家的木地板泡坏了。楼下业主据此要求物业公司赔偿地板损失一万元。"
+              "1.物业公司应不应该承担赔偿责任?2.我们应如何处理该业主的诉求?1.漏水房屋的业主是责任人,物业公司应协助查明原因。"
+              "2.物业公司应先组织维修止漏,再协调双方协商赔偿。某物业公司向业主老黄收取物业费时,老黄拿出保洁不到位的照片,"
+              "要求物业费减半。1.老黄的要求是否合理?2.物业公司应如何回应?1.服务未达标应整改。2.应与老黄沟通整改计划。\n")
+    first, second = sorted(out.cases, key=lambda c: c.sources[0].start)
+    assert "木地板泡坏了" in first.facts and "老黄" not in first.text
+    assert any("协调双方协商赔偿" in t for t in first.management_thinking)
+    assert "老黄" in second.facts

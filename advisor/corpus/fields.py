@@ -65,8 +65,9 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
 # "本案中,…", "由此可见…") is the case's analysis.
 _COMMENT = re.compile(
     r"^(?:(?:这一|这起|这些|该|此次|这次|本次|此案|此事)[^，,。]{0,10}?(?:事件|事故|纠纷|遭遇|风波|案例)?(?:暴露|折射|反映)出?|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案"
-    # a training question and its answer ("试分析在此案例中问题主要出在哪些方面……可以看出…")
-    r"|(?:试|请)(?:分析|思考|讨论)"
+    # a training question and its answer ("试分析在此案例中问题主要出在哪些方面……可以看出…", "1.开发商应不应该承担
+    #赔偿责任?2.我们应如何…?1.由于…")
+    r"|(?:试|请)(?:分析|思考|讨论)|[1１][.．、][^。？?\n]{4,60}[?？]"
     # an expert's view the reporter sought ("记者向省消协投诉部有关人士了解到,…", "律师认为,…")
     r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,16}(?:律师|专家|法官|学者|教授|局长|处长|科长|会长|秘书长)[\u4e00-\u9fff]{0,3}(?:认为|表示|指出|提醒|建议|强调|说)"
     # an official's view quoted first ("“服装鞋帽一直是…投诉最为集中的领域…”市场监管局相关负责人表示")
@@ -94,6 +95,15 @@ def _comment_split(paragraphs: list[str]) -> list[str]:
                     and _COMMENT_AT.match(p, m.end())), None)
         out += [p[:cut], p[cut:]] if cut is not None else [p]
     return out
+
+
+def story_part(text: str) -> str:
+    """The story of a passage without the comments after it (what `is_story` should judge: a training case's
+    questions and answers after the story are no rules)."""
+    paragraphs = _comment_split(text.split("\n"))
+    flags = _comment_flags(paragraphs)
+    kept = [p for p, c in zip(paragraphs, flags, strict=True) if not c]
+    return "\n".join(kept) if kept else text
 
 
 def _comment_flags(paragraphs: list[str]) -> list[bool]:

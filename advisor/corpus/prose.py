@@ -15,7 +15,7 @@ from functools import partial
 
 from advisor.corpus.classify import industry_switch, is_essay_title
 from advisor.corpus.doctext import DocText
-from advisor.corpus.fields import Section, build_case, share_comments
+from advisor.corpus.fields import Section, build_case, share_comments, story_part
 from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.layout import Block
 from advisor.corpus.stories import (
@@ -277,7 +277,7 @@ class ProseReader:
                 groups.append([])
             groups[-1].append(b)
         strict = bool(RULES_DOC.search(doc_title(self.titles, bodies[0].start))) if bodies else False
-        flags = [bool(g) and is_story(self._join(g), strict) for g in groups]
+        flags = [bool(g) and is_story(story_part(self._join(g)), strict) for g in groups]
         if not any(flags) and groups[0] and is_story(self.text[groups[0][0].start : groups[0][0].end], strict):
             # A news story told in its first paragraph and discussed at length after: still one incident.
             flags[0] = True

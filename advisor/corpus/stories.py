@@ -46,7 +46,7 @@ _PERSON = (
     r"|[A-Z](?=驾车|在|于|突发|向|认为|投诉|称)"
     r"|有(?:客人|客户|顾客|业主|旅客|乘客|患者|用户|消费者)"
     r"|(?:客人|客户|顾客|业主|消费者|旅客|乘客|患者|用户|车主|游客|投诉人|申诉人|住户|家长|家属|病人)"
-    r"(?:反映|发现|声称|称|要求|来电|到店|入住|在[A-Z某一]|于\d|购买|办理|乘坐|预订|报名)"
+    r"(?:据此|随即|随后|于是|便|遂)?(?:反映|发现|声称|称|要求|来电|到店|入住|在[A-Z某一]|于\d|购买|办理|乘坐|预订|报名)"
     r"|一(?:名|位)?(?:护士|医生|员工|店员|服务员|快递员|司机|保安|导游|乘务员)|我家|我们家|本人(?=在|于|购|去|到)"
     r"|网友(?:[“\"「]|(?=在|于|发帖|留言|称|投诉|反映))|(?:收到|接到)(?:您|你)(?:的)?(?:反映|诉求|留言|来信|来电|投诉)"
     r"|(?:针对|对于|关于)(?:您|你)(?:所)?(?:反映|提出|咨询|投诉)的"  # a reply to one complainant
@@ -238,6 +238,9 @@ _DATED_SENTENCE = re.compile(
     r"(?:[^。！？，,]{0,4})?[，,]"
 )
 _SENTENCE_OPEN = re.compile(r"(?<=[。！？!?])")
+# Training material: a case, its numbered questions ("1.…应不应该承担赔偿责任?"), their answers, the next case.
+_QUESTIONS_ANSWERED = re.compile(r"[1１][.．、][^。？?]{4,60}[?？][^。]*?[1１][.．、]")
+_NEXT_TRAINING_CASE = re.compile(r"某(?:小区|物业|公司|酒店|银行|业主|客户|日|天|商场|超市|医院|学校|开发商|单位|餐厅)")
 
 
 def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
@@ -253,6 +256,9 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
         rest = paragraph[pos:]
         if _OTHER_STORY.match(rest):  # "同样,另一位宝马车主…" says so itself
             cuts.append(pos)
+            continue
+        if _NEXT_TRAINING_CASE.match(rest) and _QUESTIONS_ANSWERED.search(paragraph, cuts[-1] if cuts else 0, pos):
+            cuts.append(pos)  # a training case after the questions and answers of the one before ("…?1.由于…。某物业公司…")
             continue
         opening = _DATED_SENTENCE.match(rest)
         if opening is None:
