@@ -222,3 +222,33 @@ def test_training_cases_with_questions_and_answers_are_cases_with_their_analysis
     assert "木地板泡坏了" in first.facts and "老黄" not in first.text
     assert any("协调双方协商赔偿" in t for t in first.management_thinking)
     assert "老黄" in second.facts
+
+
+def test_a_forum_post_about_a_named_elder_is_a_case_without_the_sign_up_prompts():
+    out = seg("马上注册,结交更多好友,享用更多功能,让你轻松玩转社区。\n您需要 登录 才可以下载或查看,没有帐号?加入论坛\n"
+              "近日,市民费老伯来到市工商局,声称自己的老人机只用来接打电话,却连续几个月被多扣话费,此前打运营商热线投诉没有解决。\n"
+              "工商部门受理后协调运营商核实,原来每月被扣了增值服务费,合计29元,运营商退还了这笔话费。\n")
+    (case,) = out.cases
+    assert "费老伯" in case.facts and "马上注册" not in case.text
+
+
+def test_a_petition_and_the_offices_reply_are_one_case():
+    out = seg("自去年大雨以来,小区大量房屋外墙渗漏,屋内墙壁发霉,多次向物业反映,物业一直推诿,至今没有组织维修,恳请贵局督促物业整修!\n"
+              "网友您好:\n经查,该小区外墙已过质保期,需申请动用维修基金,我单位已要求物业企业做好解释沟通工作。感谢您的关注与支持!\n")
+    (case,) = out.cases
+    assert "外墙渗漏" in case.text and "维修基金" in case.text
+
+
+def test_a_described_person_carries_a_feature_through_its_numbered_parts():
+    out = seg("最近,上海一位女士带着60多岁的母亲住进一家豪华酒店,花了一万多元,结果从进门起就受了一肚子气,酒店的后续处理也让她很不满。\n"
+              "## 一、经理占座,客人站着等\n那天,母女俩走进酒店大堂,唯一的沙发却被一位经理占着,女士请求让座,经理头也不抬。\n"
+              "## 二、升级套房,问题照旧\n在女士的投诉下,酒店给她们升级了套房,可毛巾半天没人送,餐厅预约总是出错。\n", name="suite.md")
+    (case,) = out.cases
+    assert "毛巾半天没人送" in case.text and not out.guidelines
+
+
+def test_a_training_cases_reference_answer_is_its_handling():
+    out = seg("案例一:转错电话\n深夜一点,有一位女士来电要求转3115房间,话务员直接转了进去,第二天原住该房间的刘先生打来投诉电话,"
+              "说他太太因此和他吵架,要求酒店给个说法。\n问题:请问大堂经理该怎么办?参考做法:向刘先生深表歉意,征得他的同意后向刘太太解释事情的来龙去脉。\n")
+    (case,) = out.cases
+    assert any("向刘太太解释" in s for s in case.handling_steps)

@@ -36,6 +36,10 @@ MIN_CASE_CHARS = 30
 _LEAD_CHARS = 200
 
 
+# A heading of a series: "干净篇——客房马桶…", "第三篇:…".
+_SERIES = re.compile(r"^[^，,。]{0,6}篇\s*[—–:：]")
+
+
 @dataclass
 class _Story:
     """A story found in prose: the heading above it, its body blocks, how many stories share the heading."""
@@ -155,9 +159,9 @@ class ProseReader:
                 first, so_far = self.text[group[0].start : group[0].end], self._join(prev.blocks) if prev else ""
                 # (a heading of the same family as the story's own heads a sibling story: 干净篇—… then 安全篇—…)
                 lone = (not sibling and prev is not None and prev.blocks[-1] is self._before(heading, run)
-                        and not (heading is not None and prev.heading is not None and heading.family == prev.heading.family)
+                        and not self._sibling_of(prev, heading)
                         and not starts_new_story(first, so_far) and not names_someone_new(first, so_far))
-                if i == 0 and prev is not None and (lone or self._goes_on(prev, first)):
+                if i == 0 and prev is not None and (lone or (not self._sibling_of(prev, heading) and self._goes_on(prev, first))):
                     prev.blocks.extend(group)
                 else:
                     stories.append(_Story(heading, group, len(groups)))
@@ -170,9 +174,18 @@ class ProseReader:
 
     def _continues(self, stories: list[_Story], heading: Block | None, bodies: list[Block]) -> bool:
         """The section under `heading` tells more of the last story: it opens with a person that story named."""
-        if not stories or heading is None or not bodies:
+        if not stories or heading is None or not bodies or self._sibling_of(stories[-1], heading):
             return False
         return self._goes_on(stories[-1], self.text[bodies[0].start : bodies[0].end])
+
+    @staticmethod
+    def _sibling_of(story: _Story, heading: Block | None) -> bool:
+        """`heading` is of the family of the story's own heading (第一篇 … 第二篇, 干净篇——… 安全篇——…): it heads
+        another story. Plain lines are a news story's headline and subheadings as well, so among them only
+        headings of one pattern (…篇) are siblings."""
+        if heading is None or story.heading is None or heading.family != story.heading.family:
+            return False
+        return heading.family != "line" or all(_SERIES.search(h.text) for h in (heading, story.heading))
 
     def _goes_on(self, story: _Story, opening: str) -> bool:
         """A paragraph under a feature's subheading goes on with `story`: its opening names only people the

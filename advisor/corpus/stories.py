@@ -18,7 +18,7 @@ SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
     "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤饶闵岳欧柳鲁葛"
     "项庞樊兰殷施洪翟颜倪牛温季俞章伍申尤毕聂焦柴祝甘霍卞邢阮符舒岑冉蓝詹裴芦匡邬蔺米庄喻翁卜滕蒲骆谷穆左柏晏凌萧瞿麦粟乔苗耿"
-    "全盛梅景包鲍齐辛童荣尚柯房"
+    "全盛梅景包鲍齐辛童荣尚柯房费车祁郎"
 )
 _SUR = f"[{SURNAMES}]"
 # Surnames that are also prepositions after a role word (业主向记者…, 客户于…) do not start a full name.
@@ -28,7 +28,9 @@ _NAME_SUR = "[" + "".join(c for c in SURNAMES if c not in "向于和万从应") 
 _DESCRIBED = r"|(?:一位|一名|有位|某位)[\u4e00-\u9fff]{1,3}?的?(?:客人|顾客|客户|旅客|乘客|患者|业主|消费者|用户|车主|游客)"
 
 _PERSON = (
-    rf"(?:{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈|同学)"
+    rf"(?:{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈|同学|老伯|大叔|大姐|阿婆|婆婆)"
+    # anyone the writer gave a pseudonym: "用户小洋(化名)", "李某某(化名)"
+    r"|[\u4e00-\u9fff]{2,3}(?=[(（]化名[)）])"
     rf"|[小老]{_SUR}(?![区时量])"
     # People described, not named: 一男一女, 一对老夫妻, 一位操着山东口音的大汉, 一业主, 多名群众.
     r"|一(?:业主|客户|顾客|客人|乘客|旅客|消费者|居民|住户|患者|市民|村民|男子|女子|车主|游客|老人|储户|学员|家长|网友)"
@@ -50,6 +52,8 @@ _PERSON = (
     r"|一(?:名|位)?(?:护士|医生|员工|店员|服务员|快递员|司机|保安|导游|乘务员)|我家|我们家|本人(?=在|于|购|去|到)"
     r"|网友(?:[“\"「]|(?=在|于|发帖|留言|称|投诉|反映))|(?:收到|接到)(?:您|你)(?:的)?(?:反映|诉求|留言|来信|来电|投诉)"
     r"|(?:针对|对于|关于)(?:您|你)(?:所)?(?:反映|提出|咨询|投诉)的"  # a reply to one complainant
+    # a petition to an office and its signature ("特恳请贵中心督促…", "网友:西湖一号")
+    r"|恳请贵|请贵(?:中心|局|部门|单位|公司|委)|(?:^|(?<=\n))(?:网友[:：]|(?:网友|市民|尊敬的[\u4e00-\u9fff]{1,4})?您好[:：!！,，])"
     # A consumer council's round-up: "其中有个案的买家,…", "亦有投诉表示,…", "另一个案中,…".
     r"|个案(?:中)?的?(?:买家|消费者|投诉人|顾客|客户|市民|事主)|(?:亦有|另有|还有)投诉(?:人)?(?:表示|指|称|反映)|另一个案"
     # A full name after a role word: "居民李学方与唐桂莲…", "当事人王建国称…".
@@ -59,7 +63,7 @@ _PERSON = (
 )
 # A particular person, not "the customer" in general: 一位客人, 张先生, 王某, 某业主, 我家.
 _SPECIFIC = re.compile(
-    rf"{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈)"
+    rf"{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈|老伯|大叔|大姐|阿婆|婆婆)"
     r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子|投诉人|申诉人|住户|租户|家长|学员|病人|家属|投保人|被保险人)"
     + _DESCRIBED +
     r"|我家|我们家"
@@ -77,7 +81,8 @@ _NORM_CUES = re.compile(
 )
 # A paragraph that opens a new story: a newly named person, or "另一案例中".
 _NEW_STORY = re.compile(
-    r"^(?:另一(?:案例|起|个案例)中?[，,]?|还有一(?:位|名|起)|此外[，,]|又如[，,]?|再如[，,]?)?"
+    r"^(?:另一(?:案例|起|个案例)中?[，,]?|还有一(?:位|名|起)|此外[，,]|又如[，,]?|再如[，,]?"
+    r"|(?:跟|和|与|同)[^，,。]{2,8}一样[，,])?"
     # "来自北京的刘女士表示", "家住城东的王先生说": where the person is from comes first.
     r"(?:(?:来自|家住|住在)[\u4e00-\u9fff]{2,8}?的)?"
     r"(?:(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|深圳|北京|太原)?"
@@ -179,7 +184,7 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
 
 
 # A person named in a story: 吴女士, 郝先生, 王某某, D女士.
-_NAMED = re.compile(rf"{_SUR}(?:先生|女士|小姐|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
+_NAMED = re.compile(rf"{_SUR}(?:先生|女士|小姐|老伯|大叔|阿婆|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
 _DATED_OPENING = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
 
@@ -192,9 +197,16 @@ _FULL_NAME = re.compile(
 )
 
 
+# Someone described, not named: "上海一位女士" is "女士" for the rest of the story.
+_DESCRIBED_PERSON = re.compile(
+    r"(?:一位|一名|有位|某位)[\u4e00-\u9fff]{0,4}?(女士|先生|男士|老人|老伯|大爷|阿姨)"
+)
+
+
 def people_named(text: str) -> set[str]:
-    """The particular people a story names: 吴女士, 王某某, and full names it introduces (市民江霞 → 江霞)."""
-    found = set(_NAMED.findall(text))
+    """The particular people a story names: 吴女士, 王某某, full names it introduces (市民江霞 → 江霞) and
+    people it describes (一位女士 → 女士)."""
+    found = set(_NAMED.findall(text)) | set(_DESCRIBED_PERSON.findall(text))
     for m in _FULL_NAME.finditer(text):
         found.add(m.group(1) or m.group(2))
     return found
