@@ -252,3 +252,16 @@ def test_a_training_cases_reference_answer_is_its_handling():
               "说他太太因此和他吵架,要求酒店给个说法。\n问题:请问大堂经理该怎么办?参考做法:向刘先生深表歉意,征得他的同意后向刘太太解释事情的来龙去脉。\n")
     (case,) = out.cases
     assert any("向刘太太解释" in s for s in case.handling_steps)
+
+
+def test_a_hotline_record_with_its_times_and_reply_is_one_case():
+    out = seg("受理时间:2024-06-29\n群众反映,其孩子在某幼儿园上学,放学到家发现孩子脸上有伤痕,幼儿园没有摄像头,说不清是怎么回事,希望相关部门调查处理。\n"
+              "答复时间:2024-07-06\n答复:\n接到群众反映后,市教育局立即调查。经查,孩子是和同学打闹时抓伤的。建议该园立即安装监控设备,反映人表示满意。\n")
+    (case,) = out.cases
+    assert "脸上有伤痕" in case.facts and any("安装监控设备" in s for s in case.handling_steps)
+
+
+def test_another_resident_inside_a_paragraph_is_another_story():
+    out = seg("近期不少居民反映燃气费异常上涨。例如,某网友称其家里换了新燃气表后,一年的用气量从287立方米涨到445立方米,燃气公司的解释让他无法信服。"
+              "另一居民则称燃气费在换表后直接翻倍,家里人口和用气习惯都没有变,打了三次客服电话都没有结果。\n")
+    assert len(out.cases) == 2

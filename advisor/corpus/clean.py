@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from advisor.corpus.doctext import DocText, Fragment
 from advisor.corpus.glued import drop_echoed_titles, split_glued
-from advisor.corpus.lines import TERMINAL, Dropped, Line, is_title, splits_word, text_of, trim
+from advisor.corpus.lines import PARTICULAR, TERMINAL, Dropped, Line, is_title, splits_word, text_of, trim
 from advisor.corpus.noise import drop_noise_lines, drop_unrelated_runs, page_prefixes, remove_inline
 from advisor.corpus.read import RawDocument
 from advisor.text.normalize import to_simplified
@@ -91,7 +91,8 @@ def _join_broken(lines: list[Line]) -> list[list[Fragment]]:
 
 def _continues(prev: Line, line: Line) -> bool:
     tail = prev.text.rstrip()
-    if not tail or tail[-1] in TERMINAL or _MARKER.match(line.text) or is_title(tail) or tail.startswith("#"):
+    if (not tail or tail[-1] in TERMINAL or _MARKER.match(line.text) or is_title(tail) or tail.startswith("#")
+            or PARTICULAR.match(tail)):
         return False
     if _heading_line(tail) and len(line.text) > len(tail) and not splits_word(tail, line.text):
         return False  # a short heading on its own line ("案例背景" above its text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from advisor.corpus.lines import PARTICULAR
 from advisor.corpus.roles import Role, colon_label_roles, headed_label, label_roles
 
 CN_NUM = "一二三四五六七八九十"
@@ -291,6 +292,8 @@ def _plain(a: int, b: int, para: str, family: str, next_para: str) -> list[Block
         if para[body_at:].strip():
             blocks.append(Block("body", a + body_at, b, para[body_at:]))
         return blocks
+    if not family and PARTICULAR.match(para.strip()):
+        return [Block("body", a, b, para)]  # "受理时间:2016-06-29" is a record's particular, no heading
     if family or _stands_alone(para, next_para):
         text = para.strip(" :：")
         roles = label_roles(text)

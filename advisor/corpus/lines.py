@@ -76,3 +76,7 @@ def splits_word(tail: str, head: str) -> bool:
             return True
         pos += len(word)
     return False
+
+
+# A line of a record's particulars: "受理时间:2016-06-29", "答复日期：2024年5月3日" (no heading, never continued).
+PARTICULAR = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:时间|日期)\s*[:：]\s*[\d年月日\-/.: ]{6,}$")

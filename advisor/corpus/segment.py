@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from advisor.corpus.classify import is_essay_title
-from advisor.corpus.classify import industry_switch
+from advisor.corpus.classify import industry_switch, is_essay_title
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.kinds import document_kinds
