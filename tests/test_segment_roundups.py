@@ -265,3 +265,24 @@ def test_another_resident_inside_a_paragraph_is_another_story():
     out = seg("近期不少居民反映燃气费异常上涨。例如,某网友称其家里换了新燃气表后,一年的用气量从287立方米涨到445立方米,燃气公司的解释让他无法信服。"
               "另一居民则称燃气费在换表后直接翻倍,家里人口和用气习惯都没有变,打了三次客服电话都没有结果。\n")
     assert len(out.cases) == 2
+
+
+def test_a_story_that_trails_off_is_no_teaser_and_keeps_its_place():
+    out = seg("今年6月,上海乔先生的父亲去营业厅办理携号转网,却被告知他的套餐签了五年合约,转网要先交1000多元违约金。"
+              "乔先生找营业厅理论,营业员只说系统里有记录,但他的父亲对这个合约并不知情......\n"
+              "乔先生父亲的经历并非孤例。在陕西工作的刘先生此前也遇到了这类问题,他想把联通号码转到移动,却被提示办理了共享业务,无法转网。\n")
+    assert len(out.cases) == 2 and any("1000多元违约金" in c.facts for c in out.cases)
+
+
+def test_numbered_cases_of_an_exam_paper_glued_together_are_cut_apart():
+    out = seg("银行客户投诉处理案例分析测试试卷试卷内容案例一某日,一位老年客户张先生来到营业厅投诉,说手机银行上买的理财产品净值下跌,"
+              "客服解释含糊其辞,他要求退还本金。请分析该案例中存在的主要问题。案例二客户李女士通过网上银行给自己另一张卡转账,"
+              "结果钱转到了陌生人名下,客服说是她自己操作失误,银行不承担损失。请提出处理建议。\n")
+    assert len(out.cases) == 2
+
+
+def test_a_residents_letter_to_an_official_and_the_bureaus_reply_are_a_case():
+    out = seg("尊敬的区长:\n我们是城东环卫公寓的业主,全市大多数业主都拿到了产权证,而我们200户左右业主的产权证至今没有任何进展,"
+              "还请区政府为民做主,帮我们尽快办好房产证。\n去年7月,我局专门成立工作小组,配合开发商办理此事,目前已完成房屋实测,正在督促开发商提交资料。\n")
+    (case,) = out.cases
+    assert "产权证" in case.facts

@@ -92,7 +92,8 @@ def _join_broken(lines: list[Line]) -> list[list[Fragment]]:
 def _continues(prev: Line, line: Line) -> bool:
     tail = prev.text.rstrip()
     if (not tail or tail[-1] in TERMINAL or _MARKER.match(line.text) or is_title(tail) or tail.startswith("#")
-            or PARTICULAR.match(tail)):
+            or PARTICULAR.match(tail) or (len(tail) > 60 and re.search(r"(?:\.{3,}|…{2,})$", tail))):
+        # (a long line that trails off, "…并不知情......", ends its paragraph)
         return False
     if _heading_line(tail) and len(line.text) > len(tail) and not splits_word(tail, line.text):
         return False  # a short heading on its own line ("案例背景" above its text)

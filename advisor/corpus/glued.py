@@ -18,6 +18,8 @@ _GLUED_HEADING = re.compile(
     r"|(?<=[:：])\s*(?=案例[一二三四五六七八九十\d]{1,3}[:：,，])"
     # after a closing tag of the case before ("…的服务理念.(结错帐)案例二:某年…")
     r"|(?<=[)）])\s*(?=案例[一二三四五六七八九十\d]{1,3}[:：])"
+    # a case number glued to its story's first words ("…试卷内容案例一某日,一位…", "…建议。案例二客户李女士…")
+    r"|(?=案例[一二三四五六七八九十]{1,3}(?:某日|某年|某天|客户|顾客|客人|业主|一位|一名|\d{4}年))"
 )
 # A themed case title glued to the text around it ("…(六个)干净篇——客房马桶脏迹与水箱冲不了水2008年3月15日XX分店,…"):
 # cut before it and after it, where the story's date begins.

@@ -75,6 +75,8 @@ _CHROME = re.compile(
     # A photo caption: "王先生投诉的服装。资料图片", "图为调解现场", "（图片来源：网络）", "记者 张三 摄".
     r"|^(?=.{0,40}$).*(?:资料图片?|供图|[(（]?图片?来源[:：]?[^。]{0,20}[)）]?|(?:记者|通讯员)\s*\S{2,4}\s*摄)$|^图为"
     r"|^(?:网图|图片来自网络|图源网络|图片源自网络)[,，]?\s*(?:侵删|侵权删除?)?$"
+    # a commentator's or reporter's byline under a paper's name: "极目新闻评论员 吴双建"
+    r"|^[\u4e00-\u9fff]{0,8}(?:评论员|记者|通讯员)\s*[/／]?\s*[\u4e00-\u9fff]{2,4}$"
 )
 # A title line stuffed with search keywords separated by _ or |: spam.
 _KEYWORD_STUFFING = re.compile(r"^(?:[^_|｜\s]{2,24}[_|｜]){3,}[^_|｜\s]{2,24}$")
@@ -146,8 +148,8 @@ def _line_noise(text: str, ad_brands: set[str]) -> str | None:
         return "课程大纲"
     if _PAGE_NUMBER.match(text) or _DATE_ONLY.match(text):
         return "页码日期"
-    if _TRUNCATED.search(text):
-        return "相关文章"
+    if _TRUNCATED.search(text) and len(text) <= 60 and not re.search(r"[。！？!?]", text.rstrip(".…。")):
+        return "相关文章"  # a teaser cut off ("业主投诉物业的十种……"), not a story that trails off after its sentences
     return None
 
 

@@ -15,7 +15,7 @@ from advisor.text.terms import has_complaint_vocabulary
 
 # A question about the rules (time limits, grades, who to report to) rather than about an incident.
 RULE_INTENT = re.compile(
-    r"多久|几天|几个小时|多长时间|多少天|时限|期限|分几级|几级|什么级别|等级|定级|算什么级|流程|程序|找谁|上报|报备|规定|制度"
+    r"多久|几天|几个小时|多长时间|多少天|多少个?(?:工作日|小时)|几个工作日|时限|期限|分几级|几级|什么级别|等级|定级|算什么级|流程|程序|找谁|上报|报备|规定|制度"
     r"|原则|分类|哪几类|分级|哪一级|哪级|什么级|归谁管|归哪"
 )
 
