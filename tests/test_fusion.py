@@ -128,3 +128,15 @@ def test_questions_about_classification_ask_about_the_rules():
 
     assert asks_about_rules("酒店的投诉按什么分类？") and asks_about_rules("这种投诉算哪一级，分级标准是什么")
     assert not asks_about_rules("客人说房间里有蟑螂要求换房")
+
+
+def test_a_curated_question_lifts_no_record_of_another_industry():
+    from advisor.retrieval.fusion import Weights, weighted_fusion
+
+    dense = {"bank_case": 0.88, "estate_rule": 0.87, "other": 0.86, "x": 0.85, "y": 0.84}
+    lexical = {"bank_case": 7.0, "estate_rule": 7.0, "other": 1.0}
+    questions = {"estate_rule": 0.95, "a": 0.80, "b": 0.81, "c": 0.79, "d": 0.80, "e": 0.80, "f": 0.81, "g": 0.79}
+    lifted = weighted_fusion(dense, lexical, questions, Weights())
+    assert lifted[0].record_id == "estate_rule"
+    gated = weighted_fusion(dense, lexical, questions, Weights(), unliftable=frozenset({"estate_rule"}))
+    assert gated[0].record_id == "bank_case"

@@ -286,3 +286,13 @@ def test_a_residents_letter_to_an_official_and_the_bureaus_reply_are_a_case():
               "还请区政府为民做主,帮我们尽快办好房产证。\n去年7月,我局专门成立工作小组,配合开发商办理此事,目前已完成房屋实测,正在督促开发商提交资料。\n")
     (case,) = out.cases
     assert "产权证" in case.facts
+
+
+def test_a_list_of_complaints_of_several_industries_is_of_none():
+    from advisor.corpus.classify import industry_of
+
+    text = ("以下是一些典型的客户投诉案例。1.餐饮服务质量问题:消费者在餐厅用餐时遇到食物变质,餐厅服务员态度差,餐厅不予理睬。"
+            "2.汽车质量问题:车主购买汽车后发现发动机故障,多次找4S店维修无果,车主联合其他车主向厂家索赔。"
+            "3.房屋交付问题:购房者发现开发商延期交房,精装修不合格,业主联合向开发商投诉。")
+    assert industry_of(text) == "通用"
+    assert industry_of("业主反映小区电梯经常停运,物业维修不及时,开发商交房时承诺的电梯品牌也被更换,业主要求物业和开发商赔偿。") != "通用"

@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from advisor.text.terms import COMPLAINT_TYPES, GENERAL, INDUSTRY_TERMS, best_label
+from advisor.text.terms import COMPLAINT_TYPES, GENERAL, INDUSTRY_TERMS, best_label, label_scores
 
 GUIDELINE_KIND_TERMS: dict[str, tuple[str, ...]] = {
     "grading": ("分级", "等级", "界定", "定性", "一般群诉", "重大群诉", "危机群诉", "重大投诉", "一级投诉", "二级",
@@ -31,8 +31,20 @@ def is_essay_title(title: str) -> bool:
 
 
 def industry_of(text: str, title: str = "") -> str:
-    """The industry whose vocabulary the record's own text (and heading) uses most; 通用 when none."""
-    return best_label(title + "\n" + text, INDUSTRY_TERMS, GENERAL)
+    """The industry whose vocabulary the record's own text (and heading) uses most; 通用 when none, and when
+    three unrelated industries weigh about as much (a list of 网购, 餐饮 and 汽车 complaints is of none)."""
+    full = title + "\n" + text
+    scores = label_scores(full, INDUSTRY_TERMS)
+    top = max(scores.values(), default=0)
+    strong = {_GROUP.get(k, k) for k, v in scores.items() if v >= max(3, top / 3)}
+    if len(strong) >= 3:
+        return GENERAL
+    return best_label(full, INDUSTRY_TERMS, GENERAL)
+
+
+# Industries close enough to count as one when telling a single-industry record from a mixed one.
+_GROUP = {"物业": "房地产", "家装": "房地产", "保险": "银行", "快递": "电商", "零售": "电商", "家电": "电商",
+          "餐饮": "酒店", "旅游": "酒店", "铁路": "航空", "供水": "电力", "燃气": "电力"}
 
 
 def complaint_type_of(text: str) -> str:

@@ -80,11 +80,14 @@ class SearchEngine:
         rule_intent, question = asks_about_rules(simple), asks_how(simple)
         # Essays, scripts and articles step back for the story of a complaint, not for a question they answer.
         secondary = frozenset() if rule_intent or question else self._penalised
-        if s.fusion == "rrf":
-            fused = rrf_fusion(*signals, weights, secondary, s.rrf_k)
-        else:
-            fused = weighted_fusion(*signals, weights, secondary)
         query_industry = industry or infer_industry(simple)
+        # A curated question lifts its record only for a query of a compatible industry: 投诉怎么分类 asked
+        # about a hotel must not lift a property developer's grading section.
+        unliftable = frozenset(k for k in signals[2] if not compatible(self.records[k].industry, query_industry))
+        if s.fusion == "rrf":
+            fused = rrf_fusion(*signals, weights, secondary, s.rrf_k, unliftable)
+        else:
+            fused = weighted_fusion(*signals, weights, secondary, unliftable)
         ranked = self._priors(fused, query_industry, rule_intent, question)
         if self.reranker is not None:
             ranked = self._rerank(simple, ranked)

@@ -62,7 +62,8 @@ def zscores(scores: Mapping[str, float], reference: Mapping[str, float] | None =
 
 
 def weighted_fusion(dense: dict[str, float], lexical: dict[str, float], questions: dict[str, float],
-                    weights: Weights, secondary: frozenset[str] = frozenset()) -> list[Fused]:
+                    weights: Weights, secondary: frozenset[str] = frozenset(),
+                    unliftable: frozenset[str] = frozenset()) -> list[Fused]:
     """Sum of standardised text signals plus the question lift, minus a penalty for secondary records.
 
     Args:
@@ -71,6 +72,7 @@ def weighted_fusion(dense: dict[str, float], lexical: dict[str, float], question
         questions: best similar-question cosine per candidate record (only records that have some).
         weights: signal weights, the z above which a question lifts, the secondary-record penalty.
         secondary: ids of records that should not outrank a matching precedent (essays, scripts …).
+        unliftable: ids whose questions take part in the statistics but lift nothing (another industry's).
 
     Returns:
         Records by descending score (ties by id, so the order is deterministic).
@@ -83,7 +85,7 @@ def weighted_fusion(dense: dict[str, float], lexical: dict[str, float], question
     floor_d, floor_l = min(zd.values(), default=0.0), min(zl.values(), default=0.0)
     fused = []
     for rid in set(zd) | set(zl) | set(zq):
-        lift = weights.questions * max(0.0, zq.get(rid, 0.0) - weights.lift_from) if rid in zq else 0.0
+        lift = 0.0 if rid in unliftable else weights.questions * max(0.0, zq.get(rid, 0.0) - weights.lift_from)
         score = weights.dense * zd.get(rid, floor_d) + weights.lexical * zl.get(rid, floor_l) + lift
         if rid in secondary:
             score -= weights.secondary_penalty
@@ -92,15 +94,17 @@ def weighted_fusion(dense: dict[str, float], lexical: dict[str, float], question
 
 
 def rrf_fusion(dense: dict[str, float], lexical: dict[str, float], questions: dict[str, float], weights: Weights,
-               secondary: frozenset[str] = frozenset(), k: int = 60) -> list[Fused]:
-    """Weighted reciprocal-rank fusion of the same signals (questions count only for records that have them)."""
+               secondary: frozenset[str] = frozenset(), k: int = 60,
+               unliftable: frozenset[str] = frozenset()) -> list[Fused]:
+    """Weighted reciprocal-rank fusion of the same signals (questions count only for records that have them,
+    and not for the `unliftable` ones)."""
     def ranks(scores: dict[str, float]) -> dict[str, int]:
         return {rid: r for r, (rid, _) in enumerate(sorted(scores.items(), key=lambda kv: -kv[1]), 1)}
 
     parts = [(ranks(dense), weights.dense), (ranks(lexical), weights.lexical), (ranks(questions), weights.questions)]
     fused = []
     for i in set(dense) | set(lexical) | set(questions):
-        score = sum(w / (k + r[i]) for r, w in parts if i in r)
+        score = sum(w / (k + r[i]) for n, (r, w) in enumerate(parts) if i in r and not (n == 2 and i in unliftable))
         if i in secondary:
             score *= 0.8
         fused.append(Fused(i, score, dense.get(i, 0.0), lexical.get(i, 0.0), questions.get(i, 0.0)))
