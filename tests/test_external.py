@@ -26,17 +26,25 @@ pytestmark = pytest.mark.integration
 # split -> (cases alone, thinking filled, steps filled) and (Recall@1, Recall@5, MRR@5)
 SEGMENTATION_FLOORS = {
     "dev": (0.95, 0.9, 0.85), "dev2": (0.93, 0.85, 0.75), "dev3": (0.93, 0.45, 0.9), "dev4": (0.93, 0.8, 0.75),
-    "dev5": (0.87, 0.6, 0.65), "dev6": (0.88, 0.8, 0.6), "dev7": (0.4, 0.4, 0.9), "heldout": (0.88, 0.35, 0.70), "heldout2": (0.9, 0.2, 0.6),
+    "dev5": (0.9, 0.7, 0.65), "dev6": (0.88, 0.8, 0.6), "dev7": (0.95, 0.8, 0.9), "dev8": (0.8, 0.6, 0.9),
+    "dev9": (0.85, 0.7, 0.9), "dev10": (0.95, 0.6, 0.7), "dev11": (0.85, 0.9, 0.9), "dev12": (0.85, 0.65, 0.0),
+    "dev13": (0.85, 0.9, 0.9),
+    "heldout": (0.88, 0.55, 0.75), "heldout2": (0.9, 0.2, 0.6), "heldout3": (0.85, 0.9, 0.9), "heldout4": (0.55, 0.0, 0.6),
+    "heldout5": (0.4, 0.0, 0.0),
 }
 RETRIEVAL_FLOORS = {
-    # dev2 lost 0.10 Recall@1 when dev6, dev7 and heldout3 joined the index (similar restaurant, courier and
-    # railway cases); see docs/evaluation.md.
-    "dev": (0.83, 0.98, 0.89), "dev2": (0.65, 0.95, 0.78), "dev3": (0.9, 0.97, 0.93), "dev4": (0.92, 0.97, 0.94),
-    "dev5": (0.8, 0.95, 0.87), "dev6": (0.8, 0.95, 0.87), "dev7": (0.93, 0.97, 0.95), "heldout": (0.6, 0.85, 0.7), "heldout2": (0.88, 0.97, 0.93),
+    # Every split added makes the others harder: dev2 scored 0.792 Recall@1 with seven splits in the index and
+    # 0.646 with eighteen (similar restaurant, courier, railway and airline cases); see docs/evaluation.md.
+    "dev": (0.82, 0.98, 0.88), "dev2": (0.6, 0.93, 0.75), "dev3": (0.9, 0.97, 0.93), "dev4": (0.92, 0.97, 0.94),
+    "dev5": (0.85, 0.97, 0.9), "dev6": (0.78, 0.95, 0.86), "dev7": (0.9, 0.97, 0.94), "dev8": (0.74, 0.95, 0.83),
+    "dev9": (0.93, 0.97, 0.95), "dev10": (0.88, 0.97, 0.93), "dev11": (0.93, 0.97, 0.95), "dev12": (0.7, 0.9, 0.79),
+    "dev13": (0.83, 0.97, 0.9),
+    "heldout": (0.58, 0.82, 0.67), "heldout2": (0.9, 0.97, 0.94), "heldout3": (0.88, 0.97, 0.93),
+    "heldout4": (0.88, 0.95, 0.92), "heldout5": (0.8, 0.9, 0.85),
 }
 # How far the curated knowledge may lower Recall@1 / MRR@5 on documents it does not name. The target is 0.03;
-# measured R@1 with / without knowledge: dev 0.880 / 0.900, dev2 0.792 / 0.792, dev3 0.952 / 0.952,
-# dev4 1.000 / 1.000, held-out 0.647 / 0.647, held-out 2 0.927 / 0.976.
+# measured R@1 with / without knowledge (docs/evaluation.md): dev 0.840 / 0.860, dev12 0.738 / 0.786,
+# held-out 2 0.951 / 1.000; on most splits the two are equal or the knowledge helps.
 KNOWLEDGE_SLACK = 0.05
 
 
