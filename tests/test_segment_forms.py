@@ -224,7 +224,7 @@ def test_unseen_labels_of_a_mediation_report():
 
 
 def test_told_actions_are_the_companys_not_the_customers_demand():
-    from advisor.corpus.stories import told_actions
+    from advisor.corpus.handling import told_actions
 
     story = ("董小姐马上叫服务员过来。女服务员当场给她连声道歉,称是他们的责任。"
              "当晚这名顾客给我们打电话,索要1000元赔偿,不然就去消委投诉。负责人表示,他们已经给顾客换了菜。")
@@ -234,7 +234,7 @@ def test_told_actions_are_the_companys_not_the_customers_demand():
 
 
 def test_an_apology_told_as_regret_is_an_action_and_a_reporters_call_is_not():
-    from advisor.corpus.stories import told_actions
+    from advisor.corpus.handling import told_actions
 
     story = ("昨日,导报记者与该餐厅取得了联系。一位何姓餐厅助理表示,首先,确实是餐厅的过错,向黄小姐表示诚挚的歉意。")
     assert told_actions(story) == ["一位何姓餐厅助理表示,首先,确实是餐厅的过错,向黄小姐表示诚挚的歉意。"]
