@@ -248,3 +248,10 @@ def test_the_party_a_complaint_blames_decides_its_industry():
     assert infer_industry("客户说快递被物业前台弄丢了") == "物业"
     assert infer_industry("寄的件丢了,客户要赔") == "快递"
     assert infer_industry("行李箱被航空公司摔坏了") == "航空"
+
+
+def test_the_market_regulator_is_no_bank_word():
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry("会员说充值的卡在分店关门后用不了，要去市场监管局投诉") != "银行"
+    assert infer_industry("寄的水果到了烂了一半，客户要赔") == "快递"
