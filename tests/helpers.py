@@ -47,11 +47,17 @@ def make_corpus(tmp: Path, *names: str) -> Path:
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
 
-def seg(text: str, name: str = "doc.txt"):
-    """Clean and segment `text` as if it were the corpus file `name` (no index, no model)."""
+def cleaned(text: str, name: str = "doc.txt"):
+    """`text` cleaned as if it were the corpus file `name` (its DocText)."""
     from advisor.corpus.clean import clean_document
     from advisor.corpus.read import RawDocument
-    from advisor.corpus.segment import segment_document
 
     raw = RawDocument(name, text, "utf_8", hashlib.sha1(text.encode()).hexdigest())
-    return segment_document(clean_document(raw).doc_text())
+    return clean_document(raw).doc_text()
+
+
+def seg(text: str, name: str = "doc.txt"):
+    """Clean and segment `text` as if it were the corpus file `name` (no index, no model)."""
+    from advisor.corpus.segment import segment_document
+
+    return segment_document(cleaned(text, name))

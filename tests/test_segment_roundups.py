@@ -5,9 +5,7 @@ numbered list. Texts written for the tests after those patterns."""
 
 from __future__ import annotations
 
-import hashlib
-
-from helpers import seg
+from helpers import cleaned, seg
 
 from advisor.corpus.classify import is_essay_title
 from advisor.corpus.stories import story_cuts
@@ -107,12 +105,7 @@ def test_linking_and_dated_openings_are_no_titles():
 
 
 def _cleaned_lines(lines: list[str]) -> list[str]:
-    from advisor.corpus.clean import clean_document
-    from advisor.corpus.read import RawDocument
-
-    text = "\n\n".join(lines)
-    raw = RawDocument("doc.txt", text, "utf_8", hashlib.sha1(text.encode()).hexdigest())
-    return [line for line in clean_document(raw).doc_text().text.split("\n") if line.strip()]
+    return [line for line in cleaned("\n\n".join(lines)).text.split("\n") if line.strip()]
 
 
 def test_captions_site_names_datelines_and_spam_after_a_title_are_dropped():

@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 
+from advisor.text.industry import RELATED
 from advisor.text.terms import COMPLAINT_TYPES, GENERAL, INDUSTRY_TERMS, best_label, label_scores
 
 GUIDELINE_KIND_TERMS: dict[str, tuple[str, ...]] = {
@@ -33,18 +34,14 @@ def is_essay_title(title: str) -> bool:
 def industry_of(text: str, title: str = "") -> str:
     """The industry whose vocabulary the record's own text (and heading) uses most; 通用 when none, and when
     three unrelated industries weigh about as much (a list of 网购, 餐饮 and 汽车 complaints is of none)."""
-    full = title + "\n" + text
-    scores = label_scores(full, INDUSTRY_TERMS)
+    scores = label_scores(title + "\n" + text, INDUSTRY_TERMS)
     top = max(scores.values(), default=0)
-    strong = {_GROUP.get(k, k) for k, v in scores.items() if v >= max(3, top / 3)}
+    # Related industries (房地产 and 物业, 银行 and 保险 …) count as one.
+    strong = {next((g for g in RELATED if k in g), k) for k, v in scores.items() if v >= max(3, top / 3)}
     if len(strong) >= 3:
         return GENERAL
-    return best_label(full, INDUSTRY_TERMS, GENERAL)
-
-
-# Industries close enough to count as one when telling a single-industry record from a mixed one.
-_GROUP = {"物业": "房地产", "家装": "房地产", "保险": "银行", "快递": "电商", "零售": "电商", "家电": "电商",
-          "餐饮": "酒店", "旅游": "酒店", "铁路": "航空", "供水": "电力", "燃气": "电力"}
+    best = max(INDUSTRY_TERMS, key=lambda k: scores.get(k, 0))  # the first of equals, in table order
+    return best if top else GENERAL
 
 
 def complaint_type_of(text: str) -> str:

@@ -116,8 +116,9 @@ def _closing_comments(content: str) -> tuple[str, list[str]]:
     """A handling or outcome section without its closing comments (the consumer association's advice after
     the result, "本案中,调解员…"): the section, and those paragraphs."""
     paragraphs = content.split("\n")
+    flags = _comment_flags(paragraphs)
     n = len(paragraphs)
-    while n > 1 and (_COMMENT.match(paragraphs[n - 1].strip()) or is_editorial(paragraphs[n - 1])):
+    while n > 1 and flags[n - 1]:
         n -= 1
     return "\n".join(paragraphs[:n]), [p.strip() for p in paragraphs[n:] if p.strip()]
 

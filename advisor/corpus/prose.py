@@ -155,21 +155,21 @@ class ProseReader:
             left.extend(rest)
             for i, group in enumerate(groups):
                 prev = stories[-1] if stories else None
-                # A lone subheading inside a story ("1、尽职后的委屈" then "客户发现被骗后…") does not end it.
-                first, so_far = self.text[group[0].start : group[0].end], self._join(prev.blocks) if prev else ""
-                # (a heading of the same family as the story's own heads a sibling story: 干净篇—… then 安全篇—…)
-                lone = (not sibling and prev is not None and prev.blocks[-1] is self._before(heading, run)
-                        and not self._sibling_of(prev, heading)
-                        and not starts_new_story(first, so_far) and not names_someone_new(first, so_far))
-                if i == 0 and prev is not None and (lone or (not self._sibling_of(prev, heading) and self._goes_on(prev, first))):
-                    prev.blocks.extend(group)
-                else:
-                    stories.append(_Story(heading, group, len(groups)))
+                # A lone subheading inside a story ("1、尽职后的委屈" then "客户发现被骗后…") does not end it
+                # (a heading of the same family as the story's own heads a sibling story: 干净篇—… then 安全篇—…).
+                if i == 0 and prev is not None and not self._sibling_of(prev, heading):
+                    first, so_far = self.text[group[0].start : group[0].end], self._join(prev.blocks)
+                    lone = (not sibling and prev.blocks[-1] is self._before(heading, run)
+                            and not starts_new_story(first, so_far) and not names_someone_new(first, so_far))
+                    if lone or self._goes_on(prev, first):
+                        prev.blocks.extend(group)
+                        continue
+                stories.append(_Story(heading, group, len(groups)))
         self._lead_into_story(sections, stories, left)
-        first = len(self.cases)
+        built = len(self.cases)
         for story in stories:
             self._narrative_case(story)
-        self.cases[first:] = share_comments(self.cases[first:])
+        self.cases[built:] = share_comments(self.cases[built:])
         self._guidelines(left)
 
     def _continues(self, stories: list[_Story], heading: Block | None, bodies: list[Block]) -> bool:

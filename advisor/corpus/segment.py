@@ -170,7 +170,7 @@ class _Walker:
             return
         story = self._story_before()
         # An essay's own headings (一、案例背景) open no case: the essay stays one record.
-        essay = bool(is_essay_title(self._doc_title(b.start)))
+        essay = is_essay_title(self._doc_title(b.start))
         if not essay and ("facts" in b.roles or story):
             self._open_at_label(b, story)
         else:
