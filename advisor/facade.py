@@ -258,15 +258,24 @@ class Advisor:
 def read_industry(simple: str, chosen: str | None, ranked: str | None, hits: Sequence[Hit]) -> str | None:
     """The industry whose rules apply. The filter decides; else the query's words, unless one word alone
     (违约金, 预售 …) points there while the best precedent, though ranked against that guess, is of an
-    industry that does not fit ("家长要退课,机构说要扣30%违约金"); without industry words, the industry of a
-    precedent that matches well."""
+    industry that does not fit ("家长要退课,机构说要扣30%违约金"). Without industry words the precedents
+    decide only when they agree: a single bank case leading "退款15天了还没到账" must not put bank deadlines
+    on a shop's complaint."""
     if chosen:
         return chosen
     lead = next((h.industry for h in hits[:1] if h.kind == "case" and h.confidence != "低" and h.industry != GENERAL),
                 None)
     if ranked and industry_guess(simple)[1] <= 1 and lead and not compatible(lead, ranked):
         return lead
+    if ranked:
+        return ranked
     named = top_industries(simple)
-    if not ranked and lead and named and not any(compatible(lead, n) for n in named):
-        return None  # the words named 餐饮 and 医疗 equally: a property precedent does not decide
-    return ranked or lead
+    if named:  # a tie of the query's words: the lead precedent may break it, not add a third industry
+        return lead if lead in named else None
+    return lead if lead and _precedents_agree(lead, hits) else None
+
+
+def _precedents_agree(lead: str, hits: Sequence[Hit], among: int = 3) -> bool:
+    """At least two of the first `among` case hits are of the lead's industry or a related one."""
+    cases = [h for h in hits if h.kind == "case"][:among]
+    return sum(h.industry != GENERAL and compatible(h.industry, lead) for h in cases) >= 2

@@ -217,7 +217,26 @@ def test_the_rules_that_apply_follow_the_best_precedent_when_one_word_alone_name
     assert read_industry("报班退费要扣违约金", "银行", "房地产", lead("教育")) == "银行"
     # A weak precedent lends nothing; without industry words a good one does.
     assert read_industry("报班退费要扣违约金", None, "房地产", lead("教育", "低")) == "房地产"
-    assert read_industry("这事怎么处理", None, None, lead("酒店")) == "酒店"
+    agreeing = lead("酒店") + [Hit(kind="case", id="c2", title="t", score=2.0, industry="餐饮", text="t", confidence="中")]
+    assert read_industry("这事怎么处理", None, None, agreeing) == "酒店"
+
+
+def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
+    from advisor.facade import read_industry
+    from advisor.models import Hit
+
+    def hits(*industries: str) -> list[Hit]:
+        return [Hit(kind="case", id=f"c{i}", title="t", score=3.0 - i, industry=ind, text="t", confidence="高")
+                for i, ind in enumerate(industries)]
+
+    query = "申请退款15天了还没到账,一直说在处理"
+    assert read_industry(query, None, None, hits("银行")) is None
+    assert read_industry(query, None, None, hits("银行", "电商", "快递")) is None
+    assert read_industry(query, None, None, hits("银行", "通用", "电商")) is None  # general records lend nothing
+    assert read_industry(query, None, None, hits("银行", "电商", "保险")) == "银行"
+    # A tie of the query's words (客人 酒店, 包裹 快递): the lead breaks it only when it is one of them.
+    assert read_industry("客人说包裹被放在管理室被别人拿走了", None, None, hits("餐饮", "餐饮")) is None
+    assert read_industry("客人说包裹被放在管理室被别人拿走了", None, None, hits("快递")) == "快递"
 
 
 @pytest.mark.parametrize(("query", "industry"), [

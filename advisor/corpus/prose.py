@@ -36,6 +36,10 @@ MIN_CASE_CHARS = 30
 _LEAD_CHARS = 200
 
 
+# Unnumbered headings: a news page's headline lines.
+_PLAIN_HEADINGS = {"line", "md1", "md2", "md3", "md4", "md5", "md6"}
+# A heading that announces one case: "案例分析:", "【典型案例】", "真实案例".
+_CASE_HEADING = re.compile(r"^\W*(?:典型|真实|实际|相关)?案例(?:分析|回顾|介绍|简介|详情)?\W*$")
 # A heading of a series: "干净篇——客房马桶…", "第三篇:…".
 _SERIES = re.compile(r"^[^，,。]{0,6}篇\s*[—–:：]")
 
@@ -48,6 +52,7 @@ class _Story:
     blocks: list[Block]
     siblings: int
     comment: list[Block] = field(default_factory=list)  # a commentary section after it (专家点评…)
+    kicker: Block | None = None  # the first line of a two-line headline ("3种食品放在1个塑料袋" / "商家却收…打包费")
 
 
 def doc_title(titles: list[tuple[int, str]], before: int) -> str:
@@ -164,7 +169,7 @@ class ProseReader:
                     if lone or self._goes_on(prev, first):
                         prev.blocks.extend(group)
                         continue
-                stories.append(_Story(heading, group, len(groups)))
+                stories.append(_Story(heading, group, len(groups), kicker=self._kicker(heading, run, left)))
         self._lead_into_story(sections, stories, left)
         built = len(self.cases)
         for story in stories:
@@ -210,6 +215,18 @@ class ProseReader:
             left.remove(b)
         stories[0].blocks[:0] = lead
 
+    def _kicker(self, heading: Block | None, run: list[Block], left: list[Block]) -> Block | None:
+        """A plain headline line right above the story's plain heading, with nothing under it: the first line
+        of a two-line headline. It leaves the guideline text and joins the title."""
+        above = self._before(heading, run)
+        if (heading is None or above is None or above.kind != "heading" or above not in left
+                or {above.family, heading.family} - _PLAIN_HEADINGS or is_generic_heading(above.text)
+                or above.start in self._title_starts or re.search(r"[。；;]", above.text)
+                or len(re.sub(r"\W", "", above.text)) < 6):  # a column's name (消费资讯, 投诉) is no headline
+            return None
+        left.remove(above)
+        return above
+
     def _before(self, heading: Block | None, run: list[Block]) -> Block | None:
         """The block just before `heading` in the run."""
         if heading is None or heading not in run:
@@ -222,9 +239,11 @@ class ProseReader:
         own = heading is not None and not is_generic_heading(heading.text)
         facts = self._join(group)
         title = clean_heading(heading.text) if own and heading else ""
+        if title and story.kicker is not None:
+            title = f"{clean_heading(story.kicker.text)}：{title}"
         if story.siblings > 1 or not title:
             title = f"{title}：{title_from_facts(facts)}" if title else title_from_facts(facts)
-        start = heading.start if own and heading and story.siblings == 1 else group[0].start
+        start = (story.kicker or heading).start if own and heading and story.siblings == 1 else group[0].start
         start = min(start, group[0].start)  # a lead above the headline belongs to the story
         sections = [Section((), "", group[0].start, group[-1].end)]
         end = group[-1].end
@@ -294,6 +313,9 @@ class ProseReader:
         if not any(flags) and groups[0] and is_story(self.text[groups[0][0].start : groups[0][0].end], strict):
             # A news story told in its first paragraph and discussed at length after: still one incident.
             flags[0] = True
+        if not any(flags) and heading is not None and _CASE_HEADING.match(heading.text) and groups[0]:
+            # "## 案例分析:" over "Mr.A一家人…": the heading says a case follows; events told make it one.
+            flags[0] = is_story(self._join(groups[0]), strict, person=False)
         if not any(flags) and not (sibling and not strict):
             return None
         for i, group in enumerate(groups):

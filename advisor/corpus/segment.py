@@ -19,7 +19,7 @@ from advisor.corpus.kinds import document_kinds
 from advisor.corpus.layout import Block, read_layout
 from advisor.corpus.prose import MIN_CASE_CHARS, RULES_DOC, ProseReader, doc_title
 from advisor.corpus.roles import is_metadata_label, label_roles
-from advisor.corpus.stories import is_story
+from advisor.corpus.stories import is_story, names_anyone, people_named, staff_named
 from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
 from advisor.text.terms import CORE_COMPLAINT_TERMS, DOC_TITLE_ALTERNATION
@@ -282,9 +282,29 @@ class _Walker:
         """An untitled document glued onto the case (its text turns to another industry) goes back to prose."""
         bodies = [b for b in case.blocks if b.kind == "body"]
         switch = industry_switch([self.text[b.start : b.end] for b in bodies])
-        if switch is None:
+        if switch is not None:
+            self._back_to_prose(case, bodies[switch].start)
+
+    def _cut_retold(self, case: _Open) -> None:
+        """A case of facts alone whose subheading goes on to someone new ("事件" 傅先生 … "1.VIP客户加塞儿" 王女士 …):
+        that subheading and all after it go back to prose, where each heading's story is read on its own."""
+        if case.roles_seen() - {"facts"}:
             return
-        cut = bodies[switch].start
+        told: list[str] = []
+        for i, b in enumerate(case.blocks):
+            if b.kind == "body":
+                told.append(self.text[b.start : b.end])
+            elif b.kind == "heading" and told:
+                after = next((x for x in case.blocks[i + 1 :] if x.kind == "body"), None)
+                so_far = "\n".join(told)
+                head = self.text[after.start : after.end][:80] if after is not None else ""
+                new = {p for p in people_named(head) - staff_named(head) if p not in so_far}  # 负责人孙先生 answers
+                if new and len(so_far) > 40 and names_anyone(so_far):
+                    self._back_to_prose(case, b.start)
+                    return
+
+    def _back_to_prose(self, case: _Open, cut: int) -> None:
+        """Everything of the case from `cut` on returns to prose."""
         case.sections = [s for s in case.sections if s.start < cut]
         for s in case.sections:
             s.end = min(s.end, cut)
@@ -299,6 +319,7 @@ class _Walker:
         if case is None:
             return
         self._cut_glued(case)
+        self._cut_retold(case)
         self.last_case_end = case.end()
         end = case.end()
         body = self.text[case.start : end]

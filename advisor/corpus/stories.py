@@ -16,7 +16,7 @@ SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
     "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤饶闵岳欧柳鲁葛"
     "项庞樊兰殷施洪翟颜倪牛温季俞章伍申尤毕聂焦柴祝甘霍卞邢阮符舒岑冉蓝詹裴芦匡邬蔺米庄喻翁卜滕蒲骆谷穆左柏晏凌萧瞿麦粟乔苗耿"
-    "全盛梅景包鲍齐辛童荣尚柯房费车祁郎"
+    "全盛梅景包鲍齐辛童荣尚柯房费车祁郎傅卫康纪赖卓阎谌"
 )
 _SUR = f"[{SURNAMES}]"
 # Surnames that are also prepositions after a role word (业主向记者…, 客户于…) do not start a full name.
@@ -35,6 +35,8 @@ _PERSON = (
     r"|(?:多名|多位|数名|部分|几名|几位|\d+名|\d+位|几十名|数十名)(?:群众|居民|业主|住户|村民|消费者|乘客|旅客|家长|学员|会员|用户|客户|车主|游客|网友)"
     # a hotline record: "群众反映,其孩子在…上学", "反映人称…"
     r"|群众反映|反映人(?:称|说|表示|所说)|来电人|来信人"
+    # the parties of one complaint speaking: "投诉人表示…", "被投诉方认为页面宣传并无问题"
+    r"|(?:被)?(?:投诉|申诉)(?:人|方)(?:表示|称|说|认为|坚持|拒绝)"
     r"|一男一女|一对(?:老)?(?:夫妇|夫妻|母女|父子|母子|情侣)|(?:一位|一名|有位)[^，,。]{0,12}?的(?:大汉|男子|女子|老人|妇女|小伙|姑娘)"
     r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子|投诉人|申诉人|住户|租户|家长|学员|病人|家属|投保人|被保险人|网友)"
     + _DESCRIBED +
@@ -113,7 +115,8 @@ RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！
 # An editorial paragraph after the story: the writer's judgement, not events ("自来水公司本应积极应对…不能仅仅
 # 依赖智能水表", "希望此事能引起…毕竟…"). Two opinion cues, fewer story cues, and nobody of the story named.
 _OPINION = re.compile(
-    r"本应|理应|不能仅仅|不仅仅|不禁要问|希望|期待|呼吁|毕竟|值得(?:注意|反思|深思|警惕)|由此可见|事实上|背后|折射|"
+    r"本应|理应|不能仅仅|不仅仅|不禁要问|希望|期待|呼吁|毕竟|值得(?:注意|反思|深思|警惕)|由此可见|事实上|实际上|背后|折射|"
+    r"[应要需](?:正视|重视|加强|反思|吸取|规范|完善|杜绝|引以为戒)|"
     r"说到底|归根结底|试想|显然|无疑|应当|应该|必须|提醒|切记|谨防|警惕|一定要|千万|务必|(?:消费者|商家|企业|经营者)(?:要|应|需|更应)"
 )
 
@@ -132,13 +135,16 @@ def story_score(text: str) -> float:
     return (len(_STORY_CUES.findall(text)) - len(_NORM_CUES.findall(text))) / n
 
 
-def is_story(text: str, strict: bool = False) -> bool:
+def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
     """True when `text` tells of one incident (a named or specific customer, events) more than it states rules.
 
     `strict` (inside a rules document or a guide): only a particular person (一位客人, 张先生) makes a story.
+    `person=False`: the text is known to be a case (its heading says so); events told are enough.
     """
     if len(re.sub(r"\W", "", text)) < 30:
         return False
+    if not person:
+        return story_score(text) > 0.0
     if strict:
         return _SPECIFIC.search(text) is not None and story_score(text) > 0.0
     dated = len(re.findall(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年\s*\d{1,2}\s*月|某日|当天|次日|当晚", text))

@@ -1,0 +1,91 @@
+"""Segmentation of forms first met in the external development split dev14: a facts label whose subheadings go on
+to other people, the parties of a complaint speaking, a heading that announces a case, an investigation label,
+two-line news headlines, photo credits glued into a line. Texts written for the tests after those patterns."""
+
+from __future__ import annotations
+
+from helpers import cleaned, seg
+
+from advisor.corpus.titles import is_generic_heading
+
+ROUNDUP_UNDER_ONE_LABEL = (
+    "事件\n"
+    "他要在柜台存一百次零钱\n"
+    "卫先生来到某银行网点窗口,说要把一袋硬币分一百次存进去。\n"
+    "说起原因,他说上周办业务时柜员态度冷淡,他就是要出这口气。这是5月3日上午发生在南京市某银行的一幕。\n"
+    "1.大客户插队\n"
+    "“排了四十分钟,突然有人拿着金卡插到前面。”昨天,市民严女士说,她在某银行办业务时遇到这样的事。\n"
+    "严女士质问柜员,对方说金卡客户有优先权,她觉得受到了不公平待遇。\n"
+    "2.窗口午休\n"
+    "市民柏先生说,中午去银行办业务,六个窗口只开了两个,排了一个多小时。\n"
+)
+
+
+def test_a_facts_label_whose_subheadings_go_on_to_other_people_gives_each_person_a_case():
+    out = seg(ROUNDUP_UNDER_ONE_LABEL)
+    facts = [c.facts for c in out.cases]
+    assert len(out.cases) == 3, facts
+    assert "卫先生" in facts[0] and "严女士" not in facts[0]
+    assert "严女士" in facts[1] and "柏先生" not in facts[1]
+    assert "柏先生" in facts[2]
+
+
+def test_a_subheading_where_the_companys_manager_answers_stays_in_the_case():
+    out = seg("消费者:\n疑吃别人剩饭\n"
+              "殷小姐介绍,6月2日中午,她到一家快餐店吃饭,端上来的饭菜盘边有油渍,像是别人吃剩的又端了上来。"
+              "她马上叫来服务员,服务员连声道歉。\n"
+              "餐馆:系上错菜\n"
+              "该餐馆负责人钱先生表示,当时是服务员上错菜,顾客发现后已经给她换了菜,至于细节并不清楚。\n")
+    assert len(out.cases) == 1
+    assert "钱先生" in out.cases[0].text
+
+
+def test_the_parties_of_one_complaint_speaking_make_a_story_without_names():
+    out = seg("近日,区市场监管局接到消费者投诉,称其在直播间购买了一件标称含绒量90%的羽绒服,到货后发现填充物含有丝绵,"
+              "要求退货退款。投诉人表示,购买时主播口头介绍全部为白鸭绒。被投诉方认为商品页面已经写明材质,拒绝退货。"
+              "经调解,商家同意退款并赔偿。\n")
+    assert len(out.cases) == 1 and not out.guidelines
+
+
+def test_a_heading_that_announces_a_case_makes_its_unnamed_story_a_case():
+    out = seg("# 燃气费不对怎么投诉\n"
+              "燃气费应当按照实际用气量计算,如果发现燃气费异常,可以向燃气公司客服反映,也可以拨打监管部门的电话。\n"
+              "## 案例分析:\n"
+              "Mr.B家里一个月的用气量突然翻了一倍,账单比平时多出三百多元,打客服电话反映,燃气公司一再推脱,"
+              "最后他打了市场监管部门的投诉电话,问题才得到解决。\n", "doc.md")
+    assert len(out.cases) == 1
+    assert out.cases[0].facts.startswith("Mr.B")
+
+
+def test_an_investigation_label_is_facts_and_a_closing_admonition_is_thinking():
+    out = seg("今年春天,我在一家银行买了一款理财产品,理财经理说半年就能取出,半年后去赎回才知道是三年期的。读者 尹先生\n"
+              "【调查附记】\n"
+              "据了解,理财经理当时没有明确告知产品期限,尹先生多次交涉,只赎回了一部分,银行承认错误但没有给出方案。\n"
+              "【本报调解】\n"
+              "记者将尹先生和银行相关人员约到报社当面调解,银行同意尽快赎回剩余款项并补偿利息,尹先生表示接受。\n"
+              "理财产品实际上也是一种商品,银行应正视这一问题,加强理财经理的培训,不要为了业绩向顾客盲目推销。\n")
+    (case,) = out.cases
+    assert "赎回了一部分" in case.facts and "买了一款理财产品" in case.facts
+    assert any("应正视" in t for t in case.management_thinking)
+    assert not any("应正视" in s for s in case.handling_steps)
+    assert case.title != "今年春天"
+
+
+def test_a_two_line_headline_is_the_title_but_a_columns_name_is_not():
+    text = ("# 江苏消保委发布典型案例\n"
+            "## 3杯饮料装在1个袋子里\n"
+            "商家却收了3份打包费\n"
+            "2025年5月,市消保委接到消费者邹先生投诉,称他在外卖平台点了3杯饮料,商家装在1个袋子里却收了3份打包费,"
+            "消保委调解后商家退还了多收的费用。\n"
+            "## 消费资讯\n"
+            "## 金项链变色 商场出手验真\n"
+            "近日,市民柯女士反映,她在商场买的金项链戴了一个月就变色,要求商场检测并退货,经调解,商场同意退货。\n")
+    titles = [c.title for c in seg(text, "doc.md").cases]
+    assert "3杯饮料装在1个袋子里：商家却收了3份打包费" in titles
+    assert "金项链变色 商场出手验真" in titles
+    assert not is_generic_heading("3杯饮料装在1个袋子里") and is_generic_heading("50个投诉案例")
+
+
+def test_a_photo_credit_glued_into_a_line_is_dropped():
+    doc = cleaned("二手车调表,消协撑腰起诉图源 视觉中国2024年4月,柳女士在网上买了一辆二手车,表显里程7万多公里。\n")
+    assert "视觉中国" not in doc.text and "2024年4月,柳女士" in doc.text
