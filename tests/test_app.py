@@ -65,7 +65,7 @@ def card_titles(at: AppTest) -> list[str]:
 
 
 def card_industries(at: AppTest) -> list[str]:
-    return [v.removeprefix(":blue-badge[").removesuffix("]") for v in markdowns(at) if v.startswith(":blue-badge[")]
+    return [m.group(1) for v in markdowns(at) for m in re.finditer(r":blue-badge\[([^\]]*)\]", v)]
 
 
 def all_text(at: AppTest) -> list[str]:
@@ -124,14 +124,16 @@ def test_plan_comes_first_with_numbered_steps_citing_document_titles(app_env, do
 def test_precedent_card_shows_confidence_badge_reasons_and_detail_expanders(app_env):
     at = search(new_app(), ELEVATOR)
     badges = [v for v in markdowns(at) if "-badge[相似度：" in v]
-    assert badges and all(re.fullmatch(r":\w+-badge\[相似度：[高中低]\]", b) for b in badges), badges
+    assert len(badges) == len(result_of(at).hits)
+    assert all(re.match(r":\w+-badge\[相似度：[高中低]\] :blue-badge\[", b) for b in badges), badges
     assert not any(re.search(r"\d\.\d{3}", v) for v in all_text(at)), "no raw scores on the page"
     reasons = [c.value for c in at.caption if c.value.startswith("匹配原因：")]
     assert len(reasons) == len(result_of(at).hits) and all("判断行业：物业" in r for r in reasons)
-    labels = [e.label for e in at.expander]
-    assert "来源" in labels and any(label.startswith("管理思考") for label in labels)
-    sources = [v for v in markdowns(at) if v.startswith("- 文档：《")]
-    assert sources and all("第 " in v and " 字" in v for v in sources)  # offsets only inside 来源
+    details = [e for e in at.expander if e.label.startswith("详情")]
+    assert len(details) == sum(h.kind == "case" for h in result_of(at).hits)
+    texts = [m.value for e in details for m in e.markdown]
+    assert any("**管理思考**" in t for t in texts) and all("**来源**\n\n- 文档：《" in t for t in texts)
+    assert all("第 " in t and " 字" in t for t in texts)  # offsets only inside the details
 
 
 @pytest.mark.integration

@@ -37,8 +37,15 @@ def industry_of(text: str, title: str = "") -> str:
     scores = label_scores(title + "\n" + text, INDUSTRY_TERMS)
     top = max(scores.values(), default=0)
     # Related industries (房地产 and 物业, 银行 and 保险 …) count as one.
-    strong = {next((g for g in RELATED if k in g), k) for k, v in scores.items() if v >= max(3, top / 3)}
-    if len(strong) >= 3:
+    groups: dict[object, int] = {}
+    for k, v in scores.items():
+        if v >= max(3, top / 3):
+            group = next((g for g in RELATED if k in g), k)
+            groups[group] = groups.get(group, 0) + v
+    # three or more, none outweighing the others together by a quarter (物业 9 beside 电力 4 and 保险 3 is a
+    # property record; 房地产 13 beside 餐饮 6 and 汽车 6 is of none)
+    lead = max(groups.values(), default=0)
+    if len(groups) >= 3 and lead <= 1.25 * (sum(groups.values()) - lead):
         return GENERAL
     best = max(INDUSTRY_TERMS, key=lambda k: scores.get(k, 0))  # the first of equals, in table order
     return best if top else GENERAL

@@ -99,6 +99,8 @@ def _continues(prev: Line, line: Line) -> bool:
         return False  # a short heading on its own line ("案例背景" above its text)
     if is_title(line.text) and len(line.text) >= 6:
         return False  # a document title never continues the previous sentence
+    if _QA_LINE.match(line.text):
+        return False  # "A 湖南省市场监督管理局回应:" answers the line above, it does not go on with it
     if line.blank_before:
         # Across a blank line only a long line cut mid-sentence continues: after a comma, or inside a word
         # ("…遇到了配" / "送延误…"); a heading above its paragraph ("…座位被更改" / "一位投诉人…") does not.
@@ -109,9 +111,13 @@ def _continues(prev: Line, line: Line) -> bool:
     return True
 
 
+# The question or answer line of a Q&A page: "Q 网友留言:", "A 某局回应:", "问:…", "答:…".
+_QA_LINE = re.compile(r"^\s*(?:[QA](?=[\s:：])|问(?=[:：])|答(?=[:：]))")
 _HEADING_PUNCT = re.compile(r"[，,。；;！!？?、]")
 
 
 def _heading_line(text: str) -> bool:
     text = re.sub(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*", "", text)
-    return 2 <= len(text) <= 30 and not _HEADING_PUNCT.search(text) and re.search(r"[\u4e00-\u9fff]{2}", text) is not None
+    # (a letter-spaced heading, "服 务 消 费 投 诉 案 例", is one too)
+    return (2 <= len(text) <= 30 and not _HEADING_PUNCT.search(text)
+            and re.search(r"[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]", text) is not None)

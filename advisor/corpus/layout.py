@@ -281,7 +281,14 @@ def _label_or_heading(a: int, b: int, inner: str, family: str) -> Block:
     return Block("heading", a, b, inner, family)
 
 
+# The answer line of a Q&A page: "A 湖南省市场监督管理局回应:", "答:" (other replies, "市建设局答复:", are read with
+# the letter they answer: lines.py).
+_REPLY_LINE = re.compile(r"^\s*(?:A\s*[:：]?\s*[\u4e00-\u9fffA-Za-z（）()]{0,20}?(?:回应|回复|答复|回答)|答)\s*[:：]\s*$")
+
+
 def _plain(a: int, b: int, para: str, family: str, next_para: str) -> list[Block]:
+    if _REPLY_LINE.match(para):
+        return [Block("label", a, b, para.strip(" :："), family or "line", ("steps",))]
     label = _leading_label(para)
     if label is not None:
         title_end, roles, body_at = label
@@ -312,7 +319,7 @@ def _is_heading_text(text: str) -> bool:
 def _stands_alone(para: str, next_para: str) -> bool:
     """A short line without sentence punctuation, followed by a longer paragraph: a heading."""
     text = para.strip()
-    if not _is_heading_text(text) or _TERMINAL.search(text) or not re.search(r"[\u4e00-\u9fff]{2}", text):
+    if not _is_heading_text(text) or _TERMINAL.search(text) or not re.search(r"[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]", text):
         return False
     if re.match(r"[-*•·]\s", text) or text.count("|") >= 2:
         return False  # an item of a list or a row of a table, however short

@@ -25,6 +25,7 @@ from advisor.corpus.stories import (
     staff_named,
     starts_new_story,
     story_cuts,
+    story_score,
 )
 from advisor.corpus.titles import clean_heading, is_generic_heading, title_from_facts
 from advisor.models import Case, Guideline
@@ -34,8 +35,11 @@ from advisor.text.terms import CORE_COMPLAINT_TERMS
 RULES_DOC = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|守则|须知|机制|攻略|功略|技巧|指南|要点|话术")
 MIN_CASE_CHARS = 30
 _LEAD_CHARS = 200
+_PAGE_LEAD_CHARS = 600
 
 
+# Complaints counted, not told: "共接到投诉35件", "受理投诉举报咨询共110起".
+_TALLY = re.compile(r"(?:共|累计|合计)(?:接到|受理|收到|处理)?[^。，,]{0,12}?\d+\s*[件起宗例条]")
 # Unnumbered headings: a news page's headline lines.
 _PLAIN_HEADINGS = {"line", "md1", "md2", "md3", "md4", "md5", "md6"}
 # A heading that announces one case: "案例分析:", "【典型案例】", "真实案例".
@@ -106,6 +110,22 @@ _COMMENT_HEADING = re.compile(
 )
 
 
+def _announces_case(heading: str) -> bool:
+    """"案例分析:", "【典型案例】", "“某超市社区团购”投诉处置案例", "服 务 消 费 投 诉 案 例": the heading says a case
+    follows (a collection's heading, 消费维权典型案例汇编, names several)."""
+    text = re.sub(r"[\s\u3000]", "", heading)
+    return bool(_CASE_HEADING.match(text)) or (text.rstrip(":：").endswith("案例") and not is_generic_heading(text))
+
+
+def is_kicker(above: Block, heading: Block) -> bool:
+    """`above` is the first line of a two-line headline whose second line is `heading` ("3种食品放在1个塑料袋" /
+    "商家却收3种食品打包费"): both plain headings, the first a phrase of its own (a column's name such as 消费资讯
+    or 投诉 is too short), not a collection's heading."""
+    return (above.kind == "heading" and not {above.family, heading.family} - _PLAIN_HEADINGS
+            and not is_generic_heading(above.text) and not re.search(r"[。；;]", above.text)
+            and len(re.sub(r"\W", "", above.text)) >= 6)
+
+
 def _mentions_complaint(text: str) -> bool:
     """Names a complaint or its complainant (or is told in the first person), at some length."""
     told = any(t in text for t in CORE_COMPLAINT_TERMS) or re.search(r"我(?![行司方])", text) is not None
@@ -171,6 +191,7 @@ class ProseReader:
                         continue
                 stories.append(_Story(heading, group, len(groups), kicker=self._kicker(heading, run, left)))
         self._lead_into_story(sections, stories, left)
+        self._page_lead_into_story(sections, stories, left)
         built = len(self.cases)
         for story in stories:
             self._narrative_case(story)
@@ -215,14 +236,32 @@ class ProseReader:
             left.remove(b)
         stories[0].blocks[:0] = lead
 
+    def _page_lead_into_story(self, sections: list[tuple[Block | None, list[Block]]], stories: list[_Story],
+                              left: list[Block]) -> None:
+        """A news page that tells one story under a subheading ("洪女士:未发通知就断电"): the lead under the page's
+        headline ("近日,有市民…向市长投诉五华区供电局…这名女士在留言中说…") opens that story, when it names a complaint
+        and nobody the story does not name."""
+        if len(stories) != 1 or stories[0].heading is None or not sections:
+            return
+        story, top = stories[0], sections[0][0]
+        if top is not None and top.start not in self._title_starts:
+            return
+        before = [b for b in left if b.start < story.heading.start and b is not top]
+        text = self._join([b for b in before if b.kind == "body"])
+        if (not text or len(text) > _PAGE_LEAD_CHARS or not _mentions_complaint(text) or story_score(text) <= 0
+                or any(b.kind != "body" and b.family != "line" for b in before)  # another section, not a caption
+                or people_named(text) - people_named(self._join(story.blocks))):
+            return
+        for b in before:
+            left.remove(b)
+        story.blocks[:0] = [b for b in before if b.kind == "body"]
+
     def _kicker(self, heading: Block | None, run: list[Block], left: list[Block]) -> Block | None:
-        """A plain headline line right above the story's plain heading, with nothing under it: the first line
-        of a two-line headline. It leaves the guideline text and joins the title."""
+        """The first line of a two-line headline above the story's heading; it leaves the guideline text."""
         above = self._before(heading, run)
-        if (heading is None or above is None or above.kind != "heading" or above not in left
-                or {above.family, heading.family} - _PLAIN_HEADINGS or is_generic_heading(above.text)
-                or above.start in self._title_starts or re.search(r"[。；;]", above.text)
-                or len(re.sub(r"\W", "", above.text)) < 6):  # a column's name (消费资讯, 投诉) is no headline
+        if heading is None or above is None or above not in left or above.start in self._title_starts:
+            return None
+        if not is_kicker(above, heading):
             return None
         left.remove(above)
         return above
@@ -313,14 +352,17 @@ class ProseReader:
         if not any(flags) and groups[0] and is_story(self.text[groups[0][0].start : groups[0][0].end], strict):
             # A news story told in its first paragraph and discussed at length after: still one incident.
             flags[0] = True
-        if not any(flags) and heading is not None and _CASE_HEADING.match(heading.text) and groups[0]:
+        if not any(flags) and heading is not None and _announces_case(heading.text) and groups[0]:
             # "## 案例分析:" over "Mr.A一家人…": the heading says a case follows; events told make it one.
             flags[0] = is_story(self._join(groups[0]), strict, person=False)
         if not any(flags) and not (sibling and not strict):
             return None
         for i, group in enumerate(groups):
             # Beside a story (or under story siblings), a part that names a customer or a complaint is one too.
-            if not flags[i] and group and (len(groups) > 1 or sibling) and _mentions_complaint(self._join(group)):
+            # (a tally of complaints, "共接到投诉35件…其中涉及商品类14件", tells no events)
+            text = self._join(group)
+            if (not flags[i] and group and (len(groups) > 1 or sibling) and _mentions_complaint(text)
+                    and not _TALLY.search(text)):
                 flags[i] = True
         stories = [g for g, f in zip(groups, flags, strict=True) if f]
         if not stories:

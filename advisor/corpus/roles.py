@@ -43,7 +43,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("事由", ("facts",)), ("起因", ("facts",)), ("呈现", ("facts",)), ("描述", ("facts",)), ("说明", ("facts",)),
     ("过程", ("facts",)), ("现象", ("facts",)), ("情景", ("facts",)), ("诉求", ("facts",)), ("争议", ("facts",)),
     ("事实", ("facts",)), ("申诉", ("facts",)), ("问题", ("facts",)), ("留言", ("facts",)), ("来信", ("facts",)), ("信件", ("facts",)),
-    ("由来", ("facts",)), ("还原", ("facts",)), ("再现", ("facts",)), ("调查", ("facts",)),
+    ("由来", ("facts",)), ("还原", ("facts",)), ("再现", ("facts",)), ("调查", ("facts",)), ("审理", ("thinking",)), ("本院认为", ("thinking",)),
 )
 # Labels seen in complaint documents, for the similarity fallback (and as documentation).
 PROTOTYPES: dict[Role, tuple[str, ...]] = {
@@ -63,7 +63,7 @@ _METADATA = re.compile(r"部门|时间|日期|编号|单位|来源|网址|电话
 # Words that make a "label:" prefix a speaker or a sentence, not a section heading.
 _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声称|[，,。；;！!？?]|\d{2,}")
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
-_NEUTRAL = ("案例", "案件", "焦点", "双方", "介绍", "物业", "银行", "医院", "学校", "平台", "企业", "店家", "客户", "主要",
+_NEUTRAL = ("案例", "案件", "焦点", "双方", "介绍", "物业", "银行", "医院", "法院", "学校", "平台", "企业", "店家", "客户", "主要",
             "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目", "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次", "纠纷", "争议", "投诉", "裁判", "信息", "参考")
 # Collection titles contain role words too ("典型案例分析"), but are headings, not section labels.
 _TITLE_WORDS = re.compile(r"典型|汇编|大全|精选|选编|范文|合集|\d+[则篇个例]|[十百]大")

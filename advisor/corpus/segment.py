@@ -17,7 +17,7 @@ from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.kinds import document_kinds
 from advisor.corpus.layout import Block, read_layout
-from advisor.corpus.prose import MIN_CASE_CHARS, RULES_DOC, ProseReader, doc_title
+from advisor.corpus.prose import MIN_CASE_CHARS, RULES_DOC, ProseReader, doc_title, is_kicker
 from advisor.corpus.roles import is_metadata_label, label_roles
 from advisor.corpus.stories import is_story, names_anyone, people_named, staff_named
 from advisor.corpus.titles import clean_heading, is_generic_heading
@@ -206,6 +206,11 @@ class _Walker:
         title = clean_heading(heading.text) if direct and heading and not is_generic_heading(heading.text) else ""
         start = heading.start if title and heading else anchor.start
         taken = [heading] if title and _rfind(self.prose, heading) >= 0 else []
+        i = _rfind(self.prose, heading) if taken else -1
+        if i > 0 and is_kicker(self.prose[i - 1], heading) and self.prose[i - 1].start not in dict(self.titles):
+            # a two-line headline: "收房时面积缩水怎么办?" / "关键是看有没有超过3%"
+            taken.insert(0, self.prose[i - 1])
+            title, start = f"{clean_heading(taken[0].text)}：{title}", taken[0].start
         for piece in [*taken, *story]:
             del self.prose[_rfind(self.prose, piece)]
         rank = _RANK.get(heading.family, 8.0) if heading is not None else 0.0

@@ -37,6 +37,7 @@ _PERSON = (
     r"|群众反映|反映人(?:称|说|表示|所说)|来电人|来信人"
     # the parties of one complaint speaking: "投诉人表示…", "被投诉方认为页面宣传并无问题"
     r"|(?:被)?(?:投诉|申诉)(?:人|方)(?:表示|称|说|认为|坚持|拒绝)"
+    r"|(?:收到|接到)(?:一名|一位)?(?:市民|消费者|群众|业主|用户|顾客|居民)(?:的)?(?:投诉|反映|举报|来电)"
     r"|一男一女|一对(?:老)?(?:夫妇|夫妻|母女|父子|母子|情侣)|(?:一位|一名|有位)[^，,。]{0,12}?的(?:大汉|男子|女子|老人|妇女|小伙|姑娘)"
     r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子|投诉人|申诉人|住户|租户|家长|学员|病人|家属|投保人|被保险人|网友)"
     + _DESCRIBED +
@@ -95,9 +96,13 @@ _NEW_STORY = re.compile(
 _OTHER_STORY = re.compile(
     r"^(?:(?:同样|此外|另外|而)[，,]?)?(?:另一(?:案例|起|个案例|个案|位|名)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
     r"|另一(?:居民|业主|网友|用户|客户|消费者|乘客|旅客|顾客|家长|车主|住户)"
+    # one of the complainants a round-up counted: "其中一位消费者小陈因为…"
+    r"|其中(?:一位|一名|有位|有一位)(?:消费者|业主|客户|顾客|车主|乘客|旅客|患者|家长|学员|会员|用户|市民|居民|储户)"
     r"|(?:亦有|另有|还有)投诉(?:人)?(?:表示|指|称|反映)"
     r"|还有(?:车主|客户|顾客|消费者|业主|用户|乘客|旅客|患者|家长|网友|市民|居民|储户)(?:表示|反映|称|说|投诉|遇到|遭遇))"
 )
+# A sentence that likens what follows to the story before: "类似地,", "与此类似,".
+_SIMILARLY = re.compile(r"(?:类似地|同样地|与此类似|类似的是|无独有偶|同样)[，,]\s*")
 _ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一次|有一次)")
 
 
@@ -281,7 +286,7 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
         if _NEXT_TRAINING_CASE.match(rest) and _QUESTIONS_ANSWERED.search(paragraph, cuts[-1] if cuts else 0, pos):
             cuts.append(pos)  # a training case after the questions and answers of the one before ("…?1.由于…。某物业公司…")
             continue
-        opening = _DATED_SENTENCE.match(rest)
+        opening = _DATED_SENTENCE.match(rest) or _SIMILARLY.match(rest)  # "类似地,卢女士家…"
         if opening is None:
             continue
         names = re.findall(_NAMED, rest[: opening.end() + 30])

@@ -66,6 +66,8 @@ def clean_heading(heading: str) -> str:
     text = re.sub(r"^#+\s*", "", heading.strip())
     text = re.sub(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[篇章节则][:：、\s]*", "", text)
     text = text.strip(" :：,，。")
+    if re.fullmatch(r"(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]", text):
+        text = re.sub(r"[ \u3000]", "", text)  # letter-spaced: "服 务 消 费 投 诉 案 例"
     # A heading wholly in brackets ("(梦网投诉)", "【案例背景】") is read without them.
     m = re.fullmatch(r"[(（【\[]([^)）】\]]+)[)）】\]]", text)
     return m.group(1).strip() if m else text
@@ -76,6 +78,8 @@ _LINKING = re.compile(
     rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
     r"|[^。！？]{0,16}(?:曝出|出现|发生|上演)(?:了)?(?:多起)?类似(?:的)?(?:事件|情况|问题|遭遇))[。！？:：]\s*"
 )
+# The subject field of a complaint form, up to the next field or the end of the line.
+_SUBJECT_FIELD = re.compile(r"^(?:投诉|留言|来信)?(?:主题|标题|事由)\s*[:：]\s*([^|｜\n]{4,60}?)\s*(?:[|｜\n]|$)")
 _DATE_SENTENCE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[。.]\s*")
 # A run-in title names a problem, not a person ("教练私下口头承诺,健身房不认账。").
 _PERSON_WORDS = r"先生|女士|小姐|某|我|他|她|记者|消费者|客户|顾客|业主|市民"
@@ -88,6 +92,9 @@ _DATED_START = re.compile(
 
 def title_from_facts(facts: str) -> str:
     """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
+    subject = _SUBJECT_FIELD.match(facts.strip())
+    if subject:  # a complaint form: "投诉主题:西纳天然气公司违法收取天然气气损费 | 投诉目标:…"
+        return subject.group(1).strip()[:TITLE_LIMIT]
     # "这不是偶然事件。", "老刘的遭遇并非个案。" only link the story to the one before it.
     facts = _LINKING.sub("", _LINKING.sub("", facts.strip(), count=1), count=1)
     facts = _DATE_SENTENCE.sub("", facts, count=1)  # "2001年2月17日。吴某某因…": the date alone says nothing
@@ -96,7 +103,7 @@ def title_from_facts(facts: str) -> str:
         # A run-in title before the story: "身体原因不宜健身,仍被告知“不退不转”。成都消费者张女士…"
         return run_in.group(0).strip().rstrip("。！？!?")
     first = re.split(r"[。;；\n!！?？]", facts.strip(), maxsplit=1)[0]
-    clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后)[,，]\s*", "", first)
+    clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后|类似地|同样地|与此类似|类似的是|无独有偶|同样)[,，]\s*", "", first)
     clause = _DATED_START.sub("", clause.strip(), count=1)
     clause = re.sub(r"^\d{1,2}[:：]\d{2}分?\s*", "", clause)  # "14:06分一客人走到前台…"
     parts = [p.strip() for p in re.split(r"[,，:：]", clause) if p.strip()][:5]

@@ -41,14 +41,24 @@ def gist(text: str, limit: int = GIST_CHARS) -> str:
     return flat[: end + 1] if end >= limit // 2 else flat[:limit] + "…"
 
 
+def badge_markdown(label: str, color: str = "gray") -> str:
+    """A badge with document text in it, as Markdown (brackets and other Markdown in the label escaped)."""
+    return f":{color}-badge[{escape_md(label)}]"
+
+
+def badges(*items: tuple[str, str]) -> str:
+    """Several (label, colour) badges in one Markdown line: one element for the browser to render, not three."""
+    return " ".join(badge_markdown(label, color) for label, color in items)
+
+
 def badge(label: str, color: str = "gray") -> None:
-    """A badge with document text in it (st.badge escapes the brackets itself)."""
-    st.badge(escape_md(label).replace("\\[", "[").replace("\\]", "]"), color=color)
+    """A badge with document text in it."""
+    st.markdown(badge_markdown(label, color))
 
 
-def confidence_badge(confidence: str) -> None:
-    """相似度 高 / 中 / 低 as a coloured badge (never a raw score)."""
-    st.badge(f"相似度：{confidence}", color=CONFIDENCE_COLORS.get(confidence, "gray"))
+def confidence_label(confidence: str) -> str:
+    """相似度 高 / 中 / 低 (never a raw score)."""
+    return f"相似度：{confidence}"
 
 
 def title_parts(title: str) -> tuple[str, str]:
@@ -63,12 +73,12 @@ def source_label(title: str) -> str:
     return f"《{escape_md(doc)}》" + (f" {escape_md(section)}" if section else "")
 
 
-def source_details(title: str, sources: Sequence[SourceSpan]) -> None:
-    """Document, section, and where in which file (shown inside an expander)."""
+def source_lines(title: str, sources: Sequence[SourceSpan]) -> str:
+    """Document, section, and where in which file, as an escaped Markdown list."""
     doc, section = title_parts(title)
     lines = [f"- 文档：《{escape_md(doc)}》"] + ([f"- 章节：{escape_md(section)}"] if section else [])
     lines += [f"- 文件 {escape_md(s.file)}，第 {s.start}–{s.end} 字" for s in sources]
-    st.markdown("\n".join(lines))
+    return "\n".join(lines)
 
 
 def guidance_line(item: GuidanceItem) -> None:

@@ -12,11 +12,12 @@ from advisor.text.markdown import escape_md, escape_md_lines
 from advisor.ui import state
 from advisor.ui.components import (
     GUIDELINE_KINDS,
-    badge,
+    CONFIDENCE_COLORS,
+    badges,
     bullets,
-    confidence_badge,
+    confidence_label,
     gist,
-    source_details,
+    source_lines,
     source_label,
 )
 
@@ -43,20 +44,20 @@ def render_hits(result: SearchResult) -> None:
 
 
 def hit_card(hit: Hit, rank: int, result: SearchResult) -> None:
-    """One compact card; full fields in expanders."""
+    """One compact card (few elements: every one costs each browser a render); the full record in an expander."""
     with st.container(border=True):
         st.markdown(f"##### {rank}\\. {escape_md(hit.title)}")
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            confidence_badge(hit.confidence)
-            badge(hit.industry, "blue")
             kind = (hit.complaint_type or "案例") if hit.kind == "case" else GUIDELINE_KINDS.get(hit.guideline_kind, "规程")
-            badge(kind)
+            st.markdown(badges((confidence_label(hit.confidence), CONFIDENCE_COLORS.get(hit.confidence, "gray")),
+                               (hit.industry, "blue"), (kind, "gray")), width="content")
             st.space("stretch")
             votes(hit, rank, result.query)
-        st.markdown(escape_md(gist(hit.facts or hit.text)))
-        st.caption(why_matched(hit, result))
+        body = escape_md(gist(hit.facts or hit.text))
         if hit.management_thinking:
-            st.markdown(f"**管理要点**：{escape_md(gist(hit.management_thinking[0], 120))}")
+            body += f"\n\n**管理要点**：{escape_md(gist(hit.management_thinking[0], 120))}"
+        st.markdown(body)
+        st.caption(why_matched(hit, result))
         details(hit)
 
 
@@ -70,32 +71,27 @@ def why_matched(hit: Hit, result: SearchResult) -> str:
 
 
 def details(hit: Hit) -> None:
-    """案情 / 管理思考 / 处理步骤 / 改进措施 / 来源 (or the guideline's text) in expanders."""
+    """The full record in one expander: 案情 / 管理思考 / 处理步骤 / 改进措施 / 来源 (or the guideline's text)."""
+    with st.expander("规程全文" if hit.kind == "guideline" else "详情：案情、管理思考、处理步骤"):
+        st.markdown("\n\n".join(detail_parts(hit)))
+
+
+def detail_parts(hit: Hit) -> list[str]:
+    """The record's fields as Markdown blocks, each under its bold label (empty fields left out)."""
     if hit.kind == "guideline":
-        with st.expander("规程全文"):
-            st.markdown(escape_md_lines(hit.original_text or hit.text))
+        parts = [escape_md_lines(hit.original_text or hit.text)]
     else:
-        story = [x for x in (hit.context, hit.facts) if x]
-        if story or hit.outcome:
-            with st.expander("案情"):
-                st.markdown(escape_md_lines("\n".join(story)))
-                if hit.outcome:
-                    st.markdown(f"**处理结果**：{escape_md(hit.outcome)}")
-        section("管理思考", hit.management_thinking)
-        section("处理步骤", hit.handling_steps, numbered=True, note=STEPS_ORIGIN.get(hit.steps_origin, ""))
-        section("改进措施", hit.improvements)
-    with st.expander("来源"):
-        source_details(hit.title, hit.sources)
-
-
-def section(label: str, items: list[str], numbered: bool = False, note: str = "") -> None:
-    """One list field in its own expander (nothing when empty)."""
-    if not items:
-        return
-    with st.expander(f"{label}（{len(items)} 条）"):
-        if note:
-            st.caption(note)
-        st.markdown(bullets(items, numbered))
+        story = "\n".join(x for x in (hit.context, hit.facts) if x)
+        parts = [f"**案情**\n\n{escape_md_lines(story)}"] if story else []
+        if hit.outcome:
+            parts.append(f"**处理结果**：{escape_md(hit.outcome)}")
+        for label, items, numbered in (("管理思考", hit.management_thinking, False),
+                                       ("处理步骤", hit.handling_steps, True), ("改进措施", hit.improvements, False)):
+            if items:
+                note = f"（{STEPS_ORIGIN[hit.steps_origin]}）" if label == "处理步骤" and hit.steps_origin in STEPS_ORIGIN else ""
+                parts.append(f"**{label}**{note}\n\n{bullets(items, numbered)}")
+    parts.append("**来源**\n\n" + source_lines(hit.title, hit.sources))
+    return parts
 
 
 def votes(hit: Hit, rank: int, query: str) -> None:

@@ -14,7 +14,7 @@ from advisor.ui.components import (
     badge,
     bullets,
     folded_list,
-    source_details,
+    source_lines,
     table,
     valid_choice,
 )
@@ -61,7 +61,7 @@ def record_card(advisor: Advisor, record: Case | Guideline) -> None:
         else:
             st.markdown(escape_md_lines(record.original_text or record.text))
         with st.expander("来源"):
-            source_details(record.title, record.sources)
+            st.markdown(source_lines(record.title, record.sources))
         folded_list("常见问法", advisor.similar_questions(record.id))
 
 

@@ -1,0 +1,96 @@
+"""Segmentation of forms first met in the external development splits dev15 and dev16: Q&A pages with an
+office's answer, letter-spaced headings, headings that name one case, tallies of complaints, a news page's lead
+above its only story, complaint forms, bylines. Texts written for the tests after those patterns."""
+
+from __future__ import annotations
+
+from helpers import cleaned, seg
+
+from advisor.corpus.classify import industry_of
+
+
+def test_a_similar_story_inside_a_paragraph_is_cut_and_titled_without_the_link():
+    out = seg("二、消费者典型案例\n"
+              "蒋先生在2021年办理了5年宽带套餐,2024年又被电话诱导续费5年,付款2400元后才发现有效期已叠加到2031年。"
+              "类似地,滕女士家的宽带被连续续费三次,累计未使用时长超过十年,申请退款一直没有结果。\n")
+    titles = [c.title for c in out.cases]
+    assert len(out.cases) == 2, titles
+    assert "滕女士" in out.cases[1].facts and not titles[1].startswith("类似")
+
+
+def test_an_offices_answer_on_a_qa_page_is_the_handling():
+    out = seg("Q 网友留言:\n投诉:城南花园5栋电梯三天两头困人\n"
+              "A 市市场监督管理局回应:\n"
+              "执法人员现场查看了维保记录,电梯困人后物业公司在20分钟内将被困人员救出,经检测是电压过低造成故障。\n"
+              "我局对使用单位和维保单位提出以下要求:1、维保单位加强监控并公示维保信息;2、物业公司加强巡查,"
+              "跟电力公司做好对接;3、物业公司张贴通知,做好解释工作。\n")
+    (case,) = out.cases
+    assert "电梯三天两头困人" in case.title
+    assert any("维保单位加强监控" in s for s in case.handling_steps)
+    assert case.industry == "物业"
+
+
+def test_a_two_line_headline_above_a_labelled_case_is_its_title_and_a_bare_byline_is_dropped():
+    out = seg("## 交房面积缩了一截怎么办\n## 关键看误差有没有超过三个百分点\n■柏林\n"
+              "童某购买了一套新房,办理房产证时才发现建筑面积少了5平方米,按售价计算多付了一万多元,于是向消保委投诉。\n"
+              "老王点评:\n购房者在签订合同前,应详细了解公摊面积的标准,面积误差超过3%时有权退房。\n", "doc.md")
+    (case,) = out.cases
+    assert case.title == "交房面积缩了一截怎么办：关键看误差有没有超过三个百分点"
+    assert "柏林" not in case.text and case.management_thinking
+
+
+def test_headings_that_name_one_case_give_unnamed_complainants_a_case_each():
+    out = seg("现选取最新办理的部分投诉案例予以公布。\n"
+              "“某超市社区团购”投诉处置案例\n"
+              "区市场监督管理局收到消费者反映某超市出售变质西红柿的投诉。执法人员立即到该超市调查,经调解,超市同意补偿。\n"
+              "“某电商平台水果礼盒”投诉处置案例\n"
+              "区市场监督管理局收到市民投诉,反映其在某电商平台订购的128元水果礼盒部分腐烂,执法人员联系平台后平台同意退款。\n")
+    assert [c.title for c in out.cases] == ["“某超市社区团购”投诉处置案例", "“某电商平台水果礼盒”投诉处置案例"]
+
+
+def test_a_letter_spaced_heading_is_a_heading_and_a_tally_of_complaints_is_no_case():
+    out = seg("3月份投诉情况\n共接到投诉41件(含职业索赔3起)。其中涉及商品类15件;服务类22件;其他4件。\n"
+              "服 务 消 费 投 诉 案 例\n"
+              "元旦前,严先生在一家酒楼充值了5000元并预定了两桌年夜饭,因故取消后酒楼拒绝退款,"
+              "中心工作人员多次协商,酒楼最终同意全额退还。\n")
+    (case,) = out.cases
+    assert case.title == "服务消费投诉案例" and case.facts.startswith("元旦前") and case.industry == "餐饮"
+
+
+def test_one_of_the_complainants_of_a_round_up_starts_a_story():
+    out = seg("2021年5月,殷女士到消保委反映,她儿子在一家健身房充值近8000元,一次没去锻炼,说好的退款等了一年还没到。"
+              "消保委工作人员联系健身房,店长只同意退1000元。几天后,消保委又接到其他几位消费者的投诉。\n"
+              "其中一位消费者小余,2019年开始在该健身房锻炼,教练以朋友的名义要他买课完成业绩,他先后花了两万多元。\n")
+    assert len(out.cases) == 2 and out.cases[1].facts.startswith("其中一位消费者小余")
+
+
+def test_a_news_pages_lead_opens_its_only_story_but_an_industry_intro_does_not():
+    story = ("## 房女士:未发通知就断电 索赔两万元\n"
+             "“他们没有任何通知就断电。”房女士说,她存在冰箱里的母乳全部变质,供电局不承认工作失误。\n")
+    lead = seg("# 一妈妈冰箱存母乳因停电变质\n"
+               "近日,有市民在留言板上投诉区供电局,在未发送通知的情况下停电,导致她冰箱内储存的大量母乳变质。\n"
+               + story, "doc.md")
+    assert len(lead.cases) == 1 and lead.cases[0].facts.startswith("近日,有市民") and not lead.guidelines
+    intro = seg("# 宠物店售卖病犬调查\n"
+                "宠物行业蓬勃发展,相关投诉也越来越多,行业规范亟待完善。\n" + story, "doc.md")
+    assert intro.cases[0].facts.startswith("“他们没有任何通知")
+
+
+def test_a_complaint_forms_subject_field_is_the_title():
+    out = seg("投诉主题:某燃气公司违法收取燃气损耗费 | |投诉目标:某燃气公司 | 投 诉 人:王先生 |投诉时间:2013-05-20 |\n"
+              "某燃气公司向全县用户收取10%的燃气损耗费,用户多次反映无果,要求退还多收的费用。\n")
+    assert out.cases[0].title == "某燃气公司违法收取燃气损耗费"
+
+
+def test_a_courts_review_is_the_thinking():
+    out = seg("## 基本案情\n"
+              "葛某某于2023年3月向某健身馆转账7600元购买私教课48节,上了10节后健身馆关门,经营者注销了登记。\n"
+              "## 法院审理\n"
+              "法院审理认为,依法成立的合同受法律保护,经营者注销前未清算,应退还剩余课时费用。\n", "doc.md")
+    assert any("依法成立的合同" in t for t in out.cases[0].management_thinking)
+
+
+def test_an_industry_that_outweighs_the_others_is_kept_three_about_equal_are_general():
+    property_words = "物业 小区 物业费 保洁 保安 管理处 门禁 楼道 绿化 "
+    assert industry_of(property_words + "供电 停电 电表 跳闸 保单 理赔 投保") == "物业"
+    assert industry_of("开发商 交房 楼盘 餐厅 饭店 菜品 4S店 刹车 车主") == "通用"
