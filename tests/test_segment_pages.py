@@ -94,3 +94,12 @@ def test_an_industry_that_outweighs_the_others_is_kept_three_about_equal_are_gen
     property_words = "物业 小区 物业费 保洁 保安 管理处 门禁 楼道 绿化 "
     assert industry_of(property_words + "供电 停电 电表 跳闸 保单 理赔 投保") == "物业"
     assert industry_of("开发商 交房 楼盘 餐厅 饭店 菜品 4S店 刹车 车主") == "通用"
+
+
+def test_a_rulebooks_sections_take_the_industry_of_the_page_title_above_its_own():
+    out = seg("视频1 视频21 视频41 视频61 推荐1 推荐3 推荐5 推荐7 关键词1 关键词101 标签1\n"
+              "超市投诉处理制度\n文档\n投诉处理制度\n"
+              "一、受理内容\n消费者对我店销售过期食品、假冒商品和服务质量等方面问题的投诉。\n"
+              "二、处理要求\n受理人员能当场答复的当场答复;不能马上答复的,应在受理之日起五个工作日内向投诉人作出答复。\n")
+    assert out.guidelines and all(g.industry == "零售" for g in out.guidelines)
+    assert not any("视频21" in g.text or g.title.startswith("视频") for g in out.guidelines)

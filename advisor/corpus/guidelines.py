@@ -26,11 +26,12 @@ _MIN_CHARS = 30
 _SMALL = 150
 
 
-def guideline_sections(doc: DocText, title: str, start: int, end: int) -> list[Guideline]:
-    """Guideline records for the normative text in `[start, end)` of a document titled `title`."""
+def guideline_sections(doc: DocText, title: str, start: int, end: int, titles: str = "") -> list[Guideline]:
+    """Guideline records for the normative text in `[start, end)` of a document titled `title` (`titles`: that
+    title with the page title above it, for the industry)."""
     out: list[Guideline] = []
     # A company's rulebook is of the industry its title names (入住 in a 房地产 rulebook is no hotel).
-    own = industry_of("", title)
+    own = industry_of("", titles or title)
     for a, b, heading in _split_sections(doc.text, start, end, 0):
         body = doc.text[a:b].strip()
         if len(re.sub(r"\W", "", body)) < _MIN_CHARS:

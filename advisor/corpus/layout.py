@@ -316,6 +316,9 @@ def _is_heading_text(text: str) -> bool:
     return 2 <= len(text) <= _SHORT_LINE and not re.search(r"[，,。；;]", text[:-1] or "x")
 
 
+_RULEBOOK_TITLE = re.compile(r"(?:制度|规定|办法|细则|规程|流程|指引|规范|守则|须知|条例)$")
+
+
 def _stands_alone(para: str, next_para: str) -> bool:
     """A short line without sentence punctuation, followed by a longer paragraph: a heading."""
     text = para.strip()
@@ -326,4 +329,6 @@ def _stands_alone(para: str, next_para: str) -> bool:
     if text[-1] in ":：" and not label_roles(text[:-1]):
         return False  # "以下是一个案例：" introduces what follows
     nxt = next_para.strip()
+    if nxt and _RULEBOOK_TITLE.search(text):
+        return True  # "超市投诉处理制度" above "投诉处理制度": a rulebook's title, however short what follows
     return bool(nxt) and (len(nxt) >= len(text) or any(p.match(nxt) for _, p in _NUMBERED))

@@ -44,7 +44,7 @@ _BOILERPLATE = re.compile(
     r"|下载本文|会员上传|小编为你整理|本文档下载|点此处下载|文档为docx?格式|下载.{0,20}word格式"
     r"|声明[:：]本文|不拥有所有权|涉嫌版权|进行举报|版权所有|All rights reserved|©|ICP备\s*\d*"
     r"|(?<![\w.\-])[\w.\-]+@[\w\-]+\.[a-z]{2,}|^[^。，,]{2,40}\.(?:docx?|pdf|txt)$|^快速导航$"
-    r"|已阅读\d+页|还剩\d+页未读|继续免费阅读|^下载本文档$|^文档简介$|^正在发送|^版权说明[:：]|^特别声明[:：]|^免责声明"
+    r"|已阅读\d+页|还剩\d+页未读|继续免费阅读|^下载本文档$|^文档简介$|^文档$|^正在发送|^版权说明[:：]|^特别声明[:：]|^免责声明"
     r"|^skip to (?:main )?content|_第\d+页$|^您的位置|^您?当前位置|^首页\s*[>＞»›]"
     r"|不得搬运|搬运抄袭|违者必究|禁止转载|未经授权(?:不得|禁止)"
     # a forum's sign-up prompts ("马上注册,结交更多好友…", "您需要 登录 才可以下载或查看,没有帐号?")
@@ -85,6 +85,8 @@ _CHROME = re.compile(
 )
 # A title line stuffed with search keywords separated by _ or |: spam.
 _KEYWORD_STUFFING = re.compile(r"^(?:[^_|｜\s]{2,24}[_|｜]){3,}[^_|｜\s]{2,24}$")
+# A site's link list flattened into one line: "视频1 视频21 视频41 … 推荐1 推荐3 …" (ten or more short words, no sentence).
+_LINK_LIST = re.compile(r"^(?:[^\s，,。；;！!？?]{1,8}\s+){9,}[^\s，,。；;！!？?]{1,8}$")
 # A table-of-contents entry: a short heading ending in a page number.
 _TOC_ENTRY = re.compile(r"^.{2,40}?[\u4e00-\u9fff:：?？)）](?:\s*[.·…]{2,}\s*|\s*)\d{1,3}$")
 # Each run is tried from its first character only (the lookbehinds): a long run of dots in a line
@@ -141,6 +143,8 @@ def _line_noise(text: str, ad_brands: set[str]) -> str | None:
         return "网页信息"
     if _KEYWORD_STUFFING.match(text):
         return "垃圾信息"
+    if _LINK_LIST.match(text.strip()):
+        return "网页信息"
     if not re.search(r"[\u4e00-\u9fff]", text) and len(re.findall(r"[A-Za-z]+", text)) >= 5:
         return "外文模板"
     low = text.lower()

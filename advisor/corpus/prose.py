@@ -36,6 +36,7 @@ RULES_DOC = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范
 MIN_CASE_CHARS = 30
 _LEAD_CHARS = 200
 _PAGE_LEAD_CHARS = 600
+_TITLE_GAP = 150  # a page's title and a document title printed right under it (date, byline between)
 
 
 # Complaints counted, not told: "共接到投诉35件", "受理投诉举报咨询共110起".
@@ -296,7 +297,16 @@ class ProseReader:
             for piece in self._by_title(chunk):
                 if any(b.kind == "body" for b in piece):
                     start, end = piece[0].start, piece[-1].end
-                    self.guidelines.extend(guideline_sections(self.doc, doc_title(self.titles, start), start, end))
+                    self.guidelines.extend(guideline_sections(self.doc, doc_title(self.titles, start), start, end,
+                                                              self._titles_above(start)))
+
+    def _titles_above(self, start: int) -> str:
+        """The nearest document title and the one printed just above it ("超市投诉处理制度" … "投诉处理制度"): the
+        industry a rulebook's sections take when their own words name none."""
+        i = bisect_right(self.titles, start, key=lambda t: t[0])
+        if i >= 2 and self.titles[i - 1][0] - self.titles[i - 2][0] <= _TITLE_GAP:
+            return f"{self.titles[i - 2][1]} {self.titles[i - 1][1]}"
+        return self.titles[i - 1][1] if i else ""
 
     def _by_title(self, blocks: list[Block]) -> list[list[Block]]:
         """Blocks split where a document title starts: a run of prose may span several scraped documents."""
