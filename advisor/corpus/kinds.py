@@ -8,7 +8,7 @@ from collections import Counter
 from advisor.corpus.classify import is_essay_title
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import case_start
-from advisor.corpus.prose import doc_title
+from advisor.corpus.sections import doc_title
 from advisor.models import Case, Guideline
 from advisor.text.terms import GENERAL
 

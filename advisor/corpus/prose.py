@@ -18,6 +18,19 @@ from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments, story_part
 from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.layout import Block
+from advisor.corpus.sections import (
+    COMMENT_HEADING,
+    RULES_DOC,
+    SERIES,
+    TALLY,
+    announces_case,
+    contiguous,
+    doc_title,
+    is_kicker,
+    mentions_complaint,
+    sections_of,
+    story_families,
+)
 from advisor.corpus.stories import (
     is_story,
     names_someone_new,
@@ -29,24 +42,10 @@ from advisor.corpus.stories import (
 )
 from advisor.corpus.titles import clean_heading, is_generic_heading, title_from_facts
 from advisor.models import Case, Guideline
-from advisor.text.terms import CORE_COMPLAINT_TERMS
 
-# Titles of rules documents and guides: inside them, a passage is a case only if it tells of a particular person.
-RULES_DOC = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|守则|须知|机制|攻略|功略|技巧|指南|要点|话术")
-MIN_CASE_CHARS = 30
 _LEAD_CHARS = 200
 _PAGE_LEAD_CHARS = 600
 _TITLE_GAP = 150  # a page's title and a document title printed right under it (date, byline between)
-
-
-# Complaints counted, not told: "共接到投诉35件", "受理投诉举报咨询共110起".
-_TALLY = re.compile(r"(?:共|累计|合计)(?:接到|受理|收到|处理)?[^。，,]{0,12}?\d+\s*[件起宗例条]")
-# Unnumbered headings: a news page's headline lines.
-_PLAIN_HEADINGS = {"line", "md1", "md2", "md3", "md4", "md5", "md6"}
-# A heading that announces one case: "案例分析:", "【典型案例】", "真实案例".
-_CASE_HEADING = re.compile(r"^\W*(?:典型|真实|实际|相关)?案例(?:分析|回顾|介绍|简介|详情)?\W*$")
-# A heading of a series: "干净篇——客房马桶…", "第三篇:…".
-_SERIES = re.compile(r"^[^，,。]{0,6}篇\s*[—–:：]")
 
 
 @dataclass
@@ -58,79 +57,6 @@ class _Story:
     siblings: int
     comment: list[Block] = field(default_factory=list)  # a commentary section after it (专家点评…)
     kicker: Block | None = None  # the first line of a two-line headline ("3种食品放在1个塑料袋" / "商家却收…打包费")
-
-
-def doc_title(titles: list[tuple[int, str]], before: int) -> str:
-    """The nearest document title (…制度, …流程, …案例) at or before position `before`.
-
-    `titles` is in document order (the walker appends them as it reads), so the last one at or
-    before `before` is found by binary search, not by scanning all titles for every record.
-    """
-    i = bisect_right(titles, before, key=lambda t: t[0])
-    return titles[i - 1][1] if i else ""
-
-
-def contiguous(text: str, blocks: list[Block]) -> list[list[Block]]:
-    """Blocks grouped into runs with nothing but whitespace between neighbours."""
-    runs: list[list[Block]] = []
-    for blk in blocks:
-        if runs and not re.search(r"[\w]", text[runs[-1][-1].end : blk.start]):
-            runs[-1].append(blk)
-        else:
-            runs.append([blk])
-    return runs
-
-
-def _sections(run: list[Block]) -> list[tuple[Block | None, list[Block]]]:
-    """The run split at its headings: (heading, body blocks under it)."""
-    out: list[tuple[Block | None, list[Block]]] = [(None, [])]
-    for blk in run:
-        if blk.kind == "heading":
-            out.append((blk, []))
-        else:
-            out[-1][1].append(blk)
-    return [(h, b) for h, b in out if h is not None or b]
-
-
-def _story_families(text: str, sections: list[tuple[Block | None, list[Block]]]) -> set[str]:
-    """Heading families under which at least two sections, and most of them, tell a story."""
-    counts: dict[str, list[int]] = {}
-    for heading, bodies in sections:
-        if heading is None or not bodies:
-            continue
-        body = "\n".join(text[b.start : b.end] for b in bodies)
-        tally = counts.setdefault(heading.family, [0, 0])
-        tally[0] += is_story(body)
-        tally[1] += 1
-    return {fam for fam, (stories, total) in counts.items() if stories >= 2 and stories * 2 >= total}
-
-
-# A heading that announces commentary on the story above it (专家点评…, 律师说法, 消协提醒, 记者手记).
-_COMMENT_HEADING = re.compile(
-    r"^[【\[(（]?(?:专家|律师|法官|消协|消委|消保委|编者|记者|调解员|消费|案例|典型)?(?:点评|评析|说法|提醒|提示|解读|手记|观点|支招|按|警示|意义)"
-)
-
-
-def _announces_case(heading: str) -> bool:
-    """"案例分析:", "【典型案例】", "“某超市社区团购”投诉处置案例", "服 务 消 费 投 诉 案 例": the heading says a case
-    follows (a collection's heading, 消费维权典型案例汇编, names several)."""
-    text = re.sub(r"[\s\u3000]", "", heading)
-    return bool(_CASE_HEADING.match(text)) or (text.rstrip(":：").endswith("案例") and not is_generic_heading(text))
-
-
-def is_kicker(above: Block, heading: Block) -> bool:
-    """`above` is the first line of a two-line headline whose second line is `heading` ("3种食品放在1个塑料袋" /
-    "商家却收3种食品打包费"): both plain headings, the first a phrase of its own (a column's name such as 消费资讯
-    or 投诉 is too short), not a collection's heading."""
-    return (above.kind == "heading" and not {above.family, heading.family} - _PLAIN_HEADINGS
-            and not is_generic_heading(above.text) and not re.search(r"[。；;]", above.text)
-            and len(re.sub(r"\W", "", above.text)) >= 6)
-
-
-def _mentions_complaint(text: str) -> bool:
-    """Names a complaint or its complainant (or is told in the first person), at some length."""
-    told = any(t in text for t in CORE_COMPLAINT_TERMS) or re.search(r"我(?![行司方])", text) is not None
-    return told and len(re.sub(r"\W", "", text)) >= MIN_CASE_CHARS
 
 
 class ProseReader:
@@ -160,13 +86,13 @@ class ProseReader:
             return
         left: list[Block] = []
         stories: list[_Story] = []
-        sections = _sections(run)
-        story_families = _story_families(self.text, sections)
+        sections = sections_of(run)
+        families = story_families(self.text, sections)
         for heading, bodies in sections:
-            if heading is not None and stories and bodies and _COMMENT_HEADING.match(heading.text.strip()):
+            if heading is not None and stories and bodies and COMMENT_HEADING.match(heading.text.strip()):
                 stories[-1].comment.extend(bodies)  # "专家点评欺诈乱象" under a story comments on it
                 continue
-            sibling = heading is not None and heading.family in story_families
+            sibling = heading is not None and heading.family in families
             found = self._stories(heading, bodies, sibling)
             if found is None and self._continues(stories, heading, bodies):
                 # A feature's subheading ("报名两年科目二还没过") goes on with the story of the person above it.
@@ -212,7 +138,7 @@ class ProseReader:
         headings of one pattern (…篇) are siblings."""
         if heading is None or story.heading is None or heading.family != story.heading.family:
             return False
-        return heading.family != "line" or all(_SERIES.search(h.text) for h in (heading, story.heading))
+        return heading.family != "line" or all(SERIES.search(h.text) for h in (heading, story.heading))
 
     def _goes_on(self, story: _Story, opening: str) -> bool:
         """A paragraph under a feature's subheading goes on with `story`: its opening names only people the
@@ -249,7 +175,7 @@ class ProseReader:
             return
         before = [b for b in left if b.start < story.heading.start and b is not top]
         text = self._join([b for b in before if b.kind == "body"])
-        if (not text or len(text) > _PAGE_LEAD_CHARS or not _mentions_complaint(text) or story_score(text) <= 0
+        if (not text or len(text) > _PAGE_LEAD_CHARS or not mentions_complaint(text) or story_score(text) <= 0
                 or any(b.kind != "body" and b.family != "line" for b in before)  # another section, not a caption
                 or people_named(text) - people_named(self._join(story.blocks))):
             return
@@ -362,7 +288,7 @@ class ProseReader:
         if not any(flags) and groups[0] and is_story(self.text[groups[0][0].start : groups[0][0].end], strict):
             # A news story told in its first paragraph and discussed at length after: still one incident.
             flags[0] = True
-        if not any(flags) and heading is not None and _announces_case(heading.text) and groups[0]:
+        if not any(flags) and heading is not None and announces_case(heading.text) and groups[0]:
             # "## 案例分析:" over "Mr.A一家人…": the heading says a case follows; events told make it one.
             flags[0] = is_story(self._join(groups[0]), strict, person=False)
         if not any(flags) and not (sibling and not strict):
@@ -371,8 +297,8 @@ class ProseReader:
             # Beside a story (or under story siblings), a part that names a customer or a complaint is one too.
             # (a tally of complaints, "共接到投诉35件…其中涉及商品类14件", tells no events)
             text = self._join(group)
-            if (not flags[i] and group and (len(groups) > 1 or sibling) and _mentions_complaint(text)
-                    and not _TALLY.search(text)):
+            if (not flags[i] and group and (len(groups) > 1 or sibling) and mentions_complaint(text)
+                    and not TALLY.search(text)):
                 flags[i] = True
         stories = [g for g, f in zip(groups, flags, strict=True) if f]
         if not stories:

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from advisor.corpus.classify import industry_switch, is_essay_title
+from advisor.corpus.classify import is_essay_title
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.kinds import document_kinds
 from advisor.corpus.layout import Block, read_layout
-from advisor.corpus.prose import MIN_CASE_CHARS, RULES_DOC, ProseReader, doc_title, is_kicker
+from advisor.corpus.opencase import OpenCase, give_back, glued_cut, retold_cut
+from advisor.corpus.prose import ProseReader
 from advisor.corpus.roles import is_metadata_label, label_roles
-from advisor.corpus.stories import is_story, names_anyone, people_named, staff_named
+from advisor.corpus.sections import MIN_CASE_CHARS, RULES_DOC, doc_title, is_kicker
+from advisor.corpus.stories import is_story
 from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
 from advisor.text.terms import CORE_COMPLAINT_TERMS, DOC_TITLE_ALTERNATION
@@ -46,25 +48,6 @@ class Segments:
     unfiled: list[str] = field(default_factory=list)
     headings: int = 0  # headings and case markers the layout reader recognised
     labels: int = 0  # section labels it recognised
-
-
-@dataclass
-class _Open:
-    start: int
-    title: str
-    rank: float  # headings at this rank or higher end the case
-    fmt: str
-    sections: list[Section] = field(default_factory=list)
-    want_title: bool = False
-    context: str = ""
-    blocks: list[Block] = field(default_factory=list)  # what the case consumed, to give back if it is none
-    rules_doc: bool = False
-
-    def roles_seen(self) -> set[str]:
-        return {r for s in self.sections for r in s.roles}
-
-    def end(self) -> int:
-        return max((s.end for s in self.sections), default=self.start)
 
 
 def segment_document(doc: DocText) -> Segments:
@@ -94,7 +77,7 @@ class _Walker:
         self.doc = doc
         self.text = doc.text
         self.out = Segments()
-        self.case: _Open | None = None
+        self.case: OpenCase | None = None
         self.heading: Block | None = None  # the latest heading not consumed as a case title
         self.prose: list[Block] = []  # blocks outside cases, in order
         self.context = ""
@@ -124,7 +107,7 @@ class _Walker:
             # "三、急躁型…" right before "案例一" introduces the cases: their context, no guideline of its own.
             self.context = self.text[self.prose[-1].start : self.prose[-1].end].strip()
             self.prose.pop()
-        self.case = _Open(b.start, title, _RANK.get(b.family, 2.5), "marker", want_title=not title,
+        self.case = OpenCase(b.start, title, _RANK.get(b.family, 2.5), "marker", want_title=not title,
                           context=self.context, blocks=[b])
 
     def _heading(self, b: Block) -> None:
@@ -222,18 +205,18 @@ class _Walker:
             # 裁判要点 … then 基本案情: a case published with its key point first keeps it as its thinking.
             for piece in lead:
                 del self.prose[_rfind(self.prose, piece)]
-            case = _Open(lead[0].start, "", rank, "labelled", blocks=[*lead, b], rules_doc=self.rules_doc)
+            case = OpenCase(lead[0].start, "", rank, "labelled", blocks=[*lead, b], rules_doc=self.rules_doc)
             case.sections.append(Section(("thinking",), lead[0].text, lead[0].end, lead[-1].end))
             case.sections.append(Section(b.roles, b.text, b.end, b.end))
             self.case = case
             return
-        case = _Open(start, title, rank, "labelled", blocks=[*taken, *story, b], rules_doc=self.rules_doc)
+        case = OpenCase(start, title, rank, "labelled", blocks=[*taken, *story, b], rules_doc=self.rules_doc)
         if story:
             case.sections.append(Section((), "", story[0].start, story[-1].end))
         case.sections.append(Section(b.roles, b.text, b.end, b.end))
         self.case = case
 
-    def _told(self, case: _Open) -> bool:
+    def _told(self, case: OpenCase) -> bool:
         """The case has told what happened (a facts section, or unlabelled text before its labels): a case
         that opened with its 典型意义 under 案例一 still waits for its 案情简介."""
         return any("facts" in sec.roles or (not sec.roles and len(re.sub(r"\W", "", self.text[sec.start : sec.end])) >= 30)
@@ -283,39 +266,6 @@ class _Walker:
             last.start = b.start
         last.end = b.end
 
-    def _cut_glued(self, case: _Open) -> None:
-        """An untitled document glued onto the case (its text turns to another industry) goes back to prose."""
-        bodies = [b for b in case.blocks if b.kind == "body"]
-        switch = industry_switch([self.text[b.start : b.end] for b in bodies])
-        if switch is not None:
-            self._back_to_prose(case, bodies[switch].start)
-
-    def _cut_retold(self, case: _Open) -> None:
-        """A case of facts alone whose subheading goes on to someone new ("事件" 傅先生 … "1.VIP客户加塞儿" 王女士 …):
-        that subheading and all after it go back to prose, where each heading's story is read on its own."""
-        if case.roles_seen() - {"facts"}:
-            return
-        told: list[str] = []
-        for i, b in enumerate(case.blocks):
-            if b.kind == "body":
-                told.append(self.text[b.start : b.end])
-            elif b.kind == "heading" and told:
-                after = next((x for x in case.blocks[i + 1 :] if x.kind == "body"), None)
-                so_far = "\n".join(told)
-                head = self.text[after.start : after.end][:80] if after is not None else ""
-                new = {p for p in people_named(head) - staff_named(head) if p not in so_far}  # 负责人孙先生 answers
-                if new and len(so_far) > 40 and names_anyone(so_far):
-                    self._back_to_prose(case, b.start)
-                    return
-
-    def _back_to_prose(self, case: _Open, cut: int) -> None:
-        """Everything of the case from `cut` on returns to prose."""
-        case.sections = [s for s in case.sections if s.start < cut]
-        for s in case.sections:
-            s.end = min(s.end, cut)
-        self.prose.extend(b for b in case.blocks if b.start >= cut)
-        case.blocks = [b for b in case.blocks if b.start < cut]
-
     def _is_context(self, b: Block) -> bool:
         return len(self.text[b.start : b.end]) <= _CONTEXT_CHARS and bool(re.match(r"^[一二三四五六七八九十]{1,2}、", b.text))
 
@@ -323,8 +273,10 @@ class _Walker:
         case, self.case = self.case, None
         if case is None:
             return
-        self._cut_glued(case)
-        self._cut_retold(case)
+        for cut_at in (glued_cut, retold_cut):
+            cut = cut_at(self.text, case)
+            if cut is not None:
+                self.prose.extend(give_back(case, cut))
         self.last_case_end = case.end()
         end = case.end()
         body = self.text[case.start : end]

@@ -11,14 +11,14 @@ from advisor.models import Hit, SearchResult
 from advisor.text.markdown import escape_md, escape_md_lines
 from advisor.ui import state
 from advisor.ui.components import (
-    GUIDELINE_KINDS,
     CONFIDENCE_COLORS,
+    GUIDELINE_KINDS,
     badges,
     bullets,
     confidence_label,
     gist,
-    source_lines,
     source_label,
+    source_lines,
 )
 
 STEPS_ORIGIN = {"thinking": "摘自管理思考", "story": "摘自案情"}
