@@ -4,7 +4,7 @@ above its only story, complaint forms, bylines. Texts written for the tests afte
 
 from __future__ import annotations
 
-from helpers import cleaned, seg
+from helpers import seg
 
 from advisor.corpus.classify import industry_of
 
@@ -103,3 +103,24 @@ def test_a_rulebooks_sections_take_the_industry_of_the_page_title_above_its_own(
               "二、处理要求\n受理人员能当场答复的当场答复;不能马上答复的,应在受理之日起五个工作日内向投诉人作出答复。\n")
     assert out.guidelines and all(g.industry == "零售" for g in out.guidelines)
     assert not any("视频21" in g.text or g.title.startswith("视频") for g in out.guidelines)
+
+
+def test_a_hotline_record_with_the_reply_inside_its_paragraph_has_handling():
+    out = seg("二、典型案例\n1.小区消防通道被堵\n"
+              "市民反映:其为某小区9号楼业主,该楼的消防通道南出口被堵死,消防电梯一直关闭,希望相关部门解决。"
+              "市长热线转区房管局调查落实,后回复:经落实,物业已将消防电梯恢复送电,并对应急灯全面排查。再次联系反映人,表示满意。\n")
+    (case,) = out.cases
+    assert "消防通道南出口被堵死" in case.facts and "恢复送电" not in case.facts
+    assert any("恢复送电" in s for s in case.handling_steps)
+
+
+def test_a_numbered_case_with_a_reminder_keeps_its_title_and_a_subtitle_joins_the_title_above():
+    out = seg("案例 3\n商家跑路 预付款付之东流\n"
+              "去年1月,钟小姐在网上以18元团购了一套原价168元的艺术照,付款后发现影楼电话一直无人接听,门口也已关门。\n"
+              "提醒:\n如果在有效期内商家无法兑现服务,团购网站也应该退款或协商补偿。\n")
+    (case,) = out.cases
+    assert case.title == "商家跑路 预付款付之东流" and case.management_thinking
+    out = seg("# 巧借行业协会力量,合力化解保险纠纷\n## ——某律所与某保险公司责任保险合同纠纷案\n"
+              "## 【基本案情】\n2021年,某保险公司与律师协会签订保险合同,某律所向保险公司申请理赔被拒绝,诉至法院。\n"
+              "## 【调解结果】\n法院联动律师协会开展调解,最终促成双方达成调解协议。\n", "doc.md")
+    assert out.cases[0].title == "巧借行业协会力量,合力化解保险纠纷——某律所与某保险公司责任保险合同纠纷案"

@@ -26,7 +26,9 @@ from advisor.corpus.sections import (
     announces_case,
     contiguous,
     doc_title,
+    headline,
     is_kicker,
+    is_subtitle,
     mentions_complaint,
     sections_of,
     story_families,
@@ -44,6 +46,8 @@ from advisor.corpus.titles import clean_heading, is_generic_heading, title_from_
 from advisor.models import Case, Guideline
 
 _LEAD_CHARS = 200
+# A body's reply inside the paragraph that tells the complaint: "…调查落实,后回复:经落实,…".
+_REPLY_INSIDE = re.compile(r"(?<=[，,。;；])\s*(?:后|经调查后|调查后)?(?:回复|答复|回函)\s*[:：]")
 _PAGE_LEAD_CHARS = 600
 _TITLE_GAP = 150  # a page's title and a document title printed right under it (date, byline between)
 
@@ -186,7 +190,8 @@ class ProseReader:
     def _kicker(self, heading: Block | None, run: list[Block], left: list[Block]) -> Block | None:
         """The first line of a two-line headline above the story's heading; it leaves the guideline text."""
         above = self._before(heading, run)
-        if heading is None or above is None or above not in left or above.start in self._title_starts:
+        if (heading is None or above is None or above not in left
+                or (above.start in self._title_starts and not is_subtitle(heading))):
             return None
         if not is_kicker(above, heading):
             return None
@@ -206,13 +211,16 @@ class ProseReader:
         facts = self._join(group)
         title = clean_heading(heading.text) if own and heading else ""
         if title and story.kicker is not None:
-            title = f"{clean_heading(story.kicker.text)}：{title}"
+            title = headline(story.kicker, heading)
         if story.siblings > 1 or not title:
             title = f"{title}：{title_from_facts(facts)}" if title else title_from_facts(facts)
         start = (story.kicker or heading).start if own and heading and story.siblings == 1 else group[0].start
         start = min(start, group[0].start)  # a lead above the headline belongs to the story
-        sections = [Section((), "", group[0].start, group[-1].end)]
         end = group[-1].end
+        reply = _REPLY_INSIDE.search(self.text, group[0].start, end)
+        # a hotline record: "市民反映:…市长热线转区房管局调查落实,后回复:经落实,…" — the reply is the handling
+        sections = ([Section((), "", group[0].start, reply.start()), Section(("steps",), "", reply.end(), end)]
+                    if reply else [Section((), "", group[0].start, end)])
         if story.comment:
             sections.append(Section(("thinking",), "", story.comment[0].start, story.comment[-1].end))
             end = story.comment[-1].end

@@ -24,7 +24,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("结局", ("outcome",)), ("最终结果", ("outcome",)),
     ("分析", ("thinking",)), ("点评", ("thinking",)), ("评析", ("thinking",)), ("评论", ("thinking",)),
     ("启示", ("thinking",)), ("思考", ("thinking",)), ("总结", ("thinking",)), ("经验", ("thinking",)),
-    ("教训", ("thinking",)), ("反思", ("thinking",)), ("提示", ("thinking",)), ("说法", ("thinking",)),
+    ("教训", ("thinking",)), ("反思", ("thinking",)), ("提示", ("thinking",)), ("提醒", ("thinking",)), ("说法", ("thinking",)),
     ("解读", ("thinking",)), ("心得", ("thinking",)), ("风险", ("thinking",)), ("体会", ("thinking",)),
     ("专家", ("thinking",)), ("律师", ("thinking",)), ("评价", ("thinking",)), ("感悟", ("thinking",)),
     ("支招", ("thinking",)), ("警示", ("thinking",)), ("原因", ("thinking",)),

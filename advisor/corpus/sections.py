@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from advisor.corpus.layout import Block
 from advisor.corpus.stories import is_story
-from advisor.corpus.titles import is_generic_heading
+from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.text.terms import CORE_COMPLAINT_TERMS
 
 # Titles of rules documents and guides: inside them, a passage is a case only if it tells of a particular person.
@@ -91,6 +91,17 @@ def is_kicker(above: Block, heading: Block) -> bool:
     return (above.kind == "heading" and not {above.family, heading.family} - PLAIN_HEADINGS
             and not is_generic_heading(above.text) and not re.search(r"[。；;]", above.text)
             and len(re.sub(r"\W", "", above.text)) >= 6)
+
+
+def is_subtitle(heading: Block) -> bool:
+    """"——某律师事务所与某保险公司责任保险合同纠纷案": a subtitle, which goes with the title above it (even a page's)."""
+    return re.match(r"\s*(?:——|—|--)", heading.text) is not None
+
+
+def headline(above: Block, heading: Block) -> str:
+    """The title of a two-line headline: "3种食品放在1个塑料袋：商家却收3种食品打包费", "巧借行业协会力量…——某…纠纷案"."""
+    first, second = clean_heading(above.text), clean_heading(heading.text)
+    return f"{first}{second}" if is_subtitle(heading) else f"{first}：{second}"
 
 
 def mentions_complaint(text: str) -> bool:

@@ -20,7 +20,7 @@ from advisor.corpus.layout import Block, read_layout
 from advisor.corpus.opencase import OpenCase, give_back, glued_cut, retold_cut
 from advisor.corpus.prose import ProseReader
 from advisor.corpus.roles import is_metadata_label, label_roles
-from advisor.corpus.sections import MIN_CASE_CHARS, RULES_DOC, doc_title, is_kicker
+from advisor.corpus.sections import MIN_CASE_CHARS, RULES_DOC, doc_title, headline, is_kicker, is_subtitle
 from advisor.corpus.stories import is_story
 from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
@@ -190,10 +190,11 @@ class _Walker:
         start = heading.start if title and heading else anchor.start
         taken = [heading] if title and _rfind(self.prose, heading) >= 0 else []
         i = _rfind(self.prose, heading) if taken else -1
-        if i > 0 and is_kicker(self.prose[i - 1], heading) and self.prose[i - 1].start not in dict(self.titles):
+        if i > 0 and is_kicker(self.prose[i - 1], heading) and (
+                self.prose[i - 1].start not in dict(self.titles) or is_subtitle(heading)):
             # a two-line headline: "收房时面积缩水怎么办?" / "关键是看有没有超过3%"
             taken.insert(0, self.prose[i - 1])
-            title, start = f"{clean_heading(taken[0].text)}：{title}", taken[0].start
+            title, start = headline(taken[0], heading), taken[0].start
         for piece in [*taken, *story]:
             del self.prose[_rfind(self.prose, piece)]
         rank = _RANK.get(heading.family, 8.0) if heading is not None else 0.0
