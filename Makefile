@@ -49,7 +49,7 @@ eval: index
 	$(PY) -m advisor eval --queries tests/data/heldout5_queries.jsonl
 
 eval-external: setup
-	for split in dev dev2 dev3 dev4 dev5 dev6 dev7 dev8 dev9 dev10 dev11 dev12 dev13 dev14 dev15 dev16 dev17; do $(PY) scripts/eval_external.py --split $$split || exit 1; done
+	for split in dev dev2 dev3 dev4 dev5 dev6 dev7 dev8 dev9 dev10 dev11 dev12 dev13 dev14 dev15 dev16 dev17 dev18; do $(PY) scripts/eval_external.py --split $$split || exit 1; done
 
 bench: index
 	$(PY) scripts/bench.py

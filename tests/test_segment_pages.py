@@ -124,3 +124,27 @@ def test_a_numbered_case_with_a_reminder_keeps_its_title_and_a_subtitle_joins_th
               "## 【基本案情】\n2021年,某保险公司与律师协会签订保险合同,某律所向保险公司申请理赔被拒绝,诉至法院。\n"
               "## 【调解结果】\n法院联动律师协会开展调解,最终促成双方达成调解协议。\n", "doc.md")
     assert out.cases[0].title == "巧借行业协会力量,合力化解保险纠纷——某律所与某保险公司责任保险合同纠纷案"
+
+
+def test_numbered_complaints_each_with_its_reply_are_cases_but_a_procedures_steps_are_not():
+    out = seg("以下就近几个月病人及家属反映的事情及科室落实情况予以公开:\n"
+              "1.病人有时要写信与家里联系,出现购邮票难、寄信难等问题。\n"
+              "反馈意见:医院已要求小卖部代售邮票,总务科还将尽快与邮电局联系设置邮筒。\n"
+              "2.医院食堂的饭菜总体感觉较贵,而蔬菜的种类又偏少。\n"
+              "反馈情况:总务科已要求食堂管理人员落实改进,粗细搭配,让病人自主选择。\n")
+    assert [c.facts for c in out.cases] == ["1.病人有时要写信与家里联系,出现购邮票难、寄信难等问题。",
+                                            "2.医院食堂的饭菜总体感觉较贵,而蔬菜的种类又偏少。"]
+    assert all(c.handling_steps for c in out.cases)
+    rules = seg("银行客户投诉处理流程如下:\n1. 投诉接收:银行应设立专门的投诉渠道。\n2. 投诉分类:银行对收到的投诉进行分类。\n"
+                "3. 调查处理:\n银行对投诉事项进行核实,查找原因,并采取相应的措施。\n")
+    assert not rules.cases
+
+
+def test_step_labels_are_handling_and_a_numbered_point_of_a_labelled_case_is_no_document_title():
+    out = seg("# 客房物品遗失事件处置\n## 案例背景\n"
+              "2023年4月15日,某酒店总机接到客人柴先生投诉,称退房后发现放在行李箱夹层的钱包不见了,怀疑客房服务员拿走。\n"
+              "## 关键争议点\n1. 客人坚称钱包在退房时还在\n2. 现场监控与门禁记录显示清洁人员操作规范\n"
+              "## 处理过程\nStep1:调取监控\n逐帧分析清洁时段的监控视频,确认无其他员工进入。\n"
+              "Step2:沟通协商\n陪同客人重新清点行李箱夹层,客人撤回指控。\n", "doc.md")
+    (case,) = out.cases
+    assert any("逐帧分析" in s for s in case.handling_steps) and case.industry == "酒店"

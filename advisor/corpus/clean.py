@@ -99,6 +99,8 @@ def _continues(prev: Line, line: Line) -> bool:
         return False  # a short heading on its own line ("案例背景" above its text)
     if is_title(line.text) and len(line.text) >= 6:
         return False  # a document title never continues the previous sentence
+    if tail[-1] in ":：" and re.match(r"\s*\d{1,2}\s*[.、．]\s*\S", line.text):
+        return False  # "…予以公开:" then "1.病人…": a list under its introduction
     if _QA_LINE.match(line.text):
         return False  # "A 湖南省市场监督管理局回应:" answers the line above, it does not go on with it
     if line.blank_before:

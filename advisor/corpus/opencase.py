@@ -24,6 +24,7 @@ class OpenCase:
     context: str = ""
     blocks: list[Block] = field(default_factory=list)  # what the case consumed, to give back if it is none
     rules_doc: bool = False
+    item: bool = False  # opened by a numbered complaint item and its reply ("1.…问题。" then "反馈意见:…")
 
     def roles_seen(self) -> set[str]:
         return {r for s in self.sections for r in s.roles}

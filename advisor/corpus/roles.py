@@ -54,10 +54,12 @@ PROTOTYPES: dict[Role, tuple[str, ...]] = {
                  "专家点评", "律师说法", "消费提示", "风险提示", "心得体会", "该类项目存在的风险", "影响分析", "典型意义"),
     "steps": ("解决方案", "处理措施", "正确做法", "处理方式", "处理过程", "解决方法", "应对措施", "调解过程", "解决策略",
               "处理经过", "服务补救", "投诉过程", "商家回应", "关于客户投诉的处理", "反馈内容", "回复内容", "答复意见",
-              "处理意见", "办理情况"),
+              "处理意见", "办理情况", "反馈意见", "反馈情况", "落实情况"),
     "outcome": ("处理结果", "调解结果", "法院判决", "判决结果", "最终结果"),
     "improvements": ("内部改进措施", "预防措施", "改进措施", "整改措施", "防范措施"),
 }
+# A numbered step of the handling: "Step1", "第二步".
+_STEP_NUMBER = re.compile(r"(?:[Ss]tep|STEP)\d{1,2}|第[一二三四五六七八九十\d]{1,2}步")
 # A record's particulars (【反馈部门】市交通局, 【反馈时间】…) head no section of the story.
 _METADATA = re.compile(r"部门|时间|日期|编号|单位|来源|网址|电话|邮箱|地址|作者|编辑")
 # Words that make a "label:" prefix a speaker or a sentence, not a section heading.
@@ -93,6 +95,8 @@ def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
         Roles in order of importance, e.g. ("steps", "outcome") for 处理结果.
     """
     text = re.sub(r"[\s/／、\-—]+", "", label)
+    if _STEP_NUMBER.fullmatch(text):
+        return ("steps",)  # "Step1:", "第二步:"
     if any(text == proto for protos in PROTOTYPES.values() for proto in protos):
         return next(_rule_roles(text), ()) or _similar_roles(text)
     if (not 2 <= len(text) <= _HEADED_CHARS or _NOT_LABEL.search(text) or _TITLE_WORDS.search(text)

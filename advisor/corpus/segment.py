@@ -34,6 +34,9 @@ _RANK = {"md1": 1.0, "md2": 2.0, "md3": 3.0, "md4": 4.0, "md5": 5.0, "md6": 6.0,
          "line": 8.0, "glued": 8.0, "label": 8.5}
 _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通过以上|以上案例|这些案例|希望以上|希望通过|以上是|实践证明)")
 _DOC_TITLE = re.compile(rf"(?:{DOC_TITLE_ALTERNATION})\)?$")
+_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")
+_RUN_IN_TERM = re.compile(r"^\d{1,2}\s*[.、．]\s*[^，,。:：]{2,8}[:：]")  # "2. 投诉分类:…" is a step of a procedure
+_REPLY_LABEL = re.compile(r"反馈|回复|答复|回应|落实情况|办理情况|处理意见")
 _CONTEXT_CHARS = 300
 _LEAD_CHARS = 600  # a key point published before the facts (裁判要点) is short
 _COMPLAINT_TITLE = re.compile(r"(?:引发|引起|导致|的).{0,6}(?:投诉|群诉|纠纷|索赔)(?:案例|事件)?$")
@@ -121,6 +124,8 @@ class _Walker:
             case.title, case.want_title = clean_heading(b.text), False
             return
         doc_title = (_DOC_TITLE.search(b.text) and not re.match(r"^[\d(（]", b.text)) or (b.family == "md1" and b.text)
+        if case is not None and case.fmt == "labelled" and b.family in _NUMBERED and _RANK[b.family] > case.rank:
+            doc_title = False  # "3. 现场监控…显示清洁人员操作规范" under a case's 关键争议点 is a point of it, no title
         if doc_title:
             self.rules_doc = bool(RULES_DOC.search(b.text))
             self.titles.append((b.start, clean_heading(b.text)))
@@ -152,10 +157,14 @@ class _Walker:
             case.blocks.append(b)
             return
         story = self._story_before()
+        item = _REPLY_LABEL.search(b.text) is not None and self._item_before()
+        if item:
+            story = [self.prose[-1]]  # "1.病人…购邮票难、寄信难等问题。" then "反馈意见:…": a complaint and its reply
         # An essay's own headings (一、案例背景) open no case: the essay stays one record.
         essay = is_essay_title(self._doc_title(b.start))
         if not essay and ("facts" in b.roles or story):
             self._open_at_label(b, story)
+            self.case.item = bool(item)
         else:
             self._heading(Block("heading", b.start, b.end, b.text, "label"))
 
@@ -168,8 +177,8 @@ class _Walker:
         if case.want_title and not case.sections and len(body) <= 30 and not re.search(r"[。；;]", body):
             case.title, case.want_title = body.strip(" :：,，"), False
             return
-        if _CONCLUSION.match(body):
-            self._close()
+        if _CONCLUSION.match(body) or (case.item and _ITEM.match(body)):
+            self._close()  # (the next numbered complaint of a list of complaints and replies)
             self.prose.append(b)
             return
         if case.context and self._is_context(b):
@@ -239,6 +248,12 @@ class _Walker:
         if intro or not 40 <= size <= _LEAD_CHARS:
             return None
         return [head, *bodies] if label_roles(head.text) == ("thinking",) else None
+
+    def _item_before(self) -> bool:
+        """The last prose block is a numbered complaint in a sentence or two ("2.医院食堂的饭菜,总体感觉较贵…")."""
+        last = self.prose[-1] if self.prose else None
+        return (last is not None and last.kind == "body" and _ITEM.match(last.text.strip()) is not None
+                and not _RUN_IN_TERM.match(last.text.strip()) and 10 <= len(last.text) <= 200)
 
     def _just_before(self, heading: Block, first: Block) -> bool:
         i = _rfind(self.prose, first)

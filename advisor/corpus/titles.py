@@ -103,7 +103,7 @@ def title_from_facts(facts: str) -> str:
         # A run-in title before the story: "身体原因不宜健身,仍被告知“不退不转”。成都消费者张女士…"
         return run_in.group(0).strip().rstrip("。！？!?")
     first = re.split(r"[。;；\n!！?？]", facts.strip(), maxsplit=1)[0]
-    clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后|类似地|同样地|与此类似|类似的是|无独有偶|同样)[,，]\s*", "", first)
+    clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后|类似地|同样地|与此类似|类似的是|无独有偶|同样)[,，]\s*|^\s*\d{1,2}\s*[.、．]\s*", "", first)
     clause = _DATED_START.sub("", clause.strip(), count=1)
     clause = re.sub(r"^\d{1,2}[:：]\d{2}分?\s*", "", clause)  # "14:06分一客人走到前台…"
     parts = [p.strip() for p in re.split(r"[,，:：]", clause) if p.strip()][:5]
