@@ -265,8 +265,9 @@ def read_industry(simple: str, chosen: str | None, ranked: str | None, hits: Seq
         return chosen
     lead = next((h.industry for h in hits[:1] if h.kind == "case" and h.confidence != "低" and h.industry != GENERAL),
                 None)
-    if ranked and industry_guess(simple)[1] <= 1 and lead and not compatible(lead, ranked):
-        return lead
+    if (ranked and industry_guess(simple)[1] <= 1 and lead and not compatible(lead, ranked)
+            and hits[0].confidence == "高"):
+        return lead  # (a lead read as 中 does not outweigh the query's own word: 收银 says 零售)
     if ranked:
         return ranked
     named = top_industries(simple)

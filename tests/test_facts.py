@@ -217,6 +217,7 @@ def test_the_rules_that_apply_follow_the_best_precedent_when_one_word_alone_name
     assert read_industry("报班退费要扣违约金", "银行", "房地产", lead("教育")) == "银行"
     # A weak precedent lends nothing; without industry words a good one does.
     assert read_industry("报班退费要扣违约金", None, "房地产", lead("教育", "低")) == "房地产"
+    assert read_industry("收银多收了钱", None, "零售", lead("汽车", "中")) == "零售"
     agreeing = lead("酒店") + [Hit(kind="case", id="c2", title="t", score=2.0, industry="餐饮", text="t", confidence="中")]
     assert read_industry("这事怎么处理", None, None, agreeing) == "酒店"
 
