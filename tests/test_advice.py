@@ -85,6 +85,13 @@ def test_another_industrys_procedure_gives_no_steps_but_its_principles_do():
     assert texts == ["应向客户道歉并说明处理时限。"]
 
 
+def test_when_the_industry_is_unknown_only_a_general_procedure_gives_steps():
+    procedures = [rule("g1", "1.保险消费投诉应当由投保人本人提出。2.应核对保单号码并登记。", industry="保险"),
+                  rule("g2", "1.应记录客户诉求并在当天回复处理进度。", industry="通用")]
+    texts = [s.text for s in build_advice("退款15天了还没到账,一直说在处理", [], [], None, procedures=procedures).steps]
+    assert texts == ["应记录客户诉求并在当天回复处理进度。"]
+
+
 def test_situational_steps_need_the_situation_and_topics_must_match():
     procedures = [rule("g1", "1.应由媒介负责人统一接受媒体采访。2.应耐心倾听客户陈述。"),
                   rule("g2", "1、质量问题:应给予及时维修。2、合同问题:延期交房的,应按合同约定赔偿。")]

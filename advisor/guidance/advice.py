@@ -186,7 +186,8 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
             topic = topic or item_topic
             # Another industry's procedure does not instruct this complaint's staff (奉上茶水 at a front desk);
             # its principles (首问负责, 不推诿, 耐心倾听) hold anywhere when they name no industry.
-            own = _same_industry(hit.industry, industry) and not _names_other_industry(text, industry)
+            # (when the complaint's industry is unknown, only a general procedure instructs it)
+            own = (hit.industry == GENERAL or hit.industry == industry) and not _names_other_industry(text, industry)
             fits = own or (hit.guideline_kind == "principle" and not _industries_named(text))
             if (len(text) < _MIN_STEP_CHARS or not fits or _NOT_A_STEP.search(text) or is_management(text)
                     or _CUSTOMER_DUTY.search(text)
