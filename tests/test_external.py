@@ -32,7 +32,7 @@ SEGMENTATION_FLOORS = {
     "dev15": (0.95, 0.9, 0.9), "dev16": (0.95, 0.9, 0.9), "dev17": (0.85, 0.9, 0.7),
     "dev18": (0.85, 0.9, 0.9),
     "heldout": (0.88, 0.55, 0.75), "heldout2": (0.9, 0.2, 0.6), "heldout3": (0.85, 0.9, 0.9), "heldout4": (0.55, 0.0, 0.6),
-    "heldout5": (0.4, 0.0, 0.0),
+    "heldout5": (0.4, 0.0, 0.0), "heldout6": (0.55, 0.0, 0.5), "heldout7": (0.6, 0.2, 0.9),
 }
 RETRIEVAL_FLOORS = {
     # Every split added makes the others harder: dev2 scored 0.792 Recall@1 with seven splits in the index and
@@ -43,12 +43,13 @@ RETRIEVAL_FLOORS = {
     "dev13": (0.83, 0.97, 0.9), "dev14": (0.78, 0.97, 0.86),
     "dev15": (0.8, 0.97, 0.88), "dev16": (0.8, 0.95, 0.88), "dev17": (0.75, 0.95, 0.84),
     "dev18": (0.88, 0.95, 0.92),
-    "heldout": (0.58, 0.82, 0.67), "heldout2": (0.9, 0.97, 0.94), "heldout3": (0.88, 0.97, 0.93),
-    "heldout4": (0.88, 0.95, 0.92), "heldout5": (0.8, 0.9, 0.85),
+    "heldout": (0.54, 0.8, 0.63), "heldout2": (0.9, 0.97, 0.94), "heldout3": (0.88, 0.97, 0.93),
+    "heldout4": (0.88, 0.95, 0.92), "heldout5": (0.8, 0.9, 0.85), "heldout6": (0.85, 0.97, 0.9),
+    "heldout7": (0.75, 0.9, 0.82),
 }
 # How far the curated knowledge may lower Recall@1 / MRR@5 on documents it does not name. The target is 0.03;
-# measured R@1 with / without knowledge (docs/evaluation.md): dev 0.840 / 0.860, dev12 0.738 / 0.786,
-# held-out 2 0.951 / 1.000; on most splits the two are equal or the knowledge helps.
+# measured R@1 with / without knowledge (docs/evaluation.md): dev 0.840 / 0.860, dev12 0.714 / 0.762,
+# dev17 0.791 / 0.837, held-out 2 0.951 / 1.000; on most splits the two are equal or the knowledge helps.
 KNOWLEDGE_SLACK = 0.05
 
 
