@@ -85,6 +85,13 @@ def test_another_industrys_procedure_gives_no_steps_but_its_principles_do():
     assert texts == ["应向客户道歉并说明处理时限。"]
 
 
+def test_what_someone_told_the_reporter_is_no_step():
+    hits = [case("c1", "楼上漏水物业不管", ["物业客户服务总监郭先生表示,初步确定漏水水源为楼上住户", "物业立即派人到现场查看漏水原因并做好记录"],
+                 industry="物业", terms=["漏水", "楼上"])]
+    texts = [s.text for s in build_advice("楼上漏水 物业不管", hits, [], "物业").steps]
+    assert texts == ["物业立即派人到现场查看漏水原因并做好记录"]
+
+
 def test_when_the_industry_is_unknown_only_a_general_procedure_gives_steps():
     procedures = [rule("g1", "1.保险消费投诉应当由投保人本人提出。2.应核对保单号码并登记。", industry="保险"),
                   rule("g2", "1.应记录客户诉求并在当天回复处理进度。", industry="通用")]
