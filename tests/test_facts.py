@@ -63,6 +63,8 @@ def test_households(query: str, households: Quantity) -> None:
         ("十几个人围在门口", Quantity(10, True)),
         ("10人以上", Quantity(10, True)),
         ("一位业主投诉", Quantity(1, False)),
+        ("同一批买车的12个车主一起来店里", Quantity(12, False)),
+        ("三十多名乘客被困在车厢里", Quantity(30, True)),
     ],
 )
 def test_people(query: str, people: Quantity) -> None:

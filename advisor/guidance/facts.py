@@ -100,7 +100,7 @@ _POST = r"(?P<post>以上|多|余)?"
 
 _HOUSEHOLDS = re.compile(_PRE + _NUM + _MORE + r"\s*户(?![型口籍头])" + _POST)
 _PEOPLE = re.compile(
-    _PRE + _NUM + _MORE + r"\s*[个名位]?\s*(?:人|业主|客户|顾客|住户|居民|消费者|用户|家长|户主)" + _POST
+    _PRE + _NUM + _MORE + r"\s*[个名位]?\s*(?:人|业主|客户|顾客|住户|居民|消费者|用户|家长|户主|车主|会员|学员|乘客|旅客|游客|患者|储户)" + _POST
 )
 _AMOUNT = re.compile(
     r"(?:[¥￥]\s*(?P<yen>\d+(?:\.\d+)?))|"
