@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 
 from advisor.corpus.doctext import DocText, Fragment
 from advisor.corpus.glued import drop_echoed_titles, split_glued
-from advisor.corpus.lines import PARTICULAR, TERMINAL, Dropped, Line, is_title, splits_word, text_of, trim
+from advisor.corpus.lines import (
+    CJK_PAIR,
+    PARTICULAR,
+    TERMINAL,
+    Dropped,
+    Line,
+    is_title,
+    splits_word,
+    text_of,
+    trim,
+)
 from advisor.corpus.noise import drop_noise_lines, drop_unrelated_runs, page_prefixes, remove_inline
 from advisor.corpus.read import RawDocument
 from advisor.text.normalize import to_simplified
@@ -122,4 +132,4 @@ def _heading_line(text: str) -> bool:
     text = re.sub(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*", "", text)
     # (a letter-spaced heading, "服 务 消 费 投 诉 案 例", is one too)
     return (2 <= len(text) <= 30 and not _HEADING_PUNCT.search(text)
-            and re.search(r"[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]", text) is not None)
+            and CJK_PAIR.search(text) is not None)

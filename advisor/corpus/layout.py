@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from advisor.corpus.lines import PARTICULAR
+from advisor.corpus.lines import CJK_PAIR, PARTICULAR
 from advisor.corpus.roles import Role, colon_label_roles, headed_label, label_roles
 
 CN_NUM = "一二三四五六七八九十"
@@ -322,7 +322,7 @@ _RULEBOOK_TITLE = re.compile(r"(?:制度|规定|办法|细则|规程|流程|指�
 def _stands_alone(para: str, next_para: str) -> bool:
     """A short line without sentence punctuation, followed by a longer paragraph: a heading."""
     text = para.strip()
-    if not _is_heading_text(text) or _TERMINAL.search(text) or not re.search(r"[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]", text):
+    if not _is_heading_text(text) or _TERMINAL.search(text) or not CJK_PAIR.search(text):
         return False
     if re.match(r"[-*•·]\s", text) or text.count("|") >= 2:
         return False  # an item of a list or a row of a table, however short

@@ -79,4 +79,6 @@ def splits_word(tail: str, head: str) -> bool:
 
 
 # A line of a record's particulars: "受理时间:2016-06-29", "答复日期：2024年5月3日" (no heading, never continued).
+# Two Chinese characters in a row, or letter-spaced ("服 务 消 费"): a line that reads as a phrase.
+CJK_PAIR = re.compile(r"[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]")
 PARTICULAR = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:时间|日期)\s*[:：]\s*[\d年月日\-/.: ]{6,}$")

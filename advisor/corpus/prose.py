@@ -9,7 +9,6 @@ tell stories (第一篇 … 第五篇) makes its other sections stories too when
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -32,6 +31,7 @@ from advisor.corpus.sections import (
     mentions_complaint,
     sections_of,
     story_families,
+    titles_above,
 )
 from advisor.corpus.stories import (
     is_story,
@@ -49,7 +49,6 @@ _LEAD_CHARS = 200
 # A body's reply inside the paragraph that tells the complaint: "…调查落实,后回复:经落实,…".
 _REPLY_INSIDE = re.compile(r"(?<=[，,。;；])\s*(?:后|经调查后|调查后)?(?:回复|答复|回函)\s*[:：]")
 _PAGE_LEAD_CHARS = 600
-_TITLE_GAP = 150  # a page's title and a document title printed right under it (date, byline between)
 
 
 @dataclass
@@ -232,15 +231,7 @@ class ProseReader:
                 if any(b.kind == "body" for b in piece):
                     start, end = piece[0].start, piece[-1].end
                     self.guidelines.extend(guideline_sections(self.doc, doc_title(self.titles, start), start, end,
-                                                              self._titles_above(start)))
-
-    def _titles_above(self, start: int) -> str:
-        """The nearest document title and the one printed just above it ("超市投诉处理制度" … "投诉处理制度"): the
-        industry a rulebook's sections take when their own words name none."""
-        i = bisect_right(self.titles, start, key=lambda t: t[0])
-        if i >= 2 and self.titles[i - 1][0] - self.titles[i - 2][0] <= _TITLE_GAP:
-            return f"{self.titles[i - 2][1]} {self.titles[i - 1][1]}"
-        return self.titles[i - 1][1] if i else ""
+                                                              titles_above(self.titles, start)))
 
     def _by_title(self, blocks: list[Block]) -> list[list[Block]]:
         """Blocks split where a document title starts: a run of prose may span several scraped documents."""

@@ -36,6 +36,15 @@ def doc_title(titles: list[tuple[int, str]], before: int) -> str:
     return titles[i - 1][1] if i else ""
 
 
+def titles_above(titles: list[tuple[int, str]], before: int, gap: int = 150) -> str:
+    """The nearest document title and the one printed just above it, within `gap` characters ("超市投诉处理制度"
+    … "投诉处理制度"): what a rulebook's sections read their industry from when their own words name none."""
+    i = bisect_right(titles, before, key=lambda t: t[0])
+    if i >= 2 and titles[i - 1][0] - titles[i - 2][0] <= gap:
+        return f"{titles[i - 2][1]} {titles[i - 1][1]}"
+    return titles[i - 1][1] if i else ""
+
+
 def contiguous(text: str, blocks: list[Block]) -> list[list[Block]]:
     """Blocks grouped into runs with nothing but whitespace between neighbours."""
     runs: list[list[Block]] = []

@@ -87,6 +87,7 @@ class _Walker:
         self.rules_doc = False  # inside a rules document or a guide (by its title)
         self.last_case_end = -1
         self.titles: list[tuple[int, str]] = []  # (position, title) of every document title seen
+        self.title_starts: set[int] = set()
 
     # -- feeding blocks ---------------------------------------------------------------------------
 
@@ -104,6 +105,7 @@ class _Walker:
         self._close()
         if self.titles and is_essay_title(self.titles[-1][1]):
             self.titles.append((b.start, ""))  # numbered cases are no part of an essay
+            self.title_starts.add(b.start)
         title = clean_heading(b.text)
         last = self.prose[-1] if self.prose else None
         if last is not None and last.kind == "body" and last.start > self.last_case_end and self._is_context(last):
@@ -129,6 +131,7 @@ class _Walker:
         if doc_title:
             self.rules_doc = bool(RULES_DOC.search(b.text))
             self.titles.append((b.start, clean_heading(b.text)))
+            self.title_starts.add(b.start)
         if case is not None:
             sibling = (b.family in _NUMBERED and any(blk.kind == "label" and blk.family == b.family for blk in case.blocks)
                        and not any(blk.kind in ("heading", "marker") and blk.family == b.family for blk in case.blocks))
@@ -200,7 +203,7 @@ class _Walker:
         taken = [heading] if title and _rfind(self.prose, heading) >= 0 else []
         i = _rfind(self.prose, heading) if taken else -1
         if i > 0 and is_kicker(self.prose[i - 1], heading) and (
-                self.prose[i - 1].start not in dict(self.titles) or is_subtitle(heading)):
+                self.prose[i - 1].start not in self.title_starts or is_subtitle(heading)):
             # a two-line headline: "收房时面积缩水怎么办?" / "关键是看有没有超过3%"
             taken.insert(0, self.prose[i - 1])
             title, start = headline(taken[0], heading), taken[0].start
