@@ -10,14 +10,31 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from advisor.guidance.clauses import (
+    ANALYSIS,
+    CUSTOMER_DUTY,
+    CUSTOMER_SUBJECT,
+    ENUM,
+    FOR_COMPLAINANTS,
+    NOT_A_STEP,
+    STORY_PERSON,
+    TIME_LIMIT,
+    applies,
+    industries_named,
+    instruction,
+    is_fragment,
+    is_group,
+    is_handling,
+    is_setup,
+    names_other_industry,
+    pieces,
+)
 from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.models import Advice, AdviceStep, Citation, CitedRecord, GuidanceItem, Guideline, Hit
 from advisor.text.actions import is_management
 from advisor.text.industry import compatible
-from advisor.text.items import split_items
-from advisor.text.terms import GENERAL, INDUSTRY_TERMS, label_scores
+from advisor.text.terms import GENERAL
 
 MIN_STEPS, MAX_STEPS = 3, 7
 MAX_STEP_CHARS = 90
@@ -30,42 +47,8 @@ _RARE = 2  # a bigram found in at most this many records is a detail of one inci
 _GENERIC = frozenset(
     "业主 客户 顾客 客人 用户 消费者 投诉 要求 赔偿 补偿 问题 处理 服务 公司 员工 工作人员 情况 原因 解决 反映 表示 认为 没有 时候".split()
 )
-_ENUM = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）、.．:：]|[一二三四五六七八九十]是|[①-⑳⑴-⒇]"
-                   r"|[A-Ha-h][、.．)）]|[-•·])\s*")
-# A rule clause is a step when it tells staff what to do, from its first words on.
-_IMPERATIVE = re.compile(
-    r"^(?:应|应当|须|必须|要|需|及时|立即|第一时间|主动|认真|耐心|做好|确保|安抚|向客户|对客户|对于|首先|先|再|然后|由|"
-    r"接到|受理|核实|记录|回访|跟进|上报|登记|通知|联系|解释|道歉|致歉|倾听|了解|调查|提出|给予|告知|尊重|理解|保持|尽快)"
-)
-_ANALYSIS = re.compile(r"^(?:关于|分析|本案例|该案例|综上)|动机|表象|隐含需求")
-# What the complainant must do (投诉人应提供身份证明) is a condition, not a step for staff.
-_CUSTOMER_DUTY = re.compile(
-    r"(?:^|[:：\s.、，,])(?:投诉人|申诉人|消费者|客户|顾客|旅客|乘客|用户|业主|委托人)[^，,。]{0,8}(?:应|须|必须|需要|需)"
-    r"|(?:应|须)(?:符合|具备)的?条件"
-)
-# Sections written for complainants (旅客须知, 投诉应符合的条件, 投诉渠道) tell staff nothing to do.
-_FOR_COMPLAINANTS = re.compile(r"投诉.{0,4}条件|须知|受理范围|不予受理|投诉渠道|如何投诉|投诉方式|投诉指南")
-# A step whose subject is the customer (张先生持续关注物流信息) tells what the customer did, not staff.
-_CUSTOMER_SUBJECT = re.compile(
-    r"^(?:[\u4e00-\u9fff](?:先生|女士|小姐)|(?:该|这位|一位|某)?(?:客户(?!经理|服务|部)|顾客|业主|消费者|用户|车主|旅客|乘客|患者))"
-)
-# A sentence of another customer's story (张先生…收到了包裹) is no step.
-_STORY_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|阿姨|大爷)|(?:该|这位|一位|某)(?:客户|顾客|业主|用户|消费者)")
-_NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条|^(?:派出所|公安|警察|民警|法官|消协|消费者协会|仲裁|监管|政府|街道|居委会|作为)"
-                         # what someone told the reporter ("…客户服务总监郭先生表示,初步确定…") is no action
-                         r"|^[^，,。]{0,24}(?:表示|称|说|介绍|告诉记者|坦言|透露)[,，:：]")
-_TIME_LIMIT = re.compile(r"\d+\s*(?:个)?(?:小时|工作日|日|天|分钟)(?:内|之内)|不超过\s*\d+\s*(?:个)?(?:小时|工作日|日|天)")
 # Steps for a situation the complaint must show: a group complaint's procedure is no plan for one owner.
 _GROUP_RULE = re.compile(r"群诉|群体|集体")
-_SITUATIONAL: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"媒体|媒介|记者|采访|舆情|新闻"), "media"),
-    (re.compile(r"过激|自我防范|人身安全|打砸|冲突|报警|公安"), "protest"),
-    (re.compile(r"起诉|诉讼|律师|仲裁|法院"), "litigation"),
-    (re.compile(r"群诉|集体|群体|联名|代表"), "collective"),
-)
-# "合同问题:延期交房、延期办证…应严格按照合同…": a topic label, then what to do.
-_TOPIC = re.compile(r"^[^，,。：:]{2,12}[:：]")
-_MODAL = re.compile(r"(?:^|[，,])[^，,。]{0,16}?(?:应当|应该|必须|务必|应|须)")
 _AVOID_CUE = re.compile(r"(?:禁止使用|禁止说|不要说|不能说|忌说|忌用|严禁说|避免说|禁用语)[^“\"]{0,12}[“\"]([^”\"]{2,120})[”\"]")
 
 
@@ -152,9 +135,9 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
         for step in hit.handling_steps[:_MAX_PER_SOURCE]:
             text = _clip(step)
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
-            if not text or _NOT_A_STEP.search(text) or _ANALYSIS.search(text) or is_management(text):
+            if not text or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text) or is_fragment(text):
                 continue
-            if (hit.steps_origin == "story" and _STORY_PERSON.search(text)) or _CUSTOMER_SUBJECT.match(text):
+            if (hit.steps_origin == "story" and STORY_PERSON.search(text)) or CUSTOMER_SUBJECT.match(text):
                 continue
             # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint.
             own = {b for b in _bigrams(text) & incident - query_keys if rarity.get(b, 0) <= _RARE}
@@ -180,84 +163,29 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
     keys = _bigrams(query)
     # Principles (倾听, 致歉, 不推诿) hold in any industry; a procedure only in its own.
     guides = [h for h in hits if h.kind == "guideline" and h.record_type == "rules"
-              and (not _GROUP_RULE.search(h.title) or facts.collective or _is_group(facts))
-              and not _FOR_COMPLAINANTS.search(h.title)]
+              and (not _GROUP_RULE.search(h.title) or facts.collective or is_group(facts))
+              and not FOR_COMPLAINANTS.search(h.title)]
     for rank, hit in enumerate(guides, 1):
-        for s, item_topic in _pieces(hit.text):
-            text, topic = _instruction(_clip(s))
+        for s, item_topic in pieces(hit.text):
+            text, topic = instruction(_clip(s))
             topic = topic or item_topic
             # Another industry's procedure does not instruct this complaint's staff (奉上茶水 at a front desk);
             # its principles (首问负责, 不推诿, 耐心倾听) hold anywhere when they name no industry.
             # (when the complaint's industry is unknown, only a general procedure instructs it)
-            own = (hit.industry == GENERAL or hit.industry == industry) and not _names_other_industry(text, industry)
-            fits = own or (hit.guideline_kind == "principle" and not _industries_named(text))
-            if (len(text) < _MIN_STEP_CHARS or not fits or _NOT_A_STEP.search(text) or is_management(text)
-                    or _CUSTOMER_DUTY.search(text)
-                    or text.endswith((":", "：")) or not _applies(text, facts)):
+            own = (hit.industry == GENERAL or hit.industry == industry) and not names_other_industry(text, industry)
+            fits = own or (hit.guideline_kind == "principle" and not industries_named(text))
+            if (len(text) < _MIN_STEP_CHARS or not fits or NOT_A_STEP.search(text) or is_management(text)
+                    or CUSTOMER_DUTY.search(text) or is_fragment(text) or is_setup(text)
+                    or text.endswith((":", "：")) or not applies(text, facts)):
                 continue
             about = len(_specific(_bigrams(topic + text) & keys))
             if topic and not about:
                 continue  # "质量问题:…" is the rule for another kind of complaint
+            if not about and not is_handling(text):
+                continue  # a definition or a duty of another kind, with no word of this complaint
             out.append(_Candidate(text, [hit.id], "rule", 0.5 / rank + 0.3 * min(about, 4)))
     out.sort(key=lambda c: -c.weight)
     return out[:limit]
-
-
-_SUB_ITEM = re.compile(r"(?<!^)\s*(?=(?:\d{1,2}[)）]|[(（]\d{1,2}[)）]|[①-⑳])\s*[\u4e00-\u9fff])")
-
-
-def _pieces(text: str) -> list[tuple[str, str]]:
-    """The clauses of a rule text (its items, their sub-items 1) 2) …, sentences), each with the topic
-    label of its item ("质量问题:" holds for every sentence of that item)."""
-    _, items = split_items(text)
-    out = []
-    for item in items or [text]:
-        topic = _TOPIC.match(_ENUM.sub("", item.strip()))
-        for sub in _SUB_ITEM.split(item):
-            out.extend((p, topic.group(0) if topic else "") for p in re.split(r"(?<=[。；;])", sub) if p.strip())
-    return out
-
-
-def _names_other_industry(text: str, industry: str | None) -> bool:
-    named = _industries_named(text)
-    return bool(named) and industry not in named and GENERAL not in named
-
-
-@lru_cache(maxsize=4096)
-def _industries_named(text: str) -> frozenset[str]:
-    """The industries whose words a clause uses (cached: the same rule clauses come back query after query)."""
-    return frozenset(label_scores(text, INDUSTRY_TERMS))
-
-
-def _instruction(text: str) -> tuple[str, str]:
-    """The clause as an instruction to staff, and its topic label ("合同问题:延期交房…,应严格按照…" → the
-    clause after the label, the label); ("", "") when it tells staff nothing to do."""
-    if _IMPERATIVE.search(text):
-        return text, ""
-    m = _TOPIC.match(text)
-    if m:
-        body = re.split(r"(?<=[。；;])", text[m.end() :])[0].strip()
-        modal = _MODAL.search(body)
-        # The topic's own list of cases may come first ("延期交房、延期办证…等情况,应…").
-        if modal and modal.start() <= 60 and len(body) >= _MIN_STEP_CHARS:
-            return body, m.group(0)
-        return "", ""
-    modal = _MODAL.search(text)
-    if modal and modal.start() <= 30:  # "1)客户亲自到客服投诉,接待人员应以亲切态度招待客户" → from 接待人员 on
-        return text[modal.start() :].lstrip("，, "), ""
-    return "", ""
-
-
-def _applies(text: str, facts: QueryFacts) -> bool:
-    """A step for a situation (media, protest, lawsuit, group) only when the complaint shows it."""
-    shown = {"media": facts.media, "protest": facts.protest, "litigation": facts.litigation,
-             "collective": facts.collective or _is_group(facts)}
-    return all(shown[flag] for pattern, flag in _SITUATIONAL if pattern.search(text))
-
-
-def _is_group(facts: QueryFacts) -> bool:
-    count = facts.headcount
-    return count is not None and count.value >= 3
 
 
 def _specific(keys: set[str]) -> set[str]:
@@ -267,7 +195,7 @@ def _specific(keys: set[str]) -> set[str]:
 
 def _clip(step: str) -> str:
     """A step without its numbering, cut at a clause boundary (the words stay the document's)."""
-    text = _ENUM.sub("", " ".join(step.split()).lstrip("#> ")).strip(" ;；,，")
+    text = ENUM.sub("", " ".join(step.split()).lstrip("#> ")).strip(" ;；,，")
     if len(text) <= MAX_STEP_CHARS:
         return text
     cut = max(text.rfind(p, 0, MAX_STEP_CHARS) for p in "。；;")
@@ -310,7 +238,7 @@ def _document_deadlines(query: str, rules: Sequence[Guideline]) -> tuple[list[Gu
     for record in rules:
         for sentence in re.split(r"(?<=[。；;\n])", record.text):
             s = " ".join(sentence.split()).strip()
-            if _TIME_LIMIT.search(s) and 8 <= len(s) <= 160:
+            if TIME_LIMIT.search(s) and 8 <= len(s) <= 160:
                 found.append((len(_bigrams(s) & keys) + ("投诉" in s) + ("答复" in s or "回复" in s), s, record))
     found.sort(key=lambda x: -x[0])
     items, cited = [], []

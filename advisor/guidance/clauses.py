@@ -1,0 +1,142 @@
+"""Which sentence of a document is a step for staff: an instruction or an action, whole, about the complaint.
+
+The plan (`advice.py`) takes its steps from two kinds of text: the handling sections of precedents and the
+clauses of the company's rules. Both hold much that is no step for the complaint at hand — the customer's
+own duties, the story of another customer, how the company sets up its complaint desk, definitions, half a
+sentence whose condition was cut off. The tests here say what a sentence is, from its wording.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from advisor.guidance.facts import QueryFacts
+from advisor.text.items import split_items
+from advisor.text.terms import INDUSTRY_TERMS, label_scores
+
+ENUM = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）、.．:：]|[一二三四五六七八九十]是|[①-⑳⑴-⒇]"
+                  r"|[A-Ha-h][、.．)）]|[-•·])\s*")
+# A rule clause is a step when it tells staff what to do, from its first words on.
+_IMPERATIVE = re.compile(
+    r"^(?:应|应当|须|必须|要|需|及时|立即|第一时间|主动|认真|耐心|做好|确保|安抚|向客户|对客户|对于|首先|先|再|然后|由|"
+    r"接到|受理|核实|记录|回访|跟进|上报|登记|通知|联系|解释|道歉|致歉|倾听|了解|调查|提出|给予|告知|尊重|理解|保持|尽快)"
+)
+ANALYSIS = re.compile(r"^(?:关于|分析|本案例|该案例|综上)|动机|表象|隐含需求")
+# What the complainant must do (投诉人应提供身份证明, 投诉内容应具体) is a condition, not a step for staff.
+CUSTOMER_DUTY = re.compile(
+    r"(?:^|[:：\s.、，,])(?:投诉人|申诉人|消费者|客户|顾客|旅客|乘客|用户|业主|委托人)[^，,。]{0,8}(?:应|须|必须|需要|需)"
+    r"|(?:应|须)(?:符合|具备)的?条件|投诉(?:内容|事项|材料|请求)应|投诉应当?由"
+)
+# Sections written for complainants (旅客须知, 投诉应符合的条件, 投诉渠道) tell staff nothing to do.
+FOR_COMPLAINANTS = re.compile(r"投诉.{0,4}条件|须知|受理范围|不予受理|投诉渠道|如何投诉|投诉方式|投诉指南")
+# A step whose subject is the customer (张先生持续关注物流信息, 收件人主动联系客服) tells what the customer did.
+CUSTOMER_SUBJECT = re.compile(
+    r"^(?:[\u4e00-\u9fff](?:先生|女士|小姐)|(?:该|这位|一位|某)?(?:客户(?!经理|服务|部)|顾客|业主|消费者|用户|车主|旅客|乘客|患者"
+    r"|收件人|寄件人|投保人|被保险人|持卡人|家属|住户|居民|游客|学员|房客))"
+)
+# A sentence of another customer's story (张先生…收到了包裹) is no step.
+STORY_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|阿姨|大爷)|(?:该|这位|一位|某)(?:客户|顾客|业主|用户|消费者)")
+NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条|案例[一二三四五六七八九十\d]|\d+(?:\.\d+)*[款条](?![件])"
+                        r"|^(?:派出所|公安|警察|民警|法官|消协|消费者协会|仲裁|监管|政府|街道|居委会|作为)"
+                        # what someone told the reporter ("…客户服务总监郭先生表示,初步确定…") is no action
+                        r"|^[^，,。]{0,24}(?:表示|称|说|介绍|告诉记者|坦言|透露)[,，:：]")
+# Half a sentence: the consequence of a condition that was cut off ("则门店应…", "但门店应…", "是住院部…").
+_FRAGMENT = re.compile(r"^(?:则|但|但是|而|且|或|或者|否则|即(?![时刻])|是|以及|以便|以免|因此|所以|从而|进而|同时也)(?![的])")
+# How the company sets up its complaint desk (设立投诉部门, 电话须明示于售楼现场): no step for one complaint.
+_SETUP = re.compile(r"设立|设置.{0,6}(?:部门|机构|渠道|岗位|热线)|指定.{0,8}(?:部门|机构)|明示|印在|公布.{0,8}(?:电话|渠道|方式)"
+                    r"|提供必要的便利|投诉渠道|配备")
+# What staff do with a complaint: a clause with none of these and no word of the complaint is no step for it
+# (a definition: "电能表潜动必须是在客户完全不用电的情况下…").
+_HANDLING = re.compile(
+    r"倾听|听取|道歉|致歉|歉意|安抚|记录|登记|核实|核查|调查|查明|查清|答复|回复|回访|跟进|跟踪|反馈|告知|解释|说明|协调|上报|报告|"
+    r"解决|补偿|赔偿|退款|退还|受理|接待|联系|沟通|处理|现场|检测|维修|整改|更换|确认|了解|汇报|询问|请示|通知|"
+    r"引导|提醒|安排|陪同|赔付|理赔|退费|减免"
+)
+_SITUATIONAL: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"媒体|媒介|记者|采访|舆情|新闻"), "media"),
+    (re.compile(r"过激|自我防范|人身安全|打砸|冲突|报警|公安"), "protest"),
+    (re.compile(r"起诉|诉讼|律师|仲裁|法院"), "litigation"),
+    (re.compile(r"群诉|集体|群体|联名|代表"), "collective"),
+)
+TIME_LIMIT = re.compile(r"\d+\s*(?:个)?(?:小时|工作日|日|天|分钟)(?:内|之内)|不超过\s*\d+\s*(?:个)?(?:小时|工作日|日|天)")
+# "合同问题:延期交房、延期办证…应严格按照合同…": a topic label, then what to do.
+_TOPIC = re.compile(r"^[^，,。：:]{2,12}[:：]")
+# "应" as a modal, not inside a word (供应, 反应, 相应, 响应, 应答, 应急).
+_YING = r"(?<![供反相适响答对回呼效感报])应(?![用急答聘收付届])"
+_MODAL = re.compile(rf"(?:^|[，,])[^，,。]{{0,16}}?(?:应当|应该|必须|务必|{_YING}|须|(?<![所必急无如若])需(?![求要]))")
+_SUB_ITEM = re.compile(r"(?<!^)\s*(?=(?:\d{1,2}[)）]|[(（]\d{1,2}[)）]|[①-⑳])\s*[\u4e00-\u9fff])")
+# An industry's own name marks a clause as that industry's ("…少用生僻的电力专业术语", "保险消费投诉应当由…").
+_NAMED = ("保险", "电力", "银行", "酒店", "航空", "铁路", "燃气", "供水", "快递", "物业", "房地产", "汽车")
+
+
+def is_fragment(text: str) -> bool:
+    """Half a sentence ("则门店应将当事双方…", "是住院部工作疏忽录错了"): no step on its own."""
+    return _FRAGMENT.match(text) is not None
+
+
+def is_setup(text: str) -> bool:
+    """How the company sets up its complaint handling (设立投诉部门, 热线号码须明示…), not a step."""
+    return _SETUP.search(text) is not None
+
+
+def is_handling(text: str) -> bool:
+    """A clause that says what to do with a complaint (倾听, 核实, 答复, 回访 …) or by when
+    ("2小时内做出响应"), or what to do in a situation (统一接受媒体采访)."""
+    return (_HANDLING.search(text) is not None or TIME_LIMIT.search(text) is not None
+            or any(pattern.search(text) for pattern, _ in _SITUATIONAL))
+
+
+def pieces(text: str) -> list[tuple[str, str]]:
+    """The clauses of a rule text (its items, their sub-items 1) 2) …, sentences), each with the topic
+    label of its item ("质量问题:" holds for every sentence of that item)."""
+    _, items = split_items(text)
+    out = []
+    for item in items or [text]:
+        topic = _TOPIC.match(ENUM.sub("", item.strip()))
+        for sub in _SUB_ITEM.split(item):
+            out.extend((p, topic.group(0) if topic else "") for p in re.split(r"(?<=[。；;])", sub) if p.strip())
+    return out
+
+
+def names_other_industry(text: str, industry: str | None) -> bool:
+    named = industries_named(text)
+    return bool(named) and industry not in named and "通用" not in named
+
+
+@lru_cache(maxsize=4096)
+def industries_named(text: str) -> frozenset[str]:
+    """The industries whose words or names a clause uses (cached: the same rule clauses come back query after
+    query)."""
+    return frozenset(label_scores(text, INDUSTRY_TERMS)) | {name for name in _NAMED if name in text}
+
+
+def instruction(text: str) -> tuple[str, str]:
+    """The clause as an instruction to staff, and its topic label ("合同问题:延期交房…,应严格按照…" → the
+    clause after the label, the label); ("", "") when it tells staff nothing to do."""
+    if _IMPERATIVE.search(text) or TIME_LIMIT.match(text):  # "2小时内做出响应,24小时内给予答复"
+        return text, ""
+    m = _TOPIC.match(text)
+    if m:
+        body = re.split(r"(?<=[。；;])", text[m.end() :])[0].strip()
+        modal = _MODAL.search(body)
+        # The topic's own list of cases may come first ("延期交房、延期办证…等情况,应…").
+        if ((modal and modal.start() <= 60) or TIME_LIMIT.search(body)) and len(body) >= 8:
+            return body, m.group(0)
+        return "", ""
+    modal = _MODAL.search(text)
+    if modal and modal.start() <= 30:  # "1)客户亲自到客服投诉,接待人员应以亲切态度招待客户" → from 接待人员 on
+        return text[modal.start() :].lstrip("，, "), ""
+    return "", ""
+
+
+def applies(text: str, facts: QueryFacts) -> bool:
+    """A step for a situation (media, protest, lawsuit, group) only when the complaint shows it."""
+    shown = {"media": facts.media, "protest": facts.protest, "litigation": facts.litigation,
+             "collective": facts.collective or is_group(facts)}
+    return all(shown[flag] for pattern, flag in _SITUATIONAL if pattern.search(text))
+
+
+def is_group(facts: QueryFacts) -> bool:
+    count = facts.headcount
+    return count is not None and count.value >= 3

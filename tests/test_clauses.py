@@ -1,0 +1,82 @@
+"""Which sentence of a document is a step for staff (advisor.guidance.clauses) and what the plan keeps of rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.guidance.advice import build_advice
+from advisor.guidance.clauses import industries_named, instruction, is_fragment, is_handling, is_setup
+from advisor.models import Hit
+
+
+def rule(gid: str, text: str, *, industry: str = "通用", kind: str = "procedure") -> Hit:
+    return Hit(kind="guideline", id=gid, title=f"规程{gid}", score=1.0, industry=industry, guideline_kind=kind,
+               record_type="rules", text=text, confidence="中")
+
+
+@pytest.mark.parametrize("text", ["则门店应将双方留在现场等候处理。", "但门店应对顾客表示关心。", "是仓库工作疏忽发错了货",
+                                  "否则应上报主管。", "以便及时回复客户。"])
+def test_half_a_sentence_is_a_fragment(text):
+    assert is_fragment(text)
+
+
+@pytest.mark.parametrize("text", ["即时回复客户的留言。", "应立即核实情况。", "如客户要求退款,应在当天办理。"])
+def test_a_whole_instruction_is_no_fragment(text):
+    assert not is_fragment(text)
+
+
+@pytest.mark.parametrize("text", ["公司应设立客户投诉受理部门。", "服务电话须明示于门店收银台。", "应指定专门机构负责投诉工作。"])
+def test_setting_up_the_complaint_desk_is_setup(text):
+    assert is_setup(text)
+
+
+def test_a_step_in_a_complaint_is_no_setup():
+    assert not is_setup("应当天联系客户说明处理进度。")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("总则随着供暖的不断增加,用户投诉也日益增多。", ""),  # 供应-like words hold no modal 应
+    ("接到报修后2小时内做出响应。", "接到报修后2小时内做出响应。"),
+    ("一般投诉:需在24小时内回复客户。", "需在24小时内回复客户。"),
+    ("如需复检,由检验室编号送检。", ""),  # 如需: a condition, not "must"
+])
+def test_instruction_reads_modals_as_words(text, expected):
+    assert instruction(text)[0] == expected
+
+
+def test_an_industry_named_by_its_own_name_marks_the_clause():
+    assert "保险" in industries_named("保险消费投诉应当由投保本人提出。")
+    assert "电力" in industries_named("尽量少用生僻的电力专业术语。")
+    assert not industries_named("应耐心倾听客户陈述。")
+
+
+def test_handling_words_time_limits_and_situations_count_as_handling():
+    assert is_handling("应耐心倾听客户陈述。")
+    assert is_handling("应在5个工作日内办结。")
+    assert is_handling("应由专人统一接受媒体采访。")
+    assert not is_handling("电表空转须是在客户完全不用电的情况下。")
+
+
+def plan(query: str, industry: str | None, *rules: Hit) -> list[str]:
+    return [s.text for s in build_advice(query, [], [], industry, procedures=list(rules)).steps]
+
+
+def test_rules_for_complainants_setup_and_definitions_give_no_step():
+    texts = plan("顾客说收银多收了钱要退", "零售",
+                 rule("g1", "1.投诉内容应具体、客观,有明确的投诉事项。2.公司应设立投诉受理部门。"
+                            "3.电子秤误差须是在称重满量程的情况下测得。4.应当场核对小票并退还多收款项。"))
+    assert texts == ["应当场核对小票并退还多收款项。"]
+
+
+def test_another_industrys_clause_in_a_general_rule_gives_no_step():
+    texts = plan("客人说房间空调坏了要换房", "酒店",
+                 rule("g1", "1.保险消费投诉应当由保险消费者本人提出。2.受理咨询时应少用生僻的电力专业术语。"
+                            "3.应向客户致歉并尽快答复。"))
+    assert texts == ["应向客户致歉并尽快答复。"]
+
+
+def test_half_sentences_and_cross_references_give_no_step():
+    texts = plan("顾客说买到过期酸奶要赔偿", "零售",
+                 rule("g1", "1.顾客与员工发生争执的,则门店应将双方留在现场。2.需同时依据6.3款办理。"
+                            "3.应立即核实商品批号并向顾客道歉。", industry="零售"))
+    assert texts == ["应立即核实商品批号并向顾客道歉。"]
