@@ -89,3 +89,30 @@ def test_a_two_line_headline_is_the_title_but_a_columns_name_is_not():
 def test_a_photo_credit_glued_into_a_line_is_dropped():
     doc = cleaned("二手车调表,消协撑腰起诉图源 视觉中国2024年4月,柳女士在网上买了一辆二手车,表显里程7万多公里。\n")
     assert "视觉中国" not in doc.text and "2024年4月,柳女士" in doc.text
+
+
+def test_bylines_datelines_captions_and_menus_are_page_furniture():
+    text = cleaned("财经全媒体记者张明 王丽 实习生赵一 深圳报道\n"
+                   "新闻中心／上海5日电\n"
+                   "【资料图】\n"
+                   "date 2025-03-02 我的频道\n"
+                   "市民李女士说,她的宽带每月被多扣了30元,客服一直说在核查。\n").text
+    assert text.strip() == "市民李女士说,她的宽带每月被多扣了30元,客服一直说在核查。"
+
+
+def test_a_reporter_saying_what_he_learned_stays():
+    text = cleaned("记者了解到情况属实\n市民李女士说,她的宽带每月被多扣了30元。\n").text
+    assert "记者了解到情况属实" in text
+
+
+def test_a_news_source_before_the_story_is_no_title():
+    from advisor.corpus.titles import title_from_facts
+    assert title_from_facts("根据某某新闻报导,市民王先生的燃气费在换表后翻了一倍。").startswith("市民王先生")
+    assert not title_from_facts("【民生组报道】健身房推销手法多,会员被重复扣款。").startswith("民生组")
+    assert is_generic_heading("民生组报道")
+
+
+def test_a_follow_up_story_takes_the_title_of_the_story_it_follows():
+    from advisor.corpus.titles import title_from_facts
+    facts = "本报讯(记者 张三) 5月2日,本报A3版报道了《宽带莫名被扣费三个月》一文,报道刊发后,问题很快得到解决。"
+    assert title_from_facts(facts) == "宽带莫名被扣费三个月"

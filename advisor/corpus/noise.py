@@ -81,7 +81,13 @@ _CHROME = re.compile(
     r"|^(?=.{0,40}$).*(?:资料图片?|供图|[(（]?图片?来源[:：]?[^。]{0,20}[)）]?|(?:记者|通讯员)\s*\S{2,4}\s*摄)$|^图为"
     r"|^(?:网图|图片来自网络|图源网络|图片源自网络)[,，]?\s*(?:侵删|侵权删除?)?$"
     # a commentator's or reporter's byline under a paper's name: "极目新闻评论员 吴双建"
-    r"|^[\u4e00-\u9fff]{0,8}(?:评论员|记者|通讯员)\s*[/／]?\s*[\u4e00-\u9fff]{2,4}$"
+    # (several names, the place reported from: "南方财经全媒体记者关然 吴歌 实习生林钰嘉 张茵妮 广州报道")
+    r"|^[\u4e00-\u9fff]{0,8}(?:评论员|记者|通讯员)\s*[/／]?\s*[\u4e00-\u9fff]{2,4}"
+    r"(?:[\s、]+(?:实习生|通讯员|记者)?\s*[\u4e00-\u9fff]{2,4})*(?:\s*[\u4e00-\u9fff]{2,4}报道)?$"
+    # a field name and a date ("date 2026-01-04", "Posted: 2024/5/6"); a site's own menu ("我的频道")
+    r"|^[A-Za-z]{2,12}[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\S{1,8})?$|^我的(?:频道|订阅|收藏|关注|消息|主页)$"
+    # a dateline alone: "中国新闻组／北京4日电", "新华社上海3月5日电（记者 张三）"
+    r"|^[\u4e00-\u9fff/／\s]{2,16}(?:\d{1,2}月)?\d{1,2}日电(?:\s*[(（][^)）]{0,20}[)）])?$"
 )
 # A title line stuffed with search keywords separated by _ or |: spam.
 _KEYWORD_STUFFING = re.compile(r"^(?:[^_|｜\s]{2,24}[_|｜]){3,}[^_|｜\s]{2,24}$")
@@ -139,7 +145,7 @@ def _line_noise(text: str, ad_brands: set[str]) -> str | None:
     text = text.lstrip("# ")
     if _BOILERPLATE.search(text):
         return "网站模板"
-    if _CHROME.search(text):
+    if _CHROME.search(text) or _CHROME.search(text.strip("【】[]（）() ")):  # "【资料图】"
         return "网页信息"
     if _KEYWORD_STUFFING.match(text):
         return "垃圾信息"

@@ -17,6 +17,7 @@ _PROBLEM = re.compile(
     r"发现|遇到|存在|问题|不符|丢失|不满|不好|延误|损坏|故障|投诉(?!后)|异响|报警|拒绝|拒交|等待|过期|变质|报错|划痕|冲突"
     r"|过敏|变色|漏水|停电|停水|盗刷|扣费|多收|未按|没有|不能|无法|纠纷|争议|要求|不到位|不当|不足|失误|错误"
     r"|未|不统一|不一致|不合理|不规范|不及时|摔倒|推搡|报警|争执|吵闹|辱骂|打人|受伤|超时|超期|错误|扣错"
+    r"|多了|多扣|被扣|乱扣|暴涨|翻倍"
 )
 # Words that tell what a heading is about: "隐性收费", "服务不到位" name the problem; "发生在中午时" does not.
 _TOPIC = re.compile(
@@ -45,13 +46,19 @@ def _particular(part: str) -> bool:
     part = part.strip()
     if re.fullmatch(r"在[^，,。；;]{1,12}", part) and not _PROBLEM.search(part):
         return True  # where it happened: "在香江大市场车站"
-    if re.search(r"记者|通讯员", part):
-        return True  # what the reporter did: "导报记者采访发现"
+    if re.search(r"记者|通讯员|报道|报导", part):
+        return True  # what the reporter did: "导报记者采访发现", "本报J4版报道了《…》一文"
     return bool(_PARTICULAR.fullmatch(part)) or (bool(re.search(r"\d", part)) and bool(_WHEN.fullmatch(part)))
 
 
 # A news source's credit line ("海口网：", "南方日报") heads the story but does not name it.
-_SOURCE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:网|报|日报|晚报|早报|新闻|电视台|在线)$")
+_SOURCE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:网|报|日报|晚报|早报|新闻|电视台|在线)$|^[\u4e00-\u9fff]{0,8}(?:报道|报导|讯)$")
+_FOLLOW_UP = re.compile(r"报道了?《([^》]{4,40})》")
+# A story told after its source ("根据澎湃新闻报导,…", "本报讯(记者 张三)…", "投诉组报道:…"): the source is no title.
+_SOURCE_LEAD = re.compile(
+    r"^\s*(?:【[^】]{0,12}(?:报道|报导)】|(?:根据|据)[^，,。]{0,20}(?:报道|报导|消息)[，,:：]?"
+    r"|[^，,。\s]{0,8}讯\s*[(（][^)）]{0,20}[)）]|[^，,。：:\s]{0,12}(?:报道|报导)[:：])\s*"
+)
 
 
 def is_generic_heading(heading: str) -> bool:
@@ -97,7 +104,10 @@ def title_from_facts(facts: str) -> str:
         return subject.group(1).strip()[:TITLE_LIMIT]
     # "这不是偶然事件。", "老刘的遭遇并非个案。" only link the story to the one before it.
     facts = _LINKING.sub("", _LINKING.sub("", facts.strip(), count=1), count=1)
-    facts = _DATE_SENTENCE.sub("", facts, count=1)  # "2001年2月17日。吴某某因…": the date alone says nothing
+    facts = _SOURCE_LEAD.sub("", _DATE_SENTENCE.sub("", facts, count=1), count=1)
+    earlier = _FOLLOW_UP.search(re.split(r"[。!！?？\n]", facts, maxsplit=1)[0])
+    if earlier:  # a follow-up story: "本报7月16日报道了《手机咋无故被扣35元话费》一文,…" is about that story
+        return earlier.group(1).strip()[:TITLE_LIMIT]  # "2001年2月17日。吴某某因…": the date alone says nothing
     run_in = RUN_IN.match(facts)
     if run_in and not re.search(_PERSON_WORDS, run_in.group(0)):
         # A run-in title before the story: "身体原因不宜健身,仍被告知“不退不转”。成都消费者张女士…"
