@@ -10,7 +10,7 @@ from advisor import Settings
 from advisor.auth.users import can
 from advisor.errors import SettingsError
 from advisor.settings import describe_settings_error
-from advisor.ui import auth, state
+from advisor.ui import auth, components, state
 
 # (script, title, icon, permission, url path); the scripts live in advisor/ui/pages/.
 PAGES = (
@@ -53,6 +53,7 @@ def run(page: StreamlitPage) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="投诉处理顾问", page_icon=":material/support_agent:", layout="wide")
+    components.reduce_motion()
     settings = load_settings()
     role, name = auth.require_role(settings)
     advisor = state.load_or_stop(settings, role)

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from advisor.models import SearchResult
 from advisor.text.markdown import escape_md
+from advisor.ui.components import REDUCED_MOTION_CSS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 TIMEOUT = 180  # the first run of a process loads the encoder and the index
@@ -127,7 +128,7 @@ def test_precedent_card_shows_confidence_badge_reasons_and_detail_expanders(app_
     assert len(badges) == len(result_of(at).hits)
     assert all(re.match(r":\w+-badge\[相似度：[高中低]\] :blue-badge\[", b) for b in badges), badges
     assert not any(re.search(r"\d\.\d{3}", v) for v in all_text(at)), "no raw scores on the page"
-    reasons = [c.value for c in at.caption if c.value.startswith("匹配原因：")]
+    reasons = [v.split(":gray[", 1)[1] for v in markdowns(at) if ":gray[匹配原因：" in v]
     assert len(reasons) == len(result_of(at).hits) and all("判断行业：物业" in r for r in reasons)
     details = [e for e in at.expander if e.label.startswith("详情")]
     assert len(details) == sum(h.kind == "case" for h in result_of(at).hits)
@@ -174,7 +175,7 @@ def test_html_and_markdown_in_the_query_show_literally(app_env):
     for value in all_text(at):
         assert "<script" not in value and "**粗体**" not in value and "[链接](http" not in value
     assert not any(el.proto.allow_html for kind in ("markdown", "caption") for el in at.get(kind))
-    assert not at.get("html")
+    assert [h.proto.body for h in at.get("html")] == [REDUCED_MOTION_CSS]  # the only HTML: a constant style sheet
     assert any(payload in c.value for c in at.code)  # the copyable plan text keeps it, literally
 
 

@@ -115,3 +115,13 @@ def fail(message: str) -> None:
     """One Chinese error line for the user; the traceback goes to the server log."""
     LOG.exception(message)
     st.error(message)
+
+
+# No transitions or animations: every result page fades its stale elements and animates the running icon,
+# and each animation costs every browser frames; on shared CPUs that work delays the results (benchmarks.md).
+REDUCED_MOTION_CSS = "<style>*,*::before,*::after{transition:none!important;animation:none!important}</style>"
+
+
+def reduce_motion() -> None:
+    """Turn off the page's animations (a constant style sheet, no user data)."""
+    st.html(REDUCED_MOTION_CSS)

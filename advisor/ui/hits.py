@@ -56,8 +56,7 @@ def hit_card(hit: Hit, rank: int, result: SearchResult) -> None:
         body = escape_md(gist(hit.facts or hit.text))
         if hit.management_thinking:
             body += f"\n\n**管理要点**：{escape_md(gist(hit.management_thinking[0], 120))}"
-        st.markdown(body)
-        st.caption(why_matched(hit, result))
+        st.markdown(f"{body}\n\n:gray[{why_matched(hit, result)}]")  # one element: each costs every browser a render
         details(hit)
 
 
