@@ -80,3 +80,23 @@ def test_half_sentences_and_cross_references_give_no_step():
                  rule("g1", "1.顾客与员工发生争执的,则门店应将双方留在现场。2.需同时依据6.3款办理。"
                             "3.应立即核实商品批号并向顾客道歉。", industry="零售"))
     assert texts == ["应立即核实商品批号并向顾客道歉。"]
+
+
+
+
+def test_a_step_stops_where_the_story_goes_on():
+    hit = Hit(kind="case", id="c1", title="家属投诉手术后感染", score=3.0, industry="医疗", confidence="高",
+              handling_steps=["耐心听取双方陈述,拟定调解方案。2021年3月5日,患者王某的家属再次来到医院。"],
+              steps_origin="section", facts="手术后感染", text="手术后感染", matched_terms=["感染"])
+    texts = [s.text for s in build_advice("家属说手术后伤口感染", [hit], [], "医疗").steps]
+    assert texts == ["耐心听取双方陈述,拟定调解方案。"]
+
+
+def test_pronoun_subjects_police_clauses_and_consumer_guides_give_no_step():
+    assert is_fragment("他们应该及时回应客户的投诉。")
+    texts = plan("顾客说超市卖过期酸奶要赔偿", "零售",
+                 rule("g1", "1.应尊重警方的调查、处理意见。2.应立即核实商品批号并向顾客道歉。", industry="零售"))
+    assert texts == ["应立即核实商品批号并向顾客道歉。"]
+    guide = Hit(kind="guideline", id="g2", title="电信投诉电话及维权途径指南", score=1.0, industry="电信",
+                guideline_kind="procedure", record_type="rules", text="1.应提供投诉人姓名和联系方式。", confidence="中")
+    assert plan("宽带断网三天没人修", "电信", guide) == []

@@ -37,6 +37,7 @@ from advisor.text.industry import compatible
 from advisor.text.terms import GENERAL
 
 MIN_STEPS, MAX_STEPS = 3, 7
+_DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|某某")
 MAX_STEP_CHARS = 90
 _MIN_STEP_CHARS = 8
 # A precedent contributes steps when it scores within this many standard deviations of the best hit.
@@ -196,6 +197,11 @@ def _specific(keys: set[str]) -> set[str]:
 def _clip(step: str) -> str:
     """A step without its numbering, cut at a clause boundary (the words stay the document's)."""
     text = ENUM.sub("", " ".join(step.split()).lstrip("#> ")).strip(" ;；,，")
+    sentences = [x for x in re.split(r"(?<=[。！？!?])", text) if x.strip()]
+    # The story going on after the step ("…拟定调解方案。2015年1月19日,患者刘某的家属来到…") is no part of it.
+    story = next((i for i, x in enumerate(sentences[1:], 1) if STORY_PERSON.search(x) or _DATED.search(x)), None)
+    if story is not None:
+        text = "".join(sentences[:story])
     if len(text) <= MAX_STEP_CHARS:
         return text
     cut = max(text.rfind(p, 0, MAX_STEP_CHARS) for p in "。；;")

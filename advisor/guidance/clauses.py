@@ -29,7 +29,7 @@ CUSTOMER_DUTY = re.compile(
     r"|(?:应|须)(?:符合|具备)的?条件|投诉(?:内容|事项|材料|请求)应|投诉应当?由"
 )
 # Sections written for complainants (旅客须知, 投诉应符合的条件, 投诉渠道) tell staff nothing to do.
-FOR_COMPLAINANTS = re.compile(r"投诉.{0,4}条件|须知|受理范围|不予受理|投诉渠道|如何投诉|投诉方式|投诉指南")
+FOR_COMPLAINANTS = re.compile(r"投诉.{0,4}条件|须知|受理范围|不予受理|投诉渠道|如何投诉|投诉方式|投诉指南|维权途径|投诉途径|无效")
 # A step whose subject is the customer (张先生持续关注物流信息, 收件人主动联系客服) tells what the customer did.
 CUSTOMER_SUBJECT = re.compile(
     r"^(?:[\u4e00-\u9fff](?:先生|女士|小姐)|(?:该|这位|一位|某)?(?:客户(?!经理|服务|部)|顾客|业主|消费者|用户|车主|旅客|乘客|患者"
@@ -42,7 +42,8 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         # what someone told the reporter ("…客户服务总监郭先生表示,初步确定…") is no action
                         r"|^[^，,。]{0,24}(?:表示|称|说|介绍|告诉记者|坦言|透露)[,，:：]")
 # Half a sentence: the consequence of a condition that was cut off ("则门店应…", "但门店应…", "是住院部…").
-_FRAGMENT = re.compile(r"^(?:则|但|但是|而|且|或|或者|否则|即(?![时刻])|是|以及|以便|以免|因此|所以|从而|进而|同时也)(?![的])")
+_FRAGMENT = re.compile(r"^(?:则|但|但是|而|且|或|或者|否则|即(?![时刻])|是|以及|以便|以免|因此|所以|从而|进而|同时也"
+                       r"|他们|她们|它们)")  # "他们应该及时回应…": who "they" are was in the sentence before
 # How the company sets up its complaint desk (设立投诉部门, 电话须明示于售楼现场): no step for one complaint.
 _SETUP = re.compile(r"设立|设置.{0,6}(?:部门|机构|渠道|岗位|热线)|指定.{0,8}(?:部门|机构)|明示|印在|公布.{0,8}(?:电话|渠道|方式)"
                     r"|提供必要的便利|投诉渠道|配备")
@@ -55,7 +56,7 @@ _HANDLING = re.compile(
 )
 _SITUATIONAL: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"媒体|媒介|记者|采访|舆情|新闻"), "media"),
-    (re.compile(r"过激|自我防范|人身安全|打砸|冲突|报警|公安"), "protest"),
+    (re.compile(r"过激|自我防范|人身安全|打砸|冲突|报警|公安|警方|民警|派出所"), "protest"),
     (re.compile(r"起诉|诉讼|律师|仲裁|法院"), "litigation"),
     (re.compile(r"群诉|集体|群体|联名|代表"), "collective"),
 )
