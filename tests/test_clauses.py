@@ -100,3 +100,11 @@ def test_pronoun_subjects_police_clauses_and_consumer_guides_give_no_step():
     guide = Hit(kind="guideline", id="g2", title="电信投诉电话及维权途径指南", score=1.0, industry="电信",
                 guideline_kind="procedure", record_type="rules", text="1.应提供投诉人姓名和联系方式。", confidence="中")
     assert plan("宽带断网三天没人修", "电信", guide) == []
+
+
+def test_of_a_customer_s_sentence_only_what_the_company_did_is_a_step():
+    from advisor.guidance.clauses import staff_action
+    assert staff_action("张女士把情况反映给了值班的李经理,李经理先向张女士道歉,然后陪她去医院检查。") == (
+        "李经理先向张女士道歉,然后陪她去医院检查。")
+    assert staff_action("张女士多次打电话,客服一直没有回复。") == ""  # what she complains of is no step
+    assert staff_action("张女士多次打电话询问进度。") == ""

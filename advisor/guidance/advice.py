@@ -29,6 +29,7 @@ from advisor.guidance.clauses import (
     is_setup,
     names_other_industry,
     pieces,
+    staff_action,
 )
 from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.models import Advice, AdviceStep, Citation, CitedRecord, GuidanceItem, Guideline, Hit
@@ -138,10 +139,17 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
             if not text or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text) or is_fragment(text):
                 continue
-            if (hit.steps_origin == "story" and STORY_PERSON.search(text)) or CUSTOMER_SUBJECT.match(text):
+            if CUSTOMER_SUBJECT.match(text):
+                # What the customer did is no step; what the company side did after it may be
+                # ("李女士…反映给了王经理,王经理先给李女士一家赔礼道歉…").
+                text = staff_action(text)
+                if len(text) < _MIN_STEP_CHARS:
+                    continue
+            elif hit.steps_origin == "story" and STORY_PERSON.search(text):
                 continue
-            # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint.
-            own = {b for b in _bigrams(text) & incident - query_keys if rarity.get(b, 0) <= _RARE}
+            # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint (people's names
+            # are no details of the problem).
+            own = {b for b in _bigrams(STORY_PERSON.sub("", text)) & incident - query_keys if rarity.get(b, 0) <= _RARE}
             if (len(own) >= 2 and hit.confidence != "高") or not (about_query or _specific(_bigrams(text) & query_keys)):
                 continue
             out.append(_Candidate(text, [hit.id], "precedent", 1.0 / rank))

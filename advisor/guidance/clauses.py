@@ -26,7 +26,7 @@ ANALYSIS = re.compile(r"^(?:关于|分析|本案例|该案例|综上)|动机|表
 # What the complainant must do (投诉人应提供身份证明, 投诉内容应具体) is a condition, not a step for staff.
 CUSTOMER_DUTY = re.compile(
     r"(?:^|[:：\s.、，,])(?:投诉人|申诉人|消费者|客户|顾客|旅客|乘客|用户|业主|委托人)[^，,。]{0,8}(?:应|须|必须|需要|需)"
-    r"|(?:应|须)(?:符合|具备)的?条件|投诉(?:内容|事项|材料|请求)应|投诉应当?由"
+    r"|(?:应|须)(?:符合|具备)的?条件|(?:投诉|申诉)(?:内容|事项|材料|请求)应|(?:投诉|申诉)应当?由"
 )
 # Sections written for complainants (旅客须知, 投诉应符合的条件, 投诉渠道) tell staff nothing to do.
 FOR_COMPLAINANTS = re.compile(r"投诉.{0,4}条件|须知|受理范围|不予受理|投诉渠道|如何投诉|投诉方式|投诉指南|维权途径|投诉途径|无效")
@@ -35,6 +35,13 @@ CUSTOMER_SUBJECT = re.compile(
     r"^(?:[\u4e00-\u9fff](?:先生|女士|小姐)|(?:该|这位|一位|某)?(?:客户(?!经理|服务|部)|顾客|业主|消费者|用户|车主|旅客|乘客|患者"
     r"|收件人|寄件人|投保人|被保险人|持卡人|家属|住户|居民|游客|学员|房客))"
 )
+# Who acts for the company at the start of a clause ("王经理先给李女士一家赔礼道歉", "餐厅随即免单").
+_STAFF_SUBJECT = re.compile(
+    r"^(?:[\u4e00-\u9fff]?(?:经理|店长|主管|领班|客服|工作人员|服务员|店员|柜员|前台|管家|值班长)"
+    r"|(?:该|涉事|这家)?(?:店方|商家|餐厅|饭店|酒店|银行|支行|网点|物业公司|物业|公司|平台|院方|医院|4S店|维修站|快递公司|快递员"
+    r"|营业厅|供电公司|供电所|自来水公司|燃气公司|旅行社|机构|商场|超市|门店|厂家|售后))"
+)
+_REFUSAL = re.compile(r"没有|未能|一直|拒绝|推诿|只能|无法|不予|不肯|不给|不同意|不承认|称系统|表示")
 # A sentence of another customer's story (张先生…收到了包裹) is no step.
 STORY_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|阿姨|大爷)|(?:该|这位|一位|某)(?:客户|顾客|业主|用户|消费者)")
 NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条|案例[一二三四五六七八九十\d]|\d+(?:\.\d+)*[款条](?![件])"
@@ -141,3 +148,17 @@ def applies(text: str, facts: QueryFacts) -> bool:
 def is_group(facts: QueryFacts) -> bool:
     count = facts.headcount
     return count is not None and count.value >= 3
+
+
+def staff_action(text: str) -> str:
+    """What the company side did in a sentence of a story: the text from the first clause whose subject is
+    staff or the company ("李女士…反映给了王经理,王经理先给李女士一家赔礼道歉,…" → "王经理先给…"); "" when
+    nobody of the company acts in it."""
+    start = 0
+    for clause in re.split(r"(?<=[，,。；;])", text):
+        if _STAFF_SUBJECT.match(clause.strip()):
+            action = text[start:].strip()
+            # what the complaint is about ("客服回复只能退100元", "物业一直没有采取措施") is no step
+            return "" if _REFUSAL.search(action) else action
+        start += len(clause)
+    return ""
