@@ -255,6 +255,17 @@ class Advisor:
                    matched_terms=matched_terms(simple, record.title + record.text, extra=expanded))
 
 
+# A regulator's hotline named in the complaint tells the sector: 12315 takes shops', restaurants' and services'
+# complaints, not banks' (12378) or utilities' (12398).
+_HOTLINE_SECTORS = {"12315": frozenset({"银行", "保险", "电力", "供水", "燃气", "电信"}),
+                    "12378": frozenset({"零售", "电商", "餐饮", "酒店", "快递", "汽车", "电信", "房地产", "物业"})}
+
+
+def _other_sector(simple: str, industry: str) -> bool:
+    """The complaint names a hotline that does not take complaints of `industry`."""
+    return any(number in simple and industry in excluded for number, excluded in _HOTLINE_SECTORS.items())
+
+
 def read_industry(simple: str, chosen: str | None, ranked: str | None, hits: Sequence[Hit]) -> str | None:
     """The industry whose rules apply. The filter decides; else the query's words, unless one word alone
     (违约金, 预售 …) points there while the best precedent, though ranked against that guess, is of an
@@ -273,7 +284,7 @@ def read_industry(simple: str, chosen: str | None, ranked: str | None, hits: Seq
     named = top_industries(simple)
     if named:  # a tie of the query's words: the lead precedent may break it, not add a third industry
         return lead if lead in named else None
-    return lead if lead and _precedents_agree(lead, hits) else None
+    return lead if lead and _precedents_agree(lead, hits) and not _other_sector(simple, lead) else None
 
 
 def _precedents_agree(lead: str, hits: Sequence[Hit], among: int = 3) -> bool:

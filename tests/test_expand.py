@@ -97,13 +97,30 @@ def test_default_settings_point_at_the_shipped_file():
     assert isinstance(load_thesaurus(Settings().synonyms_file), Thesaurus)
 
 
-@pytest.fixture
-def built(tmp_path):
+def build_small(tmp_path, **update):
     corpus = make_corpus(tmp_path, "re_cases.txt", "bank_case.txt", "auto_case.txt", "telecom_case.txt",
                          "guideline.txt")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data", **update)
     build_index(settings, FakeEncoder(), progress=False)
     return settings
+
+
+@pytest.fixture
+def built(tmp_path):
+    # BM25 over bigrams: in a five-document corpus the IDF of jieba words (the default adds them) is noise
+    # that can outweigh the expansion; the default tokenizer's lift is checked on the index below.
+    return build_small(tmp_path, tokenizer="bigram")
+
+
+def test_expansion_raises_the_bm25_score_of_the_document_terms_with_the_default_tokenizer(tmp_path):
+    advisor = Advisor.load(build_small(tmp_path), FakeEncoder())
+    lexical, chunks = advisor.index.lexical, advisor.index.chunks
+    query, terms = "业主说房子晚交了半年", ["延期交付"]
+    plain, expanded = lexical.scores(query), lexical.scores(query, terms, 0.2)
+    target = [i for i in range(lexical.n_docs) if "延期交付" in chunks[i].text]
+    others = [i for i in range(lexical.n_docs) if "延期交付" not in chunks[i].text]
+    assert target and all(expanded[i] > plain[i] for i in target)
+    assert all(expanded[i] - plain[i] < min(expanded[t] - plain[t] for t in target) for i in others)
 
 
 def test_expansion_lifts_the_case_written_in_document_terms(built):

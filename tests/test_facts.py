@@ -237,6 +237,9 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     assert read_industry(query, None, None, hits("银行", "电商", "快递")) is None
     assert read_industry(query, None, None, hits("银行", "通用", "电商")) is None  # general records lend nothing
     assert read_industry(query, None, None, hits("银行", "电商", "保险")) == "银行"
+    # A hotline that takes no bank complaints (12315) keeps the bank precedents' rules away.
+    assert read_industry(query + ",要去12315投诉", None, None, hits("银行", "电商", "保险")) is None
+    assert read_industry(query + ",要去12315投诉", None, None, hits("电商", "零售", "银行")) == "电商"
     # A tie of the query's words (客人 酒店, 包裹 快递): the lead breaks it only when it is one of them.
     assert read_industry("客人说包裹被放在管理室被别人拿走了", None, None, hits("餐饮", "餐饮")) is None
     assert read_industry("客人说包裹被放在管理室被别人拿走了", None, None, hits("快递")) == "快递"
@@ -245,6 +248,7 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
 @pytest.mark.parametrize(("query", "industry"), [
     ("车子送去修了一个月还在等配件,也不给代步车", "汽车"),
     ("我们小区网络断了两天,好多人要销户", "电信"),
+    ("用户说要去工信部申诉 处理时限多少天", "电信"),
 ])
 def test_everyday_words_of_an_industry(query, industry):
     from advisor.text.industry import infer_industry
@@ -277,3 +281,10 @@ def test_the_market_regulator_is_no_bank_word():
 
     assert infer_industry("会员说充值的卡在分店关门后用不了，要去市场监管局投诉") != "银行"
     assert infer_industry("寄的水果到了烂了一半，客户要赔") == "快递"
+
+
+@pytest.mark.parametrize("query", ["顾客的储值卡卡里还有两千,分店关了不给退", "买完就降价 要退差价", "大堂经理态度很差"])
+def test_words_many_industries_use_name_none(query):
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) is None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from advisor.retrieval.tokens import Tokenizer
+from advisor.retrieval.tokens import Tokenizer, bigram_tokens
 
 logging.getLogger("bm25s").setLevel(logging.ERROR)
 
@@ -41,6 +41,7 @@ class LexicalIndex:
         import bm25s
 
         retriever = bm25s.BM25.load(str(folder), show_progress=False)
+        tokenizer("预热")  # a word list (jieba) loads now, not during the first search
         return cls(retriever, tokenizer, n_docs)
 
     def indexed_docs(self) -> int:
@@ -50,13 +51,18 @@ class LexicalIndex:
     def scores(self, query: str, extra_terms: Sequence[str] = (), extra_weight: float = 0.0) -> np.ndarray:
         """BM25 score of every document for `query` (zeros when no query token is known), plus
         `extra_weight` times the score of `extra_terms` (the thesaurus expansion) when given."""
-        scores = self._scores(query)
+        scores = self._scores(self._tokenize(query))
         if extra_terms and extra_weight > 0:
-            scores = scores + extra_weight * self._scores(" ".join(extra_terms))
+            scores = scores + extra_weight * self._scores(self._phrase_tokens(" ".join(extra_terms)))
         return scores
 
-    def _scores(self, text: str) -> np.ndarray:
-        tokens = [t for t in self._tokenize(text) if t in self._vocab]
+    def _phrase_tokens(self, text: str) -> list[str]:
+        """Tokens of document phrases (the thesaurus terms): their character bigrams when the index has them,
+        so 延期交付 keeps its own pairs instead of the words 延期 + 交付 that other texts share."""
+        return [t for t in bigram_tokens(text) if t in self._vocab] or self._tokenize(text)
+
+    def _scores(self, raw_tokens: list[str]) -> np.ndarray:
+        tokens = [t for t in raw_tokens if t in self._vocab]
         if not tokens:
             return np.zeros(self.n_docs, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)
