@@ -37,7 +37,7 @@ def test_a_step_in_a_complaint_is_no_setup():
 @pytest.mark.parametrize(("text", "expected"), [
     ("总则随着供暖的不断增加,用户投诉也日益增多。", ""),  # 供应-like words hold no modal 应
     ("接到报修后2小时内做出响应。", "接到报修后2小时内做出响应。"),
-    ("一般投诉:需在24小时内回复客户。", "需在24小时内回复客户。"),
+    ("一般投诉:需在24小时内回复客户。", "一般投诉:需在24小时内回复客户。"),  # the label is the condition
     ("如需复检,由检验室编号送检。", ""),  # 如需: a condition, not "must"
 ])
 def test_instruction_reads_modals_as_words(text, expected):

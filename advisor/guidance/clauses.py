@@ -71,7 +71,7 @@ TIME_LIMIT = re.compile(r"\d+\s*(?:个)?(?:小时|工作日|日|天|分钟)(?:�
 # "合同问题:延期交房、延期办证…应严格按照合同…": a topic label, then what to do.
 _TOPIC = re.compile(r"^[^，,。：:]{2,12}[:：]")
 # "应" as a modal, not inside a word (供应, 反应, 相应, 响应, 应答, 应急).
-_YING = r"(?<![供反相适响答对回呼效感报])应(?![用急答聘收付届])"
+_YING = r"(?<![供反相适响答对回呼效感报])应(?![用急答聘收付届对])"  # 应对 is "cope with"
 _MODAL = re.compile(rf"(?:^|[，,])[^，,。]{{0,16}}?(?:应当|应该|必须|务必|{_YING}|须|(?<![所必急无如若])需(?![求要]))")
 _SUB_ITEM = re.compile(r"(?<!^)\s*(?=(?:\d{1,2}[)）]|[(（]\d{1,2}[)）]|[①-⑳])\s*[\u4e00-\u9fff])")
 # An industry's own name marks a clause as that industry's ("…少用生僻的电力专业术语", "保险消费投诉应当由…").
@@ -130,7 +130,8 @@ def instruction(text: str) -> tuple[str, str]:
         modal = _MODAL.search(body)
         # The topic's own list of cases may come first ("延期交房、延期办证…等情况,应…").
         if ((modal and modal.start() <= 60) or TIME_LIMIT.search(body)) and len(body) >= 8:
-            return body, m.group(0)
+            # the label stays: it is the condition ("重大投诉:需在12小时内响应" is no rule for every complaint)
+            return re.sub(r"[*#_]+", "", text[: m.end()]) + body, m.group(0)
         return "", ""
     modal = _MODAL.search(text)
     if modal and modal.start() <= 30:  # "1)客户亲自到客服投诉,接待人员应以亲切态度招待客户" → from 接待人员 on
