@@ -33,6 +33,7 @@ SEGMENTATION_FLOORS = {
     "dev18": (0.85, 0.9, 0.9),
     "heldout": (0.88, 0.55, 0.75), "heldout2": (0.9, 0.2, 0.6), "heldout3": (0.85, 0.9, 0.9), "heldout4": (0.55, 0.0, 0.6),
     "heldout5": (0.4, 0.0, 0.0), "heldout6": (0.55, 0.0, 0.5), "heldout7": (0.6, 0.2, 0.9),
+    "heldout8": (0.7, 0.4, 0.4),
 }
 RETRIEVAL_FLOORS = {
     # Every split added makes the others harder: dev2 scored 0.792 Recall@1 with seven splits in the index and
@@ -45,11 +46,12 @@ RETRIEVAL_FLOORS = {
     "dev18": (0.88, 0.95, 0.92),
     "heldout": (0.54, 0.8, 0.63), "heldout2": (0.9, 0.97, 0.94), "heldout3": (0.88, 0.97, 0.93),
     "heldout4": (0.88, 0.95, 0.92), "heldout5": (0.8, 0.9, 0.85), "heldout6": (0.85, 0.97, 0.9),
-    "heldout7": (0.75, 0.9, 0.82),
+    "heldout7": (0.75, 0.9, 0.82), "heldout8": (0.74, 0.9, 0.81),
 }
 # How far the curated knowledge may lower Recall@1 / MRR@5 on documents it does not name. The target is 0.03;
 # measured R@1 with / without knowledge (docs/evaluation.md): dev 0.840 / 0.860, dev12 0.714 / 0.762,
-# dev17 0.791 / 0.837, held-out 2 0.951 / 1.000; on most splits the two are equal or the knowledge helps.
+# dev17 0.791 / 0.837, held-out 2 0.951 / 1.000, held-out 8 0.780 / 0.829; on most splits the two are equal or
+# the knowledge helps.
 KNOWLEDGE_SLACK = 0.05
 
 
@@ -114,7 +116,7 @@ _STAFF_INDUSTRY = {"教育培训": ("教育",), "供电": ("电力",), "运营�
 
 
 @pytest.mark.parametrize("name", ["staff_queries.jsonl", "staff_queries2.jsonl", "staff_queries3.jsonl",
-                                  "staff_queries4.jsonl"])
+                                  "staff_queries4.jsonl", "staff_queries5.jsonl"])
 def test_no_staff_query_is_shown_another_industrys_grade_or_deadlines(combined, name):
     """Issue 13: a complaint outside an industry gets no rule of that industry (0 violations)."""
     import json

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from advisor.retrieval.tokens import Tokenizer, bigram_tokens
+from advisor.retrieval.tokens import Tokenizer
 
 logging.getLogger("bm25s").setLevel(logging.ERROR)
 
@@ -53,13 +53,8 @@ class LexicalIndex:
         `extra_weight` times the score of `extra_terms` (the thesaurus expansion) when given."""
         scores = self._scores(self._tokenize(query))
         if extra_terms and extra_weight > 0:
-            scores = scores + extra_weight * self._scores(self._phrase_tokens(" ".join(extra_terms)))
+            scores = scores + extra_weight * self._scores(self._tokenize(" ".join(extra_terms)))
         return scores
-
-    def _phrase_tokens(self, text: str) -> list[str]:
-        """Tokens of document phrases (the thesaurus terms): their character bigrams when the index has them,
-        so 延期交付 keeps its own pairs instead of the words 延期 + 交付 that other texts share."""
-        return [t for t in bigram_tokens(text) if t in self._vocab] or self._tokenize(text)
 
     def _scores(self, raw_tokens: list[str]) -> np.ndarray:
         tokens = [t for t in raw_tokens if t in self._vocab]
