@@ -145,7 +145,8 @@ def _line_noise(text: str, ad_brands: set[str]) -> str | None:
     text = text.lstrip("# ")
     if _BOILERPLATE.search(text):
         return "网站模板"
-    if _CHROME.search(text) or _CHROME.search(text.strip("【】[]（）() ")):  # "【资料图】"
+    bare = text.strip("【】[]（）() ")  # a caption in brackets: "【资料图】"
+    if _CHROME.search(text) or (bare != text and _CHROME.search(bare)):
         return "网页信息"
     if _KEYWORD_STUFFING.match(text):
         return "垃圾信息"

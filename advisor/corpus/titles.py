@@ -104,10 +104,11 @@ def title_from_facts(facts: str) -> str:
         return subject.group(1).strip()[:TITLE_LIMIT]
     # "这不是偶然事件。", "老刘的遭遇并非个案。" only link the story to the one before it.
     facts = _LINKING.sub("", _LINKING.sub("", facts.strip(), count=1), count=1)
-    facts = _SOURCE_LEAD.sub("", _DATE_SENTENCE.sub("", facts, count=1), count=1)
+    facts = _DATE_SENTENCE.sub("", facts, count=1)  # "2001年2月17日。吴某某因…": the date alone says nothing
+    facts = _SOURCE_LEAD.sub("", facts, count=1)  # "根据澎湃新闻报导,…": nor does the source
     earlier = _FOLLOW_UP.search(re.split(r"[。!！?？\n]", facts, maxsplit=1)[0])
     if earlier:  # a follow-up story: "本报7月16日报道了《手机咋无故被扣35元话费》一文,…" is about that story
-        return earlier.group(1).strip()[:TITLE_LIMIT]  # "2001年2月17日。吴某某因…": the date alone says nothing
+        return earlier.group(1).strip()[:TITLE_LIMIT]
     run_in = RUN_IN.match(facts)
     if run_in and not re.search(_PERSON_WORDS, run_in.group(0)):
         # A run-in title before the story: "身体原因不宜健身,仍被告知“不退不转”。成都消费者张女士…"

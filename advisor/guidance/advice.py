@@ -38,7 +38,6 @@ from advisor.text.industry import compatible
 from advisor.text.terms import GENERAL
 
 MIN_STEPS, MAX_STEPS = 3, 7
-_DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|某某")
 MAX_STEP_CHARS = 90
 _MIN_STEP_CHARS = 8
 # A precedent contributes steps when it scores within this many standard deviations of the best hit.
@@ -49,6 +48,8 @@ _RARE = 2  # a bigram found in at most this many records is a detail of one inci
 _GENERIC = frozenset(
     "业主 客户 顾客 客人 用户 消费者 投诉 要求 赔偿 补偿 问题 处理 服务 公司 员工 工作人员 情况 原因 解决 反映 表示 认为 没有 时候".split()
 )
+# A sentence with a date or a 某某 goes on with the story ("2015年1月19日,患者刘某的家属来到…").
+_DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|某某")
 # Steps for a situation the complaint must show: a group complaint's procedure is no plan for one owner.
 _GROUP_RULE = re.compile(r"群诉|群体|集体")
 _AVOID_CUE = re.compile(r"(?:禁止使用|禁止说|不要说|不能说|忌说|忌用|严禁说|避免说|禁用语)[^“\"]{0,12}[“\"]([^”\"]{2,120})[”\"]")

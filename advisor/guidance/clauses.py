@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from advisor.guidance.facts import QueryFacts
 from advisor.text.items import split_items
-from advisor.text.terms import INDUSTRY_TERMS, label_scores
+from advisor.text.terms import GENERAL, INDUSTRY_TERMS, label_scores
 
 ENUM = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）、.．:：]|[一二三四五六七八九十]是|[①-⑳⑴-⒇]"
                   r"|[A-Ha-h][、.．)）]|[-•·])\s*")
@@ -109,7 +109,7 @@ def pieces(text: str) -> list[tuple[str, str]]:
 
 def names_other_industry(text: str, industry: str | None) -> bool:
     named = industries_named(text)
-    return bool(named) and industry not in named and "通用" not in named
+    return bool(named) and industry not in named and GENERAL not in named
 
 
 @lru_cache(maxsize=4096)

@@ -51,13 +51,13 @@ class LexicalIndex:
     def scores(self, query: str, extra_terms: Sequence[str] = (), extra_weight: float = 0.0) -> np.ndarray:
         """BM25 score of every document for `query` (zeros when no query token is known), plus
         `extra_weight` times the score of `extra_terms` (the thesaurus expansion) when given."""
-        scores = self._scores(self._tokenize(query))
+        scores = self._scores(query)
         if extra_terms and extra_weight > 0:
-            scores = scores + extra_weight * self._scores(self._tokenize(" ".join(extra_terms)))
+            scores = scores + extra_weight * self._scores(" ".join(extra_terms))
         return scores
 
-    def _scores(self, raw_tokens: list[str]) -> np.ndarray:
-        tokens = [t for t in raw_tokens if t in self._vocab]
+    def _scores(self, text: str) -> np.ndarray:
+        tokens = [t for t in self._tokenize(text) if t in self._vocab]
         if not tokens:
             return np.zeros(self.n_docs, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)
