@@ -59,6 +59,18 @@ def test_a_step_carrying_another_incidents_details_is_left_out():
     assert "在维修收费上适当给予优惠" in texts
 
 
+def test_the_best_precedents_own_remedy_stays_however_particular():
+    story = case("c7", "菜里吃出钢丝", ["李女士立即将此情况反映给了餐厅值班的王经理,王经理先给李女士一家赔礼道歉,"
+                                       "然后提出带李女士前往医院治疗,并且免除当晚的所有餐费。",
+                                       "王经理检查后告知鼓风机损坏,维修费用约200元,但在更换前发现报错了零件。"],
+                 industry="餐饮", confidence="中", facts="李女士一家聚餐,菜里吃出钢丝,王经理赔礼道歉,免除当晚餐费,"
+                                                        "鼓风机损坏,报错了零件")
+    rarity = bigram_rarity(["菜里吃出钢丝"])  # every other bigram of the story is found in no other record
+    texts = [s.text for s in build_advice("菜里吃出钢丝球", [story], [], "餐饮", rarity=rarity).steps]
+    assert "王经理先给李女士一家赔礼道歉,然后提出带李女士前往医院治疗,并且免除当晚的所有餐费。" in texts
+    assert not any("鼓风机" in t for t in texts)  # a finding told by the company side is no remedy
+
+
 def test_only_matching_cases_of_a_compatible_industry_give_steps():
     hits = [case("c1", "银行排队", ["开通绿色通道"], industry="银行", confidence="高"),
             case("c2", "车辆维修", ["安排复检"], confidence="低", score=0.1),

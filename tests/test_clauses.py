@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from advisor.guidance.advice import build_advice
-from advisor.guidance.clauses import industries_named, instruction, is_fragment, is_handling, is_setup
+from advisor.guidance.clauses import (
+    industries_named,
+    instruction,
+    is_fragment,
+    is_handling,
+    is_setup,
+    remedies,
+)
 from advisor.models import Hit
 
 
@@ -18,6 +25,25 @@ def rule(gid: str, text: str, *, industry: str = "通用", kind: str = "procedur
                                   "否则应上报主管。", "以便及时回复客户。"])
 def test_half_a_sentence_is_a_fragment(text):
     assert is_fragment(text)
+
+
+@pytest.mark.parametrize("text", ["问题解决率 1. 应", "投诉处理人员必须", "接到投诉后应当:"])
+def test_a_clause_cut_off_after_its_modal_is_a_fragment(text):
+    assert is_fragment(text)
+
+
+@pytest.mark.parametrize("text", ["王经理先给李女士一家赔礼道歉,然后提出带她前往医院治疗。", "我们应首先道歉并立即更换房间",
+                                  "随后酒店为客人更换了房间并免除房费。", "客服人员当天上门回访,承诺三日内修复。"])
+def test_the_company_giving_a_remedy_remedies(text):
+    assert remedies(text)
+
+
+@pytest.mark.parametrize("text", ["维修站检查后告知鼓风机损坏,但在更换前发现报错了零件。",  # a finding
+                                  "客服回复只能退100元话费。",  # the refusal complained of
+                                  "物业公司存在过错,应对李某的损失承担全部赔偿责任。",  # the analysis of a case
+                                  "李女士要求餐厅道歉并免单。"])  # the customer's demand
+def test_findings_refusals_liability_and_demands_are_no_remedy(text):
+    assert not remedies(text)
 
 
 @pytest.mark.parametrize("text", ["即时回复客户的留言。", "应立即核实情况。", "如客户要求退款,应在当天办理。"])

@@ -96,6 +96,7 @@ def test_bylines_datelines_captions_and_menus_are_page_furniture():
                    "新闻中心／上海5日电\n"
                    "【资料图】\n"
                    "date 2025-03-02 我的频道\n"
+                   "收藏 分销(赏)\n下载 相关 举报\n点击\n转发\n电邮此页面\n《选择》月刊\n"
                    "市民李女士说,她的宽带每月被多扣了30元,客服一直说在核查。\n").text
     assert text.strip() == "市民李女士说,她的宽带每月被多扣了30元,客服一直说在核查。"
 
@@ -116,3 +117,8 @@ def test_a_follow_up_story_takes_the_title_of_the_story_it_follows():
     from advisor.corpus.titles import title_from_facts
     facts = "本报讯(记者 张三) 5月2日,本报A3版报道了《宽带莫名被扣费三个月》一文,报道刊发后,问题很快得到解决。"
     assert title_from_facts(facts) == "宽带莫名被扣费三个月"
+
+
+def test_a_title_in_book_quotes_is_no_publication_line():
+    text = cleaned("《酒店客房物品遗失事件处置案例》\n客人王先生称房间内的手表不见了,要求酒店调取监控。\n").text
+    assert "《酒店客房物品遗失事件处置案例》" in text

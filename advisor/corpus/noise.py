@@ -88,6 +88,10 @@ _CHROME = re.compile(
     r"|^[A-Za-z]{2,12}[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\S{1,8})?$|^我的(?:频道|订阅|收藏|关注|消息|主页)$"
     # a dateline alone: "中国新闻组／北京4日电", "新华社上海3月5日电（记者 张三）"
     r"|^[\u4e00-\u9fff/／\s]{2,16}(?:\d{1,2}月)?\d{1,2}日电(?:\s*[(（][^)）]{0,20}[)）])?$"
+    # the publication alone on its line: "《选择》月刊"
+    r"|^《[^》]{1,16}》(?:月刊|半月刊|周刊|杂志|日报|晚报)$"
+    # a document-sharing site's buttons: "收藏 分销(赏)", "下载 相关 举报", "点击"
+    r"|^(?:(?:收藏|分享|下载|举报|点赞|评论|打印|分销|相关|点击|关注|转发|复制|纠错|打赏|赏|电邮)(?:[(（]赏[)）]|此页面?|本页)?\s*)+$"
 )
 # A title line stuffed with search keywords separated by _ or |: spam.
 _KEYWORD_STUFFING = re.compile(r"^(?:[^_|｜\s]{2,24}[_|｜]){3,}[^_|｜\s]{2,24}$")

@@ -29,6 +29,7 @@ from advisor.guidance.clauses import (
     is_setup,
     names_other_industry,
     pieces,
+    remedies,
     staff_action,
 )
 from advisor.guidance.facts import QueryFacts, extract_facts
@@ -151,7 +152,12 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint (people's names
             # are no details of the problem).
             own = {b for b in _bigrams(STORY_PERSON.sub("", text)) & incident - query_keys if rarity.get(b, 0) <= _RARE}
-            if (len(own) >= 2 and hit.confidence != "高") or not (about_query or _specific(_bigrams(text) & query_keys)):
+            if len(own) >= 2 and hit.confidence != "高":
+                if not (about_query and remedies(text)):
+                    continue
+                # the best precedent's own remedy, without what went wrong after it (",但要求签订协议…")
+                text = re.split(r"[，,]但", text, maxsplit=1)[0]
+            if not (about_query or _specific(_bigrams(text) & query_keys)):
                 continue
             out.append(_Candidate(text, [hit.id], "precedent", 1.0 / rank))
     return out

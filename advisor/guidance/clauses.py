@@ -51,6 +51,8 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
 # Half a sentence: the consequence of a condition that was cut off ("则门店应…", "但门店应…", "是住院部…").
 _FRAGMENT = re.compile(r"^(?:则|但|但是|而|且|或|或者|否则|即(?![时刻])|是|以及|以便|以免|因此|所以|从而|进而|同时也"
                        r"|他们|她们|它们)")  # "他们应该及时回应…": who "they" are was in the sentence before
+# A clause cut off after its modal ("二、问题解决率 1. 应" where a page excerpt ends).
+_CUT_OFF = re.compile(r"(?:应|应当|应该|须|必须|需|需要|要)[\s。.,，;；:：]*$")
 # How the company sets up its complaint desk (设立投诉部门, 电话须明示于售楼现场): no step for one complaint.
 _SETUP = re.compile(r"设立|设置.{0,6}(?:部门|机构|渠道|岗位|热线)|指定.{0,8}(?:部门|机构)|明示|印在|公布.{0,8}(?:电话|渠道|方式)"
                     r"|提供必要的便利|投诉渠道|配备")
@@ -80,7 +82,7 @@ _NAMED = ("保险", "电力", "银行", "酒店", "航空", "铁路", "燃气", 
 
 def is_fragment(text: str) -> bool:
     """Half a sentence ("则门店应将当事双方…", "是住院部工作疏忽录错了"): no step on its own."""
-    return _FRAGMENT.match(text) is not None
+    return _FRAGMENT.match(text) is not None or _CUT_OFF.search(text) is not None
 
 
 def is_setup(text: str) -> bool:
@@ -149,6 +151,22 @@ def applies(text: str, facts: QueryFacts) -> bool:
 def is_group(facts: QueryFacts) -> bool:
     count = facts.headcount
     return count is not None and count.value >= 3
+
+
+# What staff do for the customer in a complaint's own story: an apology, a refund, a replacement, a visit.
+_REMEDY = re.compile(r"道歉|致歉|赔礼|安抚|免除|免单|退还|退款|退费|赔偿|补偿|更换|换房|上门|回访|承诺")
+_THEN = re.compile(r"^(?:随后|之后|后来|后|当即|最终|最后|经协调|经协商)[，,]?")
+# Who is to blame is the analysis of a case, not its handling ("物业公司存在过错,应对…承担全部赔偿责任").
+_LIABILITY = re.compile(r"过错|责任")
+_WE = re.compile(r"^(?:我们|我方|我司|本店|本公司)")
+
+
+def remedies(text: str) -> bool:
+    """The company side gives a remedy in the sentence's first part ("王经理先给李女士一家赔礼道歉,…",
+    "我们应首先道歉并立即更换房"): an action of this complaint, however particular its details."""
+    first = _THEN.sub("", re.split(r"[。；;]|但", text, maxsplit=1)[0])
+    return (bool(_STAFF_SUBJECT.match(first) or _WE.match(first)) and bool(_REMEDY.search(first))
+            and not _REFUSAL.search(first) and not _LIABILITY.search(first))
 
 
 def staff_action(text: str) -> str:
