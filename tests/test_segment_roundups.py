@@ -289,3 +289,19 @@ def test_a_list_of_complaints_of_several_industries_is_of_none():
             "3.房屋交付问题:购房者发现开发商延期交房,精装修不合格,业主联合向开发商投诉。")
     assert industry_of(text) == "通用"
     assert industry_of("业主反映小区电梯经常停运,物业维修不及时,开发商交房时承诺的电梯品牌也被更换,业主要求物业和开发商赔偿。") != "通用"
+
+
+def test_a_complainant_of_a_rare_surname_makes_a_case():
+    out = seg("# 空调漏水惹人烦\n晚报讯 高温酷暑,空调故障不少,空调投诉量一涨再涨。\n## ■案例一“孤儿”空调无人管\n"
+              "高先生家中的两台空调坏了,联系厂家要求维修时,却被告知生产厂家已破产,不再予以保修。\n## ■案例二“聒噪”空调惹人恼\n"
+              "糜小姐来电反映,今年4月购买的空调刚安装完毕就发现风扇摆动时有吱吱的响声,半小时内还是不时发出响声。"
+              "报修后厂方以热胀冷缩为由拒绝维修。\n", "doc.md")
+    assert [c.title for c in out.cases] == ["■案例一“孤儿”空调无人管", "■案例二“聒噪”空调惹人恼"]
+
+
+def test_a_paragraph_that_goes_on_with_the_story_names_no_new_complainant():
+    out = seg("句容市某小区的业主向记者反映,他们2015年就拿到了新房,五年过去了,房产证却一直办不下来。业主万先生说,"
+              "开发商从来不说原因。房产证迟迟办不下来,业主们的贷款申请也无法通过。\n"
+              "更让业主糟心的是,新房的质量也让人担忧。一些房屋经常渗水,墙体也出现了开裂。业主强女士家的卧室出现了一道裂缝,"
+              "找了开发商两趟,没人过来看。\n")
+    assert len(out.cases) == 1

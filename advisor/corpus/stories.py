@@ -19,6 +19,10 @@ SURNAMES = (
     "全盛梅景包鲍齐辛童荣尚柯房费车祁郎傅卫康纪赖卓阎谌"
 )
 _SUR = f"[{SURNAMES}]"
+# Before 先生/女士/小姐 any character is a surname (糜小姐, 晁先生: rarer ones than the list), except the words
+# that describe rather than name (这位女士, 的先生, 老先生, 各位女士).
+_TITLED = r"(?![的位名个该这那此各众诸其两几们男老一])[\u4e00-\u9fff]"
+_HONORIFIC = rf"{_TITLED}(?:先生|女士|小姐)"
 # Surnames that are also prepositions after a role word (业主向记者…, 客户于…) do not start a full name.
 _NAME_SUR = "[" + "".join(c for c in SURNAMES if c not in "向于和万从应") + "]"
 
@@ -26,7 +30,7 @@ _NAME_SUR = "[" + "".join(c for c in SURNAMES if c not in "向于和万从应") 
 _DESCRIBED = r"|(?:一位|一名|有位|某位)[\u4e00-\u9fff]{1,3}?的?(?:客人|顾客|客户|旅客|乘客|患者|业主|消费者|用户|车主|游客)"
 
 _PERSON = (
-    rf"(?:{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈|同学|老伯|大叔|大姐|阿婆|婆婆)"
+    rf"(?:{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_HONORIFIC}|{_SUR}(?:师傅|阿姨|大爷|大妈|同学|老伯|大叔|大姐|阿婆|婆婆)"
     # anyone the writer gave a pseudonym: "用户小洋(化名)", "李某某(化名)"
     r"|[\u4e00-\u9fff]{2,3}(?=[(（]化名[)）])"
     rf"|[小老]{_SUR}(?![区时量])"
@@ -68,7 +72,7 @@ _PERSON = (
 )
 # A particular person, not "the customer" in general: 一位客人, 张先生, 王某, 某业主, 我家.
 _SPECIFIC = re.compile(
-    rf"{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_SUR}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈|老伯|大叔|大姐|阿婆|婆婆)"
+    rf"{_SUR}某(?![种些个一件次处地天日年时方])(?:某)?[甲乙丙丁]?|{_HONORIFIC}|{_SUR}(?:师傅|阿姨|大爷|大妈|老伯|大叔|大姐|阿婆|婆婆)"
     r"|(?:一位|一名|有位|某位|某)(?:客户|顾客|业主|消费者|客人|旅客|乘客|患者|用户|车主|市民|居民|游客|储户|会员|男子|女子|投诉人|申诉人|住户|租户|家长|学员|病人|家属|投保人|被保险人)"
     + _DESCRIBED +
     r"|我家|我们家"
@@ -91,7 +95,7 @@ _NEW_STORY = re.compile(
     # "来自北京的刘女士表示", "家住城东的王先生说": where the person is from comes first.
     r"(?:(?:来自|家住|住在)[\u4e00-\u9fff]{2,8}?的)?"
     r"(?:(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|深圳|北京|太原)?"
-    rf"(?P<name>{_SUR}(?:先生|女士|小姐)|{_SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者)))"
+    rf"(?P<name>{_HONORIFIC}|{_SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者)))"
 )
 _OTHER_STORY = re.compile(
     r"^(?:(?:同样|此外|另外|而)[，,]?)?(?:另一(?:案例|起|个案例|个案|位|名)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
@@ -116,6 +120,9 @@ _NOT_ALONE = re.compile(
 # A run-in title before a story: "身体原因不宜健身,仍被告知“不退不转”。"
 RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！？]\s*")
 
+
+# A paragraph that goes on with the story: "更让业主糟心的是,", "令人气愤的是,", "而且,".
+_GOES_ON = re.compile(r"^(?:更|而且|并且|同时)|^[^。！？，,]{1,10}的是[，,]")
 
 # An editorial paragraph after the story: the writer's judgement, not events ("自来水公司本应积极应对…不能仅仅
 # 依赖智能水表", "希望此事能引起…毕竟…"). Two opinion cues, fewer story cues, and nobody of the story named.
@@ -177,7 +184,8 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     dated = _DATED_OPENING.match(text) is not None
     # "这不是偶然事件。同一天,…陈女士…", "身体原因不宜健身,仍被告知不退不转。成都消费者张女士…": a sentence that says
     # the story is not alone, or a run-in title, then someone the story has not named.
-    lead = _NOT_ALONE.match(text) or RUN_IN.match(text)
+    # ("更让业主糟心的是,新房的质量也让人担忧。" goes on with the story: no run-in title)
+    lead = _NOT_ALONE.match(text) or (RUN_IN.match(text) if not _GOES_ON.match(text) else None)
     if callable(story_so_far):
         if (not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None
                 and not dated and not lead):
@@ -193,12 +201,12 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     who = protagonist(text)
     if who is None or who.startswith("某"):
         return bool(who) and bool(re.search(_PERSON, story_so_far)) and len(story_so_far) > 80
-    named = re.findall(rf"{_SUR}(?:先生|女士|小姐)|{_SUR}某", story_so_far)
+    named = re.findall(rf"{_HONORIFIC}|{_SUR}某", story_so_far)
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
 # A person named in a story: 吴女士, 郝先生, 王某某, D女士.
-_NAMED = re.compile(rf"{_SUR}(?:先生|女士|小姐|老伯|大叔|阿婆|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
+_NAMED = re.compile(rf"{_HONORIFIC}|{_SUR}(?:老伯|大叔|阿婆|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
 _DATED_OPENING = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
 
@@ -228,7 +236,7 @@ def people_named(text: str) -> set[str]:
 
 # Someone of the company's side: "驾校负责人罗先生", "店长王某" answers the complaint, is no new complainant.
 _STAFF_NAME = re.compile(
-    rf"(?:负责人|经理|店长|老板|工作人员|客服|主管|院长|校长|站长|主任|律师)(?:的)?({_SUR}(?:先生|女士|小姐|某某?))"
+    rf"(?:负责人|经理|店长|老板|工作人员|客服|主管|院长|校长|站长|主任|律师)(?:的)?({_HONORIFIC}|{_SUR}某某?)"
 )
 
 
