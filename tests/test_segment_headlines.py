@@ -122,3 +122,12 @@ def test_a_follow_up_story_takes_the_title_of_the_story_it_follows():
 def test_a_title_in_book_quotes_is_no_publication_line():
     text = cleaned("《酒店客房物品遗失事件处置案例》\n客人王先生称房间内的手表不见了,要求酒店调取监控。\n").text
     assert "《酒店客房物品遗失事件处置案例》" in text
+
+
+def test_a_byline_glued_before_the_case_is_no_title_and_a_name_is_not_cut():
+    out = seg("作者:{admin 整理}【案情一】患者海某某,因腹痛到某医院普外科就诊,术后出现消化道出血,抢救无效死亡。"
+              "患者家属认为医院存在过错,要求赔偿。【调解过程】医调委马上派出调解员介入调解。")
+    assert len(out.cases) == 1
+    case = out.cases[0]
+    assert "作者" not in case.title and "作者" not in case.text
+    assert case.facts.startswith("患者海某某")

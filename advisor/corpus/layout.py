@@ -151,7 +151,8 @@ def _title_then_body(rest: str) -> tuple[str, str]:
         return rest[: m.end()], rest[m.end() :]
     m = re.match(r"^(\(?[^（(，,。]{4,24}?[)）]?)(?=(?:某|一位|一名|有位|客户|顾客|消费者|业主|\d{4}\s*年|\d{1,2}月\d{1,2}日|"
                  r"近日|日前))", rest)
-    if m and not re.search(r"[一这那该每各位名的]$", m.group(1)):
+    # (not inside a name: "患者海某某,因腹痛…" has no title "患者海某")
+    if m and not re.search(r"[一这那该每各位名的某]$", m.group(1)):
         return m.group(1), rest[m.end() :]
     return "", rest
 

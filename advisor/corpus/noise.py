@@ -26,6 +26,8 @@ _INLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("网页信息", re.compile(
         r"来源[:：]\s*\S{2,20}?(?=\s|\?\?|发表)|发表时间[:：]\s*[\d\-/ :]+|浏览[:：]\s*\d+|字体[:：]\s*\[[大中小]+\]"
         r"|(?<=[:：\s])\?{2,}|^\?{2,}"
+        # a byline glued before the story: "作者:{admin 整理}【案情一】…", "作者：张三 【案例】…"
+        r"|作者[:：]\s*(?:\{[^}\n]{0,20}\}|[\u4e00-\u9fffA-Za-z]{1,8}(?:\s*整理)?)(?=\s*[【\[])"
     )),
     # A photo credit glued into a line: "…消协撑腰起诉图源 视觉中国2024年4月,…".
     ("图片说明", re.compile(r"(?:图源|图片来源|图片来自)[:：/]?\s*(?:网络|受访者|[\u4e00-\u9fffA-Za-z]{2,6}?)(?=\d|\s|$|[，,。])",
