@@ -4,6 +4,7 @@ two-line news headlines, photo credits glued into a line. Texts written for the 
 
 from __future__ import annotations
 
+import pytest
 from helpers import cleaned, seg
 
 from advisor.corpus.titles import is_generic_heading
@@ -131,3 +132,13 @@ def test_a_byline_glued_before_the_case_is_no_title_and_a_name_is_not_cut():
     case = out.cases[0]
     assert "作者" not in case.title and "作者" not in case.text
     assert case.facts.startswith("患者海某某")
+
+
+@pytest.mark.parametrize("lead", ["核心提示: ", "摘要:", "【导读】:"])
+def test_a_news_lead_label_is_no_title_and_no_thinking(lead):
+    out = seg(f"{lead}一家名为“田边瓦舍”的餐厅近期陷入舆论漩涡。消费者王女士投诉其菜品口味过重,服务员态度恶劣,"
+              "她在点评平台发了差评后,餐厅工作人员竟然报警处理。\n")
+    assert len(out.cases) == 1
+    case = out.cases[0]
+    assert not any(w in case.title for w in ("提示", "摘要", "导读")), case.title
+    assert not case.management_thinking

@@ -7,7 +7,14 @@ from bisect import bisect_left
 
 from advisor.corpus.doctext import Fragment
 from advisor.corpus.lines import Dropped, slice_fragments, splits_word, text_of, trim
-from advisor.corpus.roles import PROTOTYPES, colon_label_roles, fully_labelled, headed_label, label_roles
+from advisor.corpus.roles import (
+    PROTOTYPES,
+    colon_label_roles,
+    fully_labelled,
+    headed_label,
+    is_metadata_label,
+    label_roles,
+)
 from advisor.text.terms import DOC_TITLE_ALTERNATION
 
 # Headings glued to the end of the previous sentence: break the paragraph before them.
@@ -76,8 +83,9 @@ def _label_after_title(text: str) -> list[int]:
         # Only when a short title stands before the label ("提出解决方案：" is a sentence, not a heading).
         title = clause[:-size]  # Markdown marks, numbering and spaces are no title ("## 案例分析：")
         if (size and 2 <= len(re.sub(r"[\W\d_]", "", title)) and len(title) <= 30 and not _LEADS_OBJECT.search(title)
-                and not re.search(r"[及和与、]$", title) and not label_roles(clause.lstrip("#* ").strip())):
-            # (not "调解经过及结果:" or "案例提示:": those are one label)
+                and not re.search(r"[及和与、]$", title) and not label_roles(clause.lstrip("#* ").strip())
+                and not is_metadata_label(clause)):
+            # (not "调解经过及结果:", "案例提示:" or "核心提示:": those are one label)
             cuts.append(m.start() - size)
     # Where each clause starts: after the last sentence or clause break before a position (splitting
     # the whole text before every match made a long paragraph quadratic).

@@ -32,6 +32,8 @@ _INLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A photo credit glued into a line: "…消协撑腰起诉图源 视觉中国2024年4月,…".
     ("图片说明", re.compile(r"(?:图源|图片来源|图片来自)[:：/]?\s*(?:网络|受访者|[\u4e00-\u9fffA-Za-z]{2,6}?)(?=\d|\s|$|[，,。])",
                         re.M)),
+    # A news page's lead label: the lead itself is the story's opening ("核心提示: 一家名为…的餐厅…").
+    ("网页信息", re.compile(r"^[【\[]?(?:核心提示|内容提要|内容提示|导读|编者按|摘要)[】\]]?\s*[:：]\s*", re.M)),
     # Pinyin glosses after a character in children's / news text: 消费(fèi), 發(fā).
     ("拼音注音", PINYIN_GLOSS),
     ("编辑声明", re.compile(r"[\[［【][^\]］】\n]{0,40}(?:侵权|删除|编辑修改)[^\]］】\n]{0,40}[\]］】]。?")),

@@ -61,7 +61,8 @@ PROTOTYPES: dict[Role, tuple[str, ...]] = {
 # A numbered step of the handling: "Step1", "第二步".
 _STEP_NUMBER = re.compile(r"(?:[Ss]tep|STEP)\d{1,2}|第[一二三四五六七八九十\d]{1,2}步")
 # A record's particulars (【反馈部门】市交通局, 【反馈时间】…) head no section of the story.
-_METADATA = re.compile(r"部门|时间|日期|编号|单位|来源|网址|电话|邮箱|地址|作者|编辑")
+# (a news page's lead — 核心提示, 导读, 编者按, 内容提要 — sums the page up: no section of one case)
+_METADATA = re.compile(r"部门|时间|日期|编号|单位|来源|网址|电话|邮箱|地址|作者|编辑|核心提示|内容提示|导读|编者按|提要|摘要")
 # Words that make a "label:" prefix a speaker or a sentence, not a section heading.
 _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声称|[，,。；;！!？?]|\d{2,}")
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
