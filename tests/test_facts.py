@@ -165,6 +165,10 @@ def test_household_count_serves_as_headcount() -> None:
     ("客户说新买的车刹车有异响修了三次还没好要退车", "汽车"),
     ("柜台办业务排队两小时", "银行"),
     ("我的快递丢了", "快递"),
+    ("老小区燃气管道改造每户收两千多,业主说不合理", "燃气"),  # 小区 is where, not whom
+    ("孩子报了一年的英语课才上了10节,要求退剩下的费用,合同写扣20%手续费,家长要去教育局投诉", "教育"),  # no bank
+    ("小区停水两天了也没通知", "供水"),
+    ("小区电梯一个月坏了三次", "物业"),
     ("这事怎么处理", None),
 ])
 def test_the_industry_of_a_complaint_comes_from_its_own_words(query, industry):

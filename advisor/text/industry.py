@@ -23,12 +23,14 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
     "餐饮": ("餐厅", "饭店", "菜里", "菜品", "吃饭", "用餐", "服务员", "火锅", "食物中毒", "饭菜", "外卖", "吃出", "苍蝇", "头发", "拉肚子", "上吐下泻", "聚餐", "包间", "后厨", "吃完", "店里吃"),
     "电力": ("停电", "电费", "电表", "跳闸", "供电", "电压", "断电", "电力公司", "供电局"),
     "供水": ("停水", "水费", "水表", "自来水", "水质", "水压"),
-    "燃气": ("燃气", "天然气", "煤气", "燃气表", "灶具", "燃气费", "燃气公司", "漏气"),
+    "燃气": ("燃气", "天然气", "煤气", "燃气表", "灶具", "燃气费", "燃气公司", "漏气", "燃气管道", "管道改造", "燃气改造", "报警器",
+             "点火", "通气"),
     "航空": ("航班", "机票", "登机", "行李", "延误", "航空公司", "机场", "改签", "乘客", "地服", "托运", "旅客", "经停", "备降"),
     "铁路": ("火车", "高铁", "动车", "车票", "12306", "列车"),
     "旅游": ("旅行社", "导游", "旅游团", "跟团", "景区"),
     "医疗": ("医院", "医生", "护士", "病人", "患者", "手术", "挂号", "看病", "住院", "门诊", "科室", "病房", "医药费", "药费", "开药", "检查费", "医嘱", "病历"),
-    "教育": ("培训班", "培训机构", "课时", "退学费", "补习", "网课", "退课", "课程", "学费", "上课", "辅导班", "早教"),
+    "教育": ("培训班", "培训机构", "课时", "退学费", "补习", "网课", "退课", "课程", "学费", "上课", "辅导班", "早教", "教育局",
+             "英语课", "数学课", "舞蹈课", "兴趣班", "报班", "节课", "老师", "校区", "托管班"),
     "家装": ("装修公司", "装修队", "家装", "瓷砖", "墙面开裂"),
     "家电": ("空调", "冰箱", "洗衣机", "热水器", "净水器", "电视"),
 }
@@ -55,7 +57,7 @@ def top_industries(simple_query: str) -> set[str]:
     return {k for k, v in scores if v == best and best}
 
 
-def industry_guess(simple_query: str) -> tuple[str | None, int]:
+def industry_guess(simple_query: str) -> tuple[str | None, float]:
     """The industry a query's words point to and how many of its words do (0 when none or a tie)."""
     ranked = sorted(_scores(simple_query), key=lambda kv: -kv[1])
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -63,18 +65,24 @@ def industry_guess(simple_query: str) -> tuple[str | None, int]:
     return ranked[0][0], ranked[0][1]
 
 
+# Where it happened counts half of what the complaint is about: "老小区燃气管道改造收费" is a gas complaint,
+# "小区停水了" a water one, while "小区电梯坏了" stays with the property company (电梯).
+_PLACES = {"小区": "物业"}
 # The party a complaint blames is the agent of a passive: "快递被物业前台弄丢了" is about the property desk.
 _AGENT = re.compile(r"被([\u4e00-\u9fffA-Za-z0-9]{2,8})")
 
 
 @lru_cache(maxsize=1024)
-def _scores(simple_query: str) -> tuple[tuple[str, int], ...]:
+def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
     """How many of the query's words point to each industry, the blamed party's own word counting once more
     (read once per query: ranking, rules and plan all ask)."""
-    scores = label_scores(simple_query, _QUERY_TERMS)
+    scores: dict[str, float] = dict(label_scores(simple_query, _QUERY_TERMS))
     for m in _AGENT.finditer(simple_query):
         for industry in {k for k, words in _QUERY_TERMS.items() if m.group(1).startswith(words)}:
             scores[industry] = scores.get(industry, 0) + 1
+    for word, industry in _PLACES.items():
+        if word in simple_query and scores.get(industry, 0) > 0:
+            scores[industry] -= 0.5
     return tuple(scores.items())
 
 
