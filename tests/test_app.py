@@ -194,14 +194,15 @@ def test_vote_is_stored_once_and_the_buttons_lock(app_env):
     from advisor.feedback.store import feedback_stats
 
     at = search(new_app(), ELEVATOR)
-    up = next(b for b in at.button if b.key.startswith("vote_up_1_"))
-    record_id = up.key.removeprefix("vote_up_1_")
+    thumbs = next(f for f in at.feedback if f.key.startswith("vote_1_"))
+    key, record_id = thumbs.key, thumbs.key.split("_", 3)[3]
     before = feedback_stats(app_env / "feedback.sqlite3").total
-    up.click().run()
+    thumbs.set_value(1).run()  # 1: thumbs up, 有帮助
     after = feedback_stats(app_env / "feedback.sqlite3")
     assert after.total == before + 1
     assert any(c.case_id == record_id and c.helpful for c in after.cases)
-    assert at.button(key=f"vote_up_1_{record_id}").disabled and at.button(key=f"vote_down_1_{record_id}").disabled
+    shown = at.feedback(key=key).proto
+    assert shown.disabled and shown.default == 1  # locked, the chosen thumb shown
     assert any("已记录反馈" in t.value for t in at.toast)
 
 
@@ -222,11 +223,11 @@ def test_read_only_data_folder_disables_voting_and_search_keeps_working(seed_set
     point_at(monkeypatch, seed_settings, read_only_data)
     at = search(new_app(), ELEVATOR)
     assert PLAN in markdowns(at)
-    next(b for b in at.button if b.key.startswith("vote_up_1_")).click().run()
+    next(f for f in at.feedback if f.key.startswith("vote_1_")).set_value(1).run()
     assert not at.exception
     assert any("反馈功能暂不可用" in w.value for w in at.warning)
-    votes = [b for b in at.button if b.key.startswith("vote_")]
-    assert votes and all(b.disabled for b in votes)
+    votes = [f for f in at.feedback if f.key.startswith("vote_")]
+    assert votes and all(f.proto.disabled for f in votes)
     search(at, "客户在银行网点排队太久，柜员态度冷淡")  # everything else keeps working
     assert PLAN in markdowns(at) and result_of(at).hits
 

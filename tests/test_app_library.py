@@ -77,7 +77,7 @@ def test_feedback_statistics_and_csv_downloads_escape_formulas(seed_settings, tm
     monkeypatch.setattr(Advisor, "records", lambda self, *a, **k: [
         r.model_copy(update={"title": evil}) if i == 0 else r for i, r in enumerate(original(self, *a, **k))])
     at = search(AppTest.from_file(str(APP), default_timeout=TIMEOUT).run(), "业主投诉物业维修不及时")
-    next(b for b in at.button if b.key.startswith("vote_up_1_")).click().run()
+    next(f for f in at.feedback if f.key.startswith("vote_1_")).set_value(1).run()
     library(at, "浏览")
     name, data = downloads["lib_csv"]
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))

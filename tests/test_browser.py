@@ -113,7 +113,7 @@ def test_search_page_in_a_real_browser(server: str, project_root: Path):
             cut = page.evaluate(CUT_BUTTONS_JS)
             chrome = page.evaluate(CHROME_TEXT_JS)
             body = page.inner_text("body")
-            votes = page.get_by_role("button", name="有帮助").count()
+            votes = page.locator("[data-testid=stFeedback]").count()  # 有帮助 / 没帮助 thumbs
             page.screenshot(path=str(shots / "search-1280.png"))
             page.set_viewport_size({"width": 1920, "height": 1080})
             page.wait_for_timeout(500)

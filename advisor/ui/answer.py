@@ -7,7 +7,7 @@ import streamlit as st
 from advisor.guidance.plan import plan_markdown, plan_text, source_titles
 from advisor.models import GuidanceItem, SearchResult
 from advisor.text.markdown import escape_md
-from advisor.ui.components import guidance_line, source_label
+from advisor.ui.components import guidance_lines, source_label
 
 PLAN_HEADING = "#### 处理方案"
 NO_CLOSE = "没有足够接近的先例：以下内容仅供参考，请按公司投诉处理流程办理，必要时请示主管。"
@@ -23,14 +23,16 @@ def render_answer(result: SearchResult) -> None:
         grade, deadlines = primary_guidance(result)
         st.markdown("**定级**")
         if grade:
-            guidance_line(grade)
+            guidance_lines([grade])
         else:
             st.caption("未识别到定级要素（户数、金额、媒体等），按一般投诉处理并人工复核。")
         st.markdown("**处理时限**")
-        columns = st.columns(2)
-        for i, item in enumerate(deadlines):
-            with columns[i % 2]:
-                guidance_line(item)
+        if len(deadlines) > 1:
+            for column, half in zip(st.columns(2), (deadlines[0::2], deadlines[1::2]), strict=True):
+                with column:
+                    guidance_lines(half)
+        else:
+            guidance_lines(deadlines)
         if not deadlines:
             st.caption("未匹配到时限规定，请尽快回应客户。")
         other_standards(result)
@@ -65,8 +67,7 @@ def other_standards(result: SearchResult) -> None:
     if not others:
         return
     with st.expander(f"其他标准的定级与时限（{len(others)} 条）"):
-        for item in others:
-            guidance_line(item)
+        guidance_lines(others)
 
 
 def avoid(phrases: list[str]) -> None:

@@ -81,12 +81,19 @@ def source_lines(title: str, sources: Sequence[SourceSpan]) -> str:
     return "\n".join(lines)
 
 
-def guidance_line(item: GuidanceItem) -> None:
-    """One grade or deadline: label; the quote, why it applies and where it is written in a caption."""
-    st.markdown(f"**{escape_md(item.label)}**")
+def guidance_md(item: GuidanceItem) -> str:
+    """One grade or deadline as one Markdown block: the label, then (in gray) the quote, why it applies and
+    where it is written. One element for the whole block: each element costs every browser a render."""
     standard = "" if item.standard == item.citation.title else f"（{escape_md(item.standard)}）"
     reason = f"　依据：{escape_md('；'.join(item.matched))}" if item.matched else ""
-    st.caption(f"「{escape_md(gist(item.detail, 120))}」—— {source_label(item.citation.title)}{standard}{reason}")
+    quote = f"「{escape_md(gist(item.detail, 120))}」—— {source_label(item.citation.title)}{standard}{reason}"
+    return f"**{escape_md(item.label)}**  \n:gray[{quote}]"
+
+
+def guidance_lines(items: Sequence[GuidanceItem]) -> None:
+    """Several grades or deadlines in one Markdown element."""
+    if items:
+        st.markdown("\n\n".join(guidance_md(item) for item in items))
 
 
 def folded_list(label: str, items: Sequence[str], numbered: bool = False) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
 import streamlit as st
@@ -94,14 +95,23 @@ def detail_parts(hit: Hit) -> list[str]:
 
 
 def votes(hit: Hit, rank: int, query: str) -> None:
-    """有帮助 / 没帮助 (inside the card's header row), once per result; off when the data folder is read-only."""
+    """有帮助 / 没帮助 as one thumbs widget (inside the card's header row), once per result; off when the data
+    folder is read-only."""
+    # (the query in the key: the same record under another complaint is a vote of its own)
+    key = f"vote_{rank}_{hashlib.sha1(query.encode()).hexdigest()[:8]}_{hit.id}"
     given = st.session_state.get("votes", {}).get((query, hit.id))
     off = bool(st.session_state.get("votes_off"))
-    if given is not None:
-        st.caption("已记录反馈：" + ("有帮助" if given else "没帮助"), width="content")
-    for helpful, label, icon in ((True, "有帮助", ":material/thumb_up:"), (False, "没帮助", ":material/thumb_down:")):
-        st.button(label, key=f"vote_{'up' if helpful else 'down'}_{rank}_{hit.id}", icon=icon, type="tertiary",
-                  disabled=off or given is not None, on_click=cast_vote, args=(query, hit.id, rank, helpful))
+    # (disabling makes it another widget: the vote given is its default, so the chosen thumb stays shown)
+    st.feedback("thumbs", key=key, default=None if given is None else int(given), disabled=off or given is not None,
+                on_change=vote_changed,
+                args=(query, hit.id, rank, key))
+
+
+def vote_changed(query: str, record_id: str, rank: int, key: str) -> None:
+    """The thumbs widget's callback: 1 is 有帮助, 0 没帮助."""
+    value = st.session_state.get(key)
+    if value is not None:
+        cast_vote(query, record_id, rank, value == 1)
 
 
 def cast_vote(query: str, record_id: str, rank: int, helpful: bool) -> None:
