@@ -305,3 +305,11 @@ def test_a_paragraph_that_goes_on_with_the_story_names_no_new_complainant():
               "更让业主糟心的是,新房的质量也让人担忧。一些房屋经常渗水,墙体也出现了开裂。业主强女士家的卧室出现了一道裂缝,"
               "找了开发商两趟,没人过来看。\n")
     assert len(out.cases) == 1
+
+
+def test_a_story_under_a_rules_like_headline_is_a_case_when_it_introduces_someone_by_name():
+    out = seg("教培机构跑路后家长维权路在何方 专家建议完善责任追究机制\n"
+              "北京市丰台区居民范若(化名)是被这家少儿游泳培训机构卷钱的家长之一。自2019年起,她先后在这家培训机构为"
+              "6岁的儿子购买过一个120节的大课包,费用14400元,直到机构关门,还剩下20多节课没上完。"
+              "她和其他几位家长一起联系了政府有关部门,但均未能得到有效推进。\n")
+    assert len(out.cases) == 1 and "范若" in out.cases[0].facts

@@ -158,7 +158,9 @@ def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
     if not person:
         return story_score(text) > 0.0
     if strict:
-        return _SPECIFIC.search(text) is not None and story_score(text) > 0.0
+        # (a full name a story introduces, 居民范若(化名), 业主李学方, is as particular as 张先生)
+        particular = _SPECIFIC.search(text) is not None or _FULL_NAME.search(text) is not None
+        return particular and story_score(text) > 0.0
     dated = len(re.findall(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年\s*\d{1,2}\s*月|某日|当天|次日|当晚", text))
     if not re.search(_PERSON, text) and dated < 2:
         return False
