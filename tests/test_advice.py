@@ -189,3 +189,15 @@ def test_what_the_customer_did_and_notices_for_complainants_are_not_steps():
     texts = [s.text for s in build_advice("包裹显示签收 客户没收到", hits, [], "快递").steps]
     assert "快递公司客服主动致歉并核查包裹位置" in texts
     assert not any("张先生" in t or "委托" in t for t in texts)
+
+
+def test_a_step_cut_where_the_page_excerpt_ends_or_going_on_with_the_story_is_left_out():
+    story = case("c8", "医疗纠纷调解", ["2020年11月某日,调解小组在调解室对此次纠纷进行第一次调解。",
+                                   "院方向家属致歉,承担部分医疗费用", "医院立即安排专家会诊,我们应首先道歉并立即更换房"],
+                 industry="医疗", facts="患者术后出现并发症,家属要求赔偿")
+    story = story.model_copy(update={"text": "患者术后出现并发症,家属要求赔偿。医院立即安排专家会诊,我们应首先道歉并立即更换房"})
+    procedures = [rule("g2", "一、接到投诉后应及时调整方案\n二、15分钟内初步响应业主,确认投")]
+    texts = [s.text for s in build_advice("病人手术后出现并发症,家属要求医院赔偿", [story], [], "医疗",
+                                          procedures=procedures).steps]
+    assert "院方向家属致歉,承担部分医疗费用" in texts
+    assert not any(t.startswith("2020年") or t.endswith(("确认投", "更换房")) for t in texts), texts

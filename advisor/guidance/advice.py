@@ -37,6 +37,7 @@ from advisor.models import Advice, AdviceStep, Citation, CitedRecord, GuidanceIt
 from advisor.text.actions import is_management
 from advisor.text.industry import compatible
 from advisor.text.terms import GENERAL
+from advisor.text.words import dictionary_words
 
 MIN_STEPS, MAX_STEPS = 3, 7
 MAX_STEP_CHARS = 90
@@ -46,6 +47,7 @@ SCORE_MARGIN = 2.0
 _MAX_PER_SOURCE = 4
 _SAME = 0.5  # bigram Jaccard at which two steps say the same thing
 _RARE = 2  # a bigram found in at most this many records is a detail of one incident
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _GENERIC = frozenset(
     "业主 客户 顾客 客人 用户 消费者 投诉 要求 赔偿 补偿 问题 处理 服务 公司 员工 工作人员 情况 原因 解决 反映 表示 认为 没有 时候".split()
 )
@@ -138,6 +140,8 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
         about_query = rank == 1 or hit.confidence == "高"
         for step in hit.handling_steps[:_MAX_PER_SOURCE]:
             text = _clip(step)
+            if _DATED.match(text) or _cut_off_at_end(step, hit.text):
+                continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
             if not text or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text) or is_fragment(text):
                 continue
@@ -183,6 +187,8 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
               and not FOR_COMPLAINANTS.search(h.title)]
     for rank, hit in enumerate(guides, 1):
         for s, item_topic in pieces(hit.text):
+            if _cut_off_at_end(s, hit.text):
+                continue  # "15分钟内初步响应业主,确认投" where a page excerpt ends
             text, topic = instruction(_clip(s))
             topic = topic or item_topic
             # Another industry's procedure does not instruct this complaint's staff (奉上茶水 at a front desk);
@@ -202,6 +208,16 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
             out.append(_Candidate(text, [hit.id], "rule", 0.5 / rank + 0.3 * min(about, 4)))
     out.sort(key=lambda c: -c.weight)
     return out[:limit]
+
+
+def _cut_off_at_end(sentence: str, text: str) -> bool:
+    """The last words of a record stopping mid-word where a page excerpt ends ("…确认投", "…立即更换房"): no
+    punctuation, and the last word is one character of a longer one ("…及时调整方案" is whole)."""
+    tail = sentence.strip()
+    if not tail or not text.rstrip().endswith(tail) or re.search(r"[。；;！!？?）)」”』\]】]$", tail):
+        return False
+    words = dictionary_words(tail[-8:])
+    return bool(words) and len(words[-1]) == 1 and _CJK.fullmatch(words[-1]) is not None and words[-1] not in "了的等们人"
 
 
 def _specific(keys: set[str]) -> set[str]:
