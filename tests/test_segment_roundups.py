@@ -313,3 +313,14 @@ def test_a_story_under_a_rules_like_headline_is_a_case_when_it_introduces_someon
               "6岁的儿子购买过一个120节的大课包,费用14400元,直到机构关门,还剩下20多节课没上完。"
               "她和其他几位家长一起联系了政府有关部门,但均未能得到有效推进。\n")
     assert len(out.cases) == 1 and "范若" in out.cases[0].facts
+
+
+def test_a_news_lead_naming_someone_new_starts_another_story():
+    out = seg("外卖吃出异物的投诉越来越多,有的消费者借机敲诈商家。\n"
+              "近日,深圳市民李小姐反映,她在平台上点了一份23元的炸鸡爪外卖,当天下午吃了大部分后,竟发现剩下的鸡爪中有白虫。"
+              "她联系商家要求赔偿,商家只同意退款,平台客服也一直推诿。\n"
+              "据当事人杨女士讲述得知,事发当天她通过某平台给孩子买了一份汉堡套餐,在汉堡上发现了许多虫子,"
+              "她第一时间将问题反馈给相关部门,相关部门已介入调查。\n")
+    assert len(out.cases) == 2
+    assert "李小姐" in out.cases[0].facts and "杨女士" not in out.cases[0].facts
+    assert "杨女士" in out.cases[1].facts and not out.cases[1].title.startswith("据")

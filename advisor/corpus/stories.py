@@ -210,7 +210,11 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
 # A person named in a story: 吴女士, 郝先生, 王某某, D女士.
 _NAMED = re.compile(rf"{_HONORIFIC}|{_SUR}(?:老伯|大叔|阿婆|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
-_DATED_OPENING = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]")
+_DATED_OPENING = re.compile(
+    r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]"
+    # a news lead: "近日,深圳市民李小姐…", "据当事人杨女士讲述…", "鞭牛士 4月25日消息,…"
+    r"|^(?:近日|日前|近期|前不久|昨日|昨天)[,，]|^据(?:当事人|消费者|市民|网友|业主|家属|患者)|^[^，,。]{0,10}\d{1,2}月\d{1,2}日(?:消息|讯|电)[,，]"
+)
 
 
 # A full name introduced by a role word or marked as a pseudonym: "市民江霞(化名)", "业主李学方".
