@@ -324,3 +324,14 @@ def test_a_news_lead_naming_someone_new_starts_another_story():
     assert len(out.cases) == 2
     assert "李小姐" in out.cases[0].facts and "杨女士" not in out.cases[0].facts
     assert "杨女士" in out.cases[1].facts and not out.cases[1].title.startswith("据")
+
+
+def test_a_bullet_telling_another_consumers_report_is_another_story_under_its_own_heading():
+    out = seg("一、菜品质量:口味失衡\n"
+              "· 味精炸弹式体验:有消费者在2022年5月的评论中指出,该餐厅厨师放大量味精,吃完口干了一整天,"
+              "向店长投诉后,店长只说口味因人而异,没有任何补偿。\n"
+              "· 高价与体验不匹配:另有消费者在2024年2月的消费中提及,餐厅在点菜环节诱导多点菜,结账时账单比预想高出一倍,"
+              "要求退掉没动过的菜被拒绝。\n")
+    assert len(out.cases) == 2
+    assert "味精" in out.cases[0].facts and "账单" not in out.cases[0].facts
+    assert out.cases[1].title.endswith("高价与体验不匹配")

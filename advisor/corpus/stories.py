@@ -103,8 +103,10 @@ _OTHER_STORY = re.compile(
     # one of the complainants a round-up counted: "其中一位消费者小陈因为…"
     r"|其中(?:一位|一名|有位|有一位)(?:消费者|业主|客户|顾客|车主|乘客|旅客|患者|家长|学员|会员|用户|市民|居民|储户)"
     r"|(?:亦有|另有|还有)投诉(?:人)?(?:表示|指|称|反映)"
-    r"|还有(?:车主|客户|顾客|消费者|业主|用户|乘客|旅客|患者|家长|网友|市民|居民|储户)(?:表示|反映|称|说|投诉|遇到|遭遇))"
+    r"|(?:还|另)有(?:车主|客户|顾客|消费者|业主|用户|乘客|旅客|患者|家长|网友|市民|居民|储户)(?:在|表示|反映|称|说|投诉|遇到|遭遇))"
 )
+# A bullet's run-in heading before its text: "· 高价与体验不匹配:另有消费者在…" (the text says whose story it is).
+BULLET_HEAD = re.compile(r"^[·•\-*]\s*[^:：。，,]{2,16}[:：]\s*")
 # A sentence that likens what follows to the story before: "类似地,", "与此类似,".
 _SIMILARLY = re.compile(r"(?:类似地|同样地|与此类似|类似的是|无独有偶|同样)[，,]\s*")
 _ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一次|有一次)")
@@ -182,7 +184,7 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     `story_so_far` may be a function that returns it: it is then built only for a paragraph whose
     opening needs it (joining a long section's story for every paragraph was quadratic).
     """
-    text = paragraph.strip()
+    text = BULLET_HEAD.sub("", paragraph.strip(), count=1)
     dated = _DATED_OPENING.match(text) is not None
     # "这不是偶然事件。同一天,…陈女士…", "身体原因不宜健身,仍被告知不退不转。成都消费者张女士…": a sentence that says
     # the story is not alone, or a run-in title, then someone the story has not named.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.corpus.stories import NOT_ISOLATED, NOT_UNIQUE, RUN_IN
+from advisor.corpus.stories import BULLET_HEAD, NOT_ISOLATED, NOT_UNIQUE, RUN_IN
 
 # A heading made only of collection words names the page or the chapter, not one case.
 _GENERIC = re.compile(
@@ -109,6 +109,9 @@ def title_from_facts(facts: str) -> str:
     earlier = _FOLLOW_UP.search(re.split(r"[。!！?？\n]", facts, maxsplit=1)[0])
     if earlier:  # a follow-up story: "本报7月16日报道了《手机咋无故被扣35元话费》一文,…" is about that story
         return earlier.group(1).strip()[:TITLE_LIMIT]
+    bullet = BULLET_HEAD.match(facts)
+    if bullet:  # "· 高价与体验不匹配:另有消费者在…": the bullet's own heading
+        return bullet.group(0).strip(" ·•-*:：")
     run_in = RUN_IN.match(facts)
     if run_in and not re.search(_PERSON_WORDS, run_in.group(0)):
         # A run-in title before the story: "身体原因不宜健身,仍被告知“不退不转”。成都消费者张女士…"
