@@ -22,6 +22,7 @@ from advisor.corpus.roles import headed_label, label_roles
     ("裁判结果", ("outcome",)),
     ("改进建议与行业启示", ("thinking", "improvements")),
     ("整改措施", ("improvements",)),
+    ("法律依据", ("thinking",)),  # the law a consumer-rights article applies to the case is its analysis
 ])
 def test_labels_are_read_by_their_words_and_their_head_word(label, roles):
     assert label_roles(label) == roles
@@ -187,3 +188,12 @@ def test_a_story_that_is_not_alone_starts_a_case_titled_by_its_own_events():
     assert len(out.cases) == 2
     second = next(c for c in out.cases if "陈女士" in c.facts)
     assert "全小姐" not in second.facts and second.title.startswith("另外一个女士也遭受快递员的殴打")
+
+
+def test_a_conclusion_label_heads_the_analysis_but_a_medical_conclusion_is_the_story():
+    from advisor.corpus.roles import colon_label_roles
+
+    assert colon_label_roles("结论") == ("thinking",)
+    out = seg("吴某某因上感前往某区级医院就诊,接诊医生建议其进行b超检查,结论为:肝内未见占位,印象为脂肪肝。"
+              "半年后复查发现肝内有4.7厘米的占位,家属认为医院漏诊,向法院起诉要求赔偿。\n")
+    assert out.cases and not out.cases[0].management_thinking
