@@ -90,11 +90,13 @@ def test_rule_clauses_fill_in_when_precedents_give_too_few():
     assert all(s.origin == "rule" for s in steps if s.sources == ["g1"])
 
 
-def test_another_industrys_procedure_gives_no_steps_but_its_principles_do():
+def test_another_industrys_procedure_gives_no_steps_but_a_related_industrys_principles_do():
     procedures = [rule("g1", "1.应立即通知管理处派保安到场。2.接待人员应奉上茶水并请客户填写投诉单。", industry="物业"),
                   rule("g2", "1.应向客户道歉并说明处理时限。2.应通知物业管理处跟进。", industry="物业", kind="principle")]
-    texts = [s.text for s in build_advice(BRAKE, [], [], "汽车", procedures=procedures).steps]
-    assert texts == ["应向客户道歉并说明处理时限。"]
+    query = "业主说交房晚了三个月要求赔偿违约金"  # real estate: 物业 is a related industry
+    assert [s.text for s in build_advice(query, [], [], "房地产", procedures=procedures).steps] == ["应向客户道歉并说明处理时限。"]
+    # a car dealer's staff take no principle of a property company's rulebook (judged a platitude of another trade)
+    assert build_advice(BRAKE, [], [], "汽车", procedures=procedures).steps == []
 
 
 def test_what_someone_told_the_reporter_is_no_step():

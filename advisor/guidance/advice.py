@@ -192,10 +192,11 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
             text, topic = instruction(_clip(s))
             topic = topic or item_topic
             # Another industry's procedure does not instruct this complaint's staff (奉上茶水 at a front desk);
-            # its principles (首问负责, 不推诿, 耐心倾听) hold anywhere when they name no industry.
+            # its principles (首问负责, 不推诿, 耐心倾听) hold in a related industry when they name none.
             # (when the complaint's industry is unknown, only a general procedure instructs it)
             own = (hit.industry == GENERAL or hit.industry == industry) and not names_other_industry(text, industry)
-            fits = own or (hit.guideline_kind == "principle" and not industries_named(text))
+            fits = own or (hit.guideline_kind == "principle" and not industries_named(text)
+                           and compatible(hit.industry, industry))
             if (len(text) < _MIN_STEP_CHARS or not fits or NOT_A_STEP.search(text) or is_management(text)
                     or CUSTOMER_DUTY.search(text) or is_fragment(text) or is_setup(text)
                     or text.endswith((":", "：")) or not applies(text, facts)):
