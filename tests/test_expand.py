@@ -148,3 +148,17 @@ def test_bad_thesaurus_fails_at_load_not_at_search(built, tmp_path):
     path.write_text('{"groups": [{"name": "x", "cues": ["("], "terms": ["y"]}]}', encoding="utf-8")
     with pytest.raises(ThesaurusError):
         Advisor.load(built.model_copy(update={"synonyms_file": path}), FakeEncoder())
+
+
+def test_a_group_of_one_industry_expands_only_queries_of_a_related_one():
+    from advisor.retrieval.expansion import SynonymGroup, Thesaurus
+
+    thesaurus = Thesaurus(groups=[
+        SynonymGroup(name="虚假宣传", cues=["被骗"], terms=["虚假宣传", "夸大房产的优势"], industry="房地产"),
+        SynonymGroup(name="卫生", cues=["有虫"], terms=["卫生问题"]),
+    ])
+    assert thesaurus.expand("ATM转账被骗能撤销吗", "银行") == []  # a bank's 被骗 is no flat's 虚假宣传
+    assert thesaurus.expand("买房被骗了", "房地产") == ["虚假宣传", "夸大房产的优势"]
+    assert thesaurus.expand("物业说的被骗了", "物业") == ["虚假宣传", "夸大房产的优势"]  # a related industry
+    assert thesaurus.expand("被骗了", None) == ["虚假宣传", "夸大房产的优势"]  # no industry read: the cue decides
+    assert thesaurus.expand("菜里有虫", "餐饮") == ["卫生问题"]

@@ -66,7 +66,8 @@ class SearchEngine:
         """Records for a (simplified) query, best first, after the industry / kind filters; `vector` is the
         query's embedding when an earlier ranking of the same query computed it."""
         s = self.settings
-        expanded = self.thesaurus.expand(simple)
+        query_industry = industry or infer_industry(simple)
+        expanded = self.thesaurus.expand(simple, query_industry)
         depth = s.candidate_depth
         qv = self.encoder.encode_queries([simple])[0] if vector is None else vector
         n_all = len(self._chunk_record)
@@ -80,7 +81,6 @@ class SearchEngine:
         rule_intent, question = asks_about_rules(simple), asks_how(simple)
         # Essays, scripts and articles step back for the story of a complaint, not for a question they answer.
         secondary = frozenset() if rule_intent or question else self._penalised
-        query_industry = industry or infer_industry(simple)
         # A curated question lifts its record only for a query of a compatible industry: 投诉怎么分类 asked
         # about a hotel must not lift a property developer's grading section.
         unliftable = frozenset(k for k in signals[2] if not compatible(self.records[k].industry, query_industry))

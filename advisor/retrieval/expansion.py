@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from advisor.errors import ThesaurusError
+from advisor.text.industry import compatible
 from advisor.text.normalize import to_simplified
 
 
@@ -26,6 +27,9 @@ class SynonymGroup(BaseModel):
     name: str
     cues: list[str] = Field(min_length=1)
     terms: list[str] = Field(min_length=1)
+    # The industry whose documents use these terms ("夸大房产的优势" is a developer's word): the group then
+    # expands only queries of that industry or a related one, or of none read.
+    industry: str | None = None
 
     @field_validator("cues")
     @classmethod
@@ -51,14 +55,17 @@ class Thesaurus(BaseModel):
     version: int = 1
     groups: list[SynonymGroup] = Field(default_factory=list)
 
-    def expand(self, query: str) -> list[str]:
+    def expand(self, query: str, industry: str | None = None) -> list[str]:
         """Document terms for the cues found in `query`, in file order, without repeats.
 
-        Terms the query already contains are left out: they are matched anyway.
+        Terms the query already contains are left out: they are matched anyway. A group of one industry
+        does not expand a query read as another, unrelated one (被骗 at a bank is no 虚假宣传 of a flat).
         """
         simple = to_simplified(query).lower()
         added: list[str] = []
         for group in self.groups:
+            if group.industry and industry and not compatible(group.industry, industry):
+                continue
             if group.pattern.search(simple):
                 added.extend(t for t in group.terms if t.lower() not in simple and t not in added)
         return added
