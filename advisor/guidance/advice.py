@@ -47,7 +47,6 @@ SCORE_MARGIN = 2.0
 _MAX_PER_SOURCE = 4
 _SAME = 0.5  # bigram Jaccard at which two steps say the same thing
 _RARE = 2  # a bigram found in at most this many records is a detail of one incident
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _GENERIC = frozenset(
     "业主 客户 顾客 客人 用户 消费者 投诉 要求 赔偿 补偿 问题 处理 服务 公司 员工 工作人员 情况 原因 解决 反映 表示 认为 没有 时候".split()
 )
@@ -138,9 +137,10 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
         incident = _bigrams(hit.facts or hit.text)
         # Below the best precedent, a step must be about this complaint (a word of it), not only of its kind.
         about_query = rank == 1 or hit.confidence == "高"
+        ending = hit.text.rstrip()
         for step in hit.handling_steps[:_MAX_PER_SOURCE]:
             text = _clip(step)
-            if _DATED.match(text) or _cut_off_at_end(step, hit.text):
+            if _DATED.match(text) or _cut_off_at_end(step, ending):
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
             if not text or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text) or is_fragment(text):
@@ -186,8 +186,9 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
               and (not _GROUP_RULE.search(h.title) or facts.collective or is_group(facts))
               and not FOR_COMPLAINANTS.search(h.title)]
     for rank, hit in enumerate(guides, 1):
+        ending = hit.text.rstrip()
         for s, item_topic in pieces(hit.text):
-            if _cut_off_at_end(s, hit.text):
+            if _cut_off_at_end(s, ending):
                 continue  # "15分钟内初步响应业主,确认投" where a page excerpt ends
             text, topic = instruction(_clip(s))
             topic = topic or item_topic
@@ -211,14 +212,15 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
     return out[:limit]
 
 
-def _cut_off_at_end(sentence: str, text: str) -> bool:
-    """The last words of a record stopping mid-word where a page excerpt ends ("…确认投", "…立即更换房"): no
-    punctuation, and the last word is one character of a longer one ("…及时调整方案" is whole)."""
+def _cut_off_at_end(sentence: str, ending: str) -> bool:
+    """The last words of a record (`ending`: its text without trailing space) stopping mid-word where a page
+    excerpt ends ("…确认投", "…立即更换房"): no punctuation, and the last word is one Chinese character of a
+    longer one ("…及时调整方案" is whole)."""
     tail = sentence.strip()
-    if not tail or not text.rstrip().endswith(tail) or re.search(r"[。；;！!？?）)」”』\]】]$", tail):
+    if not tail or not ending.endswith(tail) or re.search(r"[。；;！!？?）)」”』\]】]$", tail):
         return False
-    words = dictionary_words(tail[-8:])
-    return bool(words) and len(words[-1]) == 1 and _CJK.fullmatch(words[-1]) is not None and words[-1] not in "了的等们人"
+    last = dictionary_words(tail[-8:])[-1]
+    return len(last) == 1 and "\u4e00" <= last <= "\u9fff" and last not in "了的等们人"
 
 
 def _specific(keys: set[str]) -> set[str]:
