@@ -197,3 +197,30 @@ def test_a_conclusion_label_heads_the_analysis_but_a_medical_conclusion_is_the_s
     out = seg("吴某某因上感前往某区级医院就诊,接诊医生建议其进行b超检查,结论为:肝内未见占位,印象为脂肪肝。"
               "半年后复查发现肝内有4.7厘米的占位,家属认为医院漏诊,向法院起诉要求赔偿。\n")
     assert out.cases and not out.cases[0].management_thinking
+
+
+def test_subheadings_of_a_markdown_section_stay_in_the_case_that_section_belongs_to():
+    # Found in an external dev split: "## 二、法律依据" with "###" law articles under it. The numbering (一、)
+    # alone ranks like "###"; the Markdown levels tell the subheadings apart.
+    text = ("# 家电维权指南\n## 一、典型案例:空调安装三天就漏水\n"
+            "2023年7月,消费者赵先生在某电器城购买了一台空调,安装三天后室内机持续漏水,商家以安装工人操作为由拒绝更换。\n"
+            "## 二、法律依据:安装不当同样属于经营者的责任\n### 《消费者权益保护法》的相关规定\n"
+            "经营者提供的商品不符合质量要求的,消费者可以要求退货、更换或者修理。\n"
+            "本案中,安装服务由商家提供,漏水属于商家的责任。\n"
+            "## 三、维权建议\n保留购物凭证和聊天记录,必要时拨打12315。\n")
+    out = seg(text, "guide.md")
+    (case,) = out.cases
+    assert case.title.endswith("空调安装三天就漏水")
+    assert any("漏水属于商家的责任" in t for t in case.management_thinking)
+    assert "维权建议" not in case.text  # the next "##" section is no part of it
+
+
+def test_numbered_markdown_cases_end_at_a_higher_markdown_section():
+    text = ("# 一、投诉案例\n## 1. 案例一:退票手续费\n案例描述:旅客甲退票时被收取了高额手续费。\n"
+            "分析:此案例中,车站及时核实并退还了多收的费用。\n"
+            "## 2. 案例二:车厢卫生\n案例描述:旅客乙发现车厢卫生间长时间无人清理。\n"
+            "分析:此案例中,列车长立即安排保洁并致歉。\n"
+            "# 二、如何让投诉处理公平公正\n## 1. 畅通渠道\n- 建立健全投诉渠道,方便旅客投诉。\n")
+    out = seg(text, "cases.md")
+    assert len(out.cases) == 2
+    assert all("畅通渠道" not in c.text and "公平公正" not in " ".join(c.management_thinking) for c in out.cases)

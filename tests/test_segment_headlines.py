@@ -142,3 +142,14 @@ def test_a_news_lead_label_is_no_title_and_no_thinking(lead):
     case = out.cases[0]
     assert not any(w in case.title for w in ("提示", "摘要", "导读")), case.title
     assert not case.management_thinking
+
+
+@pytest.mark.parametrize(("heading", "generic"), [
+    ("典型案例:一件跑绒的羽绒服引发的维权拉锯战", False),  # the collection's word, then the case's own title
+    ("案例三:服务质量问题", False),
+    ("典型案例分析", True),
+    ("经典案例:十大投诉", True),  # both sides name the collection
+    ("投诉案例:案例分析汇编", True),
+])
+def test_a_collection_word_before_a_colon_does_not_make_a_case_title_generic(heading, generic):
+    assert is_generic_heading(heading) is generic

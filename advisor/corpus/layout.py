@@ -9,7 +9,7 @@ label, and the body text that follows it on the same line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from advisor.corpus.lines import CJK_PAIR, PARTICULAR
 from advisor.corpus.roles import Role, colon_label_roles, headed_label, label_roles
@@ -49,7 +49,8 @@ class Block:
     `kind` is "marker" (a case starts here), "heading" (a title line), "label" (a section label with
     its `roles`) or "body". `start`/`end` is the span in the document text; `text` is the heading's
     text without numbering or brackets (for body blocks, the body itself). `family` names the
-    heading's numbering style so that siblings can be recognised.
+    heading's numbering style so that siblings can be recognised; `md` is the Markdown level (the
+    number of `#`, Word heading styles included) the line carried, 0 without.
     """
 
     kind: str
@@ -58,6 +59,7 @@ class Block:
     text: str
     family: str = ""
     roles: tuple[Role, ...] = ()
+    md: int = 0
 
 
 def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -97,8 +99,11 @@ def _paragraph_blocks(text: str, a: int, b: int, next_para: str) -> list[Block]:
     for name, pattern in _NUMBERED:
         m = pattern.match(para)
         if m and len(para) > m.end():
-            # "# (一)…": the numbering tells the level better than a scraped page's "#" marks.
-            return _numbered(a, b, para, m.end(), name, next_para)
+            # "# (一)…": the numbering tells the level better than a scraped page's "#" marks; the marks
+            # are kept to tell "## 一、…" from the "### …" under it.
+            level = len(family) and int(family[2:])
+            return [replace(blk, md=level) if blk.kind != "body" else blk
+                    for blk in _numbered(a, b, para, m.end(), name, next_para)]
     m = _BRACKET.match(para)
     if m:
         return _bracketed(a, b, para, m, family or "bracket")

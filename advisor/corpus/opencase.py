@@ -19,6 +19,7 @@ class OpenCase:
     title: str
     rank: float  # headings at this rank or higher end the case
     fmt: str
+    md: int = 0  # the Markdown level of the case's heading, 0 without
     sections: list[Section] = field(default_factory=list)
     want_title: bool = False
     context: str = ""

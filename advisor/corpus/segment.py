@@ -112,7 +112,7 @@ class _Walker:
             # "三、急躁型…" right before "案例一" introduces the cases: their context, no guideline of its own.
             self.context = self.text[self.prose[-1].start : self.prose[-1].end].strip()
             self.prose.pop()
-        self.case = OpenCase(b.start, title, _RANK.get(b.family, 2.5), "marker", want_title=not title,
+        self.case = OpenCase(b.start, title, _RANK.get(b.family, 2.5), "marker", md_level(b), want_title=not title,
                           context=self.context, blocks=[b])
 
     def _heading(self, b: Block) -> None:
@@ -128,6 +128,8 @@ class _Walker:
         doc_title = (_DOC_TITLE.search(b.text) and not re.match(r"^[\d(（]", b.text)) or (b.family == "md1" and b.text)
         if case is not None and case.fmt == "labelled" and b.family in _NUMBERED and _RANK[b.family] > case.rank:
             doc_title = False  # "3. 现场监控…显示清洁人员操作规范" under a case's 关键争议点 is a point of it, no title
+        if case is not None and case.md and md_level(b) > case.md:
+            doc_title = False  # a Markdown subheading of the case ("### 《…》的相关规定") starts no document
         if doc_title:
             self.rules_doc = bool(RULES_DOC.search(b.text))
             self.titles.append((b.start, clean_heading(b.text)))
@@ -141,7 +143,7 @@ class _Walker:
                 case.sections.append(Section(("thinking",), b.text, b.end, b.end))
                 case.blocks.append(b)
                 return
-            if (_RANK.get(b.family, 8.0) > case.rank or is_metadata_label(b.text)) and not doc_title:
+            if (_below(b, case) or is_metadata_label(b.text)) and not doc_title:
                 self._extend(b)  # a subheading inside the case; a document title starts another document
                 return
             self._close()
@@ -223,7 +225,8 @@ class _Walker:
             case.sections.append(Section(b.roles, b.text, b.end, b.end))
             self.case = case
             return
-        case = OpenCase(start, title, rank, "labelled", blocks=[*taken, *story, b], rules_doc=self.rules_doc)
+        case = OpenCase(start, title, rank, "labelled", md_level(heading) if title and heading else 0,
+                        blocks=[*taken, *story, b], rules_doc=self.rules_doc)
         if story:
             case.sections.append(Section((), "", story[0].start, story[-1].end))
         case.sections.append(Section(b.roles, b.text, b.end, b.end))
@@ -335,6 +338,20 @@ class _Walker:
 
     def _doc_title(self, before: int) -> str:
         return doc_title(self.titles, before)
+
+
+def md_level(b: Block) -> int:
+    """The Markdown level a heading carried ("## 一、…" is 2), 0 without."""
+    return b.md or (int(b.family[2:]) if b.family.startswith("md") else 0)
+
+
+def _below(b: Block, case: OpenCase) -> bool:
+    """Whether heading `b` is a subheading of the case: by Markdown levels when both carry different ones
+    ("### 《消费者权益保护法》…" under "## 一、典型案例…"), else by numbering style."""
+    level = md_level(b)
+    if level and case.md and level != case.md:
+        return level > case.md
+    return _RANK.get(b.family, 8.0) > case.rank
 
 
 def _rfind(blocks: list[Block], block: Block) -> int:

@@ -65,6 +65,9 @@ def is_generic_heading(heading: str) -> bool:
     """True for headings that name a collection or a chapter (典型案例分析, 案例背景, 引言) or a news source
     (海口网), not a case."""
     text = heading.strip(" #:：")
+    head, colon, rest = text.partition(":") if ":" in text else text.partition("：")
+    if colon and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4 and is_generic_heading(head) and not is_generic_heading(rest):
+        return False  # "典型案例:一件跑绒的羽绒服引发的维权拉锯战": the collection's word, then the case's own title
     return not text or bool(_GENERIC.match(text)) or bool(_PAGE_TITLE.search(text)) or bool(_SOURCE.match(text))
 
 
