@@ -44,3 +44,42 @@ def test_offsets_point_into_the_original_file():
     assert raw.text[start:end] == "嚴控承諾內容"
     assert to_simplified(raw.text[start:end]) == "严控承诺内容"
     assert doc.orig[i : i + 6] == "嚴控承諾內容"
+
+
+def test_a_story_told_in_everyday_words_is_no_unrelated_run_when_its_person_is_named_in_the_complaint():
+    from helpers import cleaned
+
+    story = ["“颜色完全不对,真的是太难看了!”花了8000多元补了3颗牙后,孙女士在镜子前发出了这样的感叹。",
+             "孙女士今年55岁,右侧上方的几颗牙齿早就松动了。去年春天,她来到一家牙科诊所,打算补牙。",
+             "孙女士回忆,诊所推荐了两种材料,一种4000元一颗,一种2500元一颗,她选了贵的那种。",
+             "“我问医生到底有什么区别,他只说差不多。”孙女士说,既然医生这么说,她也没多想。",
+             "最终,孙女士确定补3颗全瓷牙,总价8600元,只在一张知情同意书上签了字。",
+             "由于牙龈有炎症,孙女士先治疗了两个月,等炎症消了再来补牙,前后跑了七八趟。",
+             "到了秋天,孙女士如约来到诊所,医生给她磨了牙、取了模,说两个星期后就能戴上新牙。",
+             "可是新牙戴上以后,孙女士越看越别扭,颜色比旁边的牙黄了一大截,吃饭也总是塞东西。"]
+    text = "\n".join([*story, "补牙之后,孙女士找到诊所要求重做,诊所却不肯退费,她只好向消协投诉。"]) + "\n"
+    kept = cleaned(text, "clinic.txt").text
+    assert all(line in kept for line in story)
+
+
+def test_a_run_of_unrelated_prose_naming_nobody_of_the_complaint_is_still_dropped():
+    from helpers import cleaned
+
+    essay = ["春天来了,公园里的桃花开得正艳,游人如织,处处是欢声笑语。",
+             "河边的柳树抽出了新芽,微风吹过,柳枝轻轻摇摆,像在跳舞。",
+             "孩子们在草地上放风筝,五颜六色的风筝飞得很高很高。",
+             "老人们在树荫下下棋、喝茶,享受着悠闲的时光。",
+             "傍晚时分,夕阳把天空染成了橘红色,美得让人陶醉。",
+             "这样的好天气,最适合一家人出门踏青,感受大自然的美好。"]
+    essay = [line + line[:-1] + ",年年如此。" for line in essay]  # long enough to be a run of prose
+    text = "王先生向物业投诉楼上漏水,物业当天上门查看。\n" + "\n".join(essay) + "\n"
+    kept = cleaned(text, "page.txt").text
+    assert not any(line in kept for line in essay)
+
+
+def test_a_comment_box_prompt_is_page_furniture():
+    from helpers import cleaned
+
+    text = "王先生向物业投诉楼上漏水,物业当天上门查看,协调楼上住户维修。\n还没有评论,来说两句吧...\n已有3条评论\n"
+    kept = cleaned(text).text
+    assert "来说两句" not in kept and "条评论" not in kept and "楼上漏水" in kept

@@ -23,12 +23,16 @@ from advisor.corpus.roles import headed_label, label_roles
     ("改进建议与行业启示", ("thinking", "improvements")),
     ("整改措施", ("improvements",)),
     ("法律依据", ("thinking",)),  # the law a consumer-rights article applies to the case is its analysis
+    ("商品问题显现", ("facts",)),
+    ("维护消费者权益行动", ("steps",)),
+    ("整改举措", ("improvements",)),
 ])
 def test_labels_are_read_by_their_words_and_their_head_word(label, roles):
     assert label_roles(label) == roles
 
 
-@pytest.mark.parametrize("text", ["房地产客户投诉案例分析", "家长策略", "车辆保险定损争议", "用户权益保障机制缺陷"])
+@pytest.mark.parametrize("text", ["房地产客户投诉案例分析", "家长策略", "车辆保险定损争议", "用户权益保障机制缺陷",
+                                  "消费者权益保护", "产品质量问题"])
 def test_titles_and_sides_of_a_story_are_no_labels(text):
     assert label_roles(text) == ()
 
@@ -224,3 +228,12 @@ def test_numbered_markdown_cases_end_at_a_higher_markdown_section():
     out = seg(text, "cases.md")
     assert len(out.cases) == 2
     assert all("畅通渠道" not in c.text and "公平公正" not in " ".join(c.management_thinking) for c in out.cases)
+
+
+def test_a_case_told_in_list_items_under_colon_labels_is_a_case_titled_from_its_story():
+    text = ("直播带货中的消费者权益案例\n以下是一个直播间退换货的案例。\n案例背景:\n- 2022年,某主播在直播间推广一款保温杯。\n"
+            "商品问题显现:\n- 多位观众反馈收到的保温杯不保温,与直播中的演示不一致。\n维护消费者权益行动:\n"
+            "- 主播公开道歉,主动联系已下单的消费者,提供退货退款。\n- 平台对该直播间进行了处罚。\n")
+    (case,) = seg(text).cases
+    assert case.title.startswith("某主播在直播间推广一款保温杯")  # no list mark, no date
+    assert any("主动联系已下单的消费者" in s for s in case.handling_steps)

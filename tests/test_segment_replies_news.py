@@ -132,3 +132,20 @@ def test_an_experts_view_sought_by_the_reporter_is_the_cases_analysis():
               "记者向福建省消协投诉部有关人士了解到,如果消费者能拿出明确证据,异地维权中产生的费用,可要求商家承担。\n")
     (case,) = out.cases
     assert any("可要求商家承担" in t for t in case.management_thinking) and "可要求商家承担" not in case.facts
+
+
+def test_a_news_story_of_a_buildings_households_keeps_its_subheaded_parts_and_its_headline_line():
+    # Pattern of an external dev page: a headline glued to no dateline, a group of households (no one named),
+    # subheadings that go back to the place the story named.
+    text = ("热线追踪:物业与居民僵持不下,断了十天的热水终于恢复\n"
+            "11月2日,合肥市蜀山区桂香村6号楼六十余户居民致电本报热线,称热水管道破裂,物业要求每户交200元维修费,"
+            "居民拒交后物业停了热水,至今已十天。\n"
+            "管道老化导致破裂\n"
+            "接到电话后,记者当天赶到桂香村。在6号楼楼下,记者看到热水管道锈迹斑斑,多处用胶带缠着,地面上还有积水。\n"
+            "维修费用由谁承担\n"
+            "6号楼居民认为,管道属于公共设施,维修费应从物业费中支出。物业负责人则表示,管道已过保修期,费用应由业主分摊。\n")
+    out = seg(text, "news.txt")
+    (case,) = out.cases
+    assert "记者当天赶到桂香村" in case.text and "维修费应从物业费中支出" in case.text
+    assert not out.guidelines
+    assert "11月2日" not in case.title

@@ -111,6 +111,8 @@ def _continues(prev: Line, line: Line) -> bool:
         return False  # a document title never continues the previous sentence
     if tail[-1] in ":：" and re.match(r"\s*\d{1,2}\s*[.、．]\s*\S", line.text):
         return False  # "…予以公开:" then "1.病人…": a list under its introduction
+    if len(tail) <= 40 and tail[-1] not in "，,、" and _DATED_START.match(line.text):
+        return False  # a headline, then the story's dateline ("…终于冒火苗" / "5月3日,淮南市…")
     if _QA_LINE.match(line.text):
         return False  # "A 湖南省市场监督管理局回应:" answers the line above, it does not go on with it
     if line.blank_before:
@@ -125,6 +127,7 @@ def _continues(prev: Line, line: Line) -> bool:
 
 # The question or answer line of a Q&A page: "Q 网友留言:", "A 某局回应:", "问:…", "答:…".
 _QA_LINE = re.compile(r"^\s*(?:[QA](?=[\s:：])|问(?=[:：])|答(?=[:：]))")
+_DATED_START = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*[,，]")
 _HEADING_PUNCT = re.compile(r"[，,。；;！!？?、]")
 
 

@@ -7,6 +7,7 @@ import re
 
 from advisor.corpus.doctext import Fragment
 from advisor.corpus.lines import Dropped, Line, is_title
+from advisor.corpus.stories import people_named
 from advisor.text.normalize import PINYIN_GLOSS
 from advisor.text.terms import is_domain_relevant
 
@@ -96,6 +97,9 @@ _CHROME = re.compile(
     r"|^《[^》]{1,16}》(?:月刊|半月刊|周刊|杂志|日报|晚报)$"
     # a document-sharing site's buttons: "收藏 分销(赏)", "下载 相关 举报", "点击"
     r"|^(?:(?:收藏|分享|下载|举报|点赞|评论|打印|分销|相关|点击|关注|转发|复制|纠错|打赏|赏|电邮)(?:[(（]赏[)）]|此页面?|本页)?\s*)+$"
+    # a comment box's prompt: "还没有评论,来说两句吧...", "发表评论", "已有3条评论"
+    r"|^(?=.{0,24}$)(?:还没有评论|暂无评论|发表评论|我要评论|写评论|已有\s*\d+\s*条评论|共\s*\d+\s*条评论|来说两句吧?|抢沙发)"
+    r"[,，。!！.…\s]*(?:(?:快)?来说两句吧?|抢沙发吧?)?[.。…!！\s]*$"
 )
 # A title line stuffed with search keywords separated by _ or |: spam.
 _KEYWORD_STUFFING = re.compile(r"^(?:[^_|｜\s]{2,24}[_|｜]){3,}[^_|｜\s]{2,24}$")
@@ -274,7 +278,13 @@ def _drop_menus(lines: list[Line], dropped: list[Dropped], _run: list[Line]) -> 
 
 
 def drop_unrelated_runs(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """Runs of lines without any complaint-handling word (an essay, statistics, a course blurb). A run that
+    names someone the relevant lines name too ("徐先生回忆,…" in a story told in everyday words, whose
+    later lines mention the clinic's complaint) belongs to that story and stays."""
     relevant = [is_domain_relevant(x.text) for x in lines]
+    told = "\n".join(x.text for x, r in zip(lines, relevant, strict=True) if r)
+    people = {p for p in people_named(told) if len(p) >= 3}  # 徐先生, not a bare 女士
+    relevant = [r or any(p in x.text for p in people) for x, r in zip(lines, relevant, strict=True)]
     drop = [False] * len(lines)
     i = 0
     while i < len(lines):

@@ -49,6 +49,13 @@ _LEAD_CHARS = 200
 # A body's reply inside the paragraph that tells the complaint: "…调查落实,后回复:经落实,…".
 _REPLY_INSIDE = re.compile(r"(?<=[，,。;；])\s*(?:后|经调查后|调查后)?(?:回复|答复|回函)\s*[:：]")
 _PAGE_LEAD_CHARS = 600
+# A particular place: a village, an estate, a building, a shop ("淮纺村", "18号楼", "阳光花园小区").
+_PLACE = re.compile(r"(?:\d{1,4}(?:号楼|栋|幢|单元)|[\u4e00-\u9fff]{2}(?:村|小区|花园|新村|社区|大厦|广场|商场|公寓|苑))")
+
+
+def places_named(text: str) -> set[str]:
+    """The particular places a story names (淮南市田家庵区淮纺村18号楼 → 淮纺村, 18号楼)."""
+    return {m.group(0) for m in _PLACE.finditer(text)}
 
 
 @dataclass
@@ -145,11 +152,16 @@ class ProseReader:
 
     def _goes_on(self, story: _Story, opening: str) -> bool:
         """A paragraph under a feature's subheading goes on with `story`: its opening names only people the
-        story named, and one of them or 她/他 ("今年4月,她第二次报考…", "记者联系上该驾校负责人罗先生…")."""
-        people = people_named(self._join(story.blocks))
+        story named, and one of them or 她/他 ("今年4月,她第二次报考…", "记者联系上该驾校负责人罗先生…"); or,
+        for a story of people not named (百余户居民), it names nobody and returns to a place the story named
+        ("接电后,记者随即赶到淮纺村。")."""
+        told = self._join(story.blocks)
+        people = people_named(told)
         head = opening[:120]
-        if not people or not people_named(head) - staff_named(head) <= people:
+        if not people_named(head) - staff_named(head) <= people:
             return False
+        if not people:
+            return any(place in head for place in places_named(told))
         return any(p in head for p in people) or re.search(r"[她他](?![们人])", head[:30]) is not None
 
     def _lead_into_story(self, sections: list[tuple[Block | None, list[Block]]], stories: list[_Story],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from advisor.corpus.roles import label_roles
 from advisor.corpus.stories import BULLET_HEAD, NOT_ISOLATED, NOT_UNIQUE, RUN_IN
 
 # A heading made only of collection words names the page or the chapter, not one case.
@@ -120,6 +121,7 @@ def title_from_facts(facts: str) -> str:
         # A run-in title before the story: "身体原因不宜健身,仍被告知“不退不转”。成都消费者张女士…"
         return run_in.group(0).strip().rstrip("。！？!?")
     first = re.split(r"[。;；\n!！?？]", facts.strip(), maxsplit=1)[0]
+    first = re.sub(r"^[-*·•●▪◆■]\s*", "", first)  # a list item's mark: "- 2021年,某知名主播…"
     clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后|类似地|同样地|与此类似|类似的是|无独有偶|同样)[,，]\s*|^\s*\d{1,2}\s*[.、．]\s*", "", first)
     clause = _DATED_START.sub("", clause.strip(), count=1)
     clause = re.sub(r"^\d{1,2}[:：]\d{2}分?\s*", "", clause)  # "14:06分一客人走到前台…"
@@ -133,7 +135,7 @@ def title_from_facts(facts: str) -> str:
     best = parts[0] if parts else clause.strip()
     if parts and not _PROBLEM.search(best):
         later = [_DATE.sub("", p).strip() for p in re.split(r"[,，:：;；。\n]", facts)[:8]]
-        problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best), "")
+        problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best and not label_roles(p)), "")
         if problem and len(best) + len(problem) < TITLE_LIMIT:
             best = f"{best}，{problem}"
         elif problem and introduced:
