@@ -97,7 +97,9 @@ _NEW_STORY = re.compile(
     # "来自北京的刘女士表示", "家住城东的王先生说": where the person is from comes first.
     r"(?:(?:来自|家住|住在)[\u4e00-\u9fff]{2,8}?的)?"
     r"(?:(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|深圳|北京|太原)?"
-    rf"(?P<name>{_HONORIFIC}|{_SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者)))"
+    rf"(?P<name>{_HONORIFIC}|{_SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者))"
+    # someone the writer knows, by a nickname: "朋友小朱买房后…", "邻居老王…"
+    rf"|(?:朋友|同事|邻居|亲戚|同学|老乡|网友|市民|消费者|客户|顾客|业主|车主|居民)(?P<nick>[小老]{_SUR}(?![区时量])))"
 )
 _OTHER_STORY = re.compile(
     r"^(?:(?:同样|此外|另外|而)[，,]?)?(?:另一(?:案例|起|个案例|个案|位|名)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
@@ -176,7 +178,7 @@ def protagonist(text: str) -> str | None:
     m = _NEW_STORY.match(text.strip())
     if not m:
         return None
-    return m.group("name") or m.group("some")
+    return m.group("name") or m.group("some") or m.group("nick")
 
 
 def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> bool:
@@ -207,7 +209,7 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     who = protagonist(text)
     if who is None or who.startswith("某"):
         return bool(who) and bool(re.search(_PERSON, story_so_far)) and len(story_so_far) > 80
-    named = re.findall(rf"{_HONORIFIC}|{_SUR}某", story_so_far)
+    named = re.findall(rf"{_HONORIFIC}|{_SUR}某|[小老]{_SUR}(?![区时量])", story_so_far)
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
