@@ -83,3 +83,14 @@ def test_a_comment_box_prompt_is_page_furniture():
     text = "王先生向物业投诉楼上漏水,物业当天上门查看,协调楼上住户维修。\n还没有评论,来说两句吧...\n已有3条评论\n"
     kept = cleaned(text).text
     assert "来说两句" not in kept and "条评论" not in kept and "楼上漏水" in kept
+
+
+def test_an_e_paper_button_is_furniture_and_a_headline_is_not_joined_to_the_story_it_heads():
+    from helpers import cleaned
+
+    text = ("洗衣机修了三次还漏水,商场说要交钱延保\n【PDF版】\n"
+            "据市民刘女士反映,她去年在商场买的洗衣机漏水,售后上门修了三次都没修好,现在又说过了保修期要收费。\n"
+            "热水器刚装就坏了\n11月2日,王先生家新装的热水器第二天就打不着火,安装师傅说是燃气压力问题。\n")
+    kept = cleaned(text).text
+    assert "PDF" not in kept
+    assert "延保\n据市民刘女士反映" in kept and "就坏了\n11月2日" in kept

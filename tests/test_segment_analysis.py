@@ -26,6 +26,7 @@ from advisor.corpus.roles import headed_label, label_roles
     ("商品问题显现", ("facts",)),
     ("维护消费者权益行动", ("steps",)),
     ("整改举措", ("improvements",)),
+    ("本会跟进", ("steps",)),  # what the consumer council did
 ])
 def test_labels_are_read_by_their_words_and_their_head_word(label, roles):
     assert label_roles(label) == roles

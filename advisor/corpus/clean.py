@@ -112,7 +112,7 @@ def _continues(prev: Line, line: Line) -> bool:
     if tail[-1] in ":：" and re.match(r"\s*\d{1,2}\s*[.、．]\s*\S", line.text):
         return False  # "…予以公开:" then "1.病人…": a list under its introduction
     if len(tail) <= 40 and tail[-1] not in "，,、" and _DATED_START.match(line.text):
-        return False  # a headline, then the story's dateline ("…终于冒火苗" / "5月3日,淮南市…")
+        return False  # a headline, then the story's dateline ("…终于冒火苗" / "5月3日,淮南市…", "据市民…反映,")
     if _QA_LINE.match(line.text):
         return False  # "A 湖南省市场监督管理局回应:" answers the line above, it does not go on with it
     if line.blank_before:
@@ -127,7 +127,11 @@ def _continues(prev: Line, line: Line) -> bool:
 
 # The question or answer line of a Q&A page: "Q 网友留言:", "A 某局回应:", "问:…", "答:…".
 _QA_LINE = re.compile(r"^\s*(?:[QA](?=[\s:：])|问(?=[:：])|答(?=[:：]))")
-_DATED_START = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*[,，]")
+# How a news story opens: its dateline or its source ("5月3日,", "近日,", "据市民韩先生反映,").
+_DATED_START = re.compile(
+    r"^\s*(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*[,，]|(?:近日|日前|昨天|昨日)[,，]"
+    r"|据[^，,。]{1,16}(?:反映|报道|介绍|讲述)[,，:：])"
+)
 _HEADING_PUNCT = re.compile(r"[，,。；;！!？?、]")
 
 

@@ -71,7 +71,7 @@ _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声�
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
 _NEUTRAL = ("案例", "案件", "焦点", "双方", "介绍", "物业", "银行", "医院", "法院", "学校", "平台", "企业", "店家", "客户", "主要",
             "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目", "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次", "纠纷", "争议", "投诉", "裁判", "信息", "参考",
-            "商品", "产品", "维护", "权益")
+            "商品", "产品", "维护", "权益", "本会", "我会", "消委会", "消协")
 # Collection titles contain role words too ("典型案例分析"), but are headings, not section labels.
 _TITLE_WORDS = re.compile(r"典型|汇编|大全|精选|选编|范文|合集|\d+[则篇个例]|[十百]大")
 MAX_LABEL_CHARS = 10
