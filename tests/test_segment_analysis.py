@@ -238,3 +238,17 @@ def test_a_case_told_in_list_items_under_colon_labels_is_a_case_titled_from_its_
     (case,) = seg(text).cases
     assert case.title.startswith("某主播在直播间推广一款保温杯")  # no list mark, no date
     assert any("主动联系已下单的消费者" in s for s in case.handling_steps)
+
+
+def test_a_dispute_focus_is_the_analysis_unless_it_tells_who_said_what():
+    court = ("案件背景\n业主赵某与某装修公司签订装修合同,装修公司未按约定使用指定品牌的瓷砖,赵某拒付中期工程款,装修公司随即停工。\n"
+             "争议焦点\n业主能否因质量瑕疵拒付全部中期工程款?装修公司单方停工是否构成违约?\n"
+             "法院判决\n法院判决装修公司更换瓷砖,业主支付剩余工程款。\n")
+    (case,) = seg(court).cases
+    assert any("拒付全部中期工程款" in t for t in case.management_thinking)
+    bank = ("案件基本情况\n某日,一位客户来网点办理业务,因叫号顺序与柜员发生争执。\n"
+            "双方争议焦点\n这位客户在大堂内争吵,指责员工耽误了她的时间,要求赔偿误工费500元,值班经理见此情况,及时安抚客户,"
+            "但该客户回家后仍然拨打热线投诉柜员。\n"
+            "调解分析过程\n接到投诉后,网点安排当事员工向客户口头道歉,客户表示接受。\n")
+    (case,) = seg(bank).cases
+    assert "要求赔偿误工费" in case.facts and not any("误工费" in t for t in case.management_thinking)

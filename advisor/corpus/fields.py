@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from advisor.corpus.classify import case_type, complaint_type_of, industry_of
 from advisor.corpus.doctext import DocText
 from advisor.corpus.handling import told_actions
-from advisor.corpus.stories import is_editorial, names_anyone
+from advisor.corpus.stories import is_editorial, names_anyone, story_score
 from advisor.corpus.titles import case_title
 from advisor.models import Case, SourceSpan
 from advisor.text.items import as_items, dedupe_texts, split_items
@@ -39,6 +39,8 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
         if not content:
             continue
         roles = sec.roles or ("facts",)
+        if roles == ("thinking",) and "争议" in sec.label and story_score(content) > 0:
+            roles = ("facts",)  # a 双方争议焦点 that tells who said what is more of the story, not its analysis
         for role in roles:
             _add(fields, role, content, "outcome" in roles)
         if "thinking" in roles and any(w in sec.label for w in _PRESCRIPTIVE_WORDS):
