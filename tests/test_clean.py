@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import DATA
 
 from advisor.corpus.clean import clean_document
@@ -94,3 +95,11 @@ def test_an_e_paper_button_is_furniture_and_a_headline_is_not_joined_to_the_stor
     kept = cleaned(text).text
     assert "PDF" not in kept
     assert "延保\n据市民刘女士反映" in kept and "就坏了\n11月2日" in kept
+
+
+@pytest.mark.parametrize("credit", ["人民政协报 本报记者 张惠娟", "记者|郑戎惠 编辑|赵润满 摄影|赵润满"])
+def test_bylines_with_a_papers_name_or_credits_are_furniture(credit):
+    from helpers import cleaned
+
+    kept = cleaned(f"消费者投诉培训机构退费难\n{credit}\n王女士给孩子报的培训班突然停课,机构拒不退还剩余学费8000元。\n").text
+    assert credit not in kept and "拒不退还剩余学费" in kept

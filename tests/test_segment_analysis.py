@@ -252,3 +252,13 @@ def test_a_dispute_focus_is_the_analysis_unless_it_tells_who_said_what():
             "调解分析过程\n接到投诉后,网点安排当事员工向客户口头道歉,客户表示接受。\n")
     (case,) = seg(bank).cases
     assert "要求赔偿误工费" in case.facts and not any("误工费" in t for t in case.management_thinking)
+
+
+def test_zero_padded_section_numbers_of_a_feature_are_labels():
+    text = ("# 买房送车位的承诺落空怎么办\n## 01 问题引入\n买房时售楼处承诺赠送车位,交房后却不认账,这类纠纷并不少见。\n"
+            "## 02 基本案情\n2021年3月,钱某在某楼盘购房,售楼人员口头承诺赠送地下车位一个。交房时开发商称车位需另行购买。\n"
+            "## 03 争议焦点\n售楼人员的口头承诺能否约束开发商?\n## 04 法院判决\n法院判决开发商按承诺交付车位。\n")
+    (case,) = seg(text, "feature.md").cases
+    assert "钱某在某楼盘购房" in case.facts
+    assert any("口头承诺能否约束开发商" in t for t in case.management_thinking)
+    assert "开发商按承诺交付车位" in case.outcome

@@ -153,3 +153,9 @@ def test_a_news_lead_label_is_no_title_and_no_thinking(lead):
 ])
 def test_a_collection_word_before_a_colon_does_not_make_a_case_title_generic(heading, generic):
     assert is_generic_heading(heading) is generic
+
+
+def test_a_role_word_before_a_colon_is_no_title():
+    from advisor.corpus.titles import title_from_facts
+
+    assert title_from_facts("家长:培训机构卷钱跑路怎么办?教育部:按属地管理原则核查处理!") == "培训机构卷钱跑路怎么办"

@@ -5,6 +5,7 @@ numbered list. Texts written for the tests after those patterns."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import cleaned, seg
 
 from advisor.corpus.classify import is_essay_title
@@ -357,3 +358,12 @@ def test_a_lead_that_tells_a_case_stays_apart_from_the_other_case_under_the_head
     out = seg(text, "news.txt")
     assert len(out.cases) == 2
     assert any("水龙头" in c.text and "空调" not in c.text for c in out.cases)
+
+
+@pytest.mark.parametrize("opening", ["不仅是孙先生,另一位消费者王女士也遇到了类似的问题", "医疗纠纷并不罕见。三年前,王女士的母亲"])
+def test_a_sentence_saying_the_story_is_not_alone_then_someone_new_starts_another_case(opening):
+    text = ("消费者孙先生告诉记者,他本月初在家电卖场购买了一台空调,安装工人上门后称他家住11楼,要另收高空作业费300元,"
+            "孙先生认为商家承诺免费安装,拒绝付款,双方僵持不下,孙先生随后拨打了消协热线投诉。\n"
+            f"{opening},她在医院做完手术后出现并发症,家属认为院方护理不当,多次找院方协商,要求赔偿医疗费和误工费,院方一直没有答复。\n")
+    out = seg(text, "news.txt")
+    assert len(out.cases) == 2

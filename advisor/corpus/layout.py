@@ -31,6 +31,8 @@ _NUMBERED = (
     ("part", re.compile(rf"^第\s*[{CN_NUM}\d]{{1,3}}\s*[篇章节部分则][:：、.\s]?\s*")),
     ("arabic", re.compile(r"^\d{1,2}\s*[.、．](?!\d)\s*")),
     ("arabic_paren", re.compile(r"^[(（]\s*\d{1,2}\s*[)）]\s*")),
+    # a feature's zero-padded section numbers: "01 问题引入", "PART 02 | 基本案情"
+    ("padded", re.compile(r"^(?:PART|Part)?\s*0[1-9](?:\s*[|｜丨]\s*|\s+)(?=[\u4e00-\u9fff])")),
 )
 # A label glued to its section number without punctuation in scraped text: 一投诉概述.
 _BARE_CN_LABEL = re.compile(rf"^[{CN_NUM}](?=[\u4e00-\u9fff]{{4,10}})")

@@ -26,11 +26,11 @@ from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
 from advisor.text.terms import CORE_COMPLAINT_TERMS, DOC_TITLE_ALTERNATION
 
-_NUMBERED = ("cn", "cn_paren", "arabic", "arabic_paren")
+_NUMBERED = ("cn", "cn_paren", "arabic", "arabic_paren", "padded")
 _BARE_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}\s*[、.．)）]?")
 # How high a heading family ranks in a document's outline (lower = higher level).
 _RANK = {"md1": 1.0, "md2": 2.0, "md3": 3.0, "md4": 4.0, "md5": 5.0, "md6": 6.0, "part": 1.5, "marker": 2.5,
-         "cn": 3.0, "cn_paren": 4.0, "arabic": 5.0, "arabic_paren": 6.0, "bracket": 7.0, "corner": 7.0,
+         "cn": 3.0, "padded": 3.0, "cn_paren": 4.0, "arabic": 5.0, "arabic_paren": 6.0, "bracket": 7.0, "corner": 7.0,
          "line": 8.0, "glued": 8.0, "label": 8.5}
 _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通过以上|以上案例|这些案例|希望以上|希望通过|以上是|实践证明)")
 _DOC_TITLE = re.compile(rf"(?:{DOC_TITLE_ALTERNATION})\)?$")

@@ -84,6 +84,7 @@ def clean_heading(heading: str) -> str:
     return m.group(1).strip() if m else text
 
 
+_WHO_ONLY = re.compile(r"^(?:家长|消费者|业主|市民|网友|读者|记者|客户|顾客|患者|乘客|旅客|游客|用户|居民|村民|车主|住户|学员)$")
 _WHEN_ONLY = re.compile(r"^(?:同一天|当天|同日|当日|次日|随后|当晚|第二天|前段时间|近日|日前|最近)$")
 _LINKING = re.compile(
     rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
@@ -130,6 +131,7 @@ def title_from_facts(facts: str) -> str:
     # A person's particulars are no title: "王某某，女，80岁，因外伤…".
     parts = [p for p in parts if not _particular(p)] or parts
     parts = [p for p in parts if not _WHEN_ONLY.match(p)] or parts  # "同一天,另外一个女士也遭受…"
+    parts = [p for p in parts if not _WHO_ONLY.match(p)] or parts  # "家长:培训机构卷钱跑路怎么办?"
     introduced = bool(parts) and bool(_INTRODUCTION.match(parts[0]))
     parts = parts[1:] if introduced and len(parts) > 1 else parts
     best = parts[0] if parts else clause.strip()
