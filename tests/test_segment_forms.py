@@ -299,3 +299,15 @@ def test_a_title_from_the_facts_skips_who_the_customer_is():
 
     facts = "张先生是一名普通上班族,因工作原因经常需要使用信用卡进行消费。某日,他发现自己的信用卡账单中有一笔不明支出。"
     assert title_from_facts(facts) == "他发现自己的信用卡账单中有一笔不明支出"
+
+
+def test_a_numbered_list_of_complaint_types_across_industries_is_a_case_list_and_one_case_is_not():
+    from advisor.corpus.classify import case_type
+
+    types = ("以下是一些典型的客户投诉案例。1.网购商品质量问题:消费者在电商平台购买的商品与描述不符。"
+             "2.餐饮服务质量问题:消费者在餐厅用餐时遇到食物质量不良。3.汽车质量问题:消费者购买汽车后发现发动机故障,"
+             "多次找4S店维修无果。4.房屋交付问题:购房者发现开发商交房延迟。")
+    assert case_type(types, "典型投诉") == "case_list"
+    one = ("某小区电梯一周内3次困人,业主集体投诉物业。物业的处理:1.当天请电梯公司全面检修;2.在业主群公布维修记录;"
+           "3.向被困业主上门致歉;4.更换老化部件,费用从维修基金列支。")
+    assert case_type(one, "电梯故障引发的投诉") == "case"

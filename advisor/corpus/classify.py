@@ -51,6 +51,11 @@ def industry_of(text: str, title: str = "") -> str:
     return best if top else GENERAL
 
 
+def _industries(text: str) -> int:
+    """How many unrelated industries the text speaks of (related ones, 房地产 and 物业, count once)."""
+    return len({next((g for g in RELATED if k in g), k) for k in label_scores(text, INDUSTRY_TERMS)})
+
+
 def complaint_type_of(text: str) -> str:
     """The complaint type whose vocabulary occurs most; 其他 when none."""
     return best_label(text, COMPLAINT_TYPES, "其他")
@@ -74,11 +79,22 @@ def guideline_type(text: str, title: str, kind: str) -> str:
     return "article"
 
 
+# A numbered item in running text: "1.网购商品质量问题", "。3.汽车质量问题消费者购买汽车后…".
+_ITEM = re.compile(r"(?:^|[\s。；;])\d{1,2}\s*[.、．]\s*[\u4e00-\u9fff]")
+# Someone particular: 张先生, 王某, 李女士 (a list of complaint types names nobody).
+_SOMEONE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|某某?)(?![\u4e00-\u9fff]{0,1}(?:种|些|个|地|天|时))")
+
+
 def case_type(text: str, title: str, stories: int = 1) -> str:
-    """What a case record is: "case" (one incident), "case_list" (several incidents) or "essay"."""
+    """What a case record is: "case" (one incident), "case_list" (several incidents, or a numbered list of
+    complaint types across industries that names nobody: 1.网购商品质量问题 2.餐饮服务质量问题 …) or "essay"."""
     if is_essay_title(title):
         return "essay"
-    return "case_list" if stories >= 3 else "case"
+    if stories >= 3:
+        return "case_list"
+    typical = (len(_ITEM.findall(text)) >= 3 and not _SOMEONE.search(text) and _industries(text) >= 3
+               and industry_of(text, title) == GENERAL)
+    return "case_list" if typical else "case"
 
 
 _GLUE_MIN_TERMS = 3
