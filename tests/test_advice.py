@@ -203,3 +203,16 @@ def test_a_step_cut_where_the_page_excerpt_ends_or_going_on_with_the_story_is_le
                                           procedures=procedures).steps]
     assert "院方向家属致歉,承担部分医疗费用" in texts
     assert not any(t.startswith("2020年") or t.endswith(("确认投", "更换房")) for t in texts), texts
+
+
+def test_a_precedent_below_the_first_hit_sharing_only_the_setting_gives_no_steps_off_the_complaint():
+    query = "小区停车费涨价业主群里联名投诉要告到住建局"
+    hits = [case("c1", "停车场地纠纷", ["重新划定停车位"], industry="房地产", confidence="中", score=1.9),
+            case("c2", "业主投诉噪音问题", ["物业工作人员上门核实噪音来源", "与噪音制造者沟通,要求降低音量"],
+                 industry="物业", confidence="中", score=1.2, terms=["投诉", "小区", "业主"])]
+    advice = build_advice(query, hits, [], "物业")
+    assert not any("噪音" in s.text for s in advice.steps)
+    # the same precedent matching the problem itself (停车费) keeps its steps
+    hits[1] = case("c2", "停车费上涨引发投诉", ["召开业主座谈会说明停车费调整依据"], industry="物业", confidence="中",
+                   score=1.2, terms=["停车费", "业主"])
+    assert any("停车费调整依据" in s.text for s in build_advice(query, hits, [], "物业").steps)

@@ -50,6 +50,11 @@ _RARE = 2  # a bigram found in at most this many records is a detail of one inci
 _GENERIC = frozenset(
     "业主 客户 顾客 客人 用户 消费者 投诉 要求 赔偿 补偿 问题 处理 服务 公司 员工 工作人员 情况 原因 解决 反映 表示 认为 没有 时候".split()
 )
+# Where it happened and who was there: a precedent that shares only these with the complaint ("小区", "业主")
+# is of its setting, not of its problem (a noise case for a parking-fee complaint).
+_SETTING = frozenset(
+    "小区 物业 酒店 银行 网点 门店 商家 商场 医院 餐厅 饭店 平台 店里 乘客 旅客 患者 家属 居民 住户 业委会".split()
+)
 # A sentence with a date or a 某某 goes on with the story ("2015年1月19日,患者刘某的家属来到…").
 _DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|某某")
 # Steps for a situation the complaint must show: a group complaint's procedure is no plan for one owner.
@@ -126,7 +131,7 @@ def _same_industry(record_industry: str, industry: str | None) -> bool:
 
 def _specific_terms(terms: Sequence[str]) -> list[str]:
     """Matched terms that name the problem, not just the setting (业主, 投诉, 赔偿 name no problem)."""
-    return [t for t in terms if len(t) >= 2 and t not in _GENERIC and not any(g in t for g in ("客户", "投诉"))]
+    return [t for t in terms if len(t) >= 2 and t not in _GENERIC | _SETTING and not any(g in t for g in ("客户", "投诉"))]
 
 
 def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
@@ -135,8 +140,9 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
     query_keys = _bigrams(query)
     for rank, hit in enumerate(matching_cases(hits, industry), 1):
         incident = _bigrams(hit.facts or hit.text)
-        # Below the best precedent, a step must be about this complaint (a word of it), not only of its kind.
-        about_query = rank == 1 or hit.confidence == "高"
+        # Below the best precedent, a step must be about this complaint (a word of it), not only of its kind;
+        # so must the steps of a precedent below the first hit that shares only its setting (小区, 业主).
+        about_query = hit.confidence == "高" or (rank == 1 and (hit is hits[0] or bool(_specific_terms(hit.matched_terms))))
         ending = hit.text.rstrip()
         for step in hit.handling_steps[:_MAX_PER_SOURCE]:
             text = _clip(step)
