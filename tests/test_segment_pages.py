@@ -148,3 +148,15 @@ def test_step_labels_are_handling_and_a_numbered_point_of_a_labelled_case_is_no_
               "Step2:沟通协商\n陪同客人重新清点行李箱夹层,客人撤回指控。\n", "doc.md")
     (case,) = out.cases
     assert any("逐帧分析" in s for s in case.handling_steps) and case.industry == "酒店"
+
+
+def test_further_reading_glued_to_an_article_starts_another_document():
+    text = ("5月1日,游客周先生一家在平台预订了海边民宿两晚,到店后房东称房间已被他人入住,拒绝退还房款1200元,"
+            "周先生向市场监管局投诉,执法人员当晚约谈房东,房东退还了全部房款。\n"
+            "市场监管局情况通报截图延伸阅读:\n"
+            "这个假期,住宿纠纷频频登上热搜。可惜,马亮(化名)预订的酒店被平台取消订单,后来也没找到别的酒店,"
+            "只能在车里过夜,他向平台投诉后只拿到了50元优惠券。\n")
+    out = seg(text, "news.txt")
+    assert len(out.cases) == 2
+    assert not any("周先生" in c.text and "马亮" in c.text for c in out.cases)
+    assert not any(c.title.startswith("延伸阅读") for c in out.cases)

@@ -33,6 +33,8 @@ _GLUED_HEADING = re.compile(
 _THEMED_TITLE = re.compile(
     r"[\u4e00-\u9fff]{2}篇\s*[—–]{1,2}\s*[^。，,；;！!？?]{2,30}?(?=\d{4}\s*年|[X某]{1,4}年|[X某]{1,2}月)"
 )
+# A "further reading" label glued to the end of the article before it ("…情况通报截图延伸阅读:").
+_GLUED_FURTHER = re.compile(r"(?:延伸阅读|相关阅读|推荐阅读|扩展阅读|拓展阅读|相关报道)\s*[:：]\s*$")
 # A section label glued to the previous sentence ("…不满。处理过程：1.…"); checked with `colon_label_roles`.
 _GLUED_LABEL = re.compile(r"(?<=[。；;！!？?])\s*([\u4e00-\u9fff/与和及]{2,8})\s*[:：]")
 
@@ -46,6 +48,7 @@ def split_glued(paragraphs: list[list[Fragment]], simple: str) -> list[list[Frag
                       | set(_label_after_title(text))
                       | set(_labels_without_colon(text))
                       | {m.end(1) for m in _GLUED_DOC_TITLE.finditer(text)}
+                      | {m.start() for m in _GLUED_FURTHER.finditer(text) if m.start() > 0}
                       | {pos for m in _THEMED_TITLE.finditer(text) for pos in (m.start(), m.end())}
                       | {m.start() for m in _BRACKET_LABEL.finditer(text)
                          if re.search(r"[\u4e00-\u9fff]", text[: m.start()]) and colon_label_roles(m.group(1))})

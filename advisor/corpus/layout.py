@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from advisor.corpus.lines import CJK_PAIR, PARTICULAR
+from advisor.corpus.lines import CJK_PAIR, FURTHER_READING, PARTICULAR
 from advisor.corpus.roles import Role, colon_label_roles, headed_label, label_roles
 
 CN_NUM = "一二三四五六七八九十"
@@ -295,6 +295,8 @@ _REPLY_LINE = re.compile(r"^\s*(?:A\s*[:：]?\s*[\u4e00-\u9fffA-Za-z（）()]{0,
 
 
 def _plain(a: int, b: int, para: str, family: str, next_para: str) -> list[Block]:
+    if FURTHER_READING.match(para.strip()):
+        return [Block("heading", a, b, para.strip(" :："), family or "line")]
     if _REPLY_LINE.match(para):
         return [Block("label", a, b, para.strip(" :："), family or "line", ("steps",))]
     label = _leading_label(para)

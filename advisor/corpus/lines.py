@@ -82,3 +82,7 @@ def splits_word(tail: str, head: str) -> bool:
 # Two Chinese characters in a row, or letter-spaced ("服 务 消 费"): a line that reads as a phrase.
 CJK_PAIR = re.compile(r"[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]")
 PARTICULAR = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:时间|日期)\s*[:：]\s*[\d年月日\-/.: ]{6,}$")
+
+
+# A "further reading" label: what follows it is another article ("…情况通报截图延伸阅读:" then another story).
+FURTHER_READING = re.compile(r"^(?:延伸阅读|相关阅读|推荐阅读|扩展阅读|拓展阅读|相关报道|相关新闻)\s*[:：]?\s*$")

@@ -17,6 +17,7 @@ from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.kinds import document_kinds
 from advisor.corpus.layout import Block, read_layout
+from advisor.corpus.lines import FURTHER_READING
 from advisor.corpus.opencase import OpenCase, give_back, glued_cut, retold_cut
 from advisor.corpus.prose import ProseReader
 from advisor.corpus.roles import is_metadata_label, label_roles
@@ -125,7 +126,8 @@ class _Walker:
         if case is not None and case.want_title and not case.sections and len(b.text) <= 40:
             case.title, case.want_title = clean_heading(b.text), False
             return
-        doc_title = (_DOC_TITLE.search(b.text) and not re.match(r"^[\d(（]", b.text)) or (b.family == "md1" and b.text)
+        doc_title = ((_DOC_TITLE.search(b.text) and not re.match(r"^[\d(（]", b.text)) or (b.family == "md1" and b.text)
+                     or FURTHER_READING.match(b.text))
         if case is not None and case.fmt == "labelled" and b.family in _NUMBERED and _RANK[b.family] > case.rank:
             doc_title = False  # "3. 现场监控…显示清洁人员操作规范" under a case's 关键争议点 is a point of it, no title
         if case is not None and case.md and md_level(b) > case.md:

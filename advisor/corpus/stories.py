@@ -215,7 +215,8 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
 
 
 # A person named in a story: 吴女士, 郝先生, 王某某, D女士.
-_NAMED = re.compile(rf"{_HONORIFIC}|{_SUR}(?:老伯|大叔|阿婆|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)")
+_NAMED = re.compile(rf"{_HONORIFIC}|{_SUR}(?:老伯|大叔|阿婆|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)"
+                    rf"|(?<![\u4e00-\u9fff]){_SUR}[\u4e00-\u9fff]{{1,2}}(?=[(（]化名[)）])|(?<=[,，。])[\u4e00-\u9fff]{{2,3}}(?=[(（]化名[)）])")
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
 _DATED_OPENING = re.compile(
     r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from advisor.corpus.lines import FURTHER_READING
 from advisor.corpus.roles import label_roles
 from advisor.corpus.stories import BULLET_HEAD, NOT_ISOLATED, NOT_UNIQUE, RUN_IN
 
@@ -69,7 +70,8 @@ def is_generic_heading(heading: str) -> bool:
     head, colon, rest = text.partition(":") if ":" in text else text.partition("：")
     if colon and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4 and is_generic_heading(head) and not is_generic_heading(rest):
         return False  # "典型案例:一件跑绒的羽绒服引发的维权拉锯战": the collection's word, then the case's own title
-    return not text or bool(_GENERIC.match(text)) or bool(_PAGE_TITLE.search(text)) or bool(_SOURCE.match(text))
+    return (not text or bool(_GENERIC.match(text)) or bool(_PAGE_TITLE.search(text)) or bool(_SOURCE.match(text))
+            or bool(FURTHER_READING.match(text)))
 
 
 def clean_heading(heading: str) -> str:
