@@ -103,3 +103,10 @@ def test_bylines_with_a_papers_name_or_credits_are_furniture(credit):
 
     kept = cleaned(f"消费者投诉培训机构退费难\n{credit}\n王女士给孩子报的培训班突然停课,机构拒不退还剩余学费8000元。\n").text
     assert credit not in kept and "拒不退还剩余学费" in kept
+
+
+def test_the_pages_place_in_the_site_is_furniture():
+    from helpers import cleaned
+
+    kept = cleaned("我的位置:首页>文章详情\n王先生投诉某APP自动续费,客服拒绝退款,他向12315投诉。\n").text
+    assert "我的位置" not in kept and "自动续费" in kept

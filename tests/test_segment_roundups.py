@@ -367,3 +367,14 @@ def test_a_sentence_saying_the_story_is_not_alone_then_someone_new_starts_anothe
             f"{opening},她在医院做完手术后出现并发症,家属认为院方护理不当,多次找院方协商,要求赔偿医疗费和误工费,院方一直没有答复。\n")
     out = seg(text, "news.txt")
     assert len(out.cases) == 2
+
+
+def test_people_introduced_by_who_they_are_start_new_stories_and_a_name_in_full_of_someone_told_of_does_not():
+    text = ("近日,家住通州的王芳(化名)告诉记者,自己的账户莫名其妙被某APP扣了90元会员费,她从来没有开通过自动续费,"
+            "联系客服后对方只答应退一半。\n"
+            "西安市民小李最近在某视频APP上领了3天免费会员,试用结束后平台每月自动扣费25元,他找了好几次客服都没有退款。\n"
+            "上海市民赵建国告诉记者,他订阅某办公软件时,页面用浅色小字标注了自动续费,几个月被扣了上百元,平台拒绝退还。\n")
+    assert len(seg(text, "news.txt").cases) == 3
+    same = ("吴小姐的孩子在一家琴行报了钢琴课,交了一年学费一万二,上了不到两个月琴行就关门了,老板电话也打不通。\n"
+            "家长吴小平说,琴行老板不接电话后,她和几位家长建了一个微信群,现在群里已经有一百多位家长,大家一起去市场监管局投诉。\n")
+    assert len(seg(same, "news.txt").cases) == 1

@@ -99,7 +99,10 @@ _NEW_STORY = re.compile(
     r"(?:(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|深圳|北京|太原)?"
     rf"(?P<name>{_HONORIFIC}|{_SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者))"
     # someone the writer knows, by a nickname: "朋友小朱买房后…", "邻居老王…"
-    rf"|(?:朋友|同事|邻居|亲戚|同学|老乡|网友|市民|消费者|客户|顾客|业主|车主|居民)(?P<nick>[小老]{_SUR}(?![区时量])))"
+    rf"|(?:朋友|同事|邻居|亲戚|同学|老乡|[\u4e00-\u9fff]{{0,4}}?(?:网友|市民|消费者|客户|顾客|业主|车主|居民))(?P<nick>[小老]{_SUR}(?![区时量]))"
+    # someone in full, by who they are, telling the reporter: "北京市民胡贵兵告诉记者"
+    rf"|[\u4e00-\u9fff]{{0,4}}?(?:市民|消费者|车主|业主|居民|家长|网友|乘客|旅客|游客|患者)(?P<full>{_SUR}[\u4e00-\u9fff]{{1,2}})"
+    r"(?=告诉|对记者|向记者|表示|说|反映|称|投诉))"
 )
 _OTHER_STORY = re.compile(
     r"^(?:(?:同样|此外|另外|而)[，,]?|(?:不仅(?:仅)?是|不只是|不止是|除了)[^。！？，,]{1,12}[，,]\s*)?(?:另一(?:案例|起|个案例|个案|位|名)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
@@ -179,7 +182,7 @@ def protagonist(text: str) -> str | None:
     m = _NEW_STORY.match(text.strip())
     if not m:
         return None
-    return m.group("name") or m.group("some") or m.group("nick")
+    return m.group("name") or m.group("some") or m.group("nick") or m.group("full")
 
 
 def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> bool:
@@ -210,13 +213,16 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     who = protagonist(text)
     if who is None or who.startswith("某"):
         return bool(who) and bool(re.search(_PERSON, story_so_far)) and len(story_so_far) > 80
-    named = re.findall(rf"{_HONORIFIC}|{_SUR}某|[小老]{_SUR}(?![区时量])", story_so_far)
+    named = re.findall(rf"{_HONORIFIC}|{_SUR}某|[小老]{_SUR}(?![区时量])", story_so_far) or _NAMED.findall(story_so_far)
+    if m := _NEW_STORY.match(text):
+        if m.group("full") and re.search(re.escape(who[0]) + "(?:先生|女士|小姐|某)", story_so_far):
+            return False  # "家长吴小平说" after 吴小姐's story: the same person in full
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
 # A person named in a story: 吴女士, 郝先生, 王某某, D女士.
 _NAMED = re.compile(rf"{_HONORIFIC}|{_SUR}(?:老伯|大叔|阿婆|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)"
-                    rf"|(?<![\u4e00-\u9fff]){_SUR}[\u4e00-\u9fff]{{1,2}}(?=[(（]化名[)）])|(?<=[,，。])[\u4e00-\u9fff]{{2,3}}(?=[(（]化名[)）])")
+                    rf"|(?<![\u4e00-\u9fff]){_SUR}[\u4e00-\u9fff]{{1,2}}(?=[(（]化名[)）])|(?<=[,，。的])[\u4e00-\u9fff]{{2,3}}(?=[(（]化名[)）])")
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
 _DATED_OPENING = re.compile(
     r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]"
