@@ -110,3 +110,14 @@ def test_the_pages_place_in_the_site_is_furniture():
 
     kept = cleaned("我的位置:首页>文章详情\n王先生投诉某APP自动续费,客服拒绝退款,他向12315投诉。\n").text
     assert "我的位置" not in kept and "自动续费" in kept
+
+
+def test_a_lead_repeating_the_storys_first_paragraph_further_down_goes_but_a_passage_printed_twice_stays():
+    from helpers import cleaned
+
+    story = "2023年11月13日晚上,食客吴先生在某饭店就餐,消费168元,结账时饭店称包厢最低消费500元,要求他补足差价。"
+    text = f"饭店设置最低消费被处罚\n{story}\n您外出就餐遇到过这种情况吗?\n案情简介\n{story}\n市场监管局调查后对饭店罚款。\n"
+    kept = cleaned(text).text
+    assert kept.count("食客吴先生") == 1 and kept.index("案情简介") < kept.index("食客吴先生")
+    twice = "甲公司售后部接到投诉后,当天派人上门检查,并向客户道歉,更换了故障配件。\n客户对处理结果表示满意,撤回了投诉。\n"
+    assert cleaned("案例一\n" + twice + "案例二\n" + twice).text.count("当天派人上门检查") == 2

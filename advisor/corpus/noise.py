@@ -244,13 +244,28 @@ def _drop_toc(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     return _apply(lines, drop, dropped, "目录")
 
 
+_REPEATED_PARAGRAPH = 40
+
+
 def _drop_repeats(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
-    """A line repeated right after itself (a page title printed twice, a menu echoed)."""
+    """A line repeated right after itself (a page title printed twice, a menu echoed), and a long paragraph
+    printed again further down (a news page's lead that repeats the story's first paragraph under its
+    section label): the earlier copy goes."""
     drop = [False] * len(lines)
     recent: list[str] = []
-    for i, line in enumerate(lines):
-        key = re.sub(r"[#\s]", "", line.text)
+    keys = [re.sub(r"[#\s]", "", line.text) for line in lines]
+    last = {key: i for i, key in enumerate(keys)}
+    first = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    twice = [len(key) >= 4 and first[key] != last[key] for key in keys]
+    for i, key in enumerate(keys):
         if len(key) >= 4 and key in recent:
+            drop[i] = True
+            continue
+        # (a whole passage printed twice is left to the deduplication of records: its lines repeat in a run)
+        lone = not (i > 0 and twice[i - 1]) and not (i + 1 < len(keys) and twice[i + 1])
+        if len(key) >= _REPEATED_PARAGRAPH and last[key] > i + 1 and lone:
             drop[i] = True
             continue
         recent = [*recent[-1:], key]
