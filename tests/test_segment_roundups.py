@@ -378,3 +378,12 @@ def test_people_introduced_by_who_they_are_start_new_stories_and_a_name_in_full_
     same = ("吴小姐的孩子在一家琴行报了钢琴课,交了一年学费一万二,上了不到两个月琴行就关门了,老板电话也打不通。\n"
             "家长吴小平说,琴行老板不接电话后,她和几位家长建了一个微信群,现在群里已经有一百多位家长,大家一起去市场监管局投诉。\n")
     assert len(seg(same, "news.txt").cases) == 1
+
+
+def test_a_paragraph_that_says_it_tells_a_case_is_a_story_without_a_named_person():
+    text = ("# 保险消费者权益保护的思考\n## (一)条款歧义让消费者有理说不清\n"
+            "有这么一个案例,一家物流公司投保了货物运输保险,合同条款规定运输车辆发生倾覆时保险公司赔偿。"
+            "一次运货途中车辆颠簸倾斜,货物掉落受损,车辆却没有倾覆,物流公司索赔时保险公司以车辆未倾覆为由拒绝赔偿。\n"
+            "## (二)理赔手续繁琐\n保险公司应当简化理赔手续,提高理赔效率。\n")
+    (case,) = seg(text, "paper.md").cases
+    assert "物流公司" in case.facts

@@ -157,6 +157,10 @@ def story_score(text: str) -> float:
     return (len(_STORY_CUES.findall(text)) - len(_NORM_CUES.findall(text))) / n
 
 
+# A paragraph that says it tells a case: "有这么一个案例,…一家物流公司…", "举个例子,…".
+_ANNOUNCED = re.compile(r"^\s*(?:曾经|曾)?(?:有|举)(?:这么|这样)?一?(?:个|起)(?:真实的?)?(?:案例|例子|事例)[,，:：]")
+
+
 def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
     """True when `text` tells of one incident (a named or specific customer, events) more than it states rules.
 
@@ -165,6 +169,8 @@ def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
     """
     if len(re.sub(r"\W", "", text)) < 30:
         return False
+    if _ANNOUNCED.match(text):
+        return True  # the writer says it is a case, whatever clauses of the contract it quotes
     if not person:
         return story_score(text) > 0.0
     if strict:
