@@ -311,3 +311,11 @@ def test_a_numbered_list_of_complaint_types_across_industries_is_a_case_list_and
     one = ("某小区电梯一周内3次困人,业主集体投诉物业。物业的处理:1.当天请电梯公司全面检修;2.在业主群公布维修记录;"
            "3.向被困业主上门致歉;4.更换老化部件,费用从维修基金列支。")
     assert case_type(one, "电梯故障引发的投诉") == "case"
+
+
+def test_a_case_number_glued_after_its_chapter_heading_starts_the_case():
+    text = ("以下是为大家整理的旅游投诉案例,欢迎阅读!旅游投诉案例之购物篇案例1诱导游客高消费,退货换货不配合事件:游客参加某旅行社的"
+            "东南亚七日游,导游带游客到商店购买了珠宝,游客回国后发现价格是市价的五倍,要求退货,旅行社拒绝。\n"
+            "处理:旅行社经调解同意为游客办理退货,并退还全部货款。\n")
+    (case,) = seg(text).cases
+    assert case.title.startswith("诱导游客高消费")
