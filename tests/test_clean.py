@@ -121,3 +121,6 @@ def test_a_lead_repeating_the_storys_first_paragraph_further_down_goes_but_a_pas
     assert kept.count("食客吴先生") == 1 and kept.index("案情简介") < kept.index("食客吴先生")
     twice = "甲公司售后部接到投诉后,当天派人上门检查,并向客户道歉,更换了故障配件。\n客户对处理结果表示满意,撤回了投诉。\n"
     assert cleaned("案例一\n" + twice + "案例二\n" + twice).text.count("当天派人上门检查") == 2
+    rules = "1、城区抢修人员45分钟内到达现场,农村地区90分钟内到达,特殊边远地区2小时内到达现场。\n2、受理投诉后1个工作日内联系客户。\n"
+    again = rules.replace("联系客户。", "联系客户")  # printed again, a full stop lost
+    assert cleaned(rules + "向左转|向右转\n" + again).text.count("45分钟内到达") == 2

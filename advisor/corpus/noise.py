@@ -255,10 +255,12 @@ def _drop_repeats(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     recent: list[str] = []
     keys = [re.sub(r"[#\s]", "", line.text) for line in lines]
     last = {key: i for i, key in enumerate(keys)}
-    first = {}
-    for i, key in enumerate(keys):
-        first.setdefault(key, i)
-    twice = [len(key) >= 4 and first[key] != last[key] for key in keys]
+    # (neighbours compared without punctuation: a passage printed twice may lose a full stop the second time)
+    bare = [re.sub(r"[\W_]", "", key) for key in keys]
+    seen: dict[str, list[int]] = {}
+    for i, key in enumerate(bare):
+        seen.setdefault(key, []).append(i)
+    twice = [len(key) >= 4 and len(seen[key]) > 1 for key in bare]
     for i, key in enumerate(keys):
         if len(key) >= 4 and key in recent:
             drop[i] = True
