@@ -164,7 +164,8 @@ class Advisor:
         top_k = top_k or self.settings.top_k
         simple = to_simplified(query)
         ranking = engine.rank(simple, industry, kind)
-        hits = [self._hit(engine, f, rank, simple, ranking.expanded) for rank, f in enumerate(ranking.fused[:top_k])]
+        hits = [self._hit(engine, f, rank, simple, ranking.expanded, ranking.industry)
+                for rank, f in enumerate(ranking.fused[:top_k])]
         best_dense = max((f.dense for f in ranking.fused[:top_k]), default=0.0)
         best_question = max((f.question for f in ranking.fused), default=0.0)
         no_close = not hits or no_close_precedent(best_dense, simple, bool(ranking.expanded), self.settings,
@@ -242,7 +243,10 @@ class Advisor:
         """Votes so far, by record."""
         return feedback_stats(feedback_db(self.settings))
 
-    def _hit(self, engine: SearchEngine, fused: Fused, rank: int, simple: str, expanded: list[str]) -> Hit:
+    def _hit(self, engine: SearchEngine, fused: Fused, rank: int, simple: str, expanded: list[str],
+             query_industry: str | None = None) -> Hit:
+        """A ranked record as a hit. A record of an industry the complaint's own words rule out (a telecom
+        case for an online shop's presale delay) is shown as 低 however close its text."""
         record = engine.records[fused.record_id]
         base = record.model_dump()
         if isinstance(record, Case):
@@ -250,8 +254,10 @@ class Advisor:
         else:
             extra = {"kind": "guideline", "guideline_kind": base.pop("kind"), "complaint_type": ""}
         base.pop("format", None)
-        return Hit(**base, **extra, score=round(fused.score, 4),
-                   confidence=confidence(fused.dense, fused.question, rank),
+        level = confidence(fused.dense, fused.question, rank)
+        if query_industry and not compatible(record.industry, query_industry):
+            level = "低"
+        return Hit(**base, **extra, score=round(fused.score, 4), confidence=level,
                    matched_terms=matched_terms(simple, record.title + record.text, extra=expanded))
 
 

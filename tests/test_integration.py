@@ -219,3 +219,15 @@ def test_facade_refuses_out_of_range_arguments(advisor, top_k, kind):
 
     with pytest.raises(InvalidQueryError):
         advisor.search("保险收益不如预期", top_k=top_k, kind=kind)
+
+
+def test_a_hit_of_an_industry_the_complaints_words_rule_out_is_shown_as_low(advisor):
+    from advisor.retrieval.engine import infer_industry
+    from advisor.text.industry import compatible
+
+    shown = []
+    for query in ("酒店房间有蟑螂客人要求退房费", "快递丢件了客户要求赔偿", "小区电梯坏了业主拒交物业费", "手机套餐被乱扣费用户要投诉"):
+        industry = infer_industry(query)
+        hits = advisor.search(query, top_k=10).hits
+        shown += [h.confidence for h in hits if not compatible(h.industry, industry)]
+    assert shown and set(shown) == {"低"}
