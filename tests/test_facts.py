@@ -298,3 +298,14 @@ def test_words_many_industries_use_name_none(query):
     from advisor.text.industry import infer_industry
 
     assert infer_industry(query) is None
+
+
+@pytest.mark.parametrize(("query", "industry"), [
+    ("一桌客人聚餐后有人拉肚子,两个去医院挂水,要求赔医药费和误工费", "餐饮"),  # what befell the customer
+    ("孩子在培训班上课受伤送医院了,家长要求机构赔医药费", "教育"),
+    ("患者去医院看病被多收了药费", "医疗"),  # the hospital itself is complained about
+])
+def test_going_to_hospital_and_claiming_medical_costs_name_no_business(query, industry):
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) == industry

@@ -76,11 +76,16 @@ _WEAK = {"小区": "物业", "客人": "酒店", "房间": "酒店"}
 _AGENT = re.compile(r"被([\u4e00-\u9fffA-Za-z0-9]{2,8})")
 
 
+# What befell the customer and the damages claimed name no business: "2个去医院挂水", "要求赔医药费和误工费"
+# after a restaurant meal, a fall in a shop or a car accident.
+_CONSEQUENCE = re.compile(r"(?:去|到|送|上|进|跑)了?(?:趟)?医院|(?:赔|赔偿|报销|承担|支付|垫付|补偿)了?(?:全部|所有)?(?:的)?(?:医药费|医疗费|药费)")
+
+
 @lru_cache(maxsize=1024)
 def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
     """How many of the query's words point to each industry, the blamed party's own word counting once more
     (read once per query: ranking, rules and plan all ask)."""
-    scores: dict[str, float] = dict(label_scores(simple_query, _QUERY_TERMS))
+    scores: dict[str, float] = dict(label_scores(_CONSEQUENCE.sub("，", simple_query), _QUERY_TERMS))
     for m in _AGENT.finditer(simple_query):
         for industry in {k for k, words in _QUERY_TERMS.items() if m.group(1).startswith(words)}:
             scores[industry] = scores.get(industry, 0) + 1
