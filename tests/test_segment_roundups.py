@@ -338,26 +338,26 @@ def test_a_bullet_telling_another_consumers_report_is_another_story_under_its_ow
     assert out.cases[1].title.endswith("高价与体验不匹配")
 
 
-def test_a_column_telling_two_friends_stories_by_nickname_makes_two_cases():
-    text = ("都说买二手车要找熟人,可真找了熟人,麻烦一点也不少,听听朋友们怎么说。\n"
+_FRIENDS = ("都说买二手车要找熟人,可真找了熟人,麻烦一点也不少,听听朋友们怎么说。\n"
             "“熟人的车最靠不住。”说起这事,小李就一肚子气。他从同事介绍的车商那里买了一辆二手车,对方拍胸脯说没出过事故,"
             "结果开了不到一个月,修理厂就查出车子大修过,车商却说当初没写进合同,拒绝退车,小李只好自认倒霉。\n"
             "朋友小赵的遭遇也差不多。他托亲戚买了一辆七成新的面包车,说好一口价三万元,提车时却被加收了五千元的手续费,"
             "亲戚说这是行规,小赵碍于情面只好付了钱,事后一打听,别人家根本不收这笔钱。\n")
-    out = seg(text, "column.txt")
-    assert len(out.cases) == 2
-    assert any("小李只好自认倒霉" in c.text and "小赵" not in c.text for c in out.cases)
+_LEAD_CASE = ("消委会上半年录得120宗与家居维修相关的投诉。该会昨日分享一宗个案,投诉人在网上请维修公司修理漏水的水龙头,"
+              "维修公司却游说其更换整套水管,收费8000元,完工后仍然漏水,她追讨退款不果,转介消委会跟进后获退一半费用。\n"
+              "维修变大工程 消委介入\n"
+              "另一个案涉及空调清洗,投诉人经网上平台预约清洗服务,师傅上门后声称冷气机需要加雪种,另收费600元,"
+              "投诉人事后发现冷气机根本无需加雪种,向平台投诉,平台最终全额退回加雪种费用。\n")
 
 
-def test_a_lead_that_tells_a_case_stays_apart_from_the_other_case_under_the_headline():
-    text = ("消委会上半年录得120宗与家居维修相关的投诉。该会昨日分享一宗个案,投诉人在网上请维修公司修理漏水的水龙头,维修公司却游说其更换整套水管,"
-            "收费8000元,完工后仍然漏水,她追讨退款不果,转介消委会跟进后获退一半费用。\n"
-            "维修变大工程 消委介入\n"
-            "另一个案涉及空调清洗,投诉人经网上平台预约清洗服务,师傅上门后声称冷气机需要加雪种,另收费600元,"
-            "投诉人事后发现冷气机根本无需加雪种,向平台投诉,平台最终全额退回加雪种费用。\n")
+@pytest.mark.parametrize(("text", "first", "second"), [
+    (_FRIENDS, "小李只好自认倒霉", "小赵"),  # a friend told of by nickname starts a column's next story
+    (_LEAD_CASE, "水龙头", "空调"),  # a lead that tells a case stays apart from the other case under the headline
+])
+def test_two_stories_told_one_after_another_make_two_cases(text, first, second):
     out = seg(text, "news.txt")
     assert len(out.cases) == 2
-    assert any("水龙头" in c.text and "空调" not in c.text for c in out.cases)
+    assert any(first in c.text and second not in c.text for c in out.cases)
 
 
 @pytest.mark.parametrize("opening", ["不仅是孙先生,另一位消费者王女士也遇到了类似的问题", "医疗纠纷并不罕见。三年前,王女士的母亲"])
