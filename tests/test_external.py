@@ -64,8 +64,11 @@ KNOWLEDGE_SLACK = 0.05
 def _build(folder: Path, seed_index: Path, empty_knowledge: bool) -> Advisor:
     settings = external_settings(folder, empty_knowledge=empty_knowledge, data_dir=folder / "data")
     settings.index_dir.mkdir(parents=True, exist_ok=True)
-    if (seed_index / "embeddings.npz").exists():  # the seed's embeddings: only the new chunks are encoded
-        shutil.copy(seed_index / "embeddings.npz", settings.index_dir / "embeddings.npz")
+    # The other index's embedding cache (with the manifest that says which encoder made it): only the new
+    # chunks are encoded.
+    for name in ("manifest.json", "embeddings.npz"):
+        if (seed_index / name).exists():
+            shutil.copy(seed_index / name, settings.index_dir / name)
     build_index(settings, load_encoder(settings, for_build=True), progress=False)
     return Advisor.load(settings)
 
