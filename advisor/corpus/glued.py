@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from advisor.corpus.doctext import Fragment
-from advisor.corpus.lines import Dropped, slice_fragments, splits_word, text_of, trim
+from advisor.corpus.lines import FURTHER_WORDS, Dropped, slice_fragments, splits_word, text_of, trim
 from advisor.corpus.roles import (
     PROTOTYPES,
     colon_label_roles,
@@ -36,7 +36,7 @@ _THEMED_TITLE = re.compile(
     r"[\u4e00-\u9fff]{2}篇\s*[—–]{1,2}\s*[^。，,；;！!？?]{2,30}?(?=\d{4}\s*年|[X某]{1,4}年|[X某]{1,2}月)"
 )
 # A "further reading" label glued to the end of the article before it ("…情况通报截图延伸阅读:").
-_GLUED_FURTHER = re.compile(r"(?:延伸阅读|相关阅读|推荐阅读|扩展阅读|拓展阅读|相关报道)\s*[:：]\s*$")
+_GLUED_FURTHER = re.compile(rf"(?:{FURTHER_WORDS})\s*[:：]\s*$")
 # A section label glued to the previous sentence ("…不满。处理过程：1.…"); checked with `colon_label_roles`.
 _GLUED_LABEL = re.compile(r"(?<=[。；;！!？?])\s*([\u4e00-\u9fff/与和及]{2,8})\s*[:：]")
 

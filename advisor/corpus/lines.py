@@ -85,4 +85,5 @@ PARTICULAR = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:时间|日期)\s*[:：]\s*[\d�
 
 
 # A "further reading" label: what follows it is another article ("…情况通报截图延伸阅读:" then another story).
-FURTHER_READING = re.compile(r"^(?:延伸阅读|相关阅读|推荐阅读|扩展阅读|拓展阅读|相关报道|相关新闻)\s*[:：]?\s*$")
+FURTHER_WORDS = "延伸阅读|相关阅读|推荐阅读|扩展阅读|拓展阅读|相关报道|相关新闻"
+FURTHER_READING = re.compile(rf"^(?:{FURTHER_WORDS})\s*[:：]?\s*$")

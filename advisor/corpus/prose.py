@@ -176,11 +176,7 @@ class ProseReader:
             return
         for b in lead:
             left.remove(b)
-        if starts_new_story(self._join(stories[0].blocks[:1]), self._join(lead)):
-            # "…该会分享一宗个案,投诉人…" then the headline and "另一个案涉及…": the lead told a case of its own
-            stories.insert(0, _Story(None, lead, 1))
-            return
-        stories[0].blocks[:0] = lead
+        self._open_with(stories, stories[0], lead, self._join(lead))
 
     def _page_lead_into_story(self, sections: list[tuple[Block | None, list[Block]]], stories: list[_Story],
                               left: list[Block]) -> None:
@@ -200,12 +196,15 @@ class ProseReader:
             return
         for b in before:
             left.remove(b)
-        lead = [b for b in before if b.kind == "body"]
+        self._open_with(stories, story, [b for b in before if b.kind == "body"], text)
+
+    def _open_with(self, stories: list[_Story], story: _Story, lead: list[Block], text: str) -> None:
+        """The lead `lead` (its text `text`) opens `story` — unless the story begins another one ("…该会分享一宗
+        个案,投诉人…" then "另一个案涉及…"): then the lead told a case of its own."""
         if starts_new_story(self._join(story.blocks[:1]), text):
-            # "…该会分享一宗个案,投诉人…" then "另一个案涉及…": the lead told a case of its own
             stories.insert(0, _Story(None, lead, 1))
-            return
-        story.blocks[:0] = lead
+        else:
+            story.blocks[:0] = lead
 
     def _kicker(self, heading: Block | None, run: list[Block], left: list[Block]) -> Block | None:
         """The first line of a two-line headline above the story's heading; it leaves the guideline text."""

@@ -185,10 +185,12 @@ def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
 
 def protagonist(text: str) -> str | None:
     """The person a paragraph opens with (张先生, 王某某, 某客户), or None."""
-    m = _NEW_STORY.match(text.strip())
-    if not m:
-        return None
-    return m.group("name") or m.group("some") or m.group("nick") or m.group("full")
+    return _who(_NEW_STORY.match(text.strip()))
+
+
+def _who(m: re.Match[str] | None) -> str | None:
+    """The person an opening match of `_NEW_STORY` names."""
+    return (m.group("name") or m.group("some") or m.group("nick") or m.group("full")) if m else None
 
 
 def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> bool:
@@ -216,13 +218,13 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
         return True
     if dated and len(story_so_far) > 80 and names_someone_new(text[:40], story_so_far):
         return True  # "2017年12月,D女士和B女士到市消协投诉:" after 张先生's story
-    who = protagonist(text)
+    m = _NEW_STORY.match(text)
+    who = _who(m)
     if who is None or who.startswith("某"):
         return bool(who) and bool(re.search(_PERSON, story_so_far)) and len(story_so_far) > 80
+    if m.group("full") and re.search(re.escape(who[0]) + "(?:先生|女士|小姐|某)", story_so_far):
+        return False  # "家长吴小平说" after 吴小姐's story: the same person in full
     named = re.findall(rf"{_HONORIFIC}|{_SUR}某|[小老]{_SUR}(?![区时量])", story_so_far) or _NAMED.findall(story_so_far)
-    if m := _NEW_STORY.match(text):
-        if m.group("full") and re.search(re.escape(who[0]) + "(?:先生|女士|小姐|某)", story_so_far):
-            return False  # "家长吴小平说" after 吴小姐's story: the same person in full
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
