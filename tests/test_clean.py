@@ -97,6 +97,14 @@ def test_an_e_paper_button_is_furniture_and_a_headline_is_not_joined_to_the_stor
     assert "延保\n据市民刘女士反映" in kept and "就坏了\n11月2日" in kept
 
 
+@pytest.mark.parametrize("link", ["点击查看更多>>", "展开全文", "阅读全文 »"])
+def test_a_show_more_link_is_furniture_but_a_sentence_that_starts_alike_is_not(link):
+    from helpers import cleaned
+
+    kept = cleaned(f"王女士投诉装修公司拖延工期两个月\n{link}\n阅读全文后发现合同写明逾期每天赔偿200元。\n").text
+    assert link not in kept and "阅读全文后发现合同写明" in kept
+
+
 @pytest.mark.parametrize("credit", ["人民政协报 本报记者 张惠娟", "记者|郑戎惠 编辑|赵润满 摄影|赵润满"])
 def test_bylines_with_a_papers_name_or_credits_are_furniture(credit):
     from helpers import cleaned

@@ -204,6 +204,27 @@ def test_industry_words_are_read_as_words_not_overlapping_substrings():
     assert label_scores("银行卡被盗刷", INDUSTRY_TERMS) == {"银行": 2}  # 银行卡 once, 盗刷 once
 
 
+@pytest.mark.parametrize(("text", "misread"), [
+    ("对窗口工作人员造成服务对象一定损失的行为可以投诉", "保险"),  # 定损
+    ("请电梯维保单位到场检修", "保险"),  # 保单
+    ("小区里电动车充电起火", "铁路"), ("机动车停放占用消防通道", "铁路"),  # 动车
+    ("向国家电力监管部门反映", "家电"), ("遭遇电信诈骗被骗走5万元", "电信"),
+    ("尽管家里没人,快递员还是说已经送到", "物业"),  # 管家
+    ("五一黄金周的客房价格翻倍", "零售"),  # 黄金
+])
+def test_everyday_words_that_straddle_an_industry_term_name_no_industry(text, misread):
+    from advisor.text.terms import INDUSTRY_TERMS, industry_scores, label_scores
+
+    assert misread in label_scores(text, INDUSTRY_TERMS)  # the term, found inside an everyday word
+    assert misread not in industry_scores(text)
+
+
+def test_an_everyday_look_alike_does_not_decide_a_complaints_industry():
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry("电动车充电桩收费太贵") != "铁路"  # 动车
+
+
 @pytest.mark.parametrize(("query", "industry"), [
     ("顾客 预售付了定金 说好的优惠券没给 要退款", "电商"),
     ("家长要退课,机构说要扣30%违约金", "教育"),

@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from advisor.text.industry import RELATED
-from advisor.text.terms import COMPLAINT_TYPES, GENERAL, INDUSTRY_TERMS, best_label, label_scores
+from advisor.text.terms import COMPLAINT_TYPES, GENERAL, INDUSTRY_TERMS, best_label, industry_scores
 
 GUIDELINE_KIND_TERMS: dict[str, tuple[str, ...]] = {
     "grading": ("分级", "等级", "界定", "定性", "一般群诉", "重大群诉", "危机群诉", "重大投诉", "一级投诉", "二级",
@@ -34,7 +34,7 @@ def is_essay_title(title: str) -> bool:
 def industry_of(text: str, title: str = "") -> str:
     """The industry whose vocabulary the record's own text (and heading) uses most; 通用 when none, and when
     three unrelated industries weigh about as much (a list of 网购, 餐饮 and 汽车 complaints is of none)."""
-    scores = label_scores(title + "\n" + text, INDUSTRY_TERMS)
+    scores = industry_scores(title + "\n" + text)
     top = max(scores.values(), default=0)
     # Related industries (房地产 and 物业, 银行 and 保险 …) count as one.
     groups: dict[object, int] = {}
@@ -53,7 +53,7 @@ def industry_of(text: str, title: str = "") -> str:
 
 def _industries(text: str) -> int:
     """How many unrelated industries the text speaks of (related ones, 房地产 and 物业, count once)."""
-    return len({next((g for g in RELATED if k in g), k) for k in label_scores(text, INDUSTRY_TERMS)})
+    return len({next((g for g in RELATED if k in g), k) for k in industry_scores(text)})
 
 
 def complaint_type_of(text: str) -> str:

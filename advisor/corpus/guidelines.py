@@ -8,7 +8,7 @@ from advisor.corpus.classify import guideline_kind, guideline_type, industry_of
 from advisor.corpus.doctext import DocText
 from advisor.corpus.layout import CN_NUM, paragraph_spans
 from advisor.models import Guideline, SourceSpan
-from advisor.text.terms import GENERAL
+from advisor.text.terms import GENERAL, industry_scores
 
 _GUIDE_HEADINGS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^#{1,2}\s*\S", re.M),
@@ -32,6 +32,7 @@ def guideline_sections(doc: DocText, title: str, start: int, end: int, titles: s
     out: list[Guideline] = []
     # A company's rulebook is of the industry its title names (入住 in a 房地产 rulebook is no hotel).
     own = industry_of("", titles or title)
+    whole = own if own != GENERAL else industry_of(doc.text[start:end], title)
     for a, b, heading in _split_sections(doc.text, start, end, 0):
         body = doc.text[a:b].strip()
         if len(re.sub(r"\W", "", body)) < _MIN_CHARS:
@@ -40,11 +41,19 @@ def guideline_sections(doc: DocText, title: str, start: int, end: int, titles: s
         section_title = f"{title}·{heading}" if title and heading and heading != title else (title or heading or body[:20])
         kind = guideline_kind(body)
         out.append(Guideline(
-            id="", title=section_title.lstrip("# "), kind=kind, industry=own if own != GENERAL else industry_of(body, title),
+            id="", title=section_title.lstrip("# "), kind=kind, industry=own if own != GENERAL else _evidenced_industry(body, title, whole),
             record_type=guideline_type(body, title, kind), text=body, original_text=doc.orig[a:b].strip(),
             sources=[SourceSpan(file=doc.file, start=span[0], end=span[1])],
         ))
     return out
+
+
+def _evidenced_industry(text: str, title: str, rulebook: str) -> str:
+    """A rules section's industry: its own when its words name one more than once, else the whole rulebook's
+    (a section that mentions 保险 once in a bank's rulebook is the bank's), else its own."""
+    if rulebook != GENERAL and max(industry_scores(title + "\n" + text).values(), default=0) < 2:
+        return rulebook
+    return industry_of(text, title)
 
 
 def _split_sections(text: str, start: int, end: int, level: int) -> list[tuple[int, int, str]]:

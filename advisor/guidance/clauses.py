@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from advisor.guidance.facts import QueryFacts
 from advisor.text.items import split_items
-from advisor.text.terms import GENERAL, INDUSTRY_TERMS, label_scores
+from advisor.text.terms import GENERAL, industry_scores
 
 ENUM = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）、.．:：]|[一二三四五六七八九十]是|[①-⑳⑴-⒇]"
                   r"|[A-Ha-h][、.．)）]|[-•·])\s*")
@@ -118,7 +118,7 @@ def names_other_industry(text: str, industry: str | None) -> bool:
 def industries_named(text: str) -> frozenset[str]:
     """The industries whose words or names a clause uses (cached: the same rule clauses come back query after
     query)."""
-    return frozenset(label_scores(text, INDUSTRY_TERMS)) | {name for name in _NAMED if name in text}
+    return frozenset(industry_scores(text)) | {name for name in _NAMED if name in text}
 
 
 def instruction(text: str) -> tuple[str, str]:

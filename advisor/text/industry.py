@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from advisor.text.terms import GENERAL, INDUSTRY_TERMS, label_scores
+from advisor.text.terms import GENERAL, INDUSTRY_TERMS, NOT_INDUSTRY_TERMS, label_scores
 
 # Everyday words staff use that point to an industry without its formal vocabulary.
 QUERY_CUES: dict[str, tuple[str, ...]] = {
@@ -85,7 +85,7 @@ _CONSEQUENCE = re.compile(r"(?:去|到|送|上|进|跑)了?(?:趟)?医院|(?:赔
 def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
     """How many of the query's words point to each industry, the blamed party's own word counting once more
     (read once per query: ranking, rules and plan all ask)."""
-    scores: dict[str, float] = dict(label_scores(_CONSEQUENCE.sub("，", simple_query), _QUERY_TERMS))
+    scores: dict[str, float] = dict(label_scores(_CONSEQUENCE.sub("，", simple_query), _QUERY_TERMS, NOT_INDUSTRY_TERMS))
     for m in _AGENT.finditer(simple_query):
         for industry in {k for k, words in _QUERY_TERMS.items() if m.group(1).startswith(words)}:
             scores[industry] = scores.get(industry, 0) + 1

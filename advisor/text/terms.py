@@ -36,7 +36,8 @@ INDUSTRY_TERMS: dict[str, tuple[str, ...]] = {
     "酒店": ("酒店", "宾馆", "客房", "入住", "前台", "房卡", "总台", "民宿", "住店", "叫醒"),
     "餐饮": ("餐厅", "饭店", "菜品", "用餐", "就餐", "服务员", "后厨", "饭菜", "餐馆", "火锅", "食物", "点菜", "上菜",
              "菜里", "川菜", "酒楼", "酒席", "宴席", "年夜饭", "婚宴"),
-    "电力": ("供电", "停电", "电表", "电能表", "电费", "变压器", "抢修", "用电", "台区", "供电局", "电力公司", "跳闸"),
+    "电力": ("供电", "停电", "电表", "电能表", "电费", "变压器", "抢修", "用电", "台区", "供电局", "电力公司", "跳闸",
+             "国家电网", "电网"),
     "供水": ("自来水", "供水", "停水", "水费", "水表", "水压", "水质", "水务", "自来水公司"),
     "燃气": ("燃气", "天然气", "煤气", "燃气表", "灶具", "气费", "燃气公司", "通气"),
     "供暖": ("暖气", "供暖", "采暖", "供热", "热力公司", "散热器", "暖气片"),
@@ -96,6 +97,15 @@ CORE_COMPLAINT_TERMS = (
 )
 
 
+# Everyday words that contain or straddle an industry term without meaning it: read as words, they count for nothing
+# (一定损失 is no 定损, 维保单位 no 保单, 电动车 and 机动车 no 动车, 误导购房者 no 导购, 国家电网 no 家电,
+# 尽管家里 no 管家, 使用电脑 no 用电, 挂号信 no 挂号, 黄金周 no 黄金, 换了新房间 no 新房, 电信诈骗 no telecom).
+NOT_INDUSTRY_TERMS: tuple[str, ...] = (
+    "一定", "维保", "电动车", "机动车", "发动", "误导", "国家", "尽管", "使用", "挂号信", "黄金周", "新房间",
+    "电信诈骗", "电信网络诈骗", "假期",
+)
+
+
 def best_label(text: str, table: Mapping[str, tuple[str, ...]], default: str) -> str:
     """The key of `table` whose terms occur most often in `text` (ties: first in table order)."""
     scores = label_scores(text, table)
@@ -106,13 +116,14 @@ def best_label(text: str, table: Mapping[str, tuple[str, ...]], default: str) ->
     return best
 
 
-def label_scores(text: str, table: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
+def label_scores(text: str, table: Mapping[str, tuple[str, ...]], ignore: tuple[str, ...] = ()) -> dict[str, int]:
     """How often the terms of each key occur in `text` (keys with no occurrence left out).
 
     Terms are read as words are: left to right, the longest term first, no overlaps, so that 家电商场 is
-    家电 + 商场 and not also 电商, and 银行卡 counts once.
+    家电 + 商场 and not also 电商, and 银行卡 counts once. The words of `ignore` are read too and count for
+    nothing (`NOT_INDUSTRY_TERMS`: 一定损失 is no 定损).
     """
-    pattern, keys_of = _matcher(table)
+    pattern, keys_of = _matcher(table, ignore)
     scores: dict[str, int] = {}
     for m in pattern.finditer(text):
         for key in keys_of[m.group(0)]:
@@ -120,21 +131,28 @@ def label_scores(text: str, table: Mapping[str, tuple[str, ...]]) -> dict[str, i
     return scores
 
 
-_MATCHERS: dict[int, tuple[Mapping, re.Pattern[str], dict[str, tuple[str, ...]]]] = {}
+def industry_scores(text: str) -> dict[str, int]:
+    """`label_scores` of the industries' vocabulary, everyday look-alikes ignored."""
+    return label_scores(text, INDUSTRY_TERMS, NOT_INDUSTRY_TERMS)
 
 
-def _matcher(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """One alternation of all the terms of a table, longest first, and the keys each term belongs to."""
-    cached = _MATCHERS.get(id(table))
+_MATCHERS: dict[tuple[int, tuple[str, ...]], tuple[Mapping, re.Pattern[str], dict[str, tuple[str, ...]]]] = {}
+
+
+def _matcher(table: Mapping[str, tuple[str, ...]],
+             ignore: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One alternation of all the terms of a table and the words to ignore, longest first, and the keys each
+    term belongs to (none for an ignored word)."""
+    cached = _MATCHERS.get((id(table), ignore))
     if cached is not None and cached[0] is table:
         return cached[1], cached[2]
-    keys_of: dict[str, tuple[str, ...]] = {}
+    keys_of: dict[str, tuple[str, ...]] = {word: () for word in ignore}
     for key, terms in table.items():
         for term in terms:
             if key not in keys_of.get(term, ()):
                 keys_of[term] = (*keys_of.get(term, ()), key)
     pattern = re.compile("|".join(re.escape(t) for t in sorted(keys_of, key=len, reverse=True)))
-    _MATCHERS[id(table)] = (table, pattern, keys_of)
+    _MATCHERS[(id(table), ignore)] = (table, pattern, keys_of)
     return pattern, keys_of
 
 
