@@ -132,3 +132,10 @@ def test_a_lead_repeating_the_storys_first_paragraph_further_down_goes_but_a_pas
     rules = "1、城区抢修人员45分钟内到达现场,农村地区90分钟内到达,特殊边远地区2小时内到达现场。\n2、受理投诉后1个工作日内联系客户。\n"
     again = rules.replace("联系客户。", "联系客户")  # printed again, a full stop lost
     assert cleaned(rules + "向左转|向右转\n" + again).text.count("45分钟内到达") == 2
+
+
+def test_a_document_sites_description_label_is_furniture():
+    from helpers import cleaned
+
+    kept = cleaned("点击查看更多>>\n## 资源描述\n投诉处理制度\n一般书面投诉在2个工作日内作出答复。\n", "doc.md").text
+    assert "资源描述" not in kept and "查看更多" not in kept and "2个工作日内" in kept

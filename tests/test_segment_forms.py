@@ -319,3 +319,16 @@ def test_a_case_number_glued_after_its_chapter_heading_starts_the_case():
             "处理:旅行社经调解同意为游客办理退货,并退还全部货款。\n")
     (case,) = seg(text).cases
     assert case.title.startswith("诱导游客高消费")
+
+
+def test_numbered_complaints_of_a_news_round_up_are_case_markers():
+    text = ("杭州进入三伏天,记者接到了市民周先生、梅先生有关空调故障的投诉。\n"
+            "投诉一:又一起空调管漏水\n"
+            "6月18日,周先生在一家家电卖场购买了两台空调。前两天晚上,卧室的那台空调漏起水来,泡湿了墙纸和地板。周先生要求厂家赔偿损失。\n"
+            "投诉二:缺零件空调迟迟不到位\n"
+            "梅先生家的空调线路板坏了,为了等新的线路板到货,梅先生足足等了一个多星期,卖家一直说厂家没发货。\n"
+            "有些用户投诉3次才等到维修人员上门。\n")
+    cases = seg(text).cases
+    titles = [c.title for c in cases]
+    assert "又一起空调管漏水" in titles and "缺零件空调迟迟不到位" in titles
+    assert not any("周先生" in c.text and "梅先生足足" in c.text for c in cases)

@@ -406,3 +406,28 @@ def test_a_rules_section_without_industry_words_of_its_own_is_of_its_rulebooks_i
     guidelines = seg(text).guidelines
     assert len(guidelines) >= 2
     assert {g.industry for g in guidelines} == {"电力"}
+
+
+def test_a_paragraph_opening_with_where_someone_new_lives_starts_another_story():
+    text = ("陕西工作的安女士在一家瑜伽馆购买了30节普拉提小班课,因工作调动离开,尚余30多节课。她联系馆方协商退费,"
+            "馆方以合同规定为由拒绝,要求其自行转让课程。多次投诉无果后,安女士决定起诉维权。\n"
+            "广东深圳的王女士在当地一家声乐教育机构购买了38节声乐课程。正式开课前,王女士被告知试课老师无法上课,"
+            "机构只同意换老师或自行转卡。王女士起诉后,经法官调解,机构退还11800元。\n")
+    cases = seg(text).cases
+    assert len(cases) == 2 and "王女士" not in cases[0].text
+
+
+def test_the_company_side_named_where_it_works_goes_on_with_the_story():
+    text = ("陕西工作的安女士在一家瑜伽馆购买了30节普拉提小班课,因工作调动离开,尚余30多节课。她联系馆方协商退费,"
+            "馆方以合同规定为由拒绝,要求其自行转让课程。多次投诉无果后,安女士决定起诉维权。\n"
+            "瑜伽会所的李先生表示,合同写明课程不退不转,馆方愿意为安女士延长有效期一年。\n")
+    assert len(seg(text).cases) == 1
+
+
+def test_a_story_that_moves_from_the_shop_to_the_courier_is_not_two_documents():
+    text = ("快递首饰丢了怎么办\n"
+            "李阿姨在网店买了五件首饰,收到后不满意,联系卖家退货,卖家同意在收到退货后退还全部货款。李阿姨把首饰拿到小区附近的"
+            "驿站寄回,支付了15元运费。几天后卖家说没收到退货,首饰专柜价值两万多元,李阿姨很着急。\n"
+            "李阿姨拨通了快递公司总部客服电话,得知丢失的快件将由揽件网点和投递网点处理赔偿。投递网点确认快件丢失,却认为应由"
+            "揽件网点赔偿,揽件网点只愿意赔1000元,李阿姨拒绝后起诉到法院。\n")
+    assert len(seg(text).cases) == 1

@@ -110,7 +110,8 @@ def industry_switch(paragraphs: list[str]) -> int | None:
     if len(paragraphs) < 2:
         return None
     names = list(INDUSTRY_TERMS)
-    counts = np.array([[sum(p.count(term) for term in INDUSTRY_TERMS[k]) for k in names] for p in paragraphs])
+    scores = [industry_scores(p) for p in paragraphs]
+    counts = np.array([[s.get(k, 0) for k in names] for s in scores])
     # Running totals: the sums before and after every paragraph in one pass (re-summing the slices
     # for every i made a long section quadratic). Integer counts, so the sums are exact.
     cumulative = counts.cumsum(axis=0)

@@ -105,6 +105,10 @@ def _continues(prev: Line, line: Line) -> bool:
             or PARTICULAR.match(tail) or (len(tail) > 60 and re.search(r"(?:\.{3,}|…{2,})$", tail))):
         # (a long line that trails off, "…并不知情......", ends its paragraph)
         return False
+    nxt = line.text.strip()
+    if ((_TABLE_ROW.match(tail) or _MD_ROW.match(tail)) and not nxt.startswith(("|", "｜"))) or (
+            _MD_ROW.match(tail) and _MD_ROW.match(nxt)):
+        return False  # a table's row ends at its bar ("001 | … |" / "002 | … |"; a broken row's tail starts with |)
     if _heading_line(tail) and len(line.text) > len(tail) and not splits_word(tail, line.text):
         return False  # a short heading on its own line ("案例背景" above its text)
     if is_title(line.text) and len(line.text) >= 6:
@@ -125,6 +129,9 @@ def _continues(prev: Line, line: Line) -> bool:
     return True
 
 
+# A table row: two bars or more, ending with one, and not starting with one (a broken row's tail does).
+_TABLE_ROW = re.compile(r"^[^|｜](?:[^|｜]*[|｜]){2,}\s*$")
+_MD_ROW = re.compile(r"^[|｜](?:[^|｜]*[|｜]){2,}\s*$")  # a Markdown table's row: "| 001 | … | … |"
 # The question or answer line of a Q&A page: "Q 网友留言:", "A 某局回应:", "问:…", "答:…".
 _QA_LINE = re.compile(r"^\s*(?:[QA](?=[\s:：])|问(?=[:：])|答(?=[:：]))")
 # How a news story opens: its dateline or its source ("5月3日,", "近日,", "据市民韩先生反映,").

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from advisor.corpus.blocks import paragraph_spans
 from advisor.corpus.classify import guideline_kind, guideline_type, industry_of
 from advisor.corpus.doctext import DocText
-from advisor.corpus.layout import CN_NUM, paragraph_spans
+from advisor.corpus.layout import CN_NUM
 from advisor.models import Guideline, SourceSpan
 from advisor.text.terms import GENERAL, industry_scores
 

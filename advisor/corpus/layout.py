@@ -9,17 +9,21 @@ label, and the body text that follows it on the same line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from advisor.corpus.blocks import Block, paragraph_spans
 from advisor.corpus.lines import CJK_PAIR, FURTHER_READING, PARTICULAR
 from advisor.corpus.roles import Role, colon_label_roles, headed_label, label_roles
+from advisor.corpus.tables import ledger_rows, row_blocks
 
 CN_NUM = "一二三四五六七八九十"
 _NUM = rf"(?:[{CN_NUM}]{{1,3}}|\d{{1,3}}|[①-⑳])"
 # Case markers: 案例一 / 案例1： / 【案例二】 / 第3个案例 / 某银行典型案例1 / 案例分析汇编 2 / 案情一.
 CASE_MARKER = re.compile(
     rf"^(?:[(（]?[{CN_NUM}\d]{{1,3}}[)）、.．]\s*)?(?:【\s*)?(?P<prefix>[^\s:：，,。]{{0,12}}?)"
-    rf"(?:第\s*(?P<n1>{_NUM})\s*个\s*案例|(?:案例|案情|实例|事例|个案|案件)(?:分析汇编)?\s*(?P<n2>{_NUM})(?![\d年月日号元万%]))"
+    rf"(?:第\s*(?P<n1>{_NUM})\s*个\s*案例|(?:案例|案情|实例|事例|个案|案件)(?:分析汇编)?\s*(?P<n2>{_NUM})(?![\d年月日号元万%])"
+    # a news round-up's complaints: "投诉一:又一起空调管漏水" (not "投诉3次")
+    rf"|投诉\s*(?P<n3>{_NUM})(?=\s*[:：、]))"
     rf"\s*(?:】)?\s*[:：、,，.．]?\s*"
 )
 _MD = re.compile(r"^(#{1,6})\s*")
@@ -44,42 +48,16 @@ MAX_HEADING_CHARS = 40
 _SHORT_LINE = 30
 
 
-@dataclass(frozen=True)
-class Block:
-    """One piece of a paragraph.
-
-    `kind` is "marker" (a case starts here), "heading" (a title line), "label" (a section label with
-    its `roles`) or "body". `start`/`end` is the span in the document text; `text` is the heading's
-    text without numbering or brackets (for body blocks, the body itself). `family` names the
-    heading's numbering style so that siblings can be recognised; `md` is the Markdown level (the
-    number of `#`, Word heading styles included) the line carried, 0 without.
-    """
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    family: str = ""
-    roles: tuple[Role, ...] = ()
-    md: int = 0
-
-
-def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line of `text[start:end]`."""
-    end = len(text) if end is None else end
-    spans, pos = [], start
-    for piece in text[start:end].split("\n"):
-        if piece.strip():
-            spans.append((pos, pos + len(piece)))
-        pos += len(piece) + 1
-    return spans
-
-
 def read_layout(text: str) -> list[Block]:
-    """Blocks of every paragraph of a cleaned document, in order."""
+    """Blocks of every paragraph of a cleaned document, in order (a ledger's rows as labelled cases)."""
     spans = paragraph_spans(text)
+    ledger = ledger_rows(text, spans)
     blocks: list[Block] = []
     for i, (a, b) in enumerate(spans):
+        if i in ledger:
+            row = ledger[i]
+            blocks.extend(row_blocks(row) if row is not None else ())
+            continue
         nxt = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
         blocks.extend(_paragraph_blocks(text, a, b, nxt))
     return blocks

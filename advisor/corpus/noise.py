@@ -49,9 +49,11 @@ _BOILERPLATE = re.compile(
     r"|下载本文|会员上传|小编为你整理|本文档下载|点此处下载|文档为docx?格式|下载.{0,20}word格式"
     r"|声明[:：]本文|不拥有所有权|涉嫌版权|进行举报|版权所有|All rights reserved|©|ICP备\s*\d*"
     r"|(?<![\w.\-])[\w.\-]+@[\w\-]+\.[a-z]{2,}|^[^。，,]{2,40}\.(?:docx?|pdf|txt)$|^快速导航$"
-    r"|已阅读\d+页|还剩\d+页未读|继续免费阅读|^下载本文档$|^文档简介$|^文档$|^正在发送|^版权说明[:：]|^特别声明[:：]|^免责声明"
+    r"|已阅读\d+页|还剩\d+页未读|继续免费阅读|^下载本文档$|^(?:文档简介|文档描述|资源描述|资源简介)$|^文档$|^正在发送|^版权说明[:：]|^特别声明[:：]|^免责声明"
     r"|^skip to (?:main )?content|_第\d+页$|^您的位置|^您?当前位置|^首页\s*[>＞»›]"
     r"|不得搬运|搬运抄袭|违者必究|禁止转载|未经授权(?:不得|禁止)"
+    # a site's reprint notice: "【声明】:本栏目下的…文章,任何媒体…未经本网协议授权不得转载…"
+    r"|未经[^。，,]{0,12}(?:授权|许可|同意)[^。]{0,6}(?:不得|禁止|严禁)(?:转载|复制|摘编|镜像)"
     # a forum's sign-up prompts ("马上注册,结交更多好友…", "您需要 登录 才可以下载或查看,没有帐号?")
     r"|^马上注册|^立即注册|您需要\s*登录\s*才可以|没有帐号[?？]",
     re.IGNORECASE,
@@ -59,6 +61,7 @@ _BOILERPLATE = re.compile(
 _SPAM_TERMS = ("久久", "精品", "人妻", "无码", "熟妇", "中文字幕", "亚洲", "人人爽", "国产", "日韩", "成人", "激情", "av", "一区二区",
                "a片")
 _PROMO_TERMS = ("欢迎合作", "合作洽谈", "服务商", "欢迎咨询", "联系我们", "扫码", "关注公众号", "加微信")
+_DISPUTE = re.compile(r"退费|退还|退款|退学|拒绝|拒不|补交|违约|赔偿|纠纷|协调|调解")
 _COURSE_TERMS = ("课程", "授课", "主讲", "讲师", "学员", "已授课", "培训导师", "训练导师")
 _TEASER_HEADINGS = re.compile(
     r"^(?:相关范文推荐|相关文档|相关主题|最新文档|相关推荐|猜你喜欢|相关文章|延伸阅读|热门文档|相关新闻|相关阅读|推荐阅读"
@@ -180,13 +183,22 @@ def _line_noise(text: str, ad_brands: set[str]) -> str | None:
     promo = sum(term in text for term in _PROMO_TERMS)
     if promo >= 2 or (promo and any(b in text for b in ad_brands)):
         return "广告"
-    if sum(term in text for term in _COURSE_TERMS) >= 2:
+    if _course_blurb(text):
         return "课程大纲"
     if _PAGE_NUMBER.match(text) or _DATE_ONLY.match(text):
         return "页码日期"
     if _TRUNCATED.search(text) and len(text) <= 60 and not re.search(r"[。！？!?]", text.rstrip(".…。")):
         return "相关文章"  # a teaser cut off ("业主投诉物业的十种……"), not a story that trails off after its sentences
     return None
+
+
+def _course_blurb(text: str) -> bool:
+    """A training course's blurb (课程大纲, 主讲, 讲师). A trainee's complaint about a course is none: with only
+    课程 and 学员 it tells of a dispute ("学员B未完成培训课程即被要求补交费用…最终退还全部费用")."""
+    found = [term for term in _COURSE_TERMS if term in text]
+    if len(found) < 2:
+        return False
+    return bool(set(found) - {"课程", "学员"}) or not _DISPUTE.search(text)
 
 
 def _ad_brands(lines: list[Line], simple: str) -> set[str]:

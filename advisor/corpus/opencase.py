@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from advisor.corpus.blocks import Block
 from advisor.corpus.classify import industry_switch
 from advisor.corpus.fields import Section
-from advisor.corpus.layout import Block
 from advisor.corpus.stories import names_anyone, people_named, staff_named
 
 

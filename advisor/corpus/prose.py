@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from advisor.corpus.blocks import Block
 from advisor.corpus.classify import industry_switch, is_essay_title
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments, story_part
 from advisor.corpus.guidelines import guideline_sections
-from advisor.corpus.layout import Block
 from advisor.corpus.sections import (
     COMMENT_HEADING,
     RULES_DOC,

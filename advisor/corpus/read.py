@@ -164,11 +164,24 @@ def _read_docx(path: Path) -> str:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for bad zips
         raise UnreadableFile(f"无法打开 .docx：{type(exc).__name__}") from exc
-    lines = [_docx_line(p) for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" ".join(cell.text for cell in row.cells))
+    lines: list[str] = []
+    for item in document.iter_inner_content():  # paragraphs and tables, in the order of the page
+        if isinstance(item, docx.table.Table):
+            lines.extend(_docx_rows(item))
+        else:
+            lines.append(_docx_line(item))
     return "\n".join(lines)
+
+
+def _docx_rows(table) -> list[str]:
+    """A Word table as lines of cells joined by " | " (a merged cell once), which the layout reader knows."""
+    rows = []
+    for row in table.rows:
+        cells = list({id(cell._tc): cell for cell in row.cells}.values())
+        texts = [" ".join(cell.text.split()) for cell in cells]
+        if any(texts):
+            rows.append(" | ".join(texts) + " |")
+    return rows
 
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)

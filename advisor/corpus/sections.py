@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from advisor.corpus.layout import Block
+from advisor.corpus.blocks import Block
 from advisor.corpus.stories import is_story
 from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.text.terms import CORE_COMPLAINT_TERMS

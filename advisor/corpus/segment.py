@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from advisor.corpus.blocks import Block
 from advisor.corpus.classify import is_essay_title
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.kinds import document_kinds
-from advisor.corpus.layout import Block, read_layout
+from advisor.corpus.layout import read_layout
 from advisor.corpus.lines import FURTHER_READING
 from advisor.corpus.opencase import OpenCase, give_back, glued_cut, retold_cut
 from advisor.corpus.prose import ProseReader
@@ -154,6 +155,11 @@ class _Walker:
         self.prose.append(b)
 
     def _label(self, b: Block) -> None:
+        if b.family == "row":  # a ledger's row: the case is the row, titled by its complaint
+            self._close()
+            self._open_at_label(b, [])
+            self.case.title = b.caption or self.case.title
+            return
         case = self.case
         if case is not None:
             if "facts" in b.roles and case.roles_seen() - {"facts"} and self._told(case):
@@ -178,6 +184,10 @@ class _Walker:
     def _body(self, b: Block) -> None:
         case = self.case
         if case is None:
+            self.prose.append(b)
+            return
+        if b.family != "cell" and case.blocks and case.blocks[-1].family == "cell":
+            self._close()  # the text after a ledger is no part of its last row
             self.prose.append(b)
             return
         body = b.text.strip()

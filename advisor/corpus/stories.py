@@ -95,7 +95,8 @@ _NEW_STORY = re.compile(
     r"^(?:另一(?:案例|起|个案例)中?[，,]?|还有一(?:位|名|起)|此外[，,]|又如[，,]?|再如[，,]?"
     r"|(?:跟|和|与|同)[^，,。]{2,8}一样[，,])?"
     # "来自北京的刘女士表示", "家住城东的王先生说": where the person is from comes first.
-    r"(?:(?:来自|家住|住在)[\u4e00-\u9fff]{2,8}?的)?"
+    # ("广东深圳的王女士在当地…", "陕西工作的安女士": where they live; not "公司的李先生", the company's side)
+    r"(?:(?:来自|家住|住在)[\u4e00-\u9fff]{2,8}?的|(?P<where>(?:(?!公司|商家|机构|物业|平台|部门|店|馆|院|行|局|所|厂|处)[\u4e00-\u9fff]){2,6}?的))?"
     r"(?:(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|深圳|北京|太原)?"
     rf"(?P<name>{_HONORIFIC}|{_SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者))"
     # someone the writer knows, by a nickname: "朋友小朱买房后…", "邻居老王…"
@@ -224,6 +225,8 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
         return bool(who) and bool(re.search(_PERSON, story_so_far)) and len(story_so_far) > 80
     if m.group("full") and re.search(re.escape(who[0]) + "(?:先生|女士|小姐|某)", story_so_far):
         return False  # "家长吴小平说" after 吴小姐's story: the same person in full
+    if m.group("where") and any(person in text for person in people_named(story_so_far)):
+        return False  # "瑜伽馆的李先生表示,…为安女士延长…": someone answering the story's protagonist
     named = re.findall(rf"{_HONORIFIC}|{_SUR}某|[小老]{_SUR}(?![区时量])", story_so_far) or _NAMED.findall(story_so_far)
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
