@@ -1,14 +1,26 @@
-"""A case being read (segment.py) and the parts of it that belong to another record: an untitled document
-glued onto it, or another person's story under one of its subheadings."""
+"""A case being read (segment.py): its place in the document's outline, the parts of it that belong to another
+record (an untitled document glued onto it, another person's story under one of its subheadings) and the record
+it makes when it ends."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from advisor.corpus.blocks import Block
 from advisor.corpus.classify import industry_switch
-from advisor.corpus.fields import Section
-from advisor.corpus.stories import names_anyone, people_named, staff_named
+from advisor.corpus.doctext import DocText
+from advisor.corpus.fields import Section, build_case
+from advisor.corpus.sections import MIN_CASE_CHARS
+from advisor.corpus.stories import is_story, names_anyone, people_named, staff_named
+from advisor.models import Case
+from advisor.text.terms import CORE_COMPLAINT_TERMS
+
+_COMPLAINT_TITLE = re.compile(r"(?:引发|引起|导致|的).{0,6}(?:投诉|群诉|纠纷|索赔)(?:案例|事件)?$")
+# How high a heading family ranks in a document's outline (lower = higher level).
+RANK = {"md1": 1.0, "md2": 2.0, "md3": 3.0, "md4": 4.0, "md5": 5.0, "md6": 6.0, "part": 1.5, "marker": 2.5,
+        "cn": 3.0, "padded": 3.0, "cn_paren": 4.0, "arabic": 5.0, "arabic_paren": 6.0, "bracket": 7.0, "corner": 7.0,
+        "line": 8.0, "glued": 8.0, "label": 8.5}
 
 
 @dataclass
@@ -32,6 +44,20 @@ class OpenCase:
 
     def end(self) -> int:
         return max((s.end for s in self.sections), default=self.start)
+
+
+def md_level(b: Block) -> int:
+    """The Markdown level a heading carried ("## 一、…" is 2), 0 without."""
+    return b.md or (int(b.family[2:]) if b.family.startswith("md") else 0)
+
+
+def below(b: Block, case: OpenCase) -> bool:
+    """Whether heading `b` is a subheading of the case: by Markdown levels when both carry different ones
+    ("### 《消费者权益保护法》…" under "## 一、典型案例…"), else by numbering style."""
+    level = md_level(b)
+    if level and case.md and level != case.md:
+        return level > case.md
+    return RANK.get(b.family, 8.0) > case.rank
 
 
 def glued_cut(text: str, case: OpenCase) -> int | None:
@@ -68,3 +94,36 @@ def give_back(case: OpenCase, cut: int) -> list[Block]:
     back = [b for b in case.blocks if b.start >= cut]
     case.blocks = [b for b in case.blocks if b.start < cut]
     return back
+
+
+@dataclass
+class Closed:
+    """What a case read to its end becomes: a Case, or blocks given back to prose, or a note of unfiled text."""
+
+    case: Case | None = None
+    prose: list[Block] = field(default_factory=list)
+    unfiled: str = ""
+
+
+def settle(doc: DocText, case: OpenCase) -> Closed:
+    """The record a case read to its end makes, if any."""
+    text = doc.text
+    end = case.end()
+    body = text[case.start : end]
+    content = sum(len(re.sub(r"\W", "", text[s.start : s.end])) for s in case.sections)
+    labelled = any(s.roles for s in case.sections)
+    facts = "\n".join(text[s.start : s.end] for s in case.sections if not s.roles or "facts" in s.roles)
+    told = is_story(body, case.rules_doc) or is_story(facts, case.rules_doc)
+    # A heading that names a complaint ("售后维保工作不到位引发业主投诉") makes its 投诉概述 a case.
+    named = not case.rules_doc and _COMPLAINT_TITLE.search(case.title) is not None
+    if case.fmt == "labelled" and (case.roles_seen() <= {"facts"} or case.rules_doc) and not (told or named):
+        # "投诉渠道介绍" in an article: a facts-like label over text that tells no incident.
+        return Closed(prose=[blk if blk.kind != "label" else Block("heading", blk.start, blk.end, blk.text, "label")
+                             for blk in case.blocks])
+    if content < MIN_CASE_CHARS:
+        return Closed(unfiled=body.strip()[:40])
+    if not (labelled or any(t in body for t in CORE_COMPLAINT_TERMS)):
+        # A numbered piece that names no complaint: the prose reader tells a story from rules.
+        return Closed(prose=[blk if blk.kind == "body" else Block("heading", blk.start, blk.end, blk.text, "label")
+                             for blk in case.blocks])
+    return Closed(case=build_case(doc, case.start, end, case.title, case.sections, case.fmt, case.context))

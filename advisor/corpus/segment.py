@@ -15,25 +15,21 @@ from dataclasses import dataclass, field
 from advisor.corpus.blocks import Block
 from advisor.corpus.classify import is_essay_title
 from advisor.corpus.doctext import DocText
-from advisor.corpus.fields import Section, build_case, share_comments
+from advisor.corpus.fields import Section, share_comments
 from advisor.corpus.kinds import document_kinds
 from advisor.corpus.layout import read_layout
 from advisor.corpus.lines import FURTHER_READING
-from advisor.corpus.opencase import OpenCase, give_back, glued_cut, retold_cut
+from advisor.corpus.opencase import RANK, OpenCase, below, give_back, glued_cut, md_level, retold_cut, settle
 from advisor.corpus.prose import ProseReader
 from advisor.corpus.roles import is_metadata_label, label_roles
-from advisor.corpus.sections import MIN_CASE_CHARS, RULES_DOC, doc_title, headline, is_kicker, is_subtitle
+from advisor.corpus.sections import RULES_DOC, doc_title, headline, is_kicker, is_subtitle
 from advisor.corpus.stories import is_story
 from advisor.corpus.titles import clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
-from advisor.text.terms import CORE_COMPLAINT_TERMS, DOC_TITLE_ALTERNATION
+from advisor.text.terms import DOC_TITLE_ALTERNATION
 
 _NUMBERED = ("cn", "cn_paren", "arabic", "arabic_paren", "padded")
 _BARE_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}\s*[、.．)）]?")
-# How high a heading family ranks in a document's outline (lower = higher level).
-_RANK = {"md1": 1.0, "md2": 2.0, "md3": 3.0, "md4": 4.0, "md5": 5.0, "md6": 6.0, "part": 1.5, "marker": 2.5,
-         "cn": 3.0, "padded": 3.0, "cn_paren": 4.0, "arabic": 5.0, "arabic_paren": 6.0, "bracket": 7.0, "corner": 7.0,
-         "line": 8.0, "glued": 8.0, "label": 8.5}
 _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通过以上|以上案例|这些案例|希望以上|希望通过|以上是|实践证明)")
 _DOC_TITLE = re.compile(rf"(?:{DOC_TITLE_ALTERNATION})\)?$")
 _ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")
@@ -41,7 +37,6 @@ _RUN_IN_TERM = re.compile(r"^\d{1,2}\s*[.、．]\s*[^，,。:：]{2,8}[:：]")  
 _REPLY_LABEL = re.compile(r"反馈|回复|答复|回应|落实情况|办理情况|处理意见")
 _CONTEXT_CHARS = 300
 _LEAD_CHARS = 600  # a key point published before the facts (裁判要点) is short
-_COMPLAINT_TITLE = re.compile(r"(?:引发|引起|导致|的).{0,6}(?:投诉|群诉|纠纷|索赔)(?:案例|事件)?$")
 
 
 @dataclass
@@ -114,7 +109,7 @@ class _Walker:
             # "三、急躁型…" right before "案例一" introduces the cases: their context, no guideline of its own.
             self.context = self.text[self.prose[-1].start : self.prose[-1].end].strip()
             self.prose.pop()
-        self.case = OpenCase(b.start, title, _RANK.get(b.family, 2.5), "marker", md_level(b), want_title=not title,
+        self.case = OpenCase(b.start, title, RANK.get(b.family, 2.5), "marker", md_level(b), want_title=not title,
                           context=self.context, blocks=[b])
 
     def _heading(self, b: Block) -> None:
@@ -129,7 +124,7 @@ class _Walker:
             return
         doc_title = ((_DOC_TITLE.search(b.text) and not re.match(r"^[\d(（]", b.text)) or (b.family == "md1" and b.text)
                      or FURTHER_READING.match(b.text))
-        if case is not None and case.fmt == "labelled" and b.family in _NUMBERED and _RANK[b.family] > case.rank:
+        if case is not None and case.fmt == "labelled" and b.family in _NUMBERED and RANK[b.family] > case.rank:
             doc_title = False  # "3. 现场监控…显示清洁人员操作规范" under a case's 关键争议点 is a point of it, no title
         if case is not None and case.md and md_level(b) > case.md:
             doc_title = False  # a Markdown subheading of the case ("### 《…》的相关规定") starts no document
@@ -146,7 +141,7 @@ class _Walker:
                 case.sections.append(Section(("thinking",), b.text, b.end, b.end))
                 case.blocks.append(b)
                 return
-            if (_below(b, case) or is_metadata_label(b.text)) and not doc_title:
+            if (below(b, case) or is_metadata_label(b.text)) and not doc_title:
                 self._extend(b)  # a subheading inside the case; a document title starts another document
                 return
             self._close()
@@ -223,10 +218,10 @@ class _Walker:
             title, start = headline(taken[0], heading), taken[0].start
         for piece in [*taken, *story]:
             del self.prose[_rfind(self.prose, piece)]
-        rank = _RANK.get(heading.family, 8.0) if heading is not None else 0.0
-        if not title and b.family in _RANK and b.family not in ("label", "line", "glued"):
+        rank = RANK.get(heading.family, 8.0) if heading is not None else 0.0
+        if not title and b.family in RANK and b.family not in ("label", "line", "glued"):
             # "一、案例:" ranks at least as its numbering: "1、…" below it stays inside the case.
-            rank = min(rank, _RANK[b.family]) if heading is not None else _RANK[b.family]
+            rank = min(rank, RANK[b.family]) if heading is not None else RANK[b.family]
         lead = None if story else self._lead_before()
         if lead is not None:
             # 裁判要点 … then 基本案情: a case published with its key point first keeps it as its thinking.
@@ -312,30 +307,12 @@ class _Walker:
             if cut is not None:
                 self.prose.extend(give_back(case, cut))
         self.last_case_end = case.end()
-        end = case.end()
-        body = self.text[case.start : end]
-        content = sum(len(re.sub(r"\W", "", self.text[s.start : s.end])) for s in case.sections)
-        labelled = any(s.roles for s in case.sections)
-        facts = "\n".join(self.text[s.start : s.end] for s in case.sections if not s.roles or "facts" in s.roles)
-        told = is_story(body, case.rules_doc) or is_story(facts, case.rules_doc)
-        # A heading that names a complaint ("售后维保工作不到位引发业主投诉") makes its 投诉概述 a case.
-        named = not case.rules_doc and _COMPLAINT_TITLE.search(case.title) is not None
-        if case.fmt == "labelled" and (case.roles_seen() <= {"facts"} or case.rules_doc) and not (told or named):
-            # "投诉渠道介绍" in an article: a facts-like label over text that tells no incident.
-            self.prose.extend(blk if blk.kind != "label" else Block("heading", blk.start, blk.end, blk.text, "label")
-                              for blk in case.blocks)
-            return
-        if content < MIN_CASE_CHARS:
-            if body.strip():
-                self.out.unfiled.append(body.strip()[:40])
-            return
-        if not (labelled or any(t in body for t in CORE_COMPLAINT_TERMS)):
-            # A numbered piece that names no complaint: the prose reader tells a story from rules.
-            self.prose.extend(blk if blk.kind == "body" else Block("heading", blk.start, blk.end, blk.text, "label")
-                              for blk in case.blocks)
-            return
-        self.out.cases.append(build_case(self.doc, case.start, end, case.title, case.sections, case.fmt,
-                                         case.context))
+        closed = settle(self.doc, case)
+        self.prose.extend(closed.prose)
+        if closed.unfiled:
+            self.out.unfiled.append(closed.unfiled)
+        if closed.case is not None:
+            self.out.cases.append(closed.case)
 
     # -- what is left: stories without labels, and guidelines -------------------------------------
 
@@ -350,20 +327,6 @@ class _Walker:
 
     def _doc_title(self, before: int) -> str:
         return doc_title(self.titles, before)
-
-
-def md_level(b: Block) -> int:
-    """The Markdown level a heading carried ("## 一、…" is 2), 0 without."""
-    return b.md or (int(b.family[2:]) if b.family.startswith("md") else 0)
-
-
-def _below(b: Block, case: OpenCase) -> bool:
-    """Whether heading `b` is a subheading of the case: by Markdown levels when both carry different ones
-    ("### 《消费者权益保护法》…" under "## 一、典型案例…"), else by numbering style."""
-    level = md_level(b)
-    if level and case.md and level != case.md:
-        return level > case.md
-    return _RANK.get(b.family, 8.0) > case.rank
 
 
 def _rfind(blocks: list[Block], block: Block) -> int:
