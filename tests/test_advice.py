@@ -216,3 +216,39 @@ def test_a_precedent_below_the_first_hit_sharing_only_the_setting_gives_no_steps
     hits[1] = case("c2", "停车费上涨引发投诉", ["召开业主座谈会说明停车费调整依据"], industry="物业", confidence="中",
                    score=1.2, terms=["停车费", "业主"])
     assert any("停车费调整依据" in s.text for s in build_advice(query, hits, [], "物业").steps)
+
+
+def test_a_story_sentence_about_a_customer_by_nickname_or_in_mojibake_is_no_step():
+    hits = [case("c1", "银行存款变保单", ["经协调,保险公司全额退还了老刘的本金。", "网点负责人上门向客户致歉并说明产品性质"],
+                 industry="银行", facts="老刘到银行存钱被推销成保险"),
+            case("c2", "增值业务扣费", ["爸劣诶钕壬趺礇]有发送也订制了,我们将进行调查!", "营业厅核查扣费记录后全额退费"],
+                 industry="电信")]
+    for hit in hits:
+        texts = [s.text for s in build_advice("客户说存款被换成了保险要求退本金", [hit.model_copy(update={"steps_origin": "story"})],
+                                              [], hit.industry).steps]
+        assert texts and not any("老刘" in t or "钕" in t for t in texts), texts
+
+
+def test_what_staff_did_after_a_run_in_label_and_the_customers_choice_stays():
+    hit = case("c1", "菜品异物", ["后续动作:顾客选择更换菜品并接受折扣,经理全程跟进新菜上桌,用餐结束后再次赠送果盘致歉。"],
+               industry="餐饮", facts="顾客在菜里吃出头发")
+    texts = [s.text for s in build_advice("顾客说菜里有头发", [hit], [], "餐饮").steps]
+    assert texts == ["经理全程跟进新菜上桌,用餐结束后再次赠送果盘致歉。"]
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("旅游投诉暂行规定·(七)投诉处理", "旅游行政主管部门应当制作笔录。应当在5日内作出是否受理的决定,并通知投诉者和被投诉者。"),
+    ("投诉供电局的基本流程详解·投诉前的准备工作", "了解供电局的联系方式和服务时间也是必要的准备工作,应保留好电费单据。"),
+])
+def test_a_regulators_procedure_and_a_guide_for_complainants_give_no_steps(title, text):
+    guide = rule("g1", text).model_copy(update={"title": title})
+    assert build_advice("游客投诉导游强迫购物要求退钱", [guide], [], None).steps == []
+
+
+def test_a_list_cut_after_its_first_item_is_no_step_but_a_clause_ending_in_a_response_time_is():
+    guide = rule("g1", "1.应根据其投诉性质的不同采取相应的处理方式:a.普通投诉。\n2.重大投诉应在12小时内响应。\n"
+                       "3.受理部门接待投诉者要礼貌、热情、诚 恳,认真做好登记。")
+    texts = [s.text for s in build_advice("客户投诉服务态度差", [guide], [], None).steps]
+    assert "重大投诉应在12小时内响应。" in texts
+    assert "受理部门接待投诉者要礼貌、热情、诚恳,认真做好登记。" in texts  # a PDF's space inside a word
+    assert not any("普通投诉" in t for t in texts)

@@ -19,6 +19,7 @@ from advisor.guidance.clauses import (
     FOR_COMPLAINANTS,
     NOT_A_STEP,
     STORY_PERSON,
+    THIRD_PARTY,
     TIME_LIMIT,
     applies,
     industries_named,
@@ -31,13 +32,14 @@ from advisor.guidance.clauses import (
     pieces,
     remedies,
     staff_action,
+    without_run_in_label,
 )
 from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.models import Advice, AdviceStep, Citation, CitedRecord, GuidanceItem, Guideline, Hit
 from advisor.text.actions import is_management
 from advisor.text.industry import compatible
 from advisor.text.terms import GENERAL
-from advisor.text.words import dictionary_words
+from advisor.text.words import dictionary_words, is_garbled
 
 MIN_STEPS, MAX_STEPS = 3, 7
 MAX_STEP_CHARS = 90
@@ -59,6 +61,7 @@ _SETTING = frozenset(
 _DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|某某")
 # Steps for a situation the complaint must show: a group complaint's procedure is no plan for one owner.
 _GROUP_RULE = re.compile(r"群诉|群体|集体")
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])")
 _AVOID_CUE = re.compile(r"(?:禁止使用|禁止说|不要说|不能说|忌说|忌用|严禁说|避免说|禁用语)[^“\"]{0,12}[“\"]([^”\"]{2,120})[”\"]")
 
 
@@ -149,12 +152,13 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             if _DATED.match(text) or _cut_off_at_end(step, ending):
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
-            if not text or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text) or is_fragment(text):
+            if (not text or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text) or is_fragment(text)
+                    or is_garbled(text)):
                 continue
-            if CUSTOMER_SUBJECT.match(text):
+            if CUSTOMER_SUBJECT.match(without_run_in_label(text)):
                 # What the customer did is no step; what the company side did after it may be
                 # ("李女士…反映给了王经理,王经理先给李女士一家赔礼道歉…").
-                text = staff_action(text)
+                text = staff_action(without_run_in_label(text))
                 if len(text) < _MIN_STEP_CHARS:
                     continue
             elif hit.steps_origin == "story" and STORY_PERSON.search(text):
@@ -190,7 +194,7 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
     # Principles (倾听, 致歉, 不推诿) hold in any industry; a procedure only in its own.
     guides = [h for h in hits if h.kind == "guideline" and h.record_type == "rules"
               and (not _GROUP_RULE.search(h.title) or facts.collective or is_group(facts))
-              and not FOR_COMPLAINANTS.search(h.title)]
+              and not FOR_COMPLAINANTS.search(h.title) and not THIRD_PARTY.search(h.text)]
     for rank, hit in enumerate(guides, 1):
         ending = hit.text.rstrip()
         for s, item_topic in pieces(hit.text):
@@ -204,7 +208,7 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
             own = (hit.industry == GENERAL or hit.industry == industry) and not names_other_industry(text, industry)
             fits = own or (hit.guideline_kind == "principle" and not industries_named(text)
                            and compatible(hit.industry, industry))
-            if (len(text) < _MIN_STEP_CHARS or not fits or NOT_A_STEP.search(text) or is_management(text)
+            if (len(text) < _MIN_STEP_CHARS or not fits or NOT_A_STEP.search(text) or is_management(text) or is_garbled(text)
                     or CUSTOMER_DUTY.search(text) or is_fragment(text) or is_setup(text)
                     or text.endswith((":", "：")) or not applies(text, facts)):
                 continue
@@ -237,6 +241,7 @@ def _specific(keys: set[str]) -> set[str]:
 def _clip(step: str) -> str:
     """A step without its numbering, cut at a clause boundary (the words stay the document's)."""
     text = ENUM.sub("", " ".join(step.split()).lstrip("#> ")).strip(" ;；,，")
+    text = _SPACED.sub("", text)  # a PDF's spaces inside a sentence ("诚 恳", "在 5 个工作日 内")
     sentences = [x for x in re.split(r"(?<=[。！？!?])", text) if x.strip()]
     # The story going on after the step ("…拟定调解方案。2015年1月19日,患者刘某的家属来到…") is no part of it.
     story = next((i for i, x in enumerate(sentences[1:], 1) if STORY_PERSON.search(x) or _DATED.search(x)), None)

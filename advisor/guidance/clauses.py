@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from advisor.corpus.stories import SURNAMES
 from advisor.guidance.facts import QueryFacts
 from advisor.text.items import split_items
 from advisor.text.terms import GENERAL, industry_scores
@@ -29,7 +30,12 @@ CUSTOMER_DUTY = re.compile(
     r"|(?:应|须)(?:符合|具备)的?条件|(?:投诉|申诉)(?:内容|事项|材料|请求)应|(?:投诉|申诉)应当?由"
 )
 # Sections written for complainants (旅客须知, 投诉应符合的条件, 投诉渠道) tell staff nothing to do.
-FOR_COMPLAINANTS = re.compile(r"投诉.{0,4}条件|须知|受理范围|不予受理|投诉渠道|如何投诉|投诉方式|投诉指南|维权途径|投诉途径|无效")
+FOR_COMPLAINANTS = re.compile(r"投诉.{0,4}条件|须知|受理范围|不予受理|投诉渠道|如何投诉|投诉方式|投诉指南|维权途径|投诉途径|无效"
+                              # how to complain to someone ("投诉供电局的基本流程详解·投诉前的准备工作")
+                              r"|投诉前|(?:怎样|怎么)投诉|投诉(?!处理|受理)[\u4e00-\u9fff]{0,4}(?:局|公司|银行|商家|平台|物业|医院|运营商)的")
+# A third party's procedure between two sides (a regulator's 投诉者 and 被投诉者, 旅游行政主管部门): none of its
+# clauses is a step for the company complained about.
+THIRD_PARTY = re.compile(r"被投诉(?:者|方)|行政主管部门")
 # A step whose subject is the customer (张先生持续关注物流信息, 收件人主动联系客服) tells what the customer did.
 CUSTOMER_SUBJECT = re.compile(
     r"^(?:[\u4e00-\u9fff](?:先生|女士|小姐)|(?:该|这位|一位|某)?(?:客户(?!经理|服务|部)|顾客|业主|消费者|用户|车主|旅客|乘客|患者"
@@ -43,7 +49,8 @@ _STAFF_SUBJECT = re.compile(
 )
 _REFUSAL = re.compile(r"没有|未能|一直|拒绝|推诿|只能|无法|不予|不肯|不给|不同意|不承认|称系统|表示")
 # A sentence of another customer's story (张先生…收到了包裹) is no step.
-STORY_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|阿姨|大爷)|(?:该|这位|一位|某)(?:客户|顾客|业主|用户|消费者)")
+STORY_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|阿姨|大爷)|(?:该|这位|一位|某)(?:客户|顾客|业主|用户|消费者)"
+                          rf"|[老小][{SURNAMES}](?![区时量年人家])")  # "…退还了老刘的本金"
 NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条|案例[一二三四五六七八九十\d]|\d+(?:\.\d+)*[款条](?![件])"
                         r"|^(?:派出所|公安|警察|民警|法官|消协|消费者协会|仲裁|监管|政府|街道|居委会|作为)"
                         # what someone told the reporter ("…客户服务总监郭先生表示,初步确定…") is no action
@@ -52,7 +59,9 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
 _FRAGMENT = re.compile(r"^(?:则|但|但是|而|且|或|或者|否则|即(?![时刻])|是|以及|以便|以免|因此|所以|从而|进而|同时也"
                        r"|他们|她们|它们)")  # "他们应该及时回应…": who "they" are was in the sentence before
 # A clause cut off after its modal ("二、问题解决率 1. 应" where a page excerpt ends).
-_CUT_OFF = re.compile(r"(?:应|应当|应该|须|必须|需|需要|要)[\s。.,，;；:：]*$")
+_CUT_OFF = re.compile(r"(?<![响供相适对反效答主重只])(?:应|应当|应该|须|必须|需|需要|要)[\s。.,，;；:：]*$")
+# A list's introduction with only its first short item ("…采取相应的处理方式:a.普通投诉。"): the list was cut.
+_LIST_CUT = re.compile(r"[:：]\s*(?:[A-Za-z]|\d{1,2}|[①-⑳])\s*[.、．)）]\s*[^，,。；;:：]{1,10}[。；;]?$")
 # How the company sets up its complaint desk (设立投诉部门, 电话须明示于售楼现场): no step for one complaint.
 _SETUP = re.compile(r"设立|设置.{0,6}(?:部门|机构|渠道|岗位|热线)|指定.{0,8}(?:部门|机构)|明示|印在|公布.{0,8}(?:电话|渠道|方式)"
                     r"|提供必要的便利|投诉渠道|配备")
@@ -82,7 +91,7 @@ _NAMED = ("保险", "电力", "银行", "酒店", "航空", "铁路", "燃气", 
 
 def is_fragment(text: str) -> bool:
     """Half a sentence ("则门店应将当事双方…", "是住院部工作疏忽录错了"): no step on its own."""
-    return _FRAGMENT.match(text) is not None or _CUT_OFF.search(text) is not None
+    return _FRAGMENT.match(text) is not None or _CUT_OFF.search(text) is not None or _LIST_CUT.search(text) is not None
 
 
 def is_setup(text: str) -> bool:
@@ -119,6 +128,14 @@ def industries_named(text: str) -> frozenset[str]:
     """The industries whose words or names a clause uses (cached: the same rule clauses come back query after
     query)."""
     return frozenset(industry_scores(text)) | {name for name in _NAMED if name in text}
+
+
+_RUN_IN_LABEL = re.compile(r"^[^，,。:：]{2,6}[:：]\s*")
+
+
+def without_run_in_label(text: str) -> str:
+    """The clause without a short run-in label ("后续动作:顾客选择更换菜品…" → "顾客选择更换菜品…")."""
+    return _RUN_IN_LABEL.sub("", text, count=1)
 
 
 def instruction(text: str) -> tuple[str, str]:
