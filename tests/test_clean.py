@@ -139,3 +139,11 @@ def test_a_document_sites_description_label_is_furniture():
 
     kept = cleaned("点击查看更多>>\n## 资源描述\n投诉处理制度\n一般书面投诉在2个工作日内作出答复。\n", "doc.md").text
     assert "资源描述" not in kept and "查看更多" not in kept and "2个工作日内" in kept
+
+
+def test_a_publication_time_line_and_a_viewers_page_count_are_furniture():
+    from helpers import cleaned
+
+    kept = cleaned("“大银行”和“小面馆”谁大谁小\n(整期优先)网络出版时间:2013-09-19\n/ 1\n"
+                   "七旬老人内急欲如厕遭银行拒绝,取完钱怒撕存折。\n").text
+    assert "出版时间" not in kept and "/ 1" not in kept and "怒撕存折" in kept

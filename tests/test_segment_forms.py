@@ -332,3 +332,59 @@ def test_numbered_complaints_of_a_news_round_up_are_case_markers():
     titles = [c.title for c in cases]
     assert "又一起空调管漏水" in titles and "缺零件空调迟迟不到位" in titles
     assert not any("周先生" in c.text and "梅先生足足" in c.text for c in cases)
+
+
+def test_a_markers_own_numbering_goes_on_in_the_next_numbered_paragraphs():
+    text = ("银行投诉案例分析\n"
+            "银行投诉案例1、多收手续费市民王先生在某银行开办了一张贷记卡。\n"
+            "因购房需要,王先生通过贷记卡转现金50万,银行收取了5000元手续费。王先生认为不合理,投诉至市消协。\n"
+            "2、办业务排长龙王小姐来到某支行网点办理业务,发现四个窗口只开了两个,排队的长龙已经到网点门外。\n"
+            "王小姐向营业厅负责人投诉,主任说人手不够,后面几位客户一声不吭地走了。\n"
+            "3、对客不热情李斯是一家银行的大堂引导员,一天因身体不适,为客户解答问题时答非所问,客户向银行领导投诉。\n")
+    cases = seg(text).cases
+    assert len(cases) == 3
+    assert "办业务排长龙" in [c.title for c in cases]
+
+
+def test_a_list_inside_a_numbered_case_is_no_next_case():
+    text = ("典型案例1、快递丢失\n"
+            "张先生寄出的包裹显示已签收,但收件人没有收到。张先生向快递公司投诉,要求赔偿。\n"
+            "处理过程:\n"
+            "1、客服当天调取签收记录。\n"
+            "2、网点负责人上门向张先生致歉,按保价赔偿800元。\n")
+    cases = seg(text).cases
+    assert len(cases) == 1 and "按保价赔偿" in cases[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "一用户打95598供电服务热线报修,称家里没电,要求派人抢修。用户等了两个小时,抢修人员才到,检查后说是用户内部线路故障,"
+    "拒绝修理,用户认为抢修人员态度恶劣,遂投诉。\n",
+    "武汉74岁的曾庆安爹爹去银行取钱,内急想借用银行厕所,却被保安拦住。回到银行后,他把存折里的余款全部取出,"
+    "当场撕掉存折,称再也不来这家银行存钱。银行已道歉。\n",
+    "A公司名下车辆与B公司名下车辆发生交通事故,A公司将车辆交由C公司维修,产生修理费82000元。A公司认为C公司过度维修,"
+    "诉至法院要求返还修理费,法院判决C公司承担赔偿责任。\n",
+])
+def test_a_user_described_an_elder_by_age_and_companies_by_letter_are_a_storys_people(text):
+    assert len(seg("投诉处理案例\n" + text).cases) == 1
+
+
+def test_a_case_marker_numbered_with_a_comma_keeps_its_number():
+    text = ("网络购物陷阱多 消保委公布网购投诉典型案例\n"
+            "近日,消保委梳理了近段时间比较典型的网购案例。\n"
+            "案例一、说好的新款变旧款\n"
+            "消费者张先生在某网站买了一支新款手电筒,发现是旧款,要求商家补发新款。经调解,商家同意补寄新款。\n"
+            "案例二、网购服务有问题,商家失踪消费者柳先生通过搜索引擎找了一家维修单位上门修电脑,修完发现显卡被调换,"
+            "再也找不到这家公司。\n")
+    titles = [c.title for c in seg(text).cases]
+    assert titles[:2] == ["说好的新款变旧款", "网购服务有问题"]
+
+
+def test_another_court_case_in_the_same_section_is_a_story_of_its_own():
+    text = ("## 另外付费的旅游项目需考虑人身安全\n"
+            "2015年4月,陈某报名参加旅行社组织的泰国六天游,参加自费的水上降落伞项目时坠落受伤。陈某诉至法院,"
+            "法院判决旅行社赔偿38.5万元。\n"
+            "而在另外一个案件中,郭某参加旅行社组织的出境游,报名参加地接社另行付费的浮潜项目时溺亡。其亲属起诉两家旅行社,"
+            "要求承担赔偿责任。\n")
+    cases = seg(text, "doc.md").cases
+    assert len(cases) == 2
+    assert "另外一个案件" not in cases[1].title and "郭某" in cases[1].title

@@ -116,11 +116,14 @@ def _label_after_title(text: str) -> list[int]:
     # A document title glued to its first numbered heading: "…典型案例汇编一、土地开发…", "第1篇一、…".
     for m in re.finditer(r"(?<=[\u4e00-\u9fff\d])[一二三四五六七八九十]{1,2}、", text):
         # The title is all the text before the number: a short text without a break.
-        if 2 <= m.start() <= 30 and clause_start(m.start()) == 0 and _DOC_TITLE_END.search(text[: m.start()]):
+        # ("案例一、说好的…" is a case marker, whose number stays with it)
+        if (2 <= m.start() <= 30 and clause_start(m.start()) == 0 and _DOC_TITLE_END.search(text[: m.start()])
+                and not _MARKER_NOUN.search(text[: m.start()])):
             cuts.append(m.start())
     return [c for c in cuts if c > 0]
 
 
+_MARKER_NOUN = re.compile(r"(?:案例|案件|个案|事例|实例|案情)$")
 # A facts label of the broad list glued between a case's short title and its story, without colon
 # ("案例一:…的博弈案例背景202X年,陈女士…"): cut before and after it.
 _FACTS_LABELS = "|".join(sorted((re.escape(p) for p in PROTOTYPES["facts"] if len(p) >= 4 and "投诉" not in p),

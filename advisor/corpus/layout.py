@@ -53,14 +53,39 @@ def read_layout(text: str) -> list[Block]:
     spans = paragraph_spans(text)
     ledger = ledger_rows(text, spans)
     blocks: list[Block] = []
+    expect: tuple[int, str] | None = None  # the next number of a marker's own numbering (案例1、 then 2、)
     for i, (a, b) in enumerate(spans):
         if i in ledger:
             row = ledger[i]
             blocks.extend(row_blocks(row) if row is not None else ())
             continue
         nxt = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-        blocks.extend(_paragraph_blocks(text, a, b, nxt))
+        here = _paragraph_blocks(text, a, b, nxt)
+        para = text[a:b].lstrip()
+        item = _MARKER_ITEM.match(para)
+        if here and here[0].kind == "marker":
+            expect = _numbered_marker(para)
+        elif item and expect and (int(item.group(1)), item.group(2)) == expect:
+            # "银行投诉案例1、多收手续费…" then "2、办业务排长龙王小姐…": the next case of the marker's numbering
+            here = _split(b - len(para), b, para, item.end(), "marker", "marker")
+            expect = (expect[0] + 1, expect[1])
+        elif item and int(item.group(1)) == 1:
+            expect = None  # a list of its own inside the case ("1、联系客户 2、上门致歉")
+        blocks.extend(here)
     return blocks
+
+
+_MARKER_ITEM = re.compile(r"(\d{1,2})\s*([、.．])\s*(?=[\u4e00-\u9fff])")
+
+
+def _numbered_marker(para: str) -> tuple[int, str] | None:
+    """For a marker numbered in digits and followed by 、 or . ("银行投诉案例1、"), the next number expected."""
+    m = CASE_MARKER.match(para)
+    group = m and ("n2" if m.group("n2") else "n3" if m.group("n3") else None)
+    if not group or not m.group(group).isdigit():
+        return None
+    sep = re.match(r"\s*([、.．])", para[m.end(group) :])
+    return (int(m.group(group)) + 1, sep.group(1)) if sep else None
 
 
 def _paragraph_blocks(text: str, a: int, b: int, next_para: str) -> list[Block]:
@@ -134,8 +159,8 @@ def _title_then_body(rest: str) -> tuple[str, str]:
     m = re.match(r"^([^。；;！!？?\n]{2,30}?)[。；;！!？?]", rest)
     if m and not re.search(r"[，,]", m.group(1)):
         return rest[: m.end()], rest[m.end() :]
-    m = re.match(r"^(\(?[^（(，,。]{4,24}?[)）]?)(?=(?:某|一位|一名|有位|客户|顾客|消费者|业主|\d{4}\s*年|\d{1,2}月\d{1,2}日|"
-                 r"近日|日前))", rest)
+    m = re.match(r"^(\(?[^（(，,。]{4,24}?[)）]?)(?=(?:某|一位|一名|有位|客户|顾客|消费者|业主|市民|\d{4}\s*年|\d{1,2}月\d{1,2}日|"
+                 r"近日|日前|[\u4e00-\u9fff](?:先生|女士|小姐)(?!的)))", rest)
     # (not inside a name: "患者海某某,因腹痛…" has no title "患者海某")
     if m and not re.search(r"[一这那该每各位名的某]$", m.group(1)):
         return m.group(1), rest[m.end() :]

@@ -70,7 +70,7 @@ _TEASER_HEADINGS = re.compile(
 # Page furniture that is a line of its own: breadcrumbs, bylines, counters, images, separators.
 _CHROME = re.compile(
     r"^(?:[^>＞»›\n]{1,20}[>＞»›]){2,}[^>＞»›\n]{0,20}$"
-    r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|阅读量|浏览次数|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：]"
+    r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|出版时间|阅读量|浏览次数|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：]"
     r"|阅读时长|字数\s*[:：]?\s*\d+|作者[:：])"
     r"|^!\[[^\]]*\]\([^)]*\)$|^[|｜\-—_=*·•\s]+$"
     # A short line carrying a timestamp ("商界 | 2026-03-13 15:46:52 原创"), or a font-size switch (小字号).
@@ -121,7 +121,7 @@ _TOC_ENTRY = re.compile(r"^.{2,40}?[\u4e00-\u9fff:：?？)）](?:\s*[.·…]{2,}
 # Each run is tried from its first character only (the lookbehinds): a long run of dots in a line
 # made every position of it scan to the end, quadratic in the run's length.
 _TRUNCATED = re.compile(r"(?:(?<!\.)\.{4,}|(?<!…)…{2,}|(?<!。)。{3,})$")
-_PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*[。.]?$")
+_PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*[。.]?$|^[/／]\s*\d{1,3}$")  # "12", "- 3 -", a viewer's "/ 1"
 _DATE_ONLY = re.compile(r"^[二〇○零一三四五六七八九十\d]{4}\s*年[\d一二三四五六七八九十]{1,3}\s*月[\d一二三四五六七八九十]{1,3}\s*日$")
 
 _UNRELATED_RUN_LINES = 6
