@@ -262,3 +262,15 @@ def test_zero_padded_section_numbers_of_a_feature_are_labels():
     assert "钱某在某楼盘购房" in case.facts
     assert any("口头承诺能否约束开发商" in t for t in case.management_thinking)
     assert "开发商按承诺交付车位" in case.outcome
+
+
+def test_after_a_training_cases_question_every_paragraph_is_its_answer():
+    text = ("供电服务案例\n"
+            "一用户打95598报修,称家里没电,要求派抢修人员上门。用户等了2小时,抢修人员才到,检查后发现是用户内部线路故障,"
+            "用户愿意承担费用请其修理,抢修人员拒绝,用户遂投诉。请针对该起抢修全过程对该供电所的抢修行为进行分析。\n"
+            "座席人员接到报修电话后,应询问用户附近是否有电、漏电保护器是否跳闸,帮助抢修人员判断故障点。\n"
+            "抢修人员超时到达且未说明原因,为投诉埋下隐患;用户愿意承担费用时,应在条件允许的情况下进行修理。\n")
+    case = seg(text).cases[0]
+    assert "漏电保护器" not in case.facts and "超时到达" not in case.facts
+    assert any("漏电保护器" in t for t in case.management_thinking)
+    assert any("超时到达" in t for t in case.management_thinking)

@@ -70,7 +70,7 @@ _COMMENT = re.compile(
     r"^(?:(?:这一|这起|这些|该|此次|这次|本次|此案|此事)[^，,。]{0,10}?(?:事件|事故|纠纷|遭遇|风波|案例)?(?:暴露|折射|反映)出?|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案"
     # a training question and its answer ("试分析在此案例中问题主要出在哪些方面……可以看出…", "1.开发商应不应该承担
     #赔偿责任?2.我们应如何…?1.由于…")
-    r"|(?:试|请)(?:分析|思考|讨论)|[1１][.．、][^。？?\n]{4,60}[?？]"
+    r"|(?:试|请)(?:[^。？?！!\n]{0,30}?进行)?(?:分析|思考|讨论|评析)|[1１][.．、][^。？?\n]{4,60}[?？]"
     # an expert's view the reporter sought ("记者向省消协投诉部有关人士了解到,…", "律师认为,…")
     r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,16}(?:律师|专家|法官|学者|教授|局长|处长|科长|会长|秘书长)[\u4e00-\u9fff]{0,3}(?:认为|表示|指出|提醒|建议|强调|说)"
     # an official's view quoted first ("“服装鞋帽一直是…投诉最为集中的领域…”市场监管局相关负责人表示")
@@ -110,8 +110,15 @@ def story_part(text: str) -> str:
 
 
 def _comment_flags(paragraphs: list[str]) -> list[bool]:
-    """Which paragraphs of a story comment on it (the first paragraph only by an explicit opening)."""
-    return [_COMMENT.match(p.strip()) is not None or (i > 0 and is_editorial(p)) for i, p in enumerate(paragraphs)]
+    """Which paragraphs of a story comment on it (the first paragraph only by an explicit opening); after a
+    training case's question (请针对该起抢修全过程…进行分析。) every paragraph is its answer."""
+    flags = [_COMMENT.match(p.strip()) is not None or (i > 0 and is_editorial(p)) for i, p in enumerate(paragraphs)]
+    asked = next((i for i, p in enumerate(paragraphs) if _EXERCISE.match(p.strip())), None)
+    return flags if asked is None else [f or i >= asked for i, f in enumerate(flags)]
+
+
+# A training case's question on its own: "请针对该起抢修全过程对该供电所的抢修行为进行分析。", "试分析…?"
+_EXERCISE = re.compile(r"^(?:试|请)[^。？?！!\n]{0,40}?(?:分析|思考|讨论|评析)[^。？?！!\n]{0,12}[。？?]$")
 
 
 def _closing_comments(content: str) -> tuple[str, list[str]]:
