@@ -252,3 +252,24 @@ def test_a_list_cut_after_its_first_item_is_no_step_but_a_clause_ending_in_a_res
     assert "重大投诉应在12小时内响应。" in texts
     assert "受理部门接待投诉者要礼貌、热情、诚恳,认真做好登记。" in texts  # a PDF's space inside a word
     assert not any("普通投诉" in t for t in texts)
+
+
+def test_a_regulators_time_limits_are_no_deadline_of_the_company():
+    from advisor.models import Guideline
+
+    regulator = Guideline(id="g-t", title="旅游投诉处理办法·第十条", kind="deadline", industry="旅游",
+                          text="旅游行政主管部门应在接到投诉之日起5日内作出是否受理的决定。被投诉者应在接到通知之日起10日内作出书面答复。",
+                          sources=[SourceSpan(file="t.txt", start=0, end=60)])
+    agency = regulator.model_copy(update={"id": "g-a", "title": "旅行社服务规范·投诉处理",
+                                          "text": "对游客的投诉,门店应在24小时内联系游客,3个工作日内答复处理结果。"})
+    assert build_advice("游客投诉导游强迫购物", [], [], "旅游", rules=[regulator]).deadlines == []
+    shown = build_advice("游客投诉导游强迫购物", [], [], "旅游", rules=[regulator, agency]).deadlines
+    assert [d.citation.file for d in shown] == ["t.txt"] and "24小时内" in shown[0].detail
+
+
+def test_a_short_condition_stays_with_its_rule_and_a_clause_cut_before_its_verb_is_no_step():
+    guide = rule("g1", "1.人员权限等当场无法答复的,应履行告之义务并约定下一个回复时间。\n"
+                       "2.当投诉的问题得到解决后,物业部所属小组应根据业主/用户的投诉")
+    texts = [s.text for s in build_advice("业主投诉物业维修一直拖着", [guide], [], None).steps]
+    assert "人员权限等当场无法答复的,应履行告之义务并约定下一个回复时间。" in texts
+    assert not any(t.endswith("的投诉") for t in texts)

@@ -147,3 +147,15 @@ def test_a_publication_time_line_and_a_viewers_page_count_are_furniture():
     kept = cleaned("“大银行”和“小面馆”谁大谁小\n(整期优先)网络出版时间:2013-09-19\n/ 1\n"
                    "七旬老人内急欲如厕遭银行拒绝,取完钱怒撕存折。\n").text
     assert "出版时间" not in kept and "/ 1" not in kept and "怒撕存折" in kept
+
+
+def test_html_left_in_a_scraped_page_is_removed_inside_the_line():
+    from helpers import cleaned
+
+    text = ('字体:\n\\u003cdiv class=\\"rich_media_content\\"\\u003e\\u003cp style=\\"text-align: justify\\"\\u003e'
+            '“我必须要走!”3月11日,有网友发帖称,因航班超售,\\u003c!--AIPOS_0--\\u003e工作人员拒绝让其登机。'
+            '\\u003c/p\\u003e\\n\\u003cp\\u003e<strong>提前约好医生</strong>却因超售无法登机。\\u003c/p\\u003e\n')
+    kept = cleaned(text).text
+    assert "u003c" not in kept and "style" not in kept and "<strong>" not in kept and "\\n" not in kept
+    assert "字体" not in kept
+    assert "工作人员拒绝让其登机。" in kept and "提前约好医生却因超售无法登机。" in kept

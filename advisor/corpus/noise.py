@@ -35,6 +35,10 @@ _INLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         re.M)),
     # A news page's lead label: the lead itself is the story's opening ("核心提示: 一家名为…的餐厅…").
     ("网页信息", re.compile(r"^[【\[]?(?:核心提示|内容提要|内容提示|导读|编者按|摘要)[】\]]?\s*[:：]\s*", re.M)),
+    # HTML left in a scraped page, escaped for JSON or not: "\u003cp style=\"…\"\u003e", "<span>", "<!--AIPOS_0-->",
+    # and a JSON string's line breaks ("\n").
+    ("网页代码", re.compile(r"\\u003c.{0,300}?\\u003e|<!--.{0,80}?-->|</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,300})?/?>"
+                        r"|(?:(?<=[>。！？!?”\u4e00-\u9fff])|(?<=\\u003e))\\n")),
     # Pinyin glosses after a character in children's / news text: 消费(fèi), 發(fā).
     ("拼音注音", PINYIN_GLOSS),
     ("编辑声明", re.compile(r"[\[［【][^\]］】\n]{0,40}(?:侵权|删除|编辑修改)[^\]］】\n]{0,40}[\]］】]。?")),
@@ -74,7 +78,7 @@ _CHROME = re.compile(
     r"|阅读时长|字数\s*[:：]?\s*\d+|作者[:：])"
     r"|^!\[[^\]]*\]\([^)]*\)$|^[|｜\-—_=*·•\s]+$"
     # A short line carrying a timestamp ("商界 | 2026-03-13 15:46:52 原创"), or a font-size switch (小字号).
-    r"|^(?=.{0,40}$).*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*\d{1,2}[:：]\d{2}|^[大中小]字号$"
+    r"|^(?=.{0,40}$).*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*\d{1,2}[:：]\d{2}|^[大中小]字号$|^字体[:：]?\s*(?:[大中小]\s*){0,3}$"
     # A site's name line: "315黑猫投诉-新浪旗下消费者服务平台", "XX网 - 官网".
     r"|^[^。，,！？\s]{2,20}\s*[-—|｜_]\s*[^。，,！？]{0,20}(?:平台|官网|网站|门户|首页)$"
     # A line of a few English words alone in a Chinese page: CMS field names, "Lazy loaded image".

@@ -229,8 +229,14 @@ def _cut_off_at_end(sentence: str, ending: str) -> bool:
     tail = sentence.strip()
     if not tail or not ending.endswith(tail) or re.search(r"[。；;！!？?）)」”』\]】]$", tail):
         return False
+    if _PREPOSITION_LEFT.search(tail):
+        return True  # "…物业部所属小组应根据业主/用户的投诉": what the modal asks for never comes
     last = dictionary_words(tail[-8:])[-1]
     return len(last) == 1 and "\u4e00" <= last <= "\u9fff" and last not in "了的等们人"
+
+
+# A modal followed by a preposition and its object only, with no verb and no pause after: the clause was cut.
+_PREPOSITION_LEFT = re.compile(r"(?:应当?|须|需|要)(?:根据|按照|依据|对|向|将|把|为|与|给|就)[^，,。；;]{1,16}的[^，,。；;的]{1,6}$")
 
 
 def _specific(keys: set[str]) -> set[str]:
@@ -286,7 +292,8 @@ def _document_deadlines(query: str, rules: Sequence[Guideline]) -> tuple[list[Gu
     """Time limits read from the company's rules documents of the complaint's industry (no curated rulebook)."""
     keys = _bigrams(query)
     found = []
-    for record in rules:
+    # (a regulator's time limits between two sides, or a guide's for complainants, bind no company)
+    for record in (r for r in rules if not THIRD_PARTY.search(r.text) and not FOR_COMPLAINANTS.search(r.title)):
         for sentence in re.split(r"(?<=[。；;\n])", record.text):
             s = " ".join(sentence.split()).strip()
             if TIME_LIMIT.search(s) and 8 <= len(s) <= 160:

@@ -130,6 +130,8 @@ def industries_named(text: str) -> frozenset[str]:
     return frozenset(industry_scores(text)) | {name for name in _NAMED if name in text}
 
 
+# A clause that ends a condition before its modal: "对于病人反映挂号难的,", "遇到重大投诉时,".
+_CONDITION_END = re.compile(r"(?:的|时|后|者)\s*[，,]?\s*$")
 _RUN_IN_LABEL = re.compile(r"^[^，,。:：]{2,6}[:：]\s*")
 
 
@@ -154,6 +156,9 @@ def instruction(text: str) -> tuple[str, str]:
         return "", ""
     modal = _MODAL.search(text)
     if modal and modal.start() <= 30:  # "1)客户亲自到客服投诉,接待人员应以亲切态度招待客户" → from 接待人员 on
+        condition = text[: modal.start()]
+        if _CONDITION_END.search(condition) and len(condition) <= 20 and not re.search(r"[()（）\d]", condition):
+            return text, ""  # "…挂号难的,应当立即协调解决": a short condition stays with what it asks
         return text[modal.start() :].lstrip("，, "), ""
     return "", ""
 
