@@ -157,8 +157,11 @@ def instruction(text: str) -> tuple[str, str]:
     modal = _MODAL.search(text)
     if modal and modal.start() <= 30:  # "1)客户亲自到客服投诉,接待人员应以亲切态度招待客户" → from 接待人员 on
         condition = text[: modal.start()]
-        if _CONDITION_END.search(condition) and len(condition) <= 20 and not re.search(r"[()（）\d]", condition):
-            return text, ""  # "…挂号难的,应当立即协调解决": a short condition stays with what it asks
+        if (_CONDITION_END.search(condition) and len(condition) <= 20 and not re.search(r"[()（）\d]", condition)
+                and is_handling(condition)):
+            # a short condition of the handling itself stays with what it asks ("人员权限等当场无法答复的,应履行告之
+            # 义务…"); one of a situation (顾客与员工发生争执的,) leaves "则门店应…", half a sentence
+            return text, ""
         return text[modal.start() :].lstrip("，, "), ""
     return "", ""
 
