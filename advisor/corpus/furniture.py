@@ -1,0 +1,130 @@
+"""Page furniture a whole line can be: download-site templates and legal boilerplate, site chrome (breadcrumbs,
+bylines, dates, counters, buttons), spam, ads, course blurbs, teaser headings, tables of contents, page numbers.
+
+`line_noise` names the reason a line is furniture; noise.py drops such lines with that reason in the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+URL = r"(?:https?://|www\.)[\w\-./?=&%#]+"
+
+# --- whole lines -------------------------------------------------------------------------------
+_BOILERPLATE = re.compile(
+    r"下载文档|文档页数|格式[:：]\s*docx?|大小[:：]\s*[\d.]+\s*[KM]B|仅部分预览|在线预览|侵犯您的权益|人工客服工作时间"
+    r"|下载本文|会员上传|小编为你整理|本文档下载|点此处下载|文档为docx?格式|下载.{0,20}word格式"
+    r"|声明[:：]本文|不拥有所有权|涉嫌版权|进行举报|版权所有|All rights reserved|©|ICP备\s*\d*"
+    r"|(?<![\w.\-])[\w.\-]+@[\w\-]+\.[a-z]{2,}|^[^。，,]{2,40}\.(?:docx?|pdf|txt)$|^快速导航$"
+    r"|已阅读\d+页|还剩\d+页未读|继续免费阅读|^下载本文档$|^(?:文档简介|文档描述|资源描述|资源简介)$|^文档$|^正在发送|^版权说明[:：]|^特别声明[:：]|^免责声明"
+    r"|^skip to (?:main )?content|_第\d+页$|^您的位置|^您?当前位置|^首页\s*[>＞»›]"
+    r"|不得搬运|搬运抄袭|违者必究|禁止转载|未经授权(?:不得|禁止)"
+    # a site's reprint notice: "【声明】:本栏目下的…文章,任何媒体…未经本网协议授权不得转载…"
+    r"|未经[^。，,]{0,12}(?:授权|许可|同意)[^。]{0,6}(?:不得|禁止|严禁)(?:转载|复制|摘编|镜像)"
+    # a forum's sign-up prompts ("马上注册,结交更多好友…", "您需要 登录 才可以下载或查看,没有帐号?")
+    r"|^马上注册|^立即注册|您需要\s*登录\s*才可以|没有帐号[?？]",
+    re.IGNORECASE,
+)
+_SPAM_TERMS = ("久久", "精品", "人妻", "无码", "熟妇", "中文字幕", "亚洲", "人人爽", "国产", "日韩", "成人", "激情", "av", "一区二区",
+               "a片")
+_PROMO_TERMS = ("欢迎合作", "合作洽谈", "服务商", "欢迎咨询", "联系我们", "扫码", "关注公众号", "加微信")
+_DISPUTE = re.compile(r"退费|退还|退款|退学|拒绝|拒不|补交|违约|赔偿|纠纷|协调|调解")
+_COURSE_TERMS = ("课程", "授课", "主讲", "讲师", "学员", "已授课", "培训导师", "训练导师")
+TEASER_HEADINGS = re.compile(
+    r"^(?:相关范文推荐|相关文档|相关主题|最新文档|相关推荐|猜你喜欢|相关文章|延伸阅读|热门文档|相关新闻|相关阅读|推荐阅读"
+    r"|热门推荐|更多阅读|精彩推荐)$"
+)
+# Page furniture that is a line of its own: breadcrumbs, bylines, counters, images, separators.
+_CHROME = re.compile(
+    r"^(?:[^>＞»›\n]{1,20}[>＞»›]){2,}[^>＞»›\n]{0,20}$"
+    r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|出版时间|阅读量|浏览次数|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：]"
+    r"|阅读时长|字数\s*[:：]?\s*\d+|作者[:：])"
+    r"|^!\[[^\]]*\]\([^)]*\)$|^[|｜\-—_=*·•\s]+$"
+    # A short line carrying a timestamp ("商界 | 2026-03-13 15:46:52 原创"), or a font-size switch (小字号).
+    r"|^(?=.{0,40}$).*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*\d{1,2}[:：]\d{2}|^[大中小]字号$|^字体[:：]?\s*(?:[大中小]\s*){0,3}$"
+    # A site's name line: "315黑猫投诉-新浪旗下消费者服务平台", "XX网 - 官网".
+    r"|^[^。，,！？\s]{2,20}\s*[-—|｜_]\s*[^。，,！？]{0,20}(?:平台|官网|网站|门户|首页)$"
+    # A line of a few English words alone in a Chinese page: CMS field names, "Lazy loaded image".
+    r"|^[A-Za-z][A-Za-z ]{0,19}$"
+    # A news byline: "■ 本报星级记者胡明兵", "文/记者 张三 通讯员 李四".
+    r"|^[■●◆▲□◇★☆\s]*(?:(?:文|图|文图)[/／])?(?:本报|本刊|本台|特约|实习|首席|星级|\s)*记者\s*[/／]?\s*[\u4e00-\u9fff]{2,4}"
+    r"(?:[\s、]+(?:通讯员|实习生)?\s*[\u4e00-\u9fff]{2,4})*$"
+    # an author's name alone after a bullet: "■王寅"
+    r"|^[■●◆▲□◇★☆]\s*(?:[\u4e00-\u9fff][ \u3000]?){2,8}$"
+    r"|^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S{1,20}){0,3}$"
+    # A photo caption: "王先生投诉的服装。资料图片", "图为调解现场", "（图片来源：网络）", "记者 张三 摄".
+    r"|^(?=.{0,40}$).*(?:资料图片?|供图|[(（]?图片?来源[:：]?[^。]{0,20}[)）]?|(?:记者|通讯员)\s*\S{2,4}\s*摄)$|^图为"
+    r"|^(?:网图|图片来自网络|图源网络|图片源自网络)[,，]?\s*(?:侵删|侵权删除?)?$"
+    # a commentator's or reporter's byline under a paper's name: "极目新闻评论员 吴双建"
+    # (several names, the place reported from: "南方财经全媒体记者关然 吴歌 实习生林钰嘉 张茵妮 广州报道")
+    r"|^(?:[\u4e00-\u9fff]{2,8}(?:报|网|社|台)\s+)?[\u4e00-\u9fff]{0,8}(?:评论员|记者|通讯员)\s*[/／]?\s*[\u4e00-\u9fff]{2,4}"
+    r"(?:[\s、]+(?:实习生|通讯员|记者)?\s*[\u4e00-\u9fff]{2,4})*(?:\s*[\u4e00-\u9fff]{2,4}报道)?$"
+    # a field name and a date ("date 2026-01-04", "Posted: 2024/5/6"); a site's own menu ("我的频道")
+    r"|^[A-Za-z]{2,12}[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\S{1,8})?$|^我的(?:频道|订阅|收藏|关注|消息|主页)$"
+    # a dateline alone: "中国新闻组／北京4日电", "新华社上海3月5日电（记者 张三）"
+    r"|^[\u4e00-\u9fff/／\s]{2,16}(?:\d{1,2}月)?\d{1,2}日电(?:\s*[(（][^)）]{0,20}[)）])?$"
+    # the publication alone on its line: "《选择》月刊"
+    r"|^《[^》]{1,16}》(?:月刊|半月刊|周刊|杂志|日报|晚报)$"
+    # a document-sharing site's buttons: "收藏 分销(赏)", "下载 相关 举报", "点击"
+    r"|^(?:(?:收藏|分享|下载|举报|点赞|评论|打印|分销|相关|点击|关注|转发|复制|纠错|打赏|赏|电邮)(?:[(（]赏[)）]|此页面?|本页)?\s*)+$"
+    # the credits of a feature: "记者|郑戎惠 编辑|赵润满 摄影|赵润满"
+    r"|^(?:(?:记者|编辑|摄影|撰文|文字|文|图|责编|校对|监制)\s*[|｜:：/／]\s*[\u4e00-\u9fff]{2,4}\s*){2,}$"
+    # where the page sits in the site: "我的位置:首页>文章详情", "当前位置:首页 > 新闻"
+    r"|^(?:当前位置|您的位置|我的位置|所在位置|您现在的位置)\s*[:：].{0,40}$"
+    # an e-paper's buttons alone on their line: "【PDF版】", "上一版", "返回目录"
+    r"|^[【\[［]?\s*(?:PDF\s*版?|数字报|电子报|电子版|返回目录|返回首页|上一版|下一版|上一期|下一期|版面导航|放大|缩小)\s*[】\]］]?$"
+    # a "show more" link: "点击查看更多>>", "展开全文", "阅读全文 »"
+    r"|^(?:点击)?(?:查看|阅读|展开|加载)(?:更多|全文|全部|原文|剩余)(?:内容)?\s*[>＞»›.…]*$"
+    # a comment box's prompt: "还没有评论,来说两句吧...", "发表评论", "已有3条评论"
+    r"|^(?=.{0,24}$)(?:还没有评论|暂无评论|发表评论|我要评论|写评论|已有\s*\d+\s*条评论|共\s*\d+\s*条评论|来说两句吧?|抢沙发)"
+    r"[,，。!！.…\s]*(?:(?:快)?来说两句吧?|抢沙发吧?)?[.。…!！\s]*$"
+)
+# A title line stuffed with search keywords separated by _ or |: spam.
+_KEYWORD_STUFFING = re.compile(r"^(?:[^_|｜\s]{2,24}[_|｜]){3,}[^_|｜\s]{2,24}$")
+# A site's link list flattened into one line: "视频1 视频21 视频41 … 推荐1 推荐3 …" (ten or more short words, no sentence).
+_LINK_LIST = re.compile(r"^(?:[^\s，,。；;！!？?]{1,8}\s+){9,}[^\s，,。；;！!？?]{1,8}$")
+# A table-of-contents entry: a short heading ending in a page number.
+TOC_ENTRY = re.compile(r"^.{2,40}?[\u4e00-\u9fff:：?？)）](?:\s*[.·…]{2,}\s*|\s*)\d{1,3}$")
+# Each run is tried from its first character only (the lookbehinds): a long run of dots in a line
+# made every position of it scan to the end, quadratic in the run's length.
+TRUNCATED = re.compile(r"(?:(?<!\.)\.{4,}|(?<!…)…{2,}|(?<!。)。{3,})$")
+_PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*[。.]?$|^[/／]\s*\d{1,3}$")  # "12", "- 3 -", a viewer's "/ 1"
+_DATE_ONLY = re.compile(r"^[二〇○零一三四五六七八九十\d]{4}\s*年[\d一二三四五六七八九十]{1,3}\s*月[\d一二三四五六七八九十]{1,3}\s*日$")
+
+
+def line_noise(text: str, ad_brands: set[str]) -> str | None:
+    """The reason a whole line is noise, or None to keep it."""
+    text = text.lstrip("# ")
+    if _BOILERPLATE.search(text):
+        return "网站模板"
+    bare = text.strip("【】[]（）() ")  # a caption in brackets: "【资料图】"
+    if _CHROME.search(text) or (bare != text and _CHROME.search(bare)):
+        return "网页信息"
+    if _KEYWORD_STUFFING.match(text):
+        return "垃圾信息"
+    if _LINK_LIST.match(text.strip()):
+        return "网页信息"
+    if not re.search(r"[\u4e00-\u9fff]", text) and len(re.findall(r"[A-Za-z]+", text)) >= 5:
+        return "外文模板"
+    low = text.lower()
+    if sum(term in low for term in _SPAM_TERMS) >= 3:
+        return "垃圾信息"
+    promo = sum(term in text for term in _PROMO_TERMS)
+    if promo >= 2 or (promo and any(b in text for b in ad_brands)):
+        return "广告"
+    if _course_blurb(text):
+        return "课程大纲"
+    if _PAGE_NUMBER.match(text) or _DATE_ONLY.match(text):
+        return "页码日期"
+    if TRUNCATED.search(text) and len(text) <= 60 and not re.search(r"[。！？!?]", text.rstrip(".…。")):
+        return "相关文章"  # a teaser cut off ("业主投诉物业的十种……"), not a story that trails off after its sentences
+    return None
+
+
+def _course_blurb(text: str) -> bool:
+    """A training course's blurb (课程大纲, 主讲, 讲师). A trainee's complaint about a course is none: with only
+    课程 and 学员 it tells of a dispute ("学员B未完成培训课程即被要求补交费用…最终退还全部费用")."""
+    found = [term for term in _COURSE_TERMS if term in text]
+    if len(found) < 2:
+        return False
+    return bool(set(found) - {"课程", "学员"}) or not _DISPUTE.search(text)
