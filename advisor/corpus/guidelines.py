@@ -7,7 +7,7 @@ import re
 from advisor.corpus.blocks import paragraph_spans
 from advisor.corpus.classify import guideline_kind, guideline_type, industry_of
 from advisor.corpus.doctext import DocText
-from advisor.corpus.layout import CN_NUM
+from advisor.corpus.runin import CN_NUM
 from advisor.models import Guideline, SourceSpan
 from advisor.text.terms import GENERAL, industry_scores
 

@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from advisor.corpus.blocks import Block, paragraph_spans
 from advisor.corpus.lines import CJK_PAIR, FURTHER_READING, PARTICULAR
-from advisor.corpus.roles import Role, colon_label_roles, headed_label, label_roles
+from advisor.corpus.roles import Role, headed_label, label_roles
+from advisor.corpus.runin import CN_NUM, known_label_like, leading_label, prefix_label
 from advisor.corpus.tables import ledger_rows, row_blocks
 
-CN_NUM = "一二三四五六七八九十"
 _NUM = rf"(?:[{CN_NUM}]{{1,3}}|\d{{1,3}}|[①-⑳])"
 # Case markers: 案例一 / 案例1： / 【案例二】 / 第3个案例 / 某银行典型案例1 / 案例分析汇编 2 / 案情一.
 CASE_MARKER = re.compile(
@@ -39,9 +39,6 @@ _NUMBERED = (
     ("padded", re.compile(r"^(?:PART|Part)?\s*0[1-9](?:\s*[|｜丨]\s*|\s+)(?=[\u4e00-\u9fff])")),
 )
 # A label glued to its section number without punctuation in scraped text: 一投诉概述.
-_BARE_CN_LABEL = re.compile(rf"^[{CN_NUM}](?=[\u4e00-\u9fff]{{4,10}})")
-_COLON = re.compile(r"^([^:：\n]{1,12}?)\s*[:：]\s*")
-_SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _TERMINAL = re.compile(r"[。；;！!？?…]$")
 MAX_HEADING_CHARS = 40
@@ -134,7 +131,7 @@ def _split(a: int, b: int, para: str, cut: int, kind: str, family: str) -> list[
     """A heading of `kind` for `para[:cut]` plus what follows on the line (title or body)."""
     rest = para[cut:].strip()
     rest_start = a + para.index(rest, cut) if rest else b
-    label = _leading_label(rest)
+    label = leading_label(rest)
     if label is not None:
         title_end, roles, body_at = label
         title = rest[:title_end].strip(" :：,，")
@@ -167,72 +164,19 @@ def _title_then_body(rest: str) -> tuple[str, str]:
     return "", rest
 
 
-def _leading_label(rest: str) -> tuple[int, tuple[Role, ...], int] | None:
-    """A section label at (or, after a short title, near) the start of `rest`.
-
-    Returns (start of the label, roles, start of the body), or None.
-    """
-    m = _COLON.match(rest)
-    bullet = re.match(r"[-*•·]\s*", rest)
-    # "- 未落实补救措施:…" is an item of a list with a run-in term; only a label of the broad list heads a section there.
-    if m and (roles := colon_label_roles(m.group(1))) and not (bullet and not _known_label(m.group(1)[bullet.end():].strip())):
-        return 0, roles, m.end()
-    m = re.match(rf"^[{CN_NUM}]{{1,2}}\s*[、.．]\s*", rest)
-    if m and (prefix := _prefix_label(rest[m.end() :])):
-        return 0, prefix[0], m.end() + prefix[1]
-    m = _BARE_CN_LABEL.match(rest) or re.match(rf"^[(（][{CN_NUM}][)）]\s*", rest)
-    if m:
-        for size in range(10, 1, -1):
-            word = rest[m.end() : m.end() + size]
-            if len(word) == size and label_roles(word) and _known_label(word):
-                body = m.end() + size
-                body += len(rest[body:]) - len(rest[body:].lstrip(" :：。."))
-                return 0, label_roles(word), body
-    # A short title glued to its first label: "工作不到位申诉内容：…".
-    for m in re.finditer(r"[:：]", rest[:24]):
-        head = rest[: m.start()]
-        for cut in range(1, len(head) - 1):
-            word = head[cut:]
-            if 2 <= len(word) <= 6 and _known_label(word) and not _SENTENCE_PUNCT.search(head[:cut]):
-                return cut, label_roles(word), m.end()
-        break
-    return None
-
-
-def _known_label(word: str) -> bool:
-    """A label of the broad list itself (stricter than `label_roles`, for labels without brackets)."""
-    from advisor.corpus.roles import PROTOTYPES
-
-    return any(word == p for labels in PROTOTYPES.values() for p in labels)
-
-
-def _prefix_label(rest: str) -> tuple[tuple[Role, ...], int] | None:
-    """A label right after a section number, without colon: "投诉概述1.公司…" → (facts, 4)."""
-    from advisor.corpus.roles import fully_labelled
-
-    for size in range(min(10, len(rest)), 2, -1):
-        word = rest[:size]
-        glued = size < len(rest) and re.match(r"[\u4e00-\u9fffA-Za-z]", rest[size]) is not None
-        # Text glued to the label without a break is trusted only after a label of the broad list.
-        if fully_labelled(word) and (not glued or _known_label(word)):
-            body = size + len(rest[size:]) - len(rest[size:].lstrip(" :：。."))
-            return label_roles(word), body
-    return None
-
-
 def _numbered(a: int, b: int, para: str, cut: int, family: str, next_para: str) -> list[Block]:
     rest = para[cut:]
-    prefix = _prefix_label(rest)
+    prefix = prefix_label(rest)
     if prefix is not None:
         roles, body_at = prefix
         return _with_body(Block("label", a, a + cut + body_at, rest[:body_at].strip(" :：。."), family, roles),
                           para, cut + body_at, b)
-    label = _leading_label(rest)
+    label = leading_label(rest)
     if label is not None and label[0] == 0:
         _, roles, body_at = label
         return _with_body(Block("label", a, a + cut + body_at, rest[:body_at], family, roles), para, cut + body_at, b)
     word = rest.strip(" :：。.")
-    if roles := label_roles(word) if (len(word) <= 10 and _known_label_like(word)) or headed_label(word) else ():
+    if roles := label_roles(word) if (len(word) <= 10 and known_label_like(word)) or headed_label(word) else ():
         return [Block("label", a, b, word, family, roles)]
     if _is_heading_text(rest) or (len(rest) <= MAX_HEADING_CHARS and not _TERMINAL.search(rest)):
         if label is not None:  # "一、title(一)投诉概述…" glued in scraped text
@@ -243,7 +187,7 @@ def _numbered(a: int, b: int, para: str, cut: int, family: str, next_para: str) 
     inner = re.search(rf"[(（][{CN_NUM}][)）](?=[\u4e00-\u9fff]{{2,10}})", rest[:60])
     # A title may hold a comma ("六、项目分期开发,前后期配置…引发群诉(一)投诉概述…"), never a sentence end.
     if inner and family == "cn" and inner.start() >= 4 and not _SENTENCE_END.search(rest[: inner.start()]):
-        label = _leading_label(rest[inner.start() :])
+        label = leading_label(rest[inner.start() :])
         if label is not None and label[0] == 0:
             _, roles, body_at = label
             head = Block("heading", a, a + cut + inner.start(), rest[: inner.start()], family)
@@ -253,12 +197,6 @@ def _numbered(a: int, b: int, para: str, cut: int, family: str, next_para: str) 
                 blocks.append(Block("body", lab_start + body_at, b, rest[inner.start() + body_at :]))
             return blocks
     return [Block("body", a, b, para)]
-
-
-def _known_label_like(word: str) -> bool:
-    from advisor.corpus.roles import fully_labelled
-
-    return fully_labelled(word)
 
 
 def _with_body(head: Block, para: str, body_at: int, b: int, roles: tuple[Role, ...] = (),
@@ -302,7 +240,7 @@ def _plain(a: int, b: int, para: str, family: str, next_para: str) -> list[Block
         return [Block("heading", a, b, para.strip(" :："), family or "line")]
     if _REPLY_LINE.match(para):
         return [Block("label", a, b, para.strip(" :："), family or "line", ("steps",))]
-    label = _leading_label(para)
+    label = leading_label(para)
     if label is not None:
         title_end, roles, body_at = label
         blocks = []
@@ -317,7 +255,7 @@ def _plain(a: int, b: int, para: str, family: str, next_para: str) -> list[Block
     if family or _stands_alone(para, next_para):
         text = para.strip(" :：")
         roles = label_roles(text)
-        if roles and (family or _known_label_like(text) or headed_label(text)):
+        if roles and (family or known_label_like(text) or headed_label(text)):
             return [Block("label", a, b, text, family or "line", roles)]
         return [Block("heading", a, b, text, family or "line")]
     return [Block("body", a, b, para)]
