@@ -31,7 +31,7 @@ def is_essay_title(title: str) -> bool:
     return bool(_ESSAY_WORDS.search(title)) and not _CASE_COLLECTION.search(title)
 
 
-def industry_of(text: str, title: str = "") -> str:
+def industry_of(text: str, title: str = "", min_evidence: int = 1) -> str:
     """The industry whose vocabulary the record's own text (and heading) uses most; 通用 when none, and when
     three unrelated industries weigh about as much (a list of 网购, 餐饮 and 汽车 complaints is of none)."""
     scores = industry_scores(title + "\n" + text)
@@ -48,7 +48,7 @@ def industry_of(text: str, title: str = "") -> str:
     if len(groups) >= 3 and lead <= 1.25 * (sum(groups.values()) - lead):
         return GENERAL
     best = max(INDUSTRY_TERMS, key=lambda k: scores.get(k, 0))  # the first of equals, in table order
-    return best if top else GENERAL
+    return best if top >= min_evidence else GENERAL
 
 
 def _industries(text: str) -> int:

@@ -26,6 +26,7 @@ from advisor.corpus.lines import (
 )
 from advisor.corpus.noise import drop_noise_lines, drop_unrelated_runs, page_prefixes, remove_inline
 from advisor.corpus.read import RawDocument
+from advisor.corpus.roles import label_roles
 from advisor.text.normalize import to_simplified
 
 _MARKER = re.compile(
@@ -111,6 +112,8 @@ def _continues(prev: Line, line: Line) -> bool:
         return False  # a table's row ends at its bar ("001 | … |" / "002 | … |"; a broken row's tail starts with |)
     if _heading_line(tail) and len(line.text) > len(tail) and not splits_word(tail, line.text):
         return False  # a short heading on its own line ("案例背景" above its text)
+    if _LABEL_LINE.match(nxt) and (_heading_line(tail) or _BULLET.match(tail) or label_roles(nxt[:-1])):
+        return False  # a label on its own line ("运营机制缺陷:" under a heading or after a list's item, "事件:")
     if is_title(line.text) and len(line.text) >= 6:
         return False  # a document title never continues the previous sentence
     if tail[-1] in ":：" and re.match(r"\s*\d{1,2}\s*[.、．]\s*\S", line.text):
@@ -129,6 +132,9 @@ def _continues(prev: Line, line: Line) -> bool:
     return True
 
 
+# A short label alone on its line ("服务流程问题:") and a list's item ("- 套餐变更…", "• …").
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,10}[:：]$")
+_BULLET = re.compile(r"^\s*[-•·*]\s")
 # A table row: two bars or more, ending with one, and not starting with one (a broken row's tail does).
 _TABLE_ROW = re.compile(r"^[^|｜](?:[^|｜]*[|｜]){2,}\s*$")
 _MD_ROW = re.compile(r"^[|｜](?:[^|｜]*[|｜]){2,}\s*$")  # a Markdown table's row: "| 001 | … | … |"

@@ -55,7 +55,7 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
     span = doc.locate(start, end)
     title = case_title(title, facts or full)
     return Case(
-        id="", title=title, industry=industry_of(full, title), complaint_type=complaint_type_of(title + full),
+        id="", title=title, industry=industry_of(full, title, 2), complaint_type=complaint_type_of(title + full),
         record_type=case_type(full, title, stories), format=fmt, context=context, facts=facts,
         management_thinking=dedupe_texts(fields["thinking"]), handling_steps=steps,
         steps_origin=origin if steps else "", improvements=dedupe_texts(fields["improvements"]),

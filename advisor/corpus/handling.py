@@ -35,6 +35,8 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
             continue
         if _FINDING.match(s) and not re.search(_REMEDY, s):
             continue  # "经核查，…" reports a finding, not an action
+        if _refused(s):
+            continue  # "营业厅以…为由推诿处理" tells what went wrong, not what to do
         if "记者" in s:
             continue  # what a reporter did (记者与该餐厅取得了联系) is no handling
         out.append(s)
@@ -43,6 +45,32 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
 
 # What the customer demands is no action of the company: "索要1000元赔偿", "要求退款".
 _DEMANDED = re.compile(r"(?:索要|要求|索赔|希望|提出|不然|否则)[^，,。；;]{0,14}")
+
+
+# The company side refusing or failing ("推诿处理", "仍坚持原处理方案,未提供有效凭证", "协商未果").
+_REFUSAL = re.compile(
+    r"推诿|推脱|踢皮球|拒绝|拒不|不予|不肯|不愿|不同意|未能|没能|未予|未提供|没有提供|仍坚持|坚持认为|置之不理|不理睬|"
+    r"敷衍|拖延|一拖再拖|无果|未果"
+)
+
+
+# A refusal forbidden ("商家不得随意拒绝") is none; nor is one in a clause of the customer's ("客户仍坚持转账").
+_FORBIDDEN = re.compile(r"(?:不得|不能|不应|不可|禁止|严禁)[\u4e00-\u9fff]{0,2}$")
+_CUSTOMER_CLAUSE = re.compile(r"^(?:客户|顾客|消费者|用户|业主|投诉人|旅客|乘客|患者|家属|学员|家长|住户|[\u4e00-\u9fff]{1,3}(?:先生|女士|小姐))")
+
+
+def _refused(sentence: str) -> bool:
+    """The company side's refusal or failure ends the sentence: no clause after its last refusal word names
+    a remedy ("商家起初拒绝退款,经调解后同意退还全款" keeps its remedy; "…为由推诿处理,…" does not)."""
+    last = None
+    for m in _REFUSAL.finditer(sentence):
+        clause = re.split(r"[，,。；;:：]", sentence[: m.start()])[-1]
+        if not _FORBIDDEN.search(sentence[: m.start()]) and not _CUSTOMER_CLAUSE.match(clause.strip()):
+            last = m
+    if last is None:
+        return False
+    later = re.split(r"[，,；;]", sentence[last.end():], maxsplit=1)  # a later clause ("推诿处理" is no remedy)
+    return len(later) < 2 or re.search(_REMEDY, later[1]) is None
 
 
 def _acts(sentence: str) -> bool:

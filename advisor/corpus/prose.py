@@ -18,11 +18,11 @@ from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments, story_part
 from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.sections import (
-    COMMENT_HEADING,
     RULES_DOC,
     SERIES,
     TALLY,
     announces_case,
+    comments_on_stories,
     contiguous,
     doc_title,
     headline,
@@ -99,7 +99,8 @@ class ProseReader:
         sections = sections_of(run)
         families = story_families(self.text, sections)
         for heading, bodies in sections:
-            if heading is not None and stories and bodies and COMMENT_HEADING.match(heading.text.strip()):
+            if (heading is not None and stories and bodies
+                    and comments_on_stories(heading.text, self._join(bodies))):
                 stories[-1].comment.extend(bodies)  # "专家点评欺诈乱象" under a story comments on it
                 continue
             sibling = heading is not None and heading.family in families
@@ -121,8 +122,10 @@ class ProseReader:
                 # (a heading of the same family as the story's own heads a sibling story: 干净篇—… then 安全篇—…).
                 if i == 0 and prev is not None and not self._sibling_of(prev, heading):
                     first, so_far = self.text[group[0].start : group[0].end], self._join(prev.blocks)
+                    # (nor does one over a section that names someone new further on: "…例如,…消费者胡女士…")
                     lone = (not sibling and prev.blocks[-1] is self._before(heading, run)
-                            and not starts_new_story(first, so_far) and not names_someone_new(first, so_far))
+                            and not starts_new_story(first, so_far) and not names_someone_new(first, so_far)
+                            and not self._someone_else(group, so_far))
                     if lone or self._goes_on(prev, first):
                         prev.blocks.extend(group)
                         continue
@@ -140,6 +143,13 @@ class ProseReader:
         if not stories or heading is None or not bodies or self._sibling_of(stories[-1], heading):
             return False
         return self._goes_on(stories[-1], self.text[bodies[0].start : bodies[0].end])
+
+    def _someone_else(self, group: list[Block], so_far: str) -> bool:
+        """The section names a particular person (胡女士, 王某) whom the story so far does not (上述乔先生 was named
+        before)."""
+        text = self._join(group)
+        return any(person not in so_far and not re.search(rf"(?:上述|前述|上文|该|这位|此)的?{re.escape(person)}", text)
+                   for person in people_named(text))
 
     @staticmethod
     def _sibling_of(story: _Story, heading: Block | None) -> bool:

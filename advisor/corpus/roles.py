@@ -44,7 +44,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("回放", ("facts",)), ("重播", ("facts",)), ("重现", ("facts",)), ("回顾", ("facts",)), ("内容", ("facts",)), ("案情", ("facts",)), ("事件", ("facts",)),
     ("事由", ("facts",)), ("起因", ("facts",)), ("呈现", ("facts",)), ("显现", ("facts",)), ("暴露", ("facts",)), ("描述", ("facts",)), ("说明", ("facts",)),
     ("过程", ("facts",)), ("现象", ("facts",)), ("情景", ("facts",)), ("诉求", ("facts",)), ("争议焦点", ("thinking",)), ("争议点", ("thinking",)),
-    ("焦点", ("thinking",)), ("争议", ("facts",)),
+    ("焦点", ("thinking",)), ("分歧", ("thinking",)), ("争议", ("facts",)),
     ("事实", ("facts",)), ("申诉", ("facts",)), ("问题", ("facts",)), ("留言", ("facts",)), ("来信", ("facts",)), ("信件", ("facts",)),
     ("由来", ("facts",)), ("还原", ("facts",)), ("再现", ("facts",)), ("调查", ("facts",)), ("审理", ("thinking",)), ("本院认为", ("thinking",)),
 )

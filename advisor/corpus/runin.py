@@ -59,8 +59,9 @@ def prefix_label(rest: str) -> tuple[tuple[Role, ...], int] | None:
     for size in range(min(10, len(rest)), 2, -1):
         word = rest[:size]
         glued = size < len(rest) and re.match(r"[\u4e00-\u9fffA-Za-z]", rest[size]) is not None
+        listed = rest[size : size + 1] in ("、", "和", "及", "与")  # "(二)投诉事由、时间、地点;": an item, no label
         # Text glued to the label without a break is trusted only after a label of the broad list.
-        if fully_labelled(word) and (not glued or _known_label(word)):
+        if fully_labelled(word) and (not glued or _known_label(word)) and not listed:
             body = size + len(rest[size:]) - len(rest[size:].lstrip(" :：。."))
             return label_roles(word), body
     return None

@@ -86,6 +86,19 @@ COMMENT_HEADING = re.compile(
 )
 
 
+# A heading that names an analysis of the cases above it (二、争议频发的核心原因, 问题根源, 事件反思, 经验教训).
+_ANALYSIS_HEADING = re.compile(r"(?:原因|原因分析|根源|症结|反思|教训|启示|启发|评析|点评|思考)[:：]?$")
+
+
+def comments_on_stories(heading: str, body: str) -> bool:
+    """The section under `heading` comments on the stories told before it: an analysis heading
+    (COMMENT_HEADING, or one that ends in 原因, 反思, 教训 …) over text that tells no story of its own."""
+    text = heading.strip()
+    if COMMENT_HEADING.match(text):
+        return True
+    return bool(_ANALYSIS_HEADING.search(text)) and len(text) <= 20 and not is_story(body)
+
+
 def announces_case(heading: str) -> bool:
     """"案例分析:", "【典型案例】", "“某超市社区团购”投诉处置案例", "服 务 消 费 投 诉 案 例": the heading says a case
     follows (a collection's heading, 消费维权典型案例汇编, names several)."""

@@ -141,7 +141,10 @@ class _Walker:
                 case.sections.append(Section(("thinking",), b.text, b.end, b.end))
                 case.blocks.append(b)
                 return
-            if (below(b, case) or is_metadata_label(b.text)) and not doc_title:
+            # a numbered point that is a sentence ("一、原、被告双方签订的…协议合法有效。" under 评析) goes on
+            # with the section above it
+            point = bool(case.sections) and b.family in _NUMBERED and b.text.rstrip().endswith(("。", "；", ";"))
+            if (below(b, case) or point or is_metadata_label(b.text)) and not doc_title:
                 self._extend(b)  # a subheading inside the case; a document title starts another document
                 return
             self._close()

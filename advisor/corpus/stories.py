@@ -21,7 +21,7 @@ SURNAMES = (
 _SUR = f"[{SURNAMES}]"
 # Before 先生/女士/小姐 any character is a surname (糜小姐, 晁先生: rarer ones than the list), except the words
 # that describe rather than name (这位女士, 的先生, 老先生, 各位女士).
-_TITLED = r"(?![的位名个该这那此各众诸其两几们男老一])[\u4e00-\u9fff]"
+_TITLED = r"(?![的位名个该这那此各众诸其两几们男老一在给对让被把跟替为请叫时])[\u4e00-\u9fff]"
 _HONORIFIC = rf"{_TITLED}(?:先生|女士|小姐)"
 # Surnames that are also prepositions after a role word (业主向记者…, 客户于…) do not start a full name.
 _NAME_SUR = "[" + "".join(c for c in SURNAMES if c not in "向于和万从应") + "]"
@@ -58,6 +58,10 @@ _PERSON = (
     # the parties of a court case by letter: "A公司名下车辆与B公司名下车辆发生交通事故"
     r"|[A-Z](?:公司|企业|商家|店)(?=名下|与|将|认为|诉|向|称|就)"
     r"|有(?:客人|客户|顾客|业主|旅客|乘客|患者|用户|消费者)"
+    # a group ("一群高中生到…吃饭"), Taiwan's 民众 ("投诉民众指出"), Hong Kong's 袁女 / 陈男 ("袁女向美容店投诉")
+    r"|一群[\u4e00-\u9fff]{0,4}?(?:学生|高中生|大学生|客人|顾客|游客|业主|居民|家长|年轻人|老人|消费者|乘客|旅客|网友)"
+    r"|(?:投诉|受害|当事)民众|民众(?=指出|表示|反映|投诉|称|说|质疑|抱怨|向)"
+    rf"|{_NAME_SUR}[女男](?=向|不满|表示|称|说|指|投诉|称|于|在|后来|事后|再|又|花|被|与|和|把)"
     r"|(?:客人|客户|顾客|业主|消费者|旅客|乘客|患者|用户|车主|游客|投诉人|申诉人|住户|家长|家属|病人)"
     r"(?:据此|随即|随后|于是|便|遂)?(?:反映|发现|声称|称|要求|来电|到店|入住|在[A-Z某一]|于\d|购买|办理|乘坐|预订|报名)"
     r"|一(?:名|位)?(?:护士|医生|员工|店员|服务员|快递员|司机|保安|导游|乘务员)|我家|我们家|本人(?=在|于|购|去|到)"
@@ -81,6 +85,14 @@ _SPECIFIC = re.compile(
     + _DESCRIBED +
     r"|我家|我们家"
 )
+# A first-person account: "我去工商银行…取款", "我是…小区业主", "…我联系物业" (not 我行, 我司, 我局). It makes a
+# text a story, but is no protagonist: "我" is as often someone quoted ("我在培训‘表演客人’呢").
+_FIRST_PERSON = re.compile(
+    r"(?<![自本])我(?=去|到|在|于|刚|买|购买|办理|办了|报名|入住|乘坐|发现|联系|打电话|家|的车"
+    r"|是[^。，,]{0,20}(?:业主|用户|客户|车主|会员|消费者|住户))"
+)
+
+
 _STORY_CUES = re.compile(
     _PERSON
     + r"|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|某日|某天|有一天|当天|次日|当晚|昨日|昨天|前天|去年|随后|后来|原来|于是|近日|日前"
@@ -182,7 +194,9 @@ def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
         return particular and story_score(text) > 0.0
     dated = len(re.findall(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年\s*\d{1,2}\s*月|某日|当天|次日|当晚", text))
     if not re.search(_PERSON, text) and dated < 2:
-        return False
+        # a first-person account counts its narrator's deeds as story cues
+        first = len(_FIRST_PERSON.findall(re.sub(r"“[^”]*”|「[^」]*」|\"[^\"]*\"", "", text)))  # not quoted speech
+        return first > 0 and story_score(text) + first / (max(len(text), 1) / 100) > 0.0
     return story_score(text) > 0.0
 
 
@@ -211,9 +225,12 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     lead = _NOT_ALONE.match(text) or (RUN_IN.match(text) if not _GOES_ON.match(text) else None)
     if callable(story_so_far):
         if (not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None
-                and not dated and not lead):
+                and not dated and not lead and not _LIKEWISE.match(text)):
             return False
         story_so_far = story_so_far()
+    likewise = _LIKEWISE.match(text)
+    if likewise and len(story_so_far) > 80 and likewise.group("who") not in story_so_far:
+        return True  # "李玲的爷爷也遇到了类似的问题。" after 姚远's father's story
     if lead and len(story_so_far) > 80 and (names_someone_new(text[lead.end() :], story_so_far)
                                              or (_NOT_ALONE.match(text) and _someone_new(text[lead.end() :], story_so_far))):
         return True
@@ -233,6 +250,9 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
+# Someone else to whom the like happened: "李玲的爷爷也遇到了类似的问题", "肖玉的母亲同样遭遇了高额话费问题".
+_LIKEWISE = re.compile(r"^(?P<who>[^，,。！？:：]{2,10}?)(?:(?:也|亦)(?:遇到|遭遇|碰到|经历)了?(?:类似|同样|相同|相似)"
+                       r"|同样(?:遇到|遭遇|碰到|经历)了?)")
 # A person named in a story: 吴女士, 郝先生, 王某某, D女士.
 _NAMED = re.compile(rf"{_HONORIFIC}|{_SUR}(?:老伯|大叔|阿婆|某某?)|(?<![A-Za-z])[A-Z](?:先生|女士|小姐)"
                     rf"|(?<![\u4e00-\u9fff]){_SUR}[\u4e00-\u9fff]{{1,2}}(?=[(（]化名[)）])|(?<=[,，。的])[\u4e00-\u9fff]{{2,3}}(?=[(（]化名[)）])")

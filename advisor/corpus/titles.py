@@ -87,7 +87,14 @@ def clean_heading(heading: str) -> str:
 
 
 _WHO_ONLY = re.compile(r"^(?:家长|消费者|业主|市民|网友|读者|记者|客户|顾客|患者|乘客|旅客|游客|用户|居民|村民|车主|住户|学员)$")
-_WHEN_ONLY = re.compile(r"^(?:同一天|当天|同日|当日|次日|随后|当晚|第二天|前段时间|近日|日前|最近)$")
+_WHEN_ONLY = re.compile(
+    r"^(?:同一天|当天|同日|当日|次日|随后|当晚|第二天|前段时间|近日|日前|最近"
+    # the rest of a period ("2024年7月至10月期间," once its start is gone)
+    r"|(?:至|到|[-—~～])\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:期间|间|以来|底|初|中旬)?"
+    # a period in full: "由2020年至2025年3月"
+    r"|(?:由|从|自)?\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*(?:至|到|[-—~～])\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:期间|间|以来)?)$"
+)
+_GREETING = re.compile(r"^(?:大家好|各位好|你好|您好|哈喽|嗨)[!！。~～]*$")
 _LINKING = re.compile(
     rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
     r"|[^。！？]{0,16}(?:曝出|出现|发生|上演)(?:了)?(?:多起)?类似(?:的)?(?:事件|情况|问题|遭遇))[。！？:：]\s*"
@@ -125,15 +132,16 @@ def title_from_facts(facts: str) -> str:
         return run_in.group(0).strip().rstrip("。！？!?")
     first = re.split(r"[。;；\n!！?？]", facts.strip(), maxsplit=1)[0]
     first = re.sub(r"^[-*·•●▪◆■]\s*", "", first)  # a list item's mark: "- 2021年,某知名主播…"
-    clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后|类似地|同样地|与此类似|类似的是|无独有偶|同样)[,，]\s*|^\s*\d{1,2}\s*[.、．]\s*", "", first)
+    clause = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后|类似地|同样地|与此类似|类似的是|无独有偶|同样|例如|比如|又如|再如|譬如)[,，]\s*|^\s*\d{1,2}\s*[.、．]\s*", "", first)
     clause = _DATED_START.sub("", clause.strip(), count=1)
     clause = re.sub(r"^\d{1,2}[:：]\d{2}分?\s*", "", clause)  # "14:06分一客人走到前台…"
-    parts = [p.strip() for p in re.split(r"[,，:：]", clause) if p.strip()][:5]
+    parts = [p.strip() for p in re.split(r"[，:：]|(?<!\d),|,(?!\d{3}(?!\d))", clause) if p.strip()][:5]  # (not "1,080")
     parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是|(?:相比之下|与此同时|此外|另外|(?:亦有|另有|还有)投诉人?(?:表示|指|称|反映)"
                                               r"|(?:而|此外)?在?另(?:外)?一(?:个|起)?(?:案件|案例|个案)中)$", p)] or parts
     # A person's particulars are no title: "王某某，女，80岁，因外伤…".
     parts = [p for p in parts if not _particular(p)] or parts
     parts = [p for p in parts if not _WHEN_ONLY.match(p)] or parts  # "同一天,另外一个女士也遭受…"
+    parts = [p for p in parts if not _GREETING.match(p)] or parts  # "大家好,我是一名理赔调查员"
     parts = [p for p in parts if not _WHO_ONLY.match(p)] or parts  # "家长:培训机构卷钱跑路怎么办?"
     introduced = bool(parts) and bool(_INTRODUCTION.match(parts[0]))
     parts = parts[1:] if introduced and len(parts) > 1 else parts

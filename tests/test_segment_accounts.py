@@ -1,0 +1,174 @@
+"""Forms first met in the external development splits dev28 and dev30–dev32: first-person accounts and news
+told of a group, a city's 民众 or a Hong Kong 袁女; someone else to whom the like happened; an analysis section
+after the cases; a Markdown heading run into the sentence before it; a court case's [分歧]; numbered points of an
+analysis; a list item that starts like a label; story steps that only tell a refusal; titles that begin with a
+period or 例如; a story sentence that mentions 进行举报. Texts written for the tests after those patterns."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import cleaned, seg
+
+from advisor.corpus.classify import industry_of
+from advisor.corpus.handling import told_actions
+from advisor.corpus.runin import prefix_label
+from advisor.corpus.stories import is_story, people_named
+from advisor.corpus.titles import title_from_facts
+from advisor.text.terms import GENERAL
+
+
+@pytest.mark.parametrize("story", [
+    "一群大学生到一家火锅店聚餐,吃到一半发现锅底里有一只蟑螂,跟服务员反映后,店长只同意打九折,学生们拒绝买单并报警处理。",
+    "投诉民众指出,家中上期电费是两千多元,这一期却涨到一万多元,向电力公司反映后才知道是抄表人员把度数看错了,多收了七千多元。",
+    "袁女向美容店投诉,纹眉后双眉又粗又黑,双方协商后美容店只退回一半费用,她又花了三万多元把眉毛洗掉,至今仍在追讨。",
+    "我去工商银行取款4000元,离开柜台后数钱时发现少了一张,找到大堂经理调取监控,对方态度冷淡,说离柜概不负责。",
+])
+def test_groups_citizens_hong_kong_names_and_first_person_accounts_are_stories(story):
+    assert is_story(story)
+    out = seg(story + "\n")
+    assert len(out.cases) == 1 and not out.guidelines
+
+
+def test_a_quoted_i_is_no_narrator_and_no_new_person():
+    quoted = "那天母女俩走进酒店大堂,经理坐在沙发上头也不抬:“我在培训员工呢,不能让座。”母女俩只好站着等了半个小时。"
+    assert not is_story(quoted)  # nobody particular, no dates: the quoted 我 is the manager speaking
+
+
+def test_words_before_an_honorific_that_are_no_surname():
+    assert people_named("在女士的强烈投诉下,酒店给她们升级了套房。当时女士觉得可以翻篇了。") == set()
+    assert people_named("胡女士在网上订了两张火车票。") == {"胡女士"}
+
+
+def test_someone_else_to_whom_the_like_happened_starts_another_story():
+    text = (
+        "谁动了老人的手机套餐。姚远的父亲参加“0元购机”活动,被办理了五年合约套餐,每月话费从38元涨到了199元,"
+        "还背上了两千多元的预授权冻结额度。姚远为父亲维权一年半,先后打了几十次客服电话,最后向工信部投诉,运营商才同意解约。\n"
+        "李玲的爷爷也遇到了类似的问题。从去年底开始,爷爷的套餐从每月48元涨到了109元,还开通了多项增值业务,"
+        "李玲打了十几次客服电话才退回部分费用。\n"
+    )
+    out = seg(text)
+    assert len(out.cases) == 2
+    assert "李玲" not in out.cases[0].facts and "李玲" in out.cases[1].facts
+
+
+def test_an_analysis_section_after_the_cases_is_the_thinking_of_each():
+    text = (
+        "一、扣费争议典型案例\n"
+        "2024年7月至10月期间,某县一位用户发现保号套餐连续产生小额流量扣费,营业厅以金额太小为由推诿处理。\n"
+        "另有用户反映办理129元套餐后,实际每月扣除169元,多次投诉后客服仍坚持原处理方案,未提供有效凭证。\n"
+        "二、争议频发的核心原因\n"
+        "运营机制缺陷:\n"
+        "- 系统自动扣费缺乏透明记录,用户无法追溯具体扣费项目\n"
+        "服务流程问题:\n"
+        "- 小额扣费维权成本过高,用户常被迫放弃申诉\n"
+    )
+    out = seg(text)
+    assert len(out.cases) == 2
+    for case in out.cases:
+        assert any("维权成本过高" in t for t in case.management_thinking), case.title
+        assert not any("推诿" in s or "仍坚持" in s for s in case.handling_steps)  # a refusal is no step
+    assert out.cases[0].title.startswith("某县一位用户")  # not "至10月期间…"
+
+
+def test_a_label_on_its_own_line_is_not_joined_to_the_line_above():
+    text = cleaned("二、争议频发的核心原因\n运营机制缺陷:\n- 系统自动扣费缺乏透明记录\n服务流程问题:\n- 维权成本过高\n").text
+    assert "核心原因运营" not in text and "记录服务流程" not in text
+
+
+def test_a_markdown_heading_run_into_the_sentence_before_it_starts_a_case():
+    text = (
+        "## 以案说险\n"
+        "保险是重要的风险管理工具,但理赔纠纷时有发生,了解条款才能做出明智的决策。### 案例一:意外险中的“意外”定义\n"
+        "事件:\n"
+        "小王在公司年会上参加抽奖,被掉落的奖品砸伤头部,向保险公司报案要求赔偿医疗费,保险公司以不属于意外拒赔。\n"
+        "分析:\n"
+        "意外险通常对意外有明确界定,本案中小王受伤属于外来、突发的事件。\n"
+        "### 案例二:重疾险的“疾病”认定\n"
+        "事件:\n"
+        "小李患上甲状腺结节后手术切除,向保险公司申请重疾理赔,被以不符合合同定义为由拒绝。\n"
+        "分析:\n"
+        "重疾险对重大疾病有严格定义,甲状腺结节未必在保障范围内。\n"
+    )
+    out = seg(text, "doc.md")
+    titles = [c.title for c in out.cases]
+    assert titles == ["意外险中的“意外”定义", "重疾险的“疾病”认定"]
+    assert all(c.management_thinking for c in out.cases)
+
+
+def test_a_court_cases_differing_opinions_and_numbered_points_belong_to_its_analysis():
+    text = (
+        "[案情]\n"
+        "2010年5月原告王某在某小区购买商品房并交纳物业管理费,2011年3月原告停放在小区楼梯口的摩托车被盗,原告要求物业公司赔偿6000元。\n"
+        "[分歧]\n"
+        "意见一:物业公司应当承担与其履约瑕疵相应的赔偿责任。\n"
+        "意见二:物业公司不承担赔偿责任。\n"
+        "[评析]\n"
+        "笔者同意第一种意见,理由如下:\n"
+        "一、原、被告双方签订的物业管理服务协议合法有效。\n"
+        "双方的协议是真实意思表示,物业公司负有小区秩序维护的义务。\n"
+        "二、物业公司未尽到巡查义务,应承担相应的赔偿责任。\n"
+        "监控显示案发时段无人巡逻。\n"
+    )
+    out = seg(text)
+    assert len(out.cases) == 1 and not out.guidelines
+    thinking = "\n".join(out.cases[0].management_thinking)
+    assert "意见一" in thinking and "笔者同意" in thinking and "无人巡逻" in thinking
+
+
+def test_a_list_item_that_starts_like_a_label_is_no_label():
+    assert prefix_label("投诉事由、时间、地点;") is None
+    assert prefix_label("处理过程") is not None
+    text = (
+        "第六条 游客投诉应当提供以下材料:\n(一)投诉人姓名和联系方式;\n(二)投诉事由、时间、地点;\n(三)相关证据材料。\n"
+        "第七条 景区投诉接待处收到游客投诉后,应立即登记,并在2个工作日内答复。\n"
+    )
+    assert not seg(text).cases
+
+
+def test_a_section_that_names_someone_new_under_a_heading_is_another_story():
+    text = (
+        "接到举报后,省消协对该案件进行调查,消费者7月10日签订合同,7月29日缴纳全部团费,旅行社因签证未办好取消了出境游,"
+        "经调解旅行社全额退还参团费用并支付违约金。\n"
+        "(二)出行购票“陷阱”多\n"
+        "消费者出门旅行,一般都会购买火车票、飞机票。\n"
+        "例如,2019年8月29日,消费者胡女士在某网络平台购买火车票,需要额外收取优惠券费用10元和20元,"
+        "消费者认为属于捆绑销售,遂向当地消委会进行举报。\n"
+        "经调解,经营者原路退回消费者支付的30元优惠券费用。\n"
+    )
+    out = seg(text)
+    assert len(out.cases) == 2
+    assert "胡女士" in out.cases[1].facts and "胡女士" not in out.cases[0].facts  # and 进行举报 is no boilerplate
+
+
+def test_titles_skip_a_period_an_example_word_and_a_greeting():
+    assert title_from_facts("2024年7月至10月期间,沈丘某用户发现保号套餐连续产生小额流量扣费。") == "沈丘某用户发现保号套餐连续产生小额流量扣费"
+    assert title_from_facts("由2020年至2025年3月,消委会共接获4,849宗外卖平台投诉。").startswith("消委会共接获4,849宗")
+    assert title_from_facts("又如,消费者崔女士在某网络平台预订了两张机票。").startswith("消费者崔女士")
+    assert not title_from_facts("大家好,我是一名理赔调查员,从业十年,今天讲讲两起拒赔的案子。").startswith("大家好")
+
+
+def test_story_steps_leave_out_what_only_tells_a_refusal():
+    story = (
+        "营业厅以金额太小为由推诿处理,用户往返40公里仍未能解决争议。"
+        "商家起初拒绝退款,经调解后商家同意退还全款。"
+        "银行柜员察觉异常,三次劝阻并报警,客户仍坚持转账5万元。"
+        "客服部向商家强调了平台的规定,即商品出现质量问题可以退货退款,商家不得随意拒绝。"
+    )
+    steps = told_actions(story)
+    assert not any("推诿" in s for s in steps)
+    assert any("同意退还全款" in s for s in steps)
+    assert any("三次劝阻并报警" in s for s in steps)  # the customer's insisting is no refusal of the bank's
+    assert any("不得随意拒绝" in s for s in steps)  # a refusal forbidden is none
+
+
+def test_one_industry_word_is_too_little_to_label_a_case():
+    one = "宝妈在一家健康管理店充值7万元,店铺换了老板后不认旧卡,套餐剩余的保养次数无法使用。"
+    assert industry_of(one, "", 2) == GENERAL  # 保养 once, 套餐 once, 店铺 once: no industry
+    assert industry_of("车主在4S店保养后发现发动机漏油,4S店拒绝承担维修费用。", "", 2) == "汽车"
+
+
+@pytest.mark.parametrize("line", ["微信登陆", "QQ登录", "生活中心/综合报导", "(即时新闻中心/综合报导)", "1234人参与 评论",
+                                  "实习生 彭艺航"])
+def test_sign_in_buttons_desk_bylines_and_counters_are_furniture(line):
+    kept = cleaned(f"餐厅顾客投诉菜里有虫\n{line}\n顾客向店长反映后,店长同意免单并道歉。\n").text
+    assert line not in kept and "同意免单" in kept
