@@ -172,3 +172,46 @@ def test_one_industry_word_is_too_little_to_label_a_case():
 def test_sign_in_buttons_desk_bylines_and_counters_are_furniture(line):
     kept = cleaned(f"餐厅顾客投诉菜里有虫\n{line}\n顾客向店长反映后,店长同意免单并道歉。\n").text
     assert line not in kept and "同意免单" in kept
+
+
+def test_an_offices_reply_is_the_handling_of_a_netizens_complaint():
+    text = (
+        "网友诉求:某县某小区供暖不热\n"
+        "我是某县某小区业主,自打供热起就不曾热过,室温不到十八度,找到供热公司测了两三次温度就走了,问题一直没解决。\n"
+        "某县城管局回复:\n"
+        "2019年12月23日,我局工作人员同该用热户取得联系,并督促供热公司对管网进行排查,室温已达到18℃以上。\n"
+    )
+    out = seg(text)
+    assert len(out.cases) == 1
+    assert any("督促供热公司" in s for s in out.cases[0].handling_steps)
+
+
+@pytest.mark.parametrize(("label", "roles"), [("处理及点评", ("steps", "thinking")), ("原因分析与改进", ("thinking", "improvements")),
+                                              ("维权过程与结果", ("steps", "outcome"))])
+def test_two_labels_joined_fill_both_fields(label, roles):
+    from advisor.corpus.roles import label_roles
+
+    assert label_roles(label) == roles
+
+
+def test_a_markdown_heading_glued_to_a_heading_starts_a_case():
+    text = (
+        "从问题到教训#### 案例一:“网红基金”销售误导\n"
+        "案情回顾:2021年,投资者李女士在某银行理财经理推荐下购买了一款号称保本的基金,一年后亏损30万元。\n"
+        "维权过程与结果:李女士向当地金融监管部门投诉,监管部门调查后认定理财经理存在误导性陈述,银行赔偿损失的40%。\n"
+    )
+    out = seg(text)
+    assert out.cases[0].title.startswith("“网红基金”销售误导")
+    assert any("向当地金融监管部门投诉" in s for s in out.cases[0].handling_steps)
+
+
+def test_a_case_number_with_a_bare_mark_takes_the_heading_after_it_as_title():
+    text = (
+        "案例一>>>\n\n微信收费有玄机 多多询问莫上当\n\n"
+        "2020年初,客户林先生反映其在车行办理信用卡分期购车时,被以银行名义用微信收取300元手续费,要求退还。\n\n"
+        "分析:\n\n经查,收费的系第三方车行人员,银行已协助客户追回费用。\n\n"
+        "案例二>>>\n\n电话营销须提防 实地办理方稳妥\n\n"
+        "2019年底,客户陈女士接到自称银行员工的电话,被推销一款高收益理财,转账后发现对方并非银行员工,要求银行赔偿。\n\n"
+        "分析:\n\n经核实,银行从未开展此类电话营销,已协助客户报警。\n"
+    )
+    assert [c.title for c in seg(text).cases] == ["微信收费有玄机 多多询问莫上当", "电话营销须提防 实地办理方稳妥"]

@@ -24,7 +24,7 @@ _GLUED_HEADING = re.compile(
     r"[^\s。；;！!？?，,]{0,12}?典型案例\s*\d{1,2}(?!\d)|案例分析汇编\s*\d{1,2}(?!\d)|案例\s*\d{1,2}(?=[\u4e00-\u9fff])))"
     r"|(?<=[:：])\s*(?=案例[一二三四五六七八九十\d]{1,3}[:：,，])"
     # a Markdown heading a scrape ran into the sentence before it ("…做出明智的决策。### 案例一:…")
-    r"|(?<=[。；;！!？?])\s*(?=#{1,6}\s*[^\s#])"
+    r"|(?<=[。；;！!？?])\s*(?=#{1,6}\s*[^\s#])|(?<=[^\s#])\s*(?=#{2,6}\s*[^\s#])"
     # a case number glued after the chapter it opens ("旅游投诉案例之购物篇案例1诱导游客高消费…")
     r"|(?<=[篇章类])\s*(?=案例\s*[一二三四五六七八九十\d]{1,3}(?![\d年月日号元万%])[\u4e00-\u9fff])"
     # after a closing tag of the case before ("…的服务理念.(结错帐)案例二:某年…")

@@ -20,7 +20,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("改进", ("improvements",)), ("整改", ("improvements",)), ("预防", ("improvements",)),
     ("防范", ("improvements",)), ("防止", ("improvements",)),
     ("判决", ("outcome",)), ("裁决", ("outcome",)), ("裁定", ("outcome",)), ("调解结果", ("outcome",)),
-    ("处理结果", ("steps", "outcome")), ("处理过程及结果", ("steps", "outcome")), ("结案", ("outcome",)),
+    ("处理结果", ("steps", "outcome")), ("维权过程", ("steps", "outcome")), ("处理过程及结果", ("steps", "outcome")), ("结案", ("outcome",)),
     ("结局", ("outcome",)), ("最终结果", ("outcome",)),
     ("分析", ("thinking",)), ("点评", ("thinking",)), ("评析", ("thinking",)), ("评论", ("thinking",)),
     ("启示", ("thinking",)), ("思考", ("thinking",)), ("总结", ("thinking",)), ("经验", ("thinking",)),
@@ -117,7 +117,18 @@ def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
     roles = next(_rule_roles(text), ())
     if not roles and len(text) >= 6 and _neutral_only(text):
         return ()  # "银行消费者投诉案例" names a collection, no section ("消费者：" still heads one side)
-    return _with_lessons(text, roles) or _similar_roles(text)
+    return _joined_roles(text) or _with_lessons(text, roles) or _similar_roles(text)
+
+
+def _joined_roles(text: str) -> tuple[Role, ...]:
+    """Two labels joined ("处理及点评", "原因分析与改进"): the roles of both, in order; empty otherwise."""
+    parts = [p for p in re.split(r"及|与|和|&|＆", text) if p]
+    if len(parts) != 2:
+        return ()
+    roles = [next(_rule_roles(p), ()) for p in parts]
+    if not all(roles):
+        return ()
+    return tuple(dict.fromkeys(r for rs in roles for r in rs))
 
 
 def _with_lessons(text: str, roles: tuple[Role, ...]) -> tuple[Role, ...]:
@@ -183,9 +194,16 @@ COLON_WORDS = ("案例", "分析", "背景", "点评", "评析", "启示", "结�
                "案情", "原因", "问题", "说明", "争议点")
 
 
+# An office's or a company's reply to the complaint: "南皮县城管局回复:", "市公交总公司答复:".
+_ORG_REPLY = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:局|厅|委|办|中心|公司|部门|政府|银行|医院|学校|物业|街道|社区|站|所|院)"
+                        r"的?(?:回复|答复|回应|处理意见|办理结果|调查结果|反馈)$")
+
+
 def colon_label_roles(label: str) -> tuple[Role, ...]:
-    """Roles of a `label:` prefix: any section label, or a bare word of `COLON_WORDS`."""
+    """Roles of a `label:` prefix: any section label, a bare word of `COLON_WORDS`, or an office's reply."""
     text = label.strip()
+    if _ORG_REPLY.match(text):
+        return ("steps",)
     if text in ("案例", "案情"):
         return ("facts",)
     if text in ("原因", "结论"):  # ("结论:" heads a section; "b超检查,结论为:…" is a sentence)

@@ -104,6 +104,8 @@ class _Walker:
             self.titles.append((b.start, ""))  # numbered cases are no part of an essay
             self.title_starts.add(b.start)
         title = clean_heading(b.text)
+        if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", title):
+            title = ""  # a bare mark (">>>") names no case: the heading after it does
         last = self.prose[-1] if self.prose else None
         if last is not None and last.kind == "body" and last.start > self.last_case_end and self._is_context(last):
             # "三、急躁型…" right before "案例一" introduces the cases: their context, no guideline of its own.
