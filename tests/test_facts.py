@@ -175,6 +175,12 @@ def test_household_count_serves_as_headcount() -> None:
     ("公交卡刷了两次被扣两次钱", "公共交通"),
     ("家里暖气不热,供暖公司一直不来", "供暖"),
     ("小区电梯一个月坏了三次", "物业"),
+    # staff set 10: buying a car on credit, a hotel's left-luggage, a school's parents (家长 leans to education)
+    ("客户贷款买车时被收了4000块金融服务费和2000上牌费", "汽车"),
+    ("客人行李寄存后不见了", "酒店"),
+    ("我们分校突然停课,三十多个家长来前台要退剩下的课时费", "教育"),
+    ("家长说贷款报课被骗了要退", "教育"),
+    ("家长投诉孩子在医院输液时护士态度差", "医疗"),
     ("这事怎么处理", None),
 ])
 def test_the_industry_of_a_complaint_comes_from_its_own_words(query, industry):

@@ -215,3 +215,14 @@ def test_a_case_number_with_a_bare_mark_takes_the_heading_after_it_as_title():
         "分析:\n\n经核实,银行从未开展此类电话营销,已协助客户报警。\n"
     )
     assert [c.title for c in seg(text).cases] == ["微信收费有玄机 多多询问莫上当", "电话营销须提防 实地办理方稳妥"]
+
+
+def test_a_complaint_forms_subject_row_is_the_title_of_its_case():
+    text = (
+        "标题: | 17路公交车什么时候恢复 |\n来信人: | 盼望 |\n内容: |\n"
+        "尊敬的领导!17路公交车停开好久了,32路延伸到湖滨路途长,好久才能等到车,请问还能恢复17路公交车吗? |\n"
+        "回复部门: | 市交通运输局 |\n回复时间: | 2015-03-10 21:19:36 |\n"
+        "回复内容: | 您好,来信已转到市交通运输局。市公交总公司已安排32路公交车延伸至湖滨镇,近期17路将恢复运营。 |\n"
+    )
+    out = seg(text)
+    assert [c.title for c in out.cases] == ["17路公交车什么时候恢复"]

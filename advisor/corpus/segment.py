@@ -24,7 +24,7 @@ from advisor.corpus.prose import ProseReader
 from advisor.corpus.roles import is_metadata_label, label_roles
 from advisor.corpus.sections import RULES_DOC, doc_title, headline, is_kicker, is_subtitle
 from advisor.corpus.stories import is_story
-from advisor.corpus.titles import clean_heading, is_generic_heading
+from advisor.corpus.titles import subject_field, clean_heading, is_generic_heading
 from advisor.models import Case, Guideline
 from advisor.text.terms import DOC_TITLE_ALTERNATION
 
@@ -191,7 +191,8 @@ class _Walker:
             self.prose.append(b)
             return
         body = b.text.strip()
-        if case.want_title and not case.sections and len(body) <= 30 and not re.search(r"[。；;]", body):
+        if (case.want_title and not case.sections and len(body) <= 30 and not re.search(r"[。；;]", body)
+                and re.search(r"[\u4e00-\u9fff]", body)):
             case.title, case.want_title = body.strip(" :：,，"), False
             return
         if _CONCLUSION.match(body) or (case.item and _ITEM.match(body)):
@@ -214,6 +215,9 @@ class _Walker:
         direct = heading is not None and (not self.prose or self.prose[-1] is heading or (story and self._just_before(heading, story[0])))
         title = clean_heading(heading.text) if direct and heading and not is_generic_heading(heading.text) else ""
         start = heading.start if title and heading else anchor.start
+        # a complaint form's subject row above its 内容 field: "标题: | 17路公交车什么时候恢复 |"
+        subject = next((t for blk in reversed(self.prose[-6:]) if blk.start >= self.last_case_end
+                        and (t := subject_field(blk.text))), "")
         taken = [heading] if title and _rfind(self.prose, heading) >= 0 else []
         i = _rfind(self.prose, heading) if taken else -1
         if i > 0 and is_kicker(self.prose[i - 1], heading) and (
@@ -232,12 +236,12 @@ class _Walker:
             # 裁判要点 … then 基本案情: a case published with its key point first keeps it as its thinking.
             for piece in lead:
                 del self.prose[_rfind(self.prose, piece)]
-            case = OpenCase(lead[0].start, "", rank, "labelled", blocks=[*lead, b], rules_doc=self.rules_doc)
+            case = OpenCase(lead[0].start, subject, rank, "labelled", blocks=[*lead, b], rules_doc=self.rules_doc)
             case.sections.append(Section(("thinking",), lead[0].text, lead[0].end, lead[-1].end))
             case.sections.append(Section(b.roles, b.text, b.end, b.end))
             self.case = case
             return
-        case = OpenCase(start, title, rank, "labelled", md_level(heading) if title and heading else 0,
+        case = OpenCase(start, title or subject, rank, "labelled", md_level(heading) if title and heading else 0,
                         blocks=[*taken, *story, b], rules_doc=self.rules_doc)
         if story:
             case.sections.append(Section((), "", story[0].start, story[-1].end))

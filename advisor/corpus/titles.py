@@ -111,6 +111,15 @@ _DATED_START = re.compile(
 )
 
 
+_SUBJECT_ROW = re.compile(r"^(?:投诉|留言|来信)?(?:主题|标题|事由)\s*[:：]\s*[|｜]?\s*([^|｜\n]{4,60}?)\s*[|｜]?\s*$")
+
+
+def subject_field(line: str) -> str | None:
+    """The subject of a complaint form's row ("标题: | 17路公交车什么时候恢复 |"), or None."""
+    m = _SUBJECT_ROW.match(line.strip())
+    return m.group(1).strip() if m else None
+
+
 def title_from_facts(facts: str) -> str:
     """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
     subject = _SUBJECT_FIELD.match(facts.strip())
