@@ -24,7 +24,7 @@ from advisor.corpus.prose import ProseReader
 from advisor.corpus.roles import is_metadata_label, label_roles
 from advisor.corpus.sections import RULES_DOC, doc_title, headline, is_kicker, is_subtitle
 from advisor.corpus.stories import is_story
-from advisor.corpus.titles import subject_field, clean_heading, is_generic_heading
+from advisor.corpus.titles import clean_heading, is_generic_heading, subject_field
 from advisor.models import Case, Guideline
 from advisor.text.terms import DOC_TITLE_ALTERNATION
 
