@@ -11,8 +11,9 @@ from helpers import cleaned, seg
 
 from advisor.corpus.classify import industry_of
 from advisor.corpus.handling import told_actions
+from advisor.corpus.people import people_named
 from advisor.corpus.runin import prefix_label
-from advisor.corpus.stories import is_story, people_named
+from advisor.corpus.stories import is_story
 from advisor.corpus.titles import title_from_facts
 from advisor.text.terms import GENERAL
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from advisor.corpus.classify import case_type, complaint_type_of, industry_of
 from advisor.corpus.doctext import DocText
 from advisor.corpus.handling import told_actions
-from advisor.corpus.stories import is_editorial, names_anyone, story_score
+from advisor.corpus.people import names_anyone
+from advisor.corpus.stories import is_editorial, story_score
 from advisor.corpus.titles import case_title
 from advisor.models import Case, SourceSpan
 from advisor.text.items import as_items, dedupe_texts, split_items

@@ -8,7 +8,7 @@ import re
 from advisor.corpus.doctext import Fragment
 from advisor.corpus.furniture import TEASER_HEADINGS, TOC_ENTRY, TRUNCATED, URL, line_noise
 from advisor.corpus.lines import Dropped, Line, is_title
-from advisor.corpus.stories import people_named
+from advisor.corpus.people import people_named
 from advisor.text.normalize import PINYIN_GLOSS
 from advisor.text.terms import is_domain_relevant
 

@@ -11,8 +11,9 @@ from advisor.corpus.blocks import Block
 from advisor.corpus.classify import industry_switch
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case
+from advisor.corpus.people import names_anyone, people_named, staff_named
 from advisor.corpus.sections import MIN_CASE_CHARS
-from advisor.corpus.stories import is_story, names_anyone, people_named, staff_named
+from advisor.corpus.stories import is_story
 from advisor.models import Case
 from advisor.text.terms import CORE_COMPLAINT_TERMS
 

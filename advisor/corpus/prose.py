@@ -17,6 +17,7 @@ from advisor.corpus.classify import industry_switch, is_essay_title
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments, story_part
 from advisor.corpus.guidelines import guideline_sections
+from advisor.corpus.people import people_named, staff_named
 from advisor.corpus.sections import (
     RULES_DOC,
     SERIES,
@@ -36,8 +37,6 @@ from advisor.corpus.sections import (
 from advisor.corpus.stories import (
     is_story,
     names_someone_new,
-    people_named,
-    staff_named,
     starts_new_story,
     story_cuts,
     story_score,

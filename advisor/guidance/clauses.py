@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from advisor.corpus.stories import SURNAMES
+from advisor.corpus.people import SURNAMES
 from advisor.guidance.facts import QueryFacts
 from advisor.text.items import split_items
 from advisor.text.terms import GENERAL, industry_scores
