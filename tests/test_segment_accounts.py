@@ -227,3 +227,33 @@ def test_a_complaint_forms_subject_row_is_the_title_of_its_case():
     )
     out = seg(text)
     assert [c.title for c in out.cases] == ["17路公交车什么时候恢复"]
+
+
+def test_someone_else_by_role_and_name_after_a_storys_transition_starts_another_story():
+    text = (
+        "## “星期宠”大肆售卖\n"
+        "今年2月初,江苏南京的林女士在网络平台找到一家本地宠物店,花费1600元购买了一只比熊幼犬,第3天就开始生病,"
+        "送到宠物医院后不久死亡,商家拒绝退款。\n"
+        "按照林女士提供的线索,记者又联系了该店的另外几名顾客。南京居民王先生说自己去年在这家店买了一只金毛幼犬,"
+        "带回家还没一周就死了,在宠物医院检测出犬瘟热,商家只同意换一只。\n"
+    )
+    out = seg(text, "doc.md")
+    assert len(out.cases) == 2
+    assert "王先生" not in out.cases[0].facts and out.cases[1].facts.startswith("南京居民王先生")
+
+
+def test_a_short_lead_that_names_nobody_stays_with_the_story_it_introduces():
+    text = (
+        "春节长假期间,市民张先生在一家酒楼订了年夜饭,到店后被告知包间已满,只能坐大厅,一家老小等了一个多小时才上菜,"
+        "张先生提出退还订金,酒楼以节日特殊为由拒绝退还订金500元,张先生随后向消委会投诉。\n"
+        "由于节日期间家家酒楼爆满,就餐服务投诉升级。市民李先生年初三在一家酒楼吃饭,叫服务员倒茶迟迟不见人,"
+        "埋怨了几句后服务员出言不逊,李先生要求酒楼道歉。\n"
+    )
+    out = seg(text)
+    assert len(out.cases) == 2 and out.cases[1].facts.startswith("由于节日期间")
+
+
+@pytest.mark.parametrize("line", ["■本报记者 吴采平 文/摄", "图:健身器材被丢弃在会所门外。"])
+def test_a_byline_with_its_credit_and_a_photo_caption_are_furniture(line):
+    kept = cleaned(f"健身会所突然关门\n{line}\n会员黄女士告诉记者,她刚交了5000元私教费,会所就关门了,老板联系不上。\n").text
+    assert line not in kept and "会员黄女士" in kept

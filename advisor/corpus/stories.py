@@ -40,7 +40,8 @@ _NEW_STORY = re.compile(
     # "来自北京的刘女士表示", "家住城东的王先生说": where the person is from comes first.
     # ("广东深圳的王女士在当地…", "陕西工作的安女士": where they live; not "公司的李先生", the company's side)
     r"(?:(?:来自|家住|住在)[\u4e00-\u9fff]{2,8}?的|(?P<where>(?:(?!公司|商家|机构|物业|平台|部门|店|馆|院|行|局|所|厂|处)[\u4e00-\u9fff]){2,6}?的))?"
-    r"(?:(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|深圳|北京|太原)?"
+    r"(?:(?:[\u4e00-\u9fff]{0,4}?(?:市民|消费者|客户|顾客|业主|旅客|乘客|患者|用户|车主|居民|游客|会员|学员|家长|储户|住户|租户)"
+    r"|深圳|北京|太原)?"
     rf"(?P<name>{HONORIFIC}|{SUR}某某?)|(?P<some>某(?:客户|顾客|消费者|业主|用户|旅客|乘客|患者))"
     # someone the writer knows, by a nickname: "朋友小朱买房后…", "邻居老王…"
     rf"|(?:朋友|同事|邻居|亲戚|同学|老乡|[\u4e00-\u9fff]{{0,4}}?(?:网友|市民|消费者|客户|顾客|业主|车主|居民))(?P<nick>[小老]{SUR}(?![区时量]))"
@@ -217,6 +218,13 @@ _QUESTIONS_ANSWERED = re.compile(r"[1１][.．、][^。？?]{4,60}[?？][^。]*?
 _NEXT_TRAINING_CASE = re.compile(r"某(?:小区|物业|公司|酒店|银行|业主|客户|日|天|商场|超市|医院|学校|开发商|单位|餐厅)")
 
 
+# A sentence that opens with someone by role and name ("南京居民王先生", "会员黄女士").
+_ROLE_NAMED = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:居民|市民|会员|学员|消费者|顾客|客户|业主|车主|家长|网友|用户|乘客|旅客|游客|患者|储户|住户)"
+    rf"({HONORIFIC}|{SUR}某某?)"
+)
+
+
 def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
     """Offsets inside `paragraph` where a sentence opens another incident: it says so (另一位车主, 又如), or it
     opens with a date and names a person whom neither the story so far nor the paragraph before mentions."""
@@ -225,9 +233,20 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
         pos = m.end()
         while pos < len(paragraph) and paragraph[pos] in " \t\u3000":
             pos += 1
-        if pos - (cuts[-1] if cuts else 0) < 40 or len(paragraph) - pos < 30:
+        if pos - (cuts[-1] if cuts else 0) < 15 or len(paragraph) - pos < 30:
             continue
         rest = paragraph[pos:]
+        before = story_so_far + paragraph[:pos]
+        # "南京居民王先生说自己…" after 林女士's story: someone else tells theirs (after a story naming someone)
+        # (a short lead that names nobody, "由于节日期间…投诉升级。", introduces the next story: no cut there)
+        last = cuts[-1] if cuts else 0
+        lead_names = pos - last >= 40 or people_named(paragraph[last:pos])
+        role = _ROLE_NAMED.match(rest)
+        if role and role.group(1) not in before and people_named(before) and lead_names:
+            cuts.append(pos)
+            continue
+        if pos - (cuts[-1] if cuts else 0) < 40:
+            continue
         if _OTHER_STORY.match(rest):  # "同样,另一位宝马车主…" says so itself
             cuts.append(pos)
             continue
@@ -238,7 +257,6 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
         if opening is None:
             continue
         names = re.findall(NAMED, rest[: opening.end() + 30])
-        before = story_so_far + paragraph[:pos]
         if names and not any(n in before for n in names):
             cuts.append(pos)
     return cuts
