@@ -273,3 +273,26 @@ def test_a_short_condition_stays_with_its_rule_and_a_clause_cut_before_its_verb_
     texts = [s.text for s in build_advice("业主投诉物业维修一直拖着", [guide], [], None).steps]
     assert "人员权限等当场无法答复的,应履行告之义务并约定下一个回复时间。" in texts
     assert not any(t.endswith("的投诉") for t in texts)
+
+
+@pytest.mark.parametrize("told", [
+    "接到投诉后,某区市场监管局工作人员与投诉人联系了解情况,随后与4S店负责人沟通调解。",  # a regulator's deed
+    "经调解员多次沟通和调解,维修店决定再次免费维修,双方终于达成一致。",  # a mediator's
+    "应保留好维修合同、发票、配件清单等凭证,以便日后维权。",  # advice to the complainant
+    "然而,等待了一段时间后,他们接到的回复却是维修站正忙,无法安排检修。",  # the story going on
+    "行政",  # where a page's excerpt ends
+    "该投诉的核心问题在于:客户认为维修价格偏高,并且维修站没有尽告知义务。",  # the analysis
+    "退款数额的争议。",  # an issue named, no action
+])
+def test_what_a_regulator_a_mediator_or_the_complainant_did_is_no_step(told):
+    hits = [case("c1", "刹车异响反复维修", [told, "向客户致歉并安排技术经理复检"], facts="刹车异响修了三次")]
+    texts = [s.text for s in build_advice(BRAKE, hits, [], "汽车").steps]
+    assert told not in texts and "向客户致歉并安排技术经理复检" in texts
+
+
+def test_how_to_turn_down_extortion_is_a_step_only_when_the_complaint_is_one():
+    refuse = "如果投诉人敲诈金额远超可接受的额度,或是无理取闹,应坚持原则,该回绝的一定要坚决回绝"
+    hits = [case("c1", "客户投诉理财亏损", [refuse, "向客户致歉并核实销售过程"], industry="银行", facts="理财亏损投诉")]
+    plain = [s.text for s in build_advice("客户说理财亏了要求银行赔偿", hits, [], "银行").steps]
+    extortion = [s.text for s in build_advice("客户理财亏了狮子大开口要赔二十万,不给就闹", hits, [], "银行").steps]
+    assert refuse not in plain and refuse in extortion

@@ -44,6 +44,7 @@ from advisor.text.words import dictionary_words, is_garbled
 MIN_STEPS, MAX_STEPS = 3, 7
 MAX_STEP_CHARS = 90
 _MIN_STEP_CHARS = 8
+_MIN_PRECEDENT_CHARS = 4  # "提供代步车" is a step; "行政", where a page's excerpt ends, is none
 # A precedent contributes steps when it scores within this many standard deviations of the best hit.
 SCORE_MARGIN = 2.0
 _MAX_PER_SOURCE = 4
@@ -93,7 +94,7 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
             used when the hits give fewer than three steps.
     """
     facts = extract_facts(query)
-    candidates = _precedent_steps(query, hits, industry, rarity or {}) + _rule_steps(query, hits, industry, facts)
+    candidates = _precedent_steps(query, hits, industry, rarity or {}, facts) + _rule_steps(query, hits, industry, facts)
     steps = _merge(candidates, _bigrams(query))
     if len(steps) < MIN_STEPS and procedures:
         # Too few from the hits: the company's procedure for complaints of this kind fills in, up to three.
@@ -138,7 +139,7 @@ def _specific_terms(terms: Sequence[str]) -> list[str]:
 
 
 def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
-                     rarity: Mapping[str, int]) -> list[_Candidate]:
+                     rarity: Mapping[str, int], facts: QueryFacts) -> list[_Candidate]:
     out = []
     query_keys = _bigrams(query)
     for rank, hit in enumerate(matching_cases(hits, industry), 1):
@@ -152,8 +153,9 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             if _DATED.match(text) or _cut_off_at_end(step, ending):
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
-            if (not text or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text) or is_fragment(text)
-                    or is_garbled(text)):
+            if (len(text) < _MIN_PRECEDENT_CHARS or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text)
+                    or is_fragment(text) or is_garbled(text) or not applies(text, facts, ("extortion",))):
+                # (how to refuse extortion is no step for a complaint that shows none)
                 continue
             if CUSTOMER_SUBJECT.match(without_run_in_label(text)):
                 # What the customer did is no step; what the company side did after it may be

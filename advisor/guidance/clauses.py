@@ -23,7 +23,8 @@ _IMPERATIVE = re.compile(
     r"^(?:应|应当|须|必须|要|需|及时|立即|第一时间|主动|认真|耐心|做好|确保|安抚|向客户|对客户|对于|首先|先|再|然后|由|"
     r"接到|受理|核实|记录|回访|跟进|上报|登记|通知|联系|解释|道歉|致歉|倾听|了解|调查|提出|给予|告知|尊重|理解|保持|尽快)"
 )
-ANALYSIS = re.compile(r"^(?:关于|分析|本案例|该案例|综上)|动机|表象|隐含需求")
+ANALYSIS = re.compile(r"^(?:关于|分析|本案例|该案例|综上)|动机|表象|隐含需求|核心问题|问题在于"
+                      r"|^[^，,。]{0,12}(?:争议|问题|纠纷)[。.]?$")  # "退款数额的争议。" names an issue, no action
 # What the complainant must do (投诉人应提供身份证明, 投诉内容应具体) is a condition, not a step for staff.
 CUSTOMER_DUTY = re.compile(
     r"(?:^|[:：\s.、，,])(?:投诉人|申诉人|消费者|客户|顾客|旅客|乘客|用户|业主|委托人)[^，,。]{0,8}(?:应|须|必须|需要|需)"
@@ -54,7 +55,13 @@ STORY_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|阿姨|大爷
 NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一二三四五六七八九十百\d]+条|案例[一二三四五六七八九十\d]|\d+(?:\.\d+)*[款条](?![件])"
                         r"|^(?:派出所|公安|警察|民警|法官|消协|消费者协会|仲裁|监管|政府|街道|居委会|作为)"
                         # what someone told the reporter ("…客户服务总监郭先生表示,初步确定…") is no action
-                        r"|^[^，,。]{0,24}(?:表示|称|说|介绍|告诉记者|坦言|透露)[,，:：]")
+                        r"|^[^，,。]{0,24}(?:表示|称|说|介绍|告诉记者|坦言|透露)[,，:：]"
+                        # what a regulator or a mediator did between the two sides ("…市场监管局工作人员与投诉人联系",
+                        # "工作人员分别对双方进行调解", "经调解,双方达成一致")
+                        r"|市场监管|市监|监管局|消协|消委|消保委|消费者协会|调解员|调委会|调解委员会|人民调解|工商[局所]|12315"
+                        r"|经调解|调解现场|(?:对|与)双方|双方(?:达成|协商一致)"
+                        # the complainant's side ("…以便日后维权", "大多数人遇到问题,第一步…"), an example, the story going on
+                        r"|维权|^(?:比如|例如|譬如|大多数人|很多人|不少人|然而|可是|没想到|谁知|不料)")
 # Half a sentence: the consequence of a condition that was cut off ("则门店应…", "但门店应…", "是住院部…").
 _FRAGMENT = re.compile(r"^(?:则|但|但是|而|且|或|或者|否则|即(?![时刻])|是|以及|以便|以免|因此|所以|从而|进而|同时也"
                        r"|他们|她们|它们)")  # "他们应该及时回应…": who "they" are was in the sentence before
@@ -77,6 +84,7 @@ _SITUATIONAL: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"过激|自我防范|人身安全|打砸|冲突|报警|公安|警方|民警|派出所"), "protest"),
     (re.compile(r"起诉|诉讼|律师|仲裁|法院"), "litigation"),
     (re.compile(r"群诉|集体|群体|联名|代表"), "collective"),
+    (re.compile(r"敲诈|勒索|无理取闹|恶意投诉|职业(?:打假|索赔)"), "extortion"),
 )
 TIME_LIMIT = re.compile(r"\d+\s*(?:个)?(?:小时|工作日|日|天|分钟)(?:内|之内)|不超过\s*\d+\s*(?:个)?(?:小时|工作日|日|天)")
 # "合同问题:延期交房、延期办证…应严格按照合同…": a topic label, then what to do.
@@ -166,11 +174,13 @@ def instruction(text: str) -> tuple[str, str]:
     return "", ""
 
 
-def applies(text: str, facts: QueryFacts) -> bool:
-    """A step for a situation (media, protest, lawsuit, group) only when the complaint shows it."""
+def applies(text: str, facts: QueryFacts, flags: tuple[str, ...] | None = None) -> bool:
+    """A step for a situation (media, protest, lawsuit, group, extortion) only when the complaint shows it
+    (`flags`: only these situations are checked)."""
     shown = {"media": facts.media, "protest": facts.protest, "litigation": facts.litigation,
-             "collective": facts.collective or is_group(facts)}
-    return all(shown[flag] for pattern, flag in _SITUATIONAL if pattern.search(text))
+             "collective": facts.collective or is_group(facts), "extortion": facts.extortion}
+    return all(shown[flag] for pattern, flag in _SITUATIONAL
+               if (flags is None or flag in flags) and pattern.search(text))
 
 
 def is_group(facts: QueryFacts) -> bool:

@@ -27,7 +27,7 @@ class QueryFacts:
         people: Number of people (人 / 名业主 / 位客户).
         amount: Money at stake, in yuan (the claimed or cost figure when one is named as such).
         unresolved_days: How long the complaint has gone unresolved, in days.
-        media, litigation, protest, collective_terms, injury, contract_breach, return_or_huge_claim:
+        media, litigation, protest, collective_terms, injury, contract_breach, return_or_huge_claim, extortion:
             The cue words found for each flag (empty when absent).
     """
 
@@ -42,6 +42,7 @@ class QueryFacts:
     injury: tuple[str, ...] = ()
     contract_breach: tuple[str, ...] = ()
     return_or_huge_claim: tuple[str, ...] = ()
+    extortion: tuple[str, ...] = ()
 
     @property
     def collective(self) -> tuple[str, ...]:
@@ -66,6 +67,8 @@ _FLAG_TERMS: dict[str, tuple[str, ...]] = {
     "protest": tuple("横幅 条幅 标语 静坐 上访 信访 游行 围堵 堵门 示威 聚集".split()),
     "collective_terms": tuple("集体 群诉 联名 群体 一起来 一起去 一起找 组团 结伴 多户 好几户 好多业主 很多业主 众多业主".split()),
     "injury": tuple("受伤 伤亡 摔伤 骨折 人身伤害 住院 死亡 身亡 烫伤 砸伤 划伤 咬伤 伤残 流血".split()),
+    # a claim staff take for extortion or a groundless complaint ("狮子大开口", "职业打假")
+    "extortion": tuple("敲诈 勒索 无理取闹 恶意投诉 职业打假 职业索赔 狮子大开口 漫天要价 讹".split()),
     "contract_breach": tuple(
         "违约 延期交房 逾期交房 延迟交房 延期交付 逾期交付 延迟交付 延期办证 逾期办证".split()
     ),
