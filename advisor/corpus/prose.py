@@ -9,20 +9,16 @@ tell stories (第一篇 … 第五篇) makes its other sections stories too when
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from functools import partial
+from dataclasses import dataclass, field
 
 from advisor.corpus.blocks import Block
 from advisor.corpus.classify import industry_switch, is_essay_title
 from advisor.corpus.doctext import DocText
-from advisor.corpus.fields import Section, build_case, share_comments, story_part
+from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.people import people_named, staff_named
 from advisor.corpus.sections import (
-    RULES_DOC,
     SERIES,
-    TALLY,
-    announces_case,
     comments_on_stories,
     contiguous,
     doc_title,
@@ -35,12 +31,11 @@ from advisor.corpus.sections import (
     titles_above,
 )
 from advisor.corpus.stories import (
-    is_story,
     names_someone_new,
     starts_new_story,
-    story_cuts,
     story_score,
 )
+from advisor.corpus.storygroups import stories_under
 from advisor.corpus.titles import clean_heading, is_generic_heading, title_from_facts
 from advisor.models import Case, Guideline
 
@@ -103,7 +98,7 @@ class ProseReader:
                 stories[-1].comment.extend(bodies)  # "专家点评欺诈乱象" under a story comments on it
                 continue
             sibling = heading is not None and heading.family in families
-            found = self._stories(heading, bodies, sibling)
+            found = stories_under(self.text, self.titles, heading, bodies, sibling)
             if found is None and self._continues(stories, heading, bodies):
                 # A feature's subheading ("报名两年科目二还没过") goes on with the story of the person above it.
                 stories[-1].blocks.extend([heading, *bodies])
@@ -291,62 +286,6 @@ class ProseReader:
             title = f"{title}：{title_from_facts(case.facts)}"  # the second of glued essays
         self.cases.append(case.model_copy(update={"record_type": "essay", "handling_steps": [], "steps_origin": "",
                                                   "title": title or case.title}))
-
-    def _stories(self, heading: Block | None, bodies: list[Block],
-                 sibling: bool = False) -> tuple[list[list[Block]], list[Block]] | None:
-        """The stories told in the body under one heading.
-
-        `sibling`: most sections under headings of this family are stories (第一篇 … 第五篇), so a section
-        that names a customer and a complaint is one too, even when it mixes in advice.
-
-        Returns:
-            None when the section tells no story; else the stories (groups of body blocks) and the
-            body blocks that are no part of a story.
-        """
-        bodies, opens = self._split_at_stories(bodies)
-        switch = industry_switch([self.text[b.start : b.end] for b in bodies])
-        groups: list[list[Block]] = [[]]
-        for i, b in enumerate(bodies):
-            so_far = partial(self._join, groups[-1])  # joined only when the paragraph's opening needs it
-            if groups[-1] and (i == switch or i in opens or starts_new_story(self.text[b.start : b.end], so_far)):
-                groups.append([])
-            groups[-1].append(b)
-        strict = bool(RULES_DOC.search(doc_title(self.titles, bodies[0].start))) if bodies else False
-        flags = [bool(g) and is_story(story_part(self._join(g)), strict) for g in groups]
-        if not any(flags) and groups[0] and is_story(self.text[groups[0][0].start : groups[0][0].end], strict):
-            # A news story told in its first paragraph and discussed at length after: still one incident.
-            flags[0] = True
-        if not any(flags) and heading is not None and announces_case(heading.text) and groups[0]:
-            # "## 案例分析:" over "Mr.A一家人…": the heading says a case follows; events told make it one.
-            flags[0] = is_story(self._join(groups[0]), strict, person=False)
-        if not any(flags) and not (sibling and not strict):
-            return None
-        for i, group in enumerate(groups):
-            # Beside a story (or under story siblings), a part that names a customer or a complaint is one too.
-            # (a tally of complaints, "共接到投诉35件…其中涉及商品类14件", tells no events)
-            text = self._join(group)
-            if (not flags[i] and group and (len(groups) > 1 or sibling) and mentions_complaint(text)
-                    and not TALLY.search(text)):
-                flags[i] = True
-        stories = [g for g, f in zip(groups, flags, strict=True) if f]
-        if not stories:
-            return None
-        return stories, [b for g, f in zip(groups, flags, strict=True) if not f for b in g]
-
-    def _split_at_stories(self, bodies: list[Block]) -> tuple[list[Block], set[int]]:
-        """Body blocks with a paragraph that tells several incidents cut where each new one opens (stories.py
-        `story_cuts`); returns the blocks and the indexes of those that open an incident."""
-        out: list[Block] = []
-        opens: set[int] = set()
-        for b in bodies:
-            paragraph = self.text[b.start : b.end]
-            cuts = story_cuts(paragraph, self._join(out[-3:]))
-            edges = [0, *cuts, len(paragraph)]
-            for k, (lo, hi) in enumerate(zip(edges, edges[1:], strict=False)):
-                if k:
-                    opens.add(len(out))
-                out.append(replace(b, start=b.start + lo, end=b.start + hi, text=paragraph[lo:hi]) if cuts else b)
-        return out, opens
 
     def _join(self, blocks: list[Block]) -> str:
         return "\n".join(self.text[b.start : b.end] for b in blocks)
