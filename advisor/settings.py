@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     # Priors from the query's own words: records of an unrelated industry drop, and the company's rules
     # rise when the query asks about time limits, grades or procedure (retrieval/engine.py).
     industry_penalty: float = Field(default=1.5, ge=0, le=10)
+    # A related industry's records (燃气 for a water stoppage) drop this much when two or more of the query's
+    # words name its own industry (小区停水…减免水费).
+    related_industry_penalty: float = Field(default=0.5, ge=0, le=10)
     rules_bonus: float = Field(default=1.5, ge=0, le=10)
     # Precedents first: a case gets this bonus when the query describes an incident (no rule intent).
     case_bonus: float = Field(default=0.25, ge=0, le=10)

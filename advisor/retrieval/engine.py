@@ -15,7 +15,8 @@ from advisor.retrieval.fusion import Fused, Weights, roll_up, rrf_fusion, weight
 from advisor.retrieval.query import asks_about_rules, asks_how
 from advisor.retrieval.store import LoadedIndex
 from advisor.settings import Settings
-from advisor.text.industry import compatible, infer_industry
+from advisor.text.industry import compatible, industry_guess
+from advisor.text.terms import GENERAL
 
 # Records that must not outrank a matching precedent or rule.
 SECONDARY_TYPES = frozenset({"essay", "script", "case_list", "article"})
@@ -24,6 +25,8 @@ SECONDARY_TYPES = frozenset({"essay", "script", "case_list", "article"})
 # A precedent that "matches" reads about as close to the query as the essay or article it displaces: its best
 # dense cosine is at most this much lower (a lexical echo or a curated question alone does not make it match).
 _DENSE_TOLERANCE = 0.01
+# How many of the query's words must name its industry before a related industry's records drop.
+_SURE_INDUSTRY = 2
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,8 @@ class SearchEngine:
         """Records for a (simplified) query, best first, after the industry / kind filters; `vector` is the
         query's embedding when an earlier ranking of the same query computed it."""
         s = self.settings
-        query_industry = industry or infer_industry(simple)
+        # (how many of its words name the industry: a filter restricts instead, so it counts none)
+        query_industry, strength = (industry, 0.0) if industry else industry_guess(simple)
         expanded = self.thesaurus.expand(simple, query_industry)
         depth = s.candidate_depth
         qv = self.encoder.encode_queries([simple])[0] if vector is None else vector
@@ -88,7 +92,7 @@ class SearchEngine:
             fused = rrf_fusion(*signals, weights, secondary, s.rrf_k, unliftable)
         else:
             fused = weighted_fusion(*signals, weights, secondary, unliftable)
-        ranked = self._priors(fused, query_industry, rule_intent, question)
+        ranked = self._priors(fused, query_industry, rule_intent, question, strength)
         if self.reranker is not None:
             ranked = self._rerank(simple, ranked)
         return Ranking(ranked, expanded, query_industry, rule_intent, qv)
@@ -105,16 +109,20 @@ class SearchEngine:
         return [by_id[i] for i in order] + tail
 
     def _priors(self, fused: list[Fused], query_industry: str | None, rule_intent: bool,
-                question: bool = False) -> list[Fused]:
-        """What the query itself says: its industry (another industry's records drop) and whether it asks
+                question: bool = False, strength: float = 0.0) -> list[Fused]:
+        """What the query itself says: its industry (another industry's records drop, a related one's a little
+        when `strength`, the number of the query's words naming its industry, is two or more) and whether it asks
         about the rules (the company's rules rise) or tells of an incident (precedents rise). A question
         about conduct (…能让他去找别人吗) keeps the guidance that answers it in place."""
         s = self.settings
         adjusted = []
         for f in fused:
             score = f.score
-            if not compatible(self.records[f.record_id].industry, query_industry):
+            record_industry = self.records[f.record_id].industry
+            if not compatible(record_industry, query_industry):
                 score -= s.industry_penalty
+            elif strength >= _SURE_INDUSTRY and record_industry not in (GENERAL, query_industry):
+                score -= s.related_industry_penalty
             if rule_intent and f.record_id in self._rules:
                 score += s.rules_bonus
             elif not rule_intent and f.record_id in self._cases:
