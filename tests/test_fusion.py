@@ -140,3 +140,29 @@ def test_a_curated_question_lifts_no_record_of_another_industry():
     assert lifted[0].record_id == "estate_rule"
     gated = weighted_fusion(dense, lexical, questions, Weights(), unliftable=frozenset({"estate_rule"}))
     assert gated[0].record_id == "bank_case"
+
+
+def _engine_with(records):
+    """A search engine holding only `records` (id -> industry), for its priors."""
+    from advisor.models import Case
+    from advisor.retrieval.engine import SearchEngine
+    from advisor.settings import Settings
+
+    engine = SearchEngine.__new__(SearchEngine)
+    engine.settings = Settings()
+    engine.records = {rid: Case(id=rid, title=rid, industry=ind, text=rid) for rid, ind in records.items()}
+    engine._rules = frozenset()
+    engine._cases = frozenset(engine.records)
+    engine._secondary = engine._penalised = engine._answers = frozenset()
+    return engine
+
+
+def test_a_related_industrys_record_drops_only_when_the_query_names_its_industry_twice():
+    from advisor.retrieval.fusion import Fused
+
+    engine = _engine_with({"gas": "燃气", "water": "供水", "hotel": "酒店"})
+    fused = [Fused("gas", 1.3, 0.9, 1.0, 0.0), Fused("water", 1.0, 0.9, 1.0, 0.0), Fused("hotel", 1.2, 0.9, 1.0, 0.0)]
+    sure = [f.record_id for f in engine._priors(fused, "供水", False, strength=2)]
+    unsure = [f.record_id for f in engine._priors(fused, "供水", False, strength=1)]
+    assert sure[0] == "water" and unsure[0] == "gas"  # 燃气 is related to 供水: a little lower, only when sure
+    assert sure[-1] == unsure[-1] == "hotel"  # an unrelated industry drops either way
