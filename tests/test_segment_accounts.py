@@ -257,3 +257,62 @@ def test_a_short_lead_that_names_nobody_stays_with_the_story_it_introduces():
 def test_a_byline_with_its_credit_and_a_photo_caption_are_furniture(line):
     kept = cleaned(f"健身会所突然关门\n{line}\n会员黄女士告诉记者,她刚交了5000元私教费,会所就关门了,老板联系不上。\n").text
     assert line not in kept and "会员黄女士" in kept
+
+
+def test_a_forums_anti_copy_salt_goes_and_the_story_between_its_lines_stays():
+    text = (
+        "单位的宿舍里报装了一条移动宽带,对中国移动的印象不好,因为服务不佳,宽带会怎样呢?\n"
+        "& Y( H' O& @! P3 w; P1 u\" K* G\n"
+        "+ Y# W8 V# G+ E* b) u* ]9 o; x 晚饭后打开电脑,按说明书拨号上网。发现打开网页的速度非常之慢。\n"
+        "打开邮箱,发现也是半天进不去。十分钟也没把邮件收下来。\n"
+        "在论坛上灌水,根本就发不上去。\n"
+        "查找相关信息,给出的页面是大段空白。\n"
+        "网易这样的大网站的首页也开了很多天窗。\n"
+        "于是,打用户手册上的报障电话,但他却说你打另一个电话,他不负责这个事。问我明天什么时间有人?我说晚六点半后有人。\n"
+    )
+    kept = cleaned(text).text
+    assert "Y#" not in kept and "P3" not in kept
+    assert "发现打开网页的速度非常之慢" in kept and "大段空白" in kept  # between two lines of the complaint
+
+
+@pytest.mark.parametrize("line", ["on.cc东网专讯", "查看: 77|回复: 4", "找回密码"])
+def test_a_news_services_dateline_and_a_forums_counters_are_furniture(line):
+    kept = cleaned(f"餐厅顾客投诉菜里有虫\n{line}\n顾客向店长反映后,店长同意免单并道歉。\n").text
+    assert line not in kept
+
+
+def test_a_numbered_topic_whose_title_a_space_ends_and_its_numbered_complaints():
+    text = (
+        "快递服务典型消费维权案例公布\n"
+        "一、关于保价 1、消费者于2016年5月1日通过快递公司寄工艺品“玉白菜”到南宁,保价8000元,送达后发现碎了,对方承认此事,"
+        "但不同意赔偿。 2、2016年1月份,青岛消费者吴女士通过某快递公司寄一块价值6200欧元的手表发往成都,12月1日快递公司告知"
+        "快递已经丢失,因未保价只能赔付邮费的3倍,吴女士不能接受。\n"
+        "二、关于内件短少 深圳消费者张小姐7月份在某快递公司寄四包海参到香港,收件人收到时只剩三包,快递公司拒绝赔偿。\n"
+    )
+    titles = [c.title for c in seg(text).cases]
+    assert len(titles) == 3 and titles[0].startswith("关于保价") and titles[2] == "关于内件短少"
+    assert "吴女士" in titles[1] and not titles[1].startswith("份")
+
+
+@pytest.mark.parametrize("opening", ["另一宗个案,有投诉人与家人光顾C火锅店,", "亦有投诉人与朋友光顾B餐厅,",
+                                     "在海南省海口市,市民王先生也遇到了类似烦恼。他", "举一个近期的例子:一名患者"])
+def test_another_case_in_the_words_of_hong_kong_a_place_or_an_example(opening):
+    text = (
+        "消委会今年首三个月收到135宗有关食肆的投诉。投诉人一家光顾A酒楼选定上汤龙虾,获回复指只需付198港元便可任叫任食,"
+        "结账时却被收取5份龙虾的费用,投诉人表示不满并要求退款。\n"
+        f"{opening}点了9款食品,结账时发现一碟216港元的肥牛被收了两次钱,投诉人表示店方拒绝退还多收的费用。\n"
+    )
+    assert len(seg(text).cases) == 2
+
+
+def test_a_columns_paired_heading_after_its_cases_is_their_thinking():
+    text = (
+        "病例>>>\n"
+        "今年2月,乐先生去某特约售后服务点维修空调,修了三次仍不制冷,服务点一再拖延更换配件。\n"
+        "无独有偶。消费者沈小姐去年4月购买的轿车怠速时空调不制冷,随后维修达20多次,依然不能解决故障。\n"
+        "开方>>>\n"
+        "车坏了,维修是理所应当的事情。可如果屡次都修不好、配件不过关、维修周期拖了又拖,维修就成了灾难。特约服务站理应在维修技能上过关。\n"
+    )
+    out = seg(text)
+    assert len(out.cases) == 2
+    assert all(any("维修就成了灾难" in t for t in c.management_thinking) for c in out.cases)

@@ -164,6 +164,10 @@ def _title_then_body(rest: str) -> tuple[str, str]:
     return "", rest
 
 
+# A short title, then a space, then the text ("关于保价 1、消费者于2016年…"): no punctuation in the title.
+_SPACED_TITLE = re.compile(r"^([^\s，,。；;：:！!？?、]{2,14})[ \u3000]+(?=\S)")
+
+
 def _numbered(a: int, b: int, para: str, cut: int, family: str, next_para: str) -> list[Block]:
     rest = para[cut:]
     prefix = prefix_label(rest)
@@ -184,6 +188,12 @@ def _numbered(a: int, b: int, para: str, cut: int, family: str, next_para: str) 
             return _with_body(Block("heading", a, a + cut + title_end, rest[:title_end].strip(), family),
                               para, cut + title_end, b, roles, body_at - title_end)
         return [Block("heading", a, b, rest.strip(" :："), family)]
+    spaced = _SPACED_TITLE.match(rest)
+    if spaced and family == "cn" and len(rest) - spaced.end() >= 40:
+        # a scrape that turned the title's line break into a space: "二、关于内件短少 深圳消费者张小姐…"
+        title_end = a + cut + len(spaced.group(1))
+        return [Block("heading", a, title_end, spaced.group(1), family), Block("body", a + cut + spaced.end(), b,
+                                                                               rest[spaced.end() :])]
     inner = re.search(rf"[(（][{CN_NUM}][)）](?=[\u4e00-\u9fff]{{2,10}})", rest[:60])
     # A title may hold a comma ("六、项目分期开发,前后期配置…引发群诉(一)投诉概述…"), never a sentence end.
     if inner and family == "cn" and inner.start() >= 4 and not _SENTENCE_END.search(rest[: inner.start()]):

@@ -39,6 +39,10 @@ _INLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # and a JSON string's line breaks ("\n").
     ("网页代码", re.compile(r"\\u003c.{0,300}?\\u003e|<!--.{0,80}?-->|</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,300})?/?>"
                         r"|(?:(?<=[>。！？!?”\u4e00-\u9fff])|(?<=\\u003e))\\n")),
+    # A forum's anti-copy salt around a post's lines: "+ Y# W8 V# G+ E* b) u* ]9 o; x 打开邮箱…" (runs of one- or
+    # two-character tokens of letters, digits and punctuation).
+    ("乱码", re.compile(r"(?<![!-~])(?=(?:[!-~]{1,2}[ \t]){0,3}[!-~]?[#$%&*+;@\\^`|~\[\](){}<>=!?'\"])"
+                      r"(?:[!-~]{1,2}[ \t]){4,}[!-~]{1,2}(?![!-~])")),
     # Pinyin glosses after a character in children's / news text: 消费(fèi), 發(fā).
     ("拼音注音", PINYIN_GLOSS),
     ("编辑声明", re.compile(r"[\[［【][^\]］】\n]{0,40}(?:侵权|删除|编辑修改)[^\]］】\n]{0,40}[\]］】]。?")),
@@ -199,6 +203,9 @@ def _drop_menus(lines: list[Line], dropped: list[Dropped], _run: list[Line]) -> 
     return [line for line, d in zip(lines, drop, strict=True) if not d]
 
 
+_ENCLOSED_RUN_LINES = 8
+
+
 def drop_unrelated_runs(lines: list[Line], dropped: list[Dropped]) -> list[Line]:
     """Runs of lines without any complaint-handling word (an essay, statistics, a course blurb). A run that
     names someone the relevant lines name too ("徐先生回忆,…" in a story told in everyday words, whose
@@ -216,7 +223,11 @@ def drop_unrelated_runs(lines: list[Line], dropped: list[Dropped]) -> list[Line]
         j = i
         while j < len(lines) and not relevant[j]:
             j += 1
-        if j - i >= _UNRELATED_RUN_LINES and sum(len(lines[k].text) for k in range(i, j)) >= _UNRELATED_RUN_CHARS:
+        # (a few lines of a story told in everyday words between two lines of the complaint stay with it:
+        # "晚饭上打开电脑,…发现打开网页的速度非常之慢" between a forum post's 报装了一条移动宽带 and its 报障电话)
+        enclosed = 0 < i and j < len(lines) and j - i <= _ENCLOSED_RUN_LINES
+        if (j - i >= _UNRELATED_RUN_LINES and not enclosed
+                and sum(len(lines[k].text) for k in range(i, j)) >= _UNRELATED_RUN_CHARS):
             for k in range(i, j):
                 drop[k] = True
         i = j

@@ -20,6 +20,7 @@ from advisor.corpus.people import people_named, staff_named
 from advisor.corpus.sections import (
     SERIES,
     comments_on_stories,
+    paired_heading,
     contiguous,
     doc_title,
     headline,
@@ -94,7 +95,8 @@ class ProseReader:
         families = story_families(self.text, sections)
         for heading, bodies in sections:
             if (heading is not None and stories and bodies
-                    and comments_on_stories(heading.text, self._join(bodies))):
+                    and (comments_on_stories(heading.text, self._join(bodies))
+                         or paired_heading(stories[-1].heading, heading, self._join(bodies)))):
                 stories[-1].comment.extend(bodies)  # "专家点评欺诈乱象" under a story comments on it
                 continue
             sibling = heading is not None and heading.family in families

@@ -99,6 +99,20 @@ def comments_on_stories(heading: str, body: str) -> bool:
     return bool(_ANALYSIS_HEADING.search(text)) and len(text) <= 20 and not is_story(body)
 
 
+# The mark a column's headings end with: "病例>>>" … "开方>>>", "案情》》" … "点评》》".
+_HEADING_MARK = re.compile(r"(?:>{2,}|》{2,}|＞{2,}|→+|——+)\s*$")
+
+
+def paired_heading(story_heading: Block | None, heading: Block, body: str) -> bool:
+    """`heading` pairs with the stories' own heading (a column's "病例>>>" then "开方>>>": the same mark at the end)
+    over text that tells no story: it comments on them."""
+    if story_heading is None:
+        return False
+    mark, other = _HEADING_MARK.search(heading.text), _HEADING_MARK.search(story_heading.text)
+    return bool(mark and other and mark.group(0).strip() == other.group(0).strip()
+                and heading.text.strip() != story_heading.text.strip() and not is_story(body))
+
+
 def announces_case(heading: str) -> bool:
     """"案例分析:", "【典型案例】", "“某超市社区团购”投诉处置案例", "服 务 消 费 投 诉 案 例": the heading says a case
     follows (a collection's heading, 消费维权典型案例汇编, names several)."""

@@ -54,7 +54,9 @@ _OTHER_STORY = re.compile(
     r"|另一(?:居民|业主|网友|用户|客户|消费者|乘客|旅客|顾客|家长|车主|住户)"
     # one of the complainants a round-up counted: "其中一位消费者小陈因为…"
     r"|其中(?:一位|一名|有位|有一位)(?:消费者|业主|客户|顾客|车主|乘客|旅客|患者|家长|学员|会员|用户|市民|居民|储户)"
-    r"|(?:亦有|另有|还有)投诉(?:人)?(?:表示|指|称|反映)"
+    r"|(?:亦有|另有|还有)投诉(?:人)?(?:表示|指|称|反映)|(?:亦有|另有|还有)投诉人(?=与|和|在|于|光顾|购买|到|去)"
+    # Hong Kong's 宗: "另一宗个案,有投诉人…"; an example announced: "举一个近期的例子:"
+    r"|另一宗(?:个案|案例|案件|投诉)|再?举(?:一|几)?个[^。！？]{0,8}?(?:例子|案例|事例)"
     r"|(?:还|另)有(?:车主|客户|顾客|消费者|业主|用户|乘客|旅客|患者|家长|网友|市民|居民|储户)(?:在|表示|反映|称|说|投诉|遇到|遭遇))"
 )
 # A bullet's run-in heading before its text: "· 高价与体验不匹配:另有消费者在…" (the text says whose story it is).
@@ -106,6 +108,10 @@ def story_score(text: str) -> float:
 _ANNOUNCED = re.compile(r"^\s*(?:曾经|曾)?(?:有|举)(?:这么|这样)?一?(?:个|起)(?:真实的?)?(?:案例|例子|事例)[,，:：]")
 
 
+# "I" the narrator, not the company speaking of itself (我行, 我司, 我局, 我们公司).
+_I = re.compile(r"我(?![行司局院委部厅所们])")
+
+
 def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
     """True when `text` tells of one incident (a named or specific customer, events) more than it states rules.
 
@@ -125,7 +131,9 @@ def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
     dated = len(re.findall(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年\s*\d{1,2}\s*月|某日|当天|次日|当晚", text))
     if not re.search(PERSON, text) and dated < 2:
         # a first-person account counts its narrator's deeds as story cues
-        first = len(FIRST_PERSON.findall(re.sub(r"“[^”]*”|「[^」]*」|\"[^\"]*\"", "", text)))  # not quoted speech
+        told = re.sub(r"“[^”]*”|「[^」]*」|\"[^\"]*\"", "", text)  # not quoted speech
+        # (or an "I" who comes back: "…问我明天什么时间有人在房间里?我说晚六点半后有人")
+        first = len(FIRST_PERSON.findall(told)) or (len(_I.findall(told)) >= 2)
         return first > 0 and story_score(text) + first / (max(len(text), 1) / 100) > 0.0
     return story_score(text) > 0.0
 
@@ -180,8 +188,9 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
 
-# Someone else to whom the like happened: "李玲的爷爷也遇到了类似的问题", "肖玉的母亲同样遭遇了高额话费问题".
-_LIKEWISE = re.compile(r"^(?P<who>[^，,。！？:：]{2,10}?)(?:(?:也|亦)(?:遇到|遭遇|碰到|经历)了?(?:类似|同样|相同|相似)"
+# Someone else to whom the like happened: "李玲的爷爷也遇到了类似的问题", "肖玉的母亲同样遭遇了高额话费问题",
+# "在海南省海口市,市民王先生也遇到了类似烦恼".
+_LIKEWISE = re.compile(r"^(?:在[^，,。！？]{2,12}[，,])?(?P<who>[^，,。！？:：]{2,10}?)(?:(?:也|亦)(?:遇到|遭遇|碰到|经历)了?(?:类似|同样|相同|相似)"
                        r"|同样(?:遇到|遭遇|碰到|经历)了?)")
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
 _DATED_OPENING = re.compile(
@@ -225,6 +234,9 @@ _ROLE_NAMED = re.compile(
 )
 
 
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}(?:、|[.．](?!\d))")
+
+
 def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
     """Offsets inside `paragraph` where a sentence opens another incident: it says so (另一位车主, 又如), or it
     opens with a date and names a person whom neither the story so far nor the paragraph before mentions."""
@@ -249,6 +261,11 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
             continue
         if _OTHER_STORY.match(rest):  # "同样,另一位宝马车主…" says so itself
             cuts.append(pos)
+            continue
+        item = _ITEM_NUMBER.match(rest)
+        if (item and _ITEM_NUMBER.match(paragraph) and is_story(paragraph[last:pos], person=False)
+                and is_story(rest, person=False)):
+            cuts.append(pos)  # "1、消费者于2016年5月1日,…。2、2016年6月,消费者…": a list of complaints, one per item
             continue
         if _NEXT_TRAINING_CASE.match(rest) and _QUESTIONS_ANSWERED.search(paragraph, cuts[-1] if cuts else 0, pos):
             cuts.append(pos)  # a training case after the questions and answers of the one before ("…?1.由于…。某物业公司…")
