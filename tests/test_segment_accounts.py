@@ -316,3 +316,16 @@ def test_a_columns_paired_heading_after_its_cases_is_their_thinking():
     out = seg(text)
     assert len(out.cases) == 2
     assert all(any("维修就成了灾难" in t for t in c.management_thinking) for c in out.cases)
+
+
+@pytest.mark.parametrize("line", ["21世纪经济报道记者 唐曜华 深圳报道", "N见习记者 徐丰", "中国消费者协会主办"])
+def test_a_papers_byline_with_its_number_and_a_sites_sponsor_are_furniture(line):
+    kept = cleaned(f"银行卡被偷偷扣费\n{line}\n沈女士发现一张不用的银行卡每年被扣小额账户管理费,银行同意退还。\n").text
+    assert line not in kept and "银行同意退还" in kept
+
+
+def test_a_sites_menu_and_a_tags_attributes_left_in_a_line_go():
+    text = cleaned('×网站支持IPV6  丨     丨   繁体  丨   RSS订阅 自来水停水一星期 谁负责?\n'
+                   'cription="编辑提供的本地文件" sourcename="本地文件"/> 去年环翠区消协接受多起与住宿有关的消费纠纷。\n').text
+    assert "IPV6" not in text and "sourcename" not in text
+    assert "自来水停水一星期" in text and "环翠区消协" in text

@@ -39,6 +39,10 @@ _INLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # and a JSON string's line breaks ("\n").
     ("网页代码", re.compile(r"\\u003c.{0,300}?\\u003e|<!--.{0,80}?-->|</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,300})?/?>"
                         r"|(?:(?<=[>。！？!?”\u4e00-\u9fff])|(?<=\\u003e))\\n")),
+    # A site's menu run into the headline: "×网站支持IPV6 丨 丨 繁体 丨 RSS订阅 自来水停水一星期…"; a tag's attributes
+    # left where the scrape cut it: "cription=\"编辑提供的本地文件\" sourcename=\"本地文件\"/>".
+    ("网页信息", re.compile(r"^[×xX]?\s*(?:(?:网站支持IPV6|繁体|简体|RSS订阅|无障碍|长者模式|English)[\s丨|｜]*){2,}"
+                        r"|^[a-z]{2,}=\"[^\"\n]*\"(?:\s+[a-z]+=\"[^\"\n]*\")*\s*/?>", re.M)),
     # A forum's anti-copy salt around a post's lines: "+ Y# W8 V# G+ E* b) u* ]9 o; x 打开邮箱…" (runs of one- or
     # two-character tokens of letters, digits and punctuation).
     ("乱码", re.compile(r"(?<![!-~])(?=(?:[!-~]{1,2}[ \t]){0,3}[!-~]?[#$%&*+;@\\^`|~\[\](){}<>=!?'\"])"

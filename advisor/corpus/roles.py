@@ -41,7 +41,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("答案", ("steps",)), ("建议", ("thinking",)),
     ("结果", ("outcome",)), ("要点", ("thinking",)),
     ("概述", ("facts",)), ("经过", ("facts",)), ("简介", ("facts",)), ("背景", ("facts",)), ("情况", ("facts",)),
-    ("回放", ("facts",)), ("重播", ("facts",)), ("重现", ("facts",)), ("回顾", ("facts",)), ("内容", ("facts",)), ("案情", ("facts",)), ("事件", ("facts",)),
+    ("回放", ("facts",)), ("重播", ("facts",)), ("重现", ("facts",)), ("回顾", ("facts",)), ("回溯", ("facts",)), ("内容", ("facts",)), ("案情", ("facts",)), ("事件", ("facts",)),
     ("事由", ("facts",)), ("起因", ("facts",)), ("呈现", ("facts",)), ("显现", ("facts",)), ("暴露", ("facts",)), ("描述", ("facts",)), ("说明", ("facts",)),
     ("过程", ("facts",)), ("现象", ("facts",)), ("情景", ("facts",)), ("诉求", ("facts",)), ("争议焦点", ("thinking",)), ("争议点", ("thinking",)),
     ("焦点", ("thinking",)), ("分歧", ("thinking",)), ("争议", ("facts",)),
