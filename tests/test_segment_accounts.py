@@ -329,3 +329,31 @@ def test_a_sites_menu_and_a_tags_attributes_left_in_a_line_go():
                    'cription="编辑提供的本地文件" sourcename="本地文件"/> 去年环翠区消协接受多起与住宿有关的消费纠纷。\n').text
     assert "IPV6" not in text and "sourcename" not in text
     assert "自来水停水一星期" in text and "环翠区消协" in text
+
+
+def test_a_markdown_case_study_with_loosely_named_sections_and_plain_sublabels_is_one_case():
+    text = (
+        "# 物业管理客服案例分析\n"
+        "## 案例背景\n- 业主: 王女士,居住在5楼\n- 邻居: 李先生,居住在4楼\n- 核心问题: 李先生家晚上经常有规律的敲击声\n"
+        "## 问题发生与初步处理\n"
+        "业主投诉:\n王女士通过物业APP提交了投诉,说4楼李先生家晚上10点以后总有敲击地板的声音,影响孩子休息。\n"
+        "客服小李接到投诉后,立即拨通了李先生的电话,直接转述了投诉内容。\n"
+        "结果:\n- 沟通不欢而散,李先生感到被冤枉,双方都向物业表达了强烈不满。\n"
+        "## 案例分析与问题诊断\n"
+        "客服小李的初次处理失败,暴露了几个典型问题:信息不完整,判断草率,未做现场核实。\n"
+    )
+    out = seg(text, "doc.md")
+    assert len(out.cases) == 1
+    assert any("判断草率" in t for t in out.cases[0].management_thinking)
+
+
+def test_a_bare_case_label_between_markdown_cases_still_starts_the_next_one():
+    text = (
+        "# 典型案例\n案例\n## 赫山区调处某儿童摄影机构不及时退款案\n### 案例基本情况\n"
+        "2025年7月16日,赫山区市场监管局接到何女士投诉,反映其购买摄影套餐后因异地定居无法享受服务,要求退款遭拒。经调解,机构退还全部费用。\n"
+        "### 案例评析\n经营者收取预付款后,需保障消费者在无法消费时的退款权利。\n"
+        "案例\n## 大通湖区调处某鞋店充值赠品质量消费纠纷案\n### 案例基本情况\n"
+        "2025年8月27日,大通湖区消委接到孙女士投诉,反映其充值500元后获赠的拖鞋严重掉色,商家拒绝处理。经现场调解,商家同意退货退款。\n"
+        "### 案例评析\n赠品并非无偿赠与,经营者需对赠品承担同等的质量保障义务。\n"
+    )
+    assert [c.title for c in seg(text, "doc.md").cases] == ["赫山区调处某儿童摄影机构不及时退款案", "大通湖区调处某鞋店充值赠品质量消费纠纷案"]

@@ -22,7 +22,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("判决", ("outcome",)), ("裁决", ("outcome",)), ("裁定", ("outcome",)), ("调解结果", ("outcome",)),
     ("处理结果", ("steps", "outcome")), ("维权过程", ("steps", "outcome")), ("处理过程及结果", ("steps", "outcome")), ("结案", ("outcome",)),
     ("结局", ("outcome",)), ("最终结果", ("outcome",)),
-    ("分析", ("thinking",)), ("点评", ("thinking",)), ("评析", ("thinking",)), ("评论", ("thinking",)),
+    ("分析", ("thinking",)), ("问题诊断", ("thinking",)), ("点评", ("thinking",)), ("评析", ("thinking",)), ("评论", ("thinking",)),
     ("启示", ("thinking",)), ("思考", ("thinking",)), ("总结", ("thinking",)), ("经验", ("thinking",)),
     ("教训", ("thinking",)), ("反思", ("thinking",)), ("提示", ("thinking",)), ("提醒", ("thinking",)), ("说法", ("thinking",)),
     ("解读", ("thinking",)), ("心得", ("thinking",)), ("风险", ("thinking",)), ("体会", ("thinking",)),

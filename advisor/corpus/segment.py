@@ -135,12 +135,16 @@ class _Walker:
             self.titles.append((b.start, clean_heading(b.text)))
             self.title_starts.add(b.start)
         if case is not None:
-            sibling = (b.family in _NUMBERED and any(blk.kind == "label" and blk.family == b.family for blk in case.blocks)
+            # a Markdown sibling of the case's labels whose words name a part of a case loosely ("## 问题发生与初步
+            # 处理" after "## 案例背景": facts and steps); not a feature's subheading (## 商家说, ## 老公“去黑头”伤了脸)
+            loose = label_roles(b.text, 0.3) if b.family.startswith("md") and len(b.text) <= 12 else ()
+            sibling = ((b.family in _NUMBERED or loose)
+                       and any(blk.kind == "label" and blk.family == b.family for blk in case.blocks)
                        and not any(blk.kind in ("heading", "marker") and blk.family == b.family for blk in case.blocks))
             if sibling and not doc_title:
                 # A sibling of the case's numbered labels that is no label itself ("三、法律法规链接" between
                 # 处理过程 and 案例启示, "三、用户权益保障机制缺陷" after an analysis) belongs to the debrief.
-                case.sections.append(Section(("thinking",), b.text, b.end, b.end))
+                case.sections.append(Section(loose or ("thinking",), b.text, b.end, b.end))
                 case.blocks.append(b)
                 return
             # a numbered point that is a sentence ("一、原、被告双方签订的…协议合法有效。" under 评析) goes on
@@ -162,7 +166,11 @@ class _Walker:
             return
         case = self.case
         if case is not None:
-            if "facts" in b.roles and case.roles_seen() - {"facts"} and self._told(case):
+            # (a plain label under the case's Markdown sections, "业主投诉:" under "## 问题发生与初步处理", is a
+            # part of that section, not the next case)
+            sub = (not b.family.startswith("md") and b.text.strip(" :：") not in ("案例", "案情")
+                   and any(blk.family.startswith("md") for blk in case.blocks))
+            if "facts" in b.roles and case.roles_seen() - {"facts"} and self._told(case) and not sub:
                 self._close()  # a repeated sequence of labels: the next case starts at its first label
                 self._label(b)
                 return
