@@ -357,3 +357,14 @@ def test_a_bare_case_label_between_markdown_cases_still_starts_the_next_one():
         "### 案例评析\n赠品并非无偿赠与,经营者需对赠品承担同等的质量保障义务。\n"
     )
     assert [c.title for c in seg(text, "doc.md").cases] == ["赫山区调处某儿童摄影机构不及时退款案", "大通湖区调处某鞋店充值赠品质量消费纠纷案"]
+
+
+def test_a_round_ups_example_after_its_statistics_is_a_case_of_its_own():
+    text = (
+        "卫生安全问题投诉占约17%\n"
+        "据市消委会介绍,在996宗餐饮行业消费投诉中,涉及卫生安全相关问题的投诉有169宗,投诉主要反映食物中有异物、食物变质等问题。"
+        "比如,一名消费者投诉称,其于今年4月20日晚在某餐馆订了包间,晚餐快结束时发现一碟青菜里有一支圆珠笔芯,消费者诉求商家赔偿。\n"
+    )
+    cases = seg(text).cases
+    assert len(cases) == 1 and cases[0].facts.startswith("比如,一名消费者投诉称") and "996宗" not in cases[0].facts
+    assert not cases[0].title.endswith("一名消费者投诉称")

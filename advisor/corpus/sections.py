@@ -17,7 +17,8 @@ RULES_DOC = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范
 MIN_CASE_CHARS = 30
 
 # Complaints counted, not told: "共接到投诉35件", "受理投诉举报咨询共110起".
-TALLY = re.compile(r"(?:共|累计|合计)(?:接到|受理|收到|处理)?[^。，,]{0,12}?\d+\s*[件起宗例条]")
+TALLY = re.compile(r"(?:共|累计|合计)(?:接到|受理|收到|处理)?[^。，,]{0,12}?\d+\s*[件起宗例条]"
+                   r"|在\d+\s*[件起宗例条][^。，,]{0,12}投诉中|投诉(?:有|达)?\d+\s*[件起宗例条][,，]\s*占")  # "在996宗…投诉中,…有169宗,占…"
 # Unnumbered headings: a news page's headline lines.
 PLAIN_HEADINGS = {"line", "md1", "md2", "md3", "md4", "md5", "md6"}
 # A heading that announces one case: "案例分析:", "【典型案例】", "真实案例".

@@ -234,6 +234,7 @@ _ROLE_NAMED = re.compile(
 )
 
 
+_EXAMPLE = re.compile(r"^(?:比如|例如|譬如)[，,]\s*(?:一名|一位|有一?位|有一?名|某|有)")
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}(?:、|[.．](?!\d))")
 
 
@@ -261,6 +262,9 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
             continue
         if _OTHER_STORY.match(rest):  # "同样,另一位宝马车主…" says so itself
             cuts.append(pos)
+            continue
+        if _EXAMPLE.match(rest) and is_story(rest):
+            cuts.append(pos)  # "…其中反映食物中有异物的有71宗。比如,一名消费者投诉称,…": a round-up's example
             continue
         item = _ITEM_NUMBER.match(rest)
         if (item and _ITEM_NUMBER.match(paragraph) and is_story(paragraph[last:pos], person=False)

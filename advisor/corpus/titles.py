@@ -86,7 +86,8 @@ def clean_heading(heading: str) -> str:
     return m.group(1).strip() if m else text
 
 
-_WHO_ONLY = re.compile(r"^(?:家长|消费者|业主|市民|网友|读者|记者|客户|顾客|患者|乘客|旅客|游客|用户|居民|村民|车主|住户|学员)$")
+_WHO_ONLY = re.compile(r"^(?:(?:一名|一位|有|某)?(?:家长|消费者|业主|市民|网友|读者|记者|客户|顾客|患者|乘客|旅客|游客|用户|居民|村民|车主|住户|学员)"
+                       r"(?:投诉称|反映|表示|称|说)?)$")  # "一名消费者投诉称" says who, not what
 _WHEN_ONLY = re.compile(
     r"^(?:同一天|当天|同日|当日|次日|随后|当晚|第二天|前段时间|近日|日前|最近"
     # the rest of a period ("2024年7月至10月期间," once its start is gone)
