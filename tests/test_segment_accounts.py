@@ -368,3 +368,12 @@ def test_a_round_ups_example_after_its_statistics_is_a_case_of_its_own():
     cases = seg(text).cases
     assert len(cases) == 1 and cases[0].facts.startswith("比如,一名消费者投诉称") and "996宗" not in cases[0].facts
     assert not cases[0].title.endswith("一名消费者投诉称")
+
+
+def test_a_bulleted_comment_label_is_no_authors_name():
+    text = (
+        "去年9月,周先生在网上预订了某酒店的房间并提前付了房费,入住时酒店称房价上涨,要求每间补交60元,周先生投诉到消协。\n"
+        "■消协点评\n"
+        "消费者在网上预订酒店时,一旦房费支付完成,双方已形成协议关系,酒店这时要求涨价就是一种违约行为。\n"
+    )
+    assert any("违约行为" in t for t in seg(text).cases[0].management_thinking)
