@@ -296,3 +296,16 @@ def test_how_to_turn_down_extortion_is_a_step_only_when_the_complaint_is_one():
     plain = [s.text for s in build_advice("客户说理财亏了要求银行赔偿", hits, [], "银行").steps]
     extortion = [s.text for s in build_advice("客户理财亏了狮子大开口要赔二十万,不给就闹", hits, [], "银行").steps]
     assert refuse not in plain and refuse in extortion
+
+
+def test_an_unreasonable_customers_case_gives_no_steps_to_a_complaint_that_shows_none():
+    hits = [case("c1", "有礼有节,严守底线,客户无理取闹无疾而终", ["对这类客户应通过沟通表明立场,使其问题通过内部渠道解决"],
+                 industry="银行", facts="客户无理取闹要求赔偿")]
+    assert not build_advice("客户说理财亏了要求银行赔偿", hits, [], "银行").steps
+    assert build_advice("客户理财亏了狮子大开口要赔二十万", hits, [], "银行").steps
+
+
+def test_a_story_step_naming_a_particular_person_by_letter_is_left_out():
+    story = case("c1", "理赔争议", ["保险公司立即更换专员Y先生对接,耐心解释条款依据"], industry="保险", facts="理赔争议")
+    story = story.model_copy(update={"steps_origin": "story"})
+    assert not build_advice("车险定损金额太低客户不满", [story], [], "保险").steps

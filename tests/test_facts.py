@@ -181,6 +181,7 @@ def test_household_count_serves_as_headcount() -> None:
     ("我们分校突然停课,三十多个家长来前台要退剩下的课时费", "教育"),
     ("家长说贷款报课被骗了要退", "教育"),
     ("家长投诉孩子在医院输液时护士态度差", "医疗"),
+    ("股民投诉证券公司营业部擅自替他买卖股票", "证券"),  # a brokerage is no bank
     ("这事怎么处理", None),
 ])
 def test_the_industry_of_a_complaint_comes_from_its_own_words(query, industry):

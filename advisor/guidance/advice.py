@@ -143,6 +143,8 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
     out = []
     query_keys = _bigrams(query)
     for rank, hit in enumerate(matching_cases(hits, industry), 1):
+        if not applies(hit.title, facts, ("extortion",)):
+            continue  # an unreasonable customer's case (…客户无理取闹…) gives no steps for a complaint that shows none
         incident = _bigrams(hit.facts or hit.text)
         # Below the best precedent, a step must be about this complaint (a word of it), not only of its kind;
         # so must the steps of a precedent below the first hit that shares only its setting (小区, 业主).

@@ -42,7 +42,7 @@ _QUERY_TERMS = {key: tuple(dict.fromkeys((*INDUSTRY_TERMS.get(key, ()), *QUERY_C
                 for key in (*INDUSTRY_TERMS, *QUERY_CUES)}
 # Industries close enough that a precedent of one is useful for the other.
 RELATED: tuple[frozenset[str], ...] = (
-    frozenset({"房地产", "物业", "家装"}), frozenset({"银行", "保险"}), frozenset({"电商", "快递", "零售", "家电"}),
+    frozenset({"房地产", "物业", "家装"}), frozenset({"银行", "保险", "证券"}), frozenset({"电商", "快递", "零售", "家电"}),
     frozenset({"酒店", "餐饮", "旅游"}), frozenset({"电力", "供水", "燃气", "供暖"}), frozenset({"航空", "铁路", "旅游"}),
     frozenset({"铁路", "公共交通"}),
     frozenset({"餐饮", "电商"}),  # food delivery (外卖) is both
