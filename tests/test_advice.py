@@ -283,6 +283,8 @@ def test_a_short_condition_stays_with_its_rule_and_a_clause_cut_before_its_verb_
     "行政",  # where a page's excerpt ends
     "该投诉的核心问题在于:客户认为维修价格偏高,并且维修站没有尽告知义务。",  # the analysis
     "退款数额的争议。",  # an issue named, no action
+    "这类渠道的优势是有第三方组织介入,能够在消费者与商家之间推动协商。",  # a comment on a kind of thing
+    "接到投诉后,工作人员调查发现被投诉方已告知消费者产品实物的材质及含量。",  # a regulator's view of the two sides
 ])
 def test_what_a_regulator_a_mediator_or_the_complainant_did_is_no_step(told):
     hits = [case("c1", "刹车异响反复维修", [told, "向客户致歉并安排技术经理复检"], facts="刹车异响修了三次")]
@@ -309,3 +311,10 @@ def test_a_story_step_naming_a_particular_person_by_letter_is_left_out():
     story = case("c1", "理赔争议", ["保险公司立即更换专员Y先生对接,耐心解释条款依据"], industry="保险", facts="理赔争议")
     story = story.model_copy(update={"steps_origin": "story"})
     assert not build_advice("车险定损金额太低客户不满", [story], [], "保险").steps
+
+
+def test_a_step_naming_someone_of_its_incident_by_letter_needs_a_close_match():
+    step = "保险公司立即更换非属地专员Y先生对接,耐心解释条款依据"
+    hits = [case("c1", "理赔争议产生", [step, "向客户致歉并重新核定损失"], industry="保险", confidence="中", facts="理赔争议")]
+    texts = [s.text for s in build_advice("车险定损金额太低客户不满", hits, [], "保险").steps]
+    assert step not in texts and "向客户致歉并重新核定损失" in texts

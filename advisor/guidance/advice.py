@@ -44,6 +44,7 @@ from advisor.text.words import dictionary_words, is_garbled
 MIN_STEPS, MAX_STEPS = 3, 7
 MAX_STEP_CHARS = 90
 _MIN_STEP_CHARS = 8
+_LETTER_PERSON = re.compile(r"(?<![A-Za-z])[A-Z](?:先生|女士|小姐|经理|专员|客户)")
 _MIN_PRECEDENT_CHARS = 4  # "提供代步车" is a step; "行政", where a page's excerpt ends, is none
 # A precedent contributes steps when it scores within this many standard deviations of the best hit.
 SCORE_MARGIN = 2.0
@@ -156,7 +157,9 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
             if (len(text) < _MIN_PRECEDENT_CHARS or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text)
-                    or is_fragment(text) or is_garbled(text) or not applies(text, facts, ("extortion",))):
+                    or is_fragment(text) or is_garbled(text) or not applies(text, facts, ("extortion",))
+                    or THIRD_PARTY.search(text) or (_LETTER_PERSON.search(text) and hit.confidence != "高")):
+                # (a regulator's view of the two sides, 被投诉方…; someone of the incident by letter, 专员Y先生)
                 # (how to refuse extortion is no step for a complaint that shows none)
                 continue
             if CUSTOMER_SUBJECT.match(without_run_in_label(text)):
