@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from advisor.corpus.before import item_before, just_before, lead_before, rfind, story_before
 from advisor.corpus.blocks import Block
 from advisor.corpus.classify import is_essay_title
 from advisor.corpus.doctext import DocText
@@ -23,7 +24,6 @@ from advisor.corpus.opencase import RANK, OpenCase, below, give_back, glued_cut,
 from advisor.corpus.prose import ProseReader
 from advisor.corpus.roles import is_metadata_label, label_roles
 from advisor.corpus.sections import RULES_DOC, doc_title, headline, is_kicker, is_subtitle
-from advisor.corpus.stories import is_story
 from advisor.corpus.titles import clean_heading, is_generic_heading, subject_field
 from advisor.models import Case, Guideline
 from advisor.text.terms import DOC_TITLE_ALTERNATION
@@ -33,10 +33,8 @@ _BARE_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}\s*[、.．)�
 _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通过以上|以上案例|这些案例|希望以上|希望通过|以上是|实践证明)")
 _DOC_TITLE = re.compile(rf"(?:{DOC_TITLE_ALTERNATION})\)?$")
 _ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")
-_RUN_IN_TERM = re.compile(r"^\d{1,2}\s*[.、．]\s*[^，,。:：]{2,8}[:：]")  # "2. 投诉分类:…" is a step of a procedure
 _REPLY_LABEL = re.compile(r"反馈|回复|答复|回应|落实情况|办理情况|处理意见")
 _CONTEXT_CHARS = 300
-_LEAD_CHARS = 600  # a key point published before the facts (裁判要点) is short
 
 
 @dataclass
@@ -177,8 +175,8 @@ class _Walker:
             case.sections.append(Section(b.roles, b.text, b.end, b.end))
             case.blocks.append(b)
             return
-        story = self._story_before()
-        item = _REPLY_LABEL.search(b.text) is not None and self._item_before()
+        story = story_before(self.prose, self.text, self.rules_doc)
+        item = _REPLY_LABEL.search(b.text) is not None and item_before(self.prose)
         if item:
             story = [self.prose[-1]]  # "1.病人…购邮票难、寄信难等问题。" then "反馈意见:…": a complaint and its reply
         # An essay's own headings (一、案例背景) open no case: the essay stays one record.
@@ -220,30 +218,30 @@ class _Walker:
     def _open_at_label(self, b: Block, story: list[Block]) -> None:
         heading = self.heading
         anchor = story[0] if story else b
-        direct = heading is not None and (not self.prose or self.prose[-1] is heading or (story and self._just_before(heading, story[0])))
+        direct = heading is not None and (not self.prose or self.prose[-1] is heading or (story and just_before(self.prose, heading, story[0])))
         title = clean_heading(heading.text) if direct and heading and not is_generic_heading(heading.text) else ""
         start = heading.start if title and heading else anchor.start
         # a complaint form's subject row above its 内容 field: "标题: | 17路公交车什么时候恢复 |"
         subject = next((t for blk in reversed(self.prose[-6:]) if blk.start >= self.last_case_end
                         and (t := subject_field(blk.text))), "")
-        taken = [heading] if title and _rfind(self.prose, heading) >= 0 else []
-        i = _rfind(self.prose, heading) if taken else -1
+        taken = [heading] if title and rfind(self.prose, heading) >= 0 else []
+        i = rfind(self.prose, heading) if taken else -1
         if i > 0 and is_kicker(self.prose[i - 1], heading) and (
                 self.prose[i - 1].start not in self.title_starts or is_subtitle(heading)):
             # a two-line headline: "收房时面积缩水怎么办?" / "关键是看有没有超过3%"
             taken.insert(0, self.prose[i - 1])
             title, start = headline(taken[0], heading), taken[0].start
         for piece in [*taken, *story]:
-            del self.prose[_rfind(self.prose, piece)]
+            del self.prose[rfind(self.prose, piece)]
         rank = RANK.get(heading.family, 8.0) if heading is not None else 0.0
         if not title and b.family in RANK and b.family not in ("label", "line", "glued"):
             # "一、案例:" ranks at least as its numbering: "1、…" below it stays inside the case.
             rank = min(rank, RANK[b.family]) if heading is not None else RANK[b.family]
-        lead = None if story else self._lead_before()
+        lead = None if story else lead_before(self.prose, self.text)
         if lead is not None:
             # 裁判要点 … then 基本案情: a case published with its key point first keeps it as its thinking.
             for piece in lead:
-                del self.prose[_rfind(self.prose, piece)]
+                del self.prose[rfind(self.prose, piece)]
             case = OpenCase(lead[0].start, subject, rank, "labelled", blocks=[*lead, b], rules_doc=self.rules_doc)
             case.sections.append(Section(("thinking",), lead[0].text, lead[0].end, lead[-1].end))
             case.sections.append(Section(b.roles, b.text, b.end, b.end))
@@ -261,43 +259,6 @@ class _Walker:
         that opened with its 典型意义 under 案例一 still waits for its 案情简介."""
         return any("facts" in sec.roles or (not sec.roles and len(re.sub(r"\W", "", self.text[sec.start : sec.end])) >= 30)
                    for sec in case.sections)
-
-    def _lead_before(self) -> list[Block] | None:
-        """A thinking label and its text right before the first facts label (heading, then bodies)."""
-        bodies: list[Block] = []
-        for blk in reversed(self.prose):
-            if blk.kind != "body":
-                break
-            bodies.insert(0, blk)
-        i = len(self.prose) - len(bodies) - 1
-        if not bodies or i < 0 or self.prose[i].kind != "heading":
-            return None
-        head = self.prose[i]
-        size = sum(blk.end - blk.start for blk in bodies)
-        intro = self.text[bodies[-1].start : bodies[-1].end].rstrip().endswith((":", "："))  # "以下是一个案例:"
-        if intro or not 40 <= size <= _LEAD_CHARS:
-            return None
-        return [head, *bodies] if label_roles(head.text) == ("thinking",) else None
-
-    def _item_before(self) -> bool:
-        """The last prose block is a numbered complaint in a sentence or two ("2.医院食堂的饭菜,总体感觉较贵…")."""
-        last = self.prose[-1] if self.prose else None
-        return (last is not None and last.kind == "body" and _ITEM.match(last.text.strip()) is not None
-                and not _RUN_IN_TERM.match(last.text.strip()) and 10 <= len(last.text) <= 200)
-
-    def _just_before(self, heading: Block, first: Block) -> bool:
-        i = _rfind(self.prose, first)
-        return i > 0 and self.prose[i - 1] is heading
-
-    def _story_before(self) -> list[Block]:
-        """The body blocks since the latest heading, when together they tell a story."""
-        pieces: list[Block] = []
-        for blk in reversed(self.prose):
-            if blk.kind != "body":
-                break
-            pieces.insert(0, blk)
-        text = "\n".join(self.text[p.start : p.end] for p in pieces)
-        return pieces if pieces and is_story(text, self.rules_doc) else []
 
     def _extend(self, b: Block) -> None:
         case = self.case
@@ -345,14 +306,3 @@ class _Walker:
     def _doc_title(self, before: int) -> str:
         return doc_title(self.titles, before)
 
-
-def _rfind(blocks: list[Block], block: Block) -> int:
-    """Index of `block` in `blocks`, searched from the end (-1 when absent).
-
-    The blocks wanted (a story's pieces, the heading above them) are the latest ones, and no block
-    is in the prose twice, so this finds what `list.index` finds without scanning the whole document.
-    """
-    for i in range(len(blocks) - 1, -1, -1):
-        if blocks[i] == block:
-            return i
-    return -1
