@@ -288,8 +288,14 @@ def read_industry(simple: str, chosen: str | None, ranked: str | None, hits: Seq
     if ranked:
         return ranked
     named = top_industries(simple)
-    if named:  # a tie of the query's words: the lead precedent may break it, not add a third industry
-        return lead if lead in named else None
+    if named:
+        # a tie of the query's words: the precedents may break it (the lead, or two of the first three: a bank
+        # case about a 网点 does not outvote two courier cases for "我们网点…快递一直不动"), not add a third industry
+        cases = [h.industry for h in hits if h.kind == "case"][:3]
+        backed = [k for k in named if cases.count(k) >= 2]
+        if lead in named and (cases.count(lead) >= 2 or not backed):
+            return lead
+        return backed[0] if len(backed) == 1 else None
     return lead if lead and _precedents_agree(lead, hits) and not _other_sector(simple, lead) else None
 
 

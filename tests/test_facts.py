@@ -337,3 +337,15 @@ def test_going_to_hospital_and_claiming_medical_costs_name_no_business(query, in
     from advisor.text.industry import infer_industry
 
     assert infer_industry(query) == industry
+
+
+def test_a_tie_of_the_querys_industry_words_goes_to_the_industry_two_precedents_share():
+    from advisor.facade import read_industry
+    from advisor.models import Hit
+
+    def hit(industry: str) -> Hit:
+        return Hit(kind="case", id=industry + "x", title="t", score=1.0, industry=industry, confidence="高")
+
+    query = "我们网点这周好多件积压没派,几十个客户投诉说快递一直不动"  # 网点 says bank, 快递 courier
+    assert read_industry(query, None, None, [hit("银行"), hit("快递"), hit("快递")]) == "快递"
+    assert read_industry(query, None, None, [hit("银行"), hit("餐饮"), hit("酒店")]) == "银行"  # the lead breaks it

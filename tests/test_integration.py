@@ -222,8 +222,7 @@ def test_facade_refuses_out_of_range_arguments(advisor, top_k, kind):
 
 
 def test_a_hit_of_an_industry_the_complaints_words_rule_out_is_shown_as_low(advisor):
-    from advisor.retrieval.engine import infer_industry
-    from advisor.text.industry import compatible
+    from advisor.text.industry import compatible, infer_industry
 
     shown = []
     for query in ("酒店房间有蟑螂客人要求退房费", "快递丢件了客户要求赔偿", "小区电梯坏了业主拒交物业费", "手机套餐被乱扣费用户要投诉"):

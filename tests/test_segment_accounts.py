@@ -377,3 +377,9 @@ def test_a_bulleted_comment_label_is_no_authors_name():
         "消费者在网上预订酒店时,一旦房费支付完成,双方已形成协议关系,酒店这时要求涨价就是一种违约行为。\n"
     )
     assert any("违约行为" in t for t in seg(text).cases[0].management_thinking)
+
+
+def test_story_steps_leave_out_the_customer_complaining_and_keep_what_the_company_conceded():
+    steps = told_actions("客人其后向消委会投诉,不满餐厅仅以细小字体写上两位起,而没有说明是以每位计算。"
+                         "B餐厅回复指并非有心误导顾客,承诺该客人下次光顾可减收988港元及10%服务费。")
+    assert steps == ["承诺该客人下次光顾可减收988港元及10%服务费。"]

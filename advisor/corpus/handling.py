@@ -15,7 +15,7 @@ _ACTOR = re.compile(
 )
 _REMEDY = (
     r"道歉|致歉|歉意|安抚|检修|维修|更换|换房|退款|退还|返还|退货|赔偿|补偿|减免|免单|赠送|协商|调解|解释|说明|回访|跟进|"
-    r"承诺|上门|处理|联系|组织|安排|报警|疏通|修复|清洗|添加|恢复|开通|取消|清理|处罚|通报|培训|整改|补发|重新|换了|换成|重做|赔礼|免费"
+    r"承诺|上门|处理|联系|组织|安排|报警|疏通|修复|清洗|添加|恢复|开通|取消|清理|处罚|通报|培训|整改|补发|重新|换了|换成|重做|赔礼|免费|减收|免收"
 )
 _ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排查")
 _FINDING = re.compile(r"^(?:经|通过)(?:核查|调查|查|核实|检测|了解)")
@@ -35,8 +35,11 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
             continue
         if _FINDING.match(s) and not re.search(_REMEDY, s):
             continue  # "经核查，…" reports a finding, not an action
+        if _CUSTOMER_CLAUSE.match(s) and _COMPLAINS.match(s):
+            continue  # "客人其后向消委会投诉,不满…": the customer complaining, not the handling
         if _refused(s):
             continue  # "营业厅以…为由推诿处理" tells what went wrong, not what to do
+        s = _after_denial(s)
         if "记者" in s:
             continue  # what a reporter did (记者与该餐厅取得了联系) is no handling
         out.append(s)
@@ -50,13 +53,27 @@ _DEMANDED = re.compile(r"(?:索要|要求|索赔|希望|提出|不然|否则)[^�
 # The company side refusing or failing ("推诿处理", "仍坚持原处理方案,未提供有效凭证", "协商未果").
 _REFUSAL = re.compile(
     r"推诿|推脱|踢皮球|拒绝|拒不|不予|不肯|不愿|不同意|未能|没能|未予|未提供|没有提供|仍坚持|坚持认为|置之不理|不理睬|"
-    r"敷衍|拖延|一拖再拖|无果|未果"
+    r"敷衍|拖延|一拖再拖|无果|未果|并非有心|并非故意|否认"
 )
 
 
 # A refusal forbidden ("商家不得随意拒绝") is none; nor is one in a clause of the customer's ("客户仍坚持转账").
 _FORBIDDEN = re.compile(r"(?:不得|不能|不应|不可|禁止|严禁)[\u4e00-\u9fff]{0,2}$")
-_CUSTOMER_CLAUSE = re.compile(r"^(?:客户|顾客|消费者|用户|业主|投诉人|旅客|乘客|患者|家属|学员|家长|住户|[\u4e00-\u9fff]{1,3}(?:先生|女士|小姐))")
+_CUSTOMER_CLAUSE = re.compile(r"^(?:客户|顾客|客人|消费者|用户|业主|投诉人|旅客|乘客|患者|家属|学员|家长|住户|[\u4e00-\u9fff]{1,3}(?:先生|女士|小姐))")
+
+
+# The customer taking the complaint somewhere: "客人其后向消委会投诉", "业主随即到物业反映".
+_COMPLAINS = re.compile(r"^[^，,。]{0,12}?(?:向|到|找|给)[^，,。]{0,14}?(?:投诉|反映|举报|申诉)")
+
+
+# A denial of fault before what the company conceded: "B餐厅回复指并非有心误导顾客,承诺该客人下次光顾可减收…".
+_DENIAL_THEN_CONCESSION = re.compile(r"(?:并非有心|并非故意|否认)[^。；;]*?[，,]\s*(?=(?:承诺|同意|答应|愿意|决定|表示愿意))")
+
+
+def _after_denial(sentence: str) -> str:
+    """What the company conceded, without the denial of fault before it."""
+    m = _DENIAL_THEN_CONCESSION.search(sentence)
+    return sentence[m.end() :] if m else sentence
 
 
 def _refused(sentence: str) -> bool:
