@@ -9,7 +9,7 @@ from advisor.corpus.blocks import Block
 from advisor.corpus.roles import label_roles
 from advisor.corpus.stories import is_story
 
-_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")
+ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # a numbered item: "2.医院食堂的饭菜…"
 _RUN_IN_TERM = re.compile(r"^\d{1,2}\s*[.、．]\s*[^，,。:：]{2,8}[:：]")  # "2. 投诉分类:…" is a step of a procedure
 _LEAD_CHARS = 600  # a key point published before the facts (裁判要点) is short
 
@@ -35,7 +35,7 @@ def lead_before(prose: list[Block], text: str) -> list[Block] | None:
 def item_before(prose: list[Block]) -> bool:
     """The last prose block is a numbered complaint in a sentence or two ("2.医院食堂的饭菜,总体感觉较贵…")."""
     last = prose[-1] if prose else None
-    return (last is not None and last.kind == "body" and _ITEM.match(last.text.strip()) is not None
+    return (last is not None and last.kind == "body" and ITEM.match(last.text.strip()) is not None
             and not _RUN_IN_TERM.match(last.text.strip()) and 10 <= len(last.text) <= 200)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from advisor.corpus.before import item_before, just_before, lead_before, rfind, story_before
+from advisor.corpus.before import ITEM, item_before, just_before, lead_before, rfind, story_before
 from advisor.corpus.blocks import Block
 from advisor.corpus.classify import is_essay_title
 from advisor.corpus.doctext import DocText
@@ -32,7 +32,6 @@ _NUMBERED = ("cn", "cn_paren", "arabic", "arabic_paren", "padded")
 _BARE_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}\s*[、.．)）]?")
 _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通过以上|以上案例|这些案例|希望以上|希望通过|以上是|实践证明)")
 _DOC_TITLE = re.compile(rf"(?:{DOC_TITLE_ALTERNATION})\)?$")
-_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")
 _REPLY_LABEL = re.compile(r"反馈|回复|答复|回应|落实情况|办理情况|处理意见")
 _CONTEXT_CHARS = 300
 
@@ -201,7 +200,7 @@ class _Walker:
                 and re.search(r"[\u4e00-\u9fff]", body)):
             case.title, case.want_title = body.strip(" :：,，"), False
             return
-        if _CONCLUSION.match(body) or (case.item and _ITEM.match(body)):
+        if _CONCLUSION.match(body) or (case.item and ITEM.match(body)):
             self._close()  # (the next numbered complaint of a list of complaints and replies)
             self.prose.append(b)
             return

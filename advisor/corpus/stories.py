@@ -249,15 +249,16 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
         if pos - (cuts[-1] if cuts else 0) < 15 or len(paragraph) - pos < 30:
             continue
         rest = paragraph[pos:]
-        before = story_so_far + paragraph[:pos]
+        last = cuts[-1] if cuts else 0
         # "南京居民王先生说自己…" after 林女士's story: someone else tells theirs (after a story naming someone)
         # (a short lead that names nobody, "由于节日期间…投诉升级。", introduces the next story: no cut there)
-        last = cuts[-1] if cuts else 0
-        lead_names = pos - last >= 40 or people_named(paragraph[last:pos])
         role = _ROLE_NAMED.match(rest)
-        if role and role.group(1) not in before and people_named(before) and lead_names:
-            cuts.append(pos)
-            continue
+        if role:
+            before = story_so_far + paragraph[:pos]
+            if (role.group(1) not in before and people_named(before)
+                    and (pos - last >= 40 or people_named(paragraph[last:pos]))):
+                cuts.append(pos)
+                continue
         if pos - (cuts[-1] if cuts else 0) < 40:
             continue
         if _OTHER_STORY.match(rest):  # "同样,另一位宝马车主…" says so itself
@@ -278,6 +279,7 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
         if opening is None:
             continue
         names = re.findall(NAMED, rest[: opening.end() + 30])
+        before = story_so_far + paragraph[:pos]
         if names and not any(n in before for n in names):
             cuts.append(pos)
     return cuts
