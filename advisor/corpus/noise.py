@@ -47,6 +47,9 @@ _INLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # two-character tokens of letters, digits and punctuation).
     ("乱码", re.compile(r"(?<![!-~])(?=(?:[!-~]{1,2}[ \t]){0,3}[!-~]?[#$%&*+;@\\^`|~\[\](){}<>=!?'\"])"
                       r"(?:[!-~]{1,2}[ \t]){4,}[!-~]{1,2}(?![!-~])")),
+    # A spam page's salt of symbols inside its sentences: "今年以来★◈✿,各地…★◈✿、文化市场…" (three or more
+    # symbols after a character of the text; a bullet at a line's start stays).
+    ("乱码", re.compile(r"(?<=[\u4e00-\u9fff，,。、；;：:）)”])[\u2580-\u27bf\u2b00-\u2bff]{3,}")),
     # Pinyin glosses after a character in children's / news text: 消费(fèi), 發(fā).
     ("拼音注音", PINYIN_GLOSS),
     ("编辑声明", re.compile(r"[\[［【][^\]］】\n]{0,40}(?:侵权|删除|编辑修改)[^\]］】\n]{0,40}[\]］】]。?")),

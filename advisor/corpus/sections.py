@@ -14,6 +14,14 @@ from advisor.text.terms import CORE_COMPLAINT_TERMS
 
 # Titles of rules documents and guides: inside them, a passage is a case only if it tells of a particular person.
 RULES_DOC = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|守则|须知|机制|攻略|功略|技巧|指南|要点|话术")
+# A news headline of one incident names rule words too: "赎回到账不及时被投诉 妥善处理后优化流程".
+_INCIDENT_HEADLINE = re.compile(r"被投诉|遭投诉|引纠纷|惹纠纷|起纠纷|维权|被索赔|被判|获赔|讨说法")
+
+
+def is_rules_title(title: str) -> bool:
+    """A rules document's or a guide's title (投诉处理制度, 服务规范); not an incident's headline that names a
+    rule word (赎回到账不及时被投诉 妥善处理后优化流程)."""
+    return RULES_DOC.search(title) is not None and _INCIDENT_HEADLINE.search(title) is None
 MIN_CASE_CHARS = 30
 
 # Complaints counted, not told: "共接到投诉35件", "受理投诉举报咨询共110起".

@@ -23,7 +23,7 @@ from advisor.corpus.lines import FURTHER_READING
 from advisor.corpus.opencase import RANK, OpenCase, below, give_back, glued_cut, md_level, retold_cut, settle
 from advisor.corpus.prose import ProseReader
 from advisor.corpus.roles import is_metadata_label, label_roles
-from advisor.corpus.sections import RULES_DOC, doc_title, headline, is_kicker, is_subtitle
+from advisor.corpus.sections import doc_title, headline, is_kicker, is_rules_title, is_subtitle
 from advisor.corpus.titles import clean_heading, is_generic_heading, subject_field
 from advisor.models import Case, Guideline
 from advisor.text.terms import DOC_TITLE_ALTERNATION
@@ -128,7 +128,7 @@ class _Walker:
         if case is not None and case.md and md_level(b) > case.md:
             doc_title = False  # a Markdown subheading of the case ("### 《…》的相关规定") starts no document
         if doc_title:
-            self.rules_doc = bool(RULES_DOC.search(b.text))
+            self.rules_doc = is_rules_title(b.text)
             self.titles.append((b.start, clean_heading(b.text)))
             self.title_starts.add(b.start)
         if case is not None:

@@ -51,7 +51,9 @@ _NEW_STORY = re.compile(
 )
 _OTHER_STORY = re.compile(
     r"^(?:(?:同样|此外|另外|而)[，,]?|(?:不仅(?:仅)?是|不只是|不止是|除了)[^。！？，,]{1,12}[，,]\s*)?(?:在?另(?:外)?一(?:案例|起|个案例|个案|位|名|个案件|起案件|案件)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
-    r"|另一(?:居民|业主|网友|用户|客户|消费者|乘客|旅客|顾客|家长|车主|住户)"
+    r"|另一(?:名|位)?(?:居民|业主|网友|用户|客户|消费者|乘客|旅客|顾客|家长|车主|住户|投诉人|事主)"
+    # Hong Kong's numbered complaints: "第三宗个案投诉人张女士…"; "亦有投诉涉及以八达通付款…"
+    r"|第[二三四五六七八九十\d]宗(?:个案|案例|投诉)|(?:亦有|另有|还有)投诉涉及"
     # one of the complainants a round-up counted: "其中一位消费者小陈因为…"
     r"|其中(?:一位|一名|有位|有一位)(?:消费者|业主|客户|顾客|车主|乘客|旅客|患者|家长|学员|会员|用户|市民|居民|储户)"
     r"|(?:亦有|另有|还有)投诉(?:人)?(?:表示|指|称|反映)|(?:亦有|另有|还有)投诉人(?=与|和|在|于|光顾|购买|到|去)"
@@ -163,7 +165,7 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     lead = _NOT_ALONE.match(text) or (RUN_IN.match(text) if not _GOES_ON.match(text) else None)
     if callable(story_so_far):
         if (not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None
-                and not dated and not lead and not _LIKEWISE.match(text)):
+                and not dated and not lead and not _LIKEWISE.match(text) and not _DATED_ITEM.match(text)):
             return False
         story_so_far = story_so_far()
     likewise = _LIKEWISE.match(text)
@@ -176,6 +178,10 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
         return True
     if dated and len(story_so_far) > 80 and names_someone_new(text[:40], story_so_far):
         return True  # "2017年12月,D女士和B女士到市消协投诉:" after 张先生's story
+    if _DATED_ITEM.match(text) and _DATED_ITEM.search(story_so_far) and len(text) > 60:
+        return True  # a record's list of complaints, one per dated item: "2、2019年11月10日接…热线…受理单,诉求内容:…"
+    if dated and len(story_so_far) > 80 and _another_company(text[:50], story_so_far):
+        return True  # a regulator's list: "2025年4月,厦门某旅行社有限公司接待14名游客…" after another company's case
     m = _NEW_STORY.match(text)
     who = _who(m)
     if who is None or who.startswith("某"):
@@ -198,6 +204,19 @@ _DATED_OPENING = re.compile(
     # a news lead: "近日,深圳市民李小姐…", "据当事人杨女士讲述…", "鞭牛士 4月25日消息,…"
     r"|^(?:近日|日前|近期|前不久|昨日|昨天)[,，]|^据(?:当事人|消费者|市民|网友|业主|家属|患者)|^[^，,。]{0,10}\d{1,2}月\d{1,2}日(?:消息|讯|电)[,，]"
 )
+
+
+# A numbered item that opens with its date: "1、2019年10月5日接…" (anywhere in a text: `search` with the line start).
+_DATED_ITEM = re.compile(r"(?:^|(?<=\n))\s*\d{1,2}(?:、|[.．](?!\d))\s*\d{4}\s*年\s*\d{1,2}\s*月")
+# A company named in full: "郴州嘉瑞国际旅行社有限公司", "某某装饰工程有限公司".
+_COMPANY = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:有限责任公司|股份有限公司|有限公司|旅行社|集团)")
+
+
+def _another_company(opening: str, story_so_far: str) -> bool:
+    """The opening of a dated paragraph names a company in full that the story so far, which names one
+    too, does not: another case of a regulator's list."""
+    m = _COMPANY.search(opening)
+    return m is not None and _COMPANY.search(story_so_far) is not None and m.group(0) not in story_so_far
 
 
 def names_someone_new(paragraph: str, story_so_far: str) -> bool:

@@ -9,7 +9,7 @@ from functools import partial
 from advisor.corpus.blocks import Block
 from advisor.corpus.classify import industry_switch
 from advisor.corpus.fields import story_part
-from advisor.corpus.sections import RULES_DOC, TALLY, announces_case, doc_title, mentions_complaint
+from advisor.corpus.sections import TALLY, announces_case, doc_title, is_rules_title, mentions_complaint
 from advisor.corpus.stories import is_story, starts_new_story, story_cuts
 
 
@@ -37,7 +37,7 @@ def stories_under(text: str, titles: list[tuple[int, str]], heading: Block | Non
         if groups[-1] and (i == switch or i in opens or starts_new_story(text[b.start : b.end], so_far)):
             groups.append([])
         groups[-1].append(b)
-    strict = bool(RULES_DOC.search(doc_title(titles, bodies[0].start))) if bodies else False
+    strict = is_rules_title(doc_title(titles, bodies[0].start)) if bodies else False
     flags = [bool(g) and is_story(story_part(join(text, g)), strict) for g in groups]
     if not any(flags) and groups[0] and is_story(text[groups[0][0].start : groups[0][0].end], strict):
         # A news story told in its first paragraph and discussed at length after: still one incident.

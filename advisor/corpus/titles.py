@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from advisor.corpus.lines import FURTHER_READING
+from advisor.corpus.people import SUR
 from advisor.corpus.roles import label_roles
 from advisor.corpus.stories import BULLET_HEAD, NOT_ISOLATED, NOT_UNIQUE, RUN_IN
 
@@ -25,7 +26,7 @@ _PROBLEM = re.compile(
 _TOPIC = re.compile(
     r"延期|延迟|逾期|收费|赔偿|退款|退货|维修|质量|态度|承诺|投诉|理赔|保险|理财|差|慢|难|乱|漏|坏|丢|错|骗|泄露|欺诈|卫生|安全"
 )
-_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月份?)?(?:\s*\d{1,2}\s*日)?\s*[,，]?\s*")
+_DATE = re.compile(r"\d{4}\s*年(?:底|初|末|中|上半年|下半年)?(?:\s*\d{1,2}\s*月份?)?(?:\s*\d{1,2}\s*日)?\s*[,，]?\s*")
 TITLE_LIMIT = 30
 _PARTICULAR = re.compile(
     r"[\u4e00-\u9fff]{0,3}某[\u4e00-\u9fff]{0,3}|[男女]|\d{1,3}岁|(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|某日|份)?"
@@ -63,6 +64,10 @@ _SOURCE_LEAD = re.compile(
 )
 
 
+# A writer's name alone under the headline ("王小伟"): a byline, no title (王先生, 李某 name a case's customer).
+_BYLINE_NAME = re.compile(rf"{SUR}[\u4e00-\u9fff]{{1,2}}(?<!先生)(?<!女士)(?<!小姐)(?<!某)")
+
+
 def is_generic_heading(heading: str) -> bool:
     """True for headings that name a collection or a chapter (典型案例分析, 案例背景, 引言) or a news source
     (海口网), not a case."""
@@ -71,7 +76,7 @@ def is_generic_heading(heading: str) -> bool:
     if colon and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4 and is_generic_heading(head) and not is_generic_heading(rest):
         return False  # "典型案例:一件跑绒的羽绒服引发的维权拉锯战": the collection's word, then the case's own title
     return (not text or bool(_GENERIC.match(text)) or bool(_PAGE_TITLE.search(text)) or bool(_SOURCE.match(text))
-            or bool(FURTHER_READING.match(text)))
+            or bool(FURTHER_READING.match(text)) or bool(_BYLINE_NAME.fullmatch(text)))
 
 
 def clean_heading(heading: str) -> str:

@@ -1,0 +1,127 @@
+"""Forms first met in the external development splits dev36–dev38: a utility's training case whose analysis is
+headed 违规条款 / 暴露问题, a consumer council's complaints told by 投诉人 and 事主, a forum poster, a regulator's
+list of dated cases by company, a bureau's numbered hotline records, a news story whose headline names a rule
+word, a law or a court's finding after the story, and the clutter of such pages. Texts written for the tests
+after those patterns."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import cleaned, seg
+
+from advisor.corpus.classify import industry_of
+from advisor.corpus.roles import label_roles
+from advisor.corpus.titles import is_generic_heading
+
+
+@pytest.mark.parametrize("label", ["暴露问题", "存在问题", "违规行为分析"])
+def test_what_a_training_case_exposes_is_its_thinking(label):
+    assert label_roles(label) == ("thinking",)
+
+
+def test_a_training_case_with_violations_and_exposed_problems_is_one_case_under_its_heading():
+    out = seg("# 抄表员估抄电量,退费处理拖延惹投诉\n"
+              "【事件过程】 2023年3月,客户赵先生致电供电服务热线,称家中3月电量比2月多出一倍,怀疑抄表有误。"
+              "抄表员上门核对后发现上月为估抄,答应退还多收电费,但半个月过去仍未退还,客户再次投诉。\n"
+              "## 【违规条款】\n1)抄表员未按规定日期抄录电能表读数,擅自估抄,违反了供电服务规范中按期抄表的规定。\n"
+              "## 【暴露问题】\n1)抄表员责任心不强,估抄后未及时告知客户;2)退费流程缺少时限,客户等待过久。\n")
+    (case,) = out.cases
+    assert not out.guidelines
+    assert case.title == "抄表员估抄电量,退费处理拖延惹投诉"
+    assert "估抄后未及时告知客户" in " ".join(case.management_thinking)
+    assert "退费流程缺少时限" not in case.facts
+
+
+def test_a_councils_complainant_told_as_a_complainant_is_a_case():
+    out = seg("消委会表示,近期接获多宗涉及航空公司附加服务的投诉,内容涉及预选座位被更改、优先服务未能享用等。\n"
+              "有投诉人一家三口于航空公司购买往返机票,另付600元选定相连座位,但办理登机手续时才获告知座位已被更改,"
+              "一家人被分散安排。\n航空公司其后解释因更换机型,同意退回部分附加费。\n")
+    (case,) = out.cases
+    assert "一家三口" in case.facts
+
+
+def test_another_complainant_after_a_named_one_starts_a_case():
+    out = seg("【本报讯】消委会去年接获多宗集运服务投诉。投诉人陈先生委托集运公司把两箱衣物运回本港,"
+              "到货后被额外收取60元超重费,他量度后发现包裹并未超重,要求退款。\n"
+              "另一投诉人黄小姐网购的鞋子寄到集运仓后,一个月仍未送达,公司才告知货品被错派到另一个仓库,她要求赔偿运费。\n")
+    assert len(out.cases) == 2
+    assert "黄小姐" not in out.cases[0].facts and out.cases[1].facts.startswith("另一投诉人黄小姐")
+
+
+def test_hong_kongs_shi_zhu_is_a_complainant():
+    out = seg("消委会过去一年共收到300多宗家居装修投诉。其中一宗个案涉款60万元,当事主搬回装修后的住所,"
+              "发现厨房地台不断渗水,木地板全部发霉,其后聘请验楼师检查,才知道装修公司没有做防水层,消委会最终协助事主取得赔偿。\n")
+    (case,) = out.cases
+    assert "没有做防水层" in case.facts
+
+
+def test_a_forum_posters_complaint_is_a_case():
+    out = seg("现在叫外卖越来越方便,但近日有一名男网友抱怨,外送员说找不到他家地址,直接把订单取消,"
+              "平台还要他付全部餐费,他向平台申诉却不被受理,气得上网发文。原PO表示当晚等了一个多小时,"
+              "平台客服回复称外送员已拨打电话但无人接听,依规定餐点视同已送达,不予退款。\n")
+    (case,) = out.cases
+    assert "不予退款" in case.text
+
+
+def test_a_regulators_dated_cases_by_company_are_separate_cases():
+    out = seg("今年以来,各地文化和旅游部门集中整治强迫购物问题,现将一批典型案例公布如下。\n"
+              "2025年3月,甲市某某国际旅行社有限公司委派导游张某某带领低价旅游团,行程中张某某在大巴上推销茶叶,"
+              "对未购买的游客冷嘲热讽。2025年5月,甲市文化和旅游局对张某某作出罚款3000元的行政处罚。\n"
+              "2025年4月,乙市某某假期旅行社有限公司组织20名游客参加五日游,团费低于接待成本,安排游客进入5家购物店,"
+              "并收取购物店回扣。2025年6月,乙市文化和旅游局对该旅行社作出罚款5万元的行政处罚。\n")
+    assert len(out.cases) == 2
+    assert "推销茶叶" in out.cases[0].facts and "购物店回扣" not in out.cases[0].facts
+    assert "购物店回扣" in out.cases[1].facts
+
+
+def test_a_bureaus_dated_hotline_records_are_one_case_each():
+    out = seg("2023年第一季度,我局共接到旅游投诉3宗:\n"
+              "1、2023年1月8日接12345市民服务热线转来的工单,诉求内容:1月7日,市民在景区游玩时,景区观光车刮蹭其车辆,"
+              "等候交警两个多小时无人安抚。我局与景区联系后,景区负责人致电市民道歉,并承担维修费用。\n"
+              "2、2023年2月12日接12345市民服务热线转来的工单,诉求内容:2月11日,游客反映景区未按公示给予老年人门票优惠,"
+              "要求退还差价。经核实,景区已向游客退还差价并致歉。\n")
+    assert len(out.cases) == 2
+    assert "观光车" in out.cases[0].facts and "门票优惠" not in out.cases[0].facts
+    assert "门票优惠" in out.cases[1].facts
+
+
+def test_a_news_story_whose_headline_names_a_rule_word_is_a_case():
+    out = seg("基金赎回款迟到被投诉 公司改进流程\n王小伟\n"
+              "2023年底,某基金公司接到监管部门转交的一起客户投诉,客户称赎回款比系统显示的到账日晚了三天,"
+              "认为公司占用资金,要求赔偿利息。\n"
+              "一是核实情况。公司查询参数设置,发现销售机构把划款时间误作到账时间。\n"
+              "二是投诉处理。公司多次联系客户解释原因并道歉,客户表示接受。\n")
+    (case,) = out.cases
+    assert "要求赔偿利息" in case.facts
+    assert case.title != "王小伟" and not case.title.startswith("底")
+
+
+def test_a_writers_name_alone_is_no_title():
+    assert is_generic_heading("王小伟")
+    assert not is_generic_heading("王先生") and not is_generic_heading("黄金首饰")
+
+
+def test_the_law_quoted_and_the_courts_finding_after_a_story_are_its_thinking():
+    out = seg("2024年5月,消费者李女士为孩子在托育机构报名,一次缴费2万元,孩子入托一周后生病住院,"
+              "她要求退还剩余费用,机构称合同约定签约三日后概不退费,双方协商无果,李女士向消协投诉。\n"
+              "我国《消费者权益保护法》第26条规定,经营者不得以格式条款作出排除或者限制消费者权利的规定。\n"
+              "某区人民法院审理认为,机构的不退费条款加重了消费者责任,应属无效。\n")
+    (case,) = out.cases
+    thinking = " ".join(case.management_thinking)
+    assert "格式条款" in thinking and "应属无效" in thinking
+    assert "格式条款" not in case.facts
+
+
+def test_spam_symbols_inside_sentences_and_a_version_switch_are_clutter():
+    kept = cleaned("无障碍版\n今年以来★◈✿,市场监管部门查处了一批价格违法案件★◈✿。\n"
+                   "王先生在超市买的鸡蛋标价与结账价不一致,多付了12元,超市退还了差价。\n").text
+    assert "★" not in kept and "无障碍版" not in kept
+    assert "今年以来,市场监管部门" in kept and "退还了差价" in kept
+
+
+@pytest.mark.parametrize(("text", "industry"), [
+    ("燃气公司管网检修暂停供气,提前48小时通知用户,停气后24小时内恢复,用户可在营业厅购气。", "燃气"),
+    ("培训学校投诉处理流程:教学类投诉由教务部负责,家长要求补课或退费的,应在3个工作日内答复。", "教育"),
+])
+def test_a_utilitys_and_a_schools_own_words_name_their_industry(text, industry):
+    assert industry_of(text, "", 2) == industry
