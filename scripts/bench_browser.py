@@ -36,9 +36,12 @@ WATCH_JS = """() => {
   const check = () => {
     pending = false;
     if (b.state !== "wait" || document.querySelector('[data-testid="stStatusWidget"]')) return;
-    const t = document.body.textContent.replace(/\\s+/g, "");
-    const state = t.includes("当前查询：" + b.want) && t.includes("处理方案") ? "done"
-                : t.includes("稍后再试") ? "notice" : "";
+    // (only the few elements that tell: reading the whole page's text on every change cost the browsers
+    // more CPU than some of the rendering it waits for)
+    const text = (sel) => Array.from(document.querySelectorAll(sel), (e) => e.textContent.replace(/\\s+/g, ""));
+    const shown = text('[data-testid^="stCaption"]').some((t) => t.includes("当前查询：" + b.want))
+                  && text("h4").some((t) => t.includes("处理方案"));
+    const state = shown ? "done" : text('[data-testid^="stAlert"]').some((t) => t.includes("稍后再试")) ? "notice" : "";
     if (state) { b.state = state; b.doneAt = performance.now(); }
   };
   new MutationObserver(() => { if (!pending) { pending = true; setTimeout(check, 0); } })

@@ -122,7 +122,7 @@ def test_plan_comes_first_with_numbered_steps_citing_document_titles(app_env, do
 
 
 @pytest.mark.integration
-def test_precedent_card_shows_confidence_badge_reasons_and_detail_expanders(app_env):
+def test_precedent_card_shows_confidence_badge_reasons_and_detail_popovers(app_env):
     at = search(new_app(), ELEVATOR)
     badges = [v for v in markdowns(at) if "-badge[相似度：" in v]
     assert len(badges) == len(result_of(at).hits)
@@ -130,7 +130,8 @@ def test_precedent_card_shows_confidence_badge_reasons_and_detail_expanders(app_
     assert not any(re.search(r"\d\.\d{3}", v) for v in all_text(at)), "no raw scores on the page"
     reasons = [v.split(":gray[", 1)[1] for v in markdowns(at) if ":gray[匹配原因：" in v]
     assert len(reasons) == len(result_of(at).hits) and all("判断行业：物业" in r for r in reasons)
-    details = [e for e in at.expander if e.label.startswith("详情")]
+    # (in popovers: their content is drawn only when opened, each card's full text cost every browser a render)
+    details = [p for p in at.get("popover") if p.proto.popover.label.startswith("详情")]
     assert len(details) == sum(h.kind == "case" for h in result_of(at).hits)
     texts = [m.value for e in details for m in e.markdown]
     assert any("**管理思考**" in t for t in texts) and all("**来源**\n\n- 文档：《" in t for t in texts)

@@ -66,7 +66,7 @@ def other_standards(result: SearchResult) -> None:
     others = [g for g in result.guidance if not g.primary]
     if not others:
         return
-    with st.expander(f"其他标准的定级与时限（{len(others)} 条）"):
+    with st.popover(f"其他标准的定级与时限（{len(others)} 条）", width="stretch"):  # drawn when opened
         guidance_lines(others)
 
 

@@ -72,7 +72,7 @@ def why_matched(hit: Hit, result: SearchResult) -> str:
 
 def details(hit: Hit) -> None:
     """The full record in one expander: 案情 / 管理思考 / 处理步骤 / 改进措施 / 来源 (or the guideline's text)."""
-    with st.expander("规程全文" if hit.kind == "guideline" else "详情：案情、管理思考、处理步骤"):
+    with st.popover("规程全文" if hit.kind == "guideline" else "详情：案情、管理思考、处理步骤", width="stretch"):
         st.markdown("\n\n".join(detail_parts(hit)))
 
 
