@@ -318,3 +318,11 @@ def test_a_step_naming_someone_of_its_incident_by_letter_needs_a_close_match():
     hits = [case("c1", "理赔争议产生", [step, "向客户致歉并重新核定损失"], industry="保险", confidence="中", facts="理赔争议")]
     texts = [s.text for s in build_advice("车险定损金额太低客户不满", hits, [], "保险").steps]
     assert step not in texts and "向客户致歉并重新核定损失" in texts
+
+
+def test_what_a_newspaper_did_in_a_precedent_is_no_step():
+    hit = case("c1", "理财当存款卖", ["记者通过多次电话联系,将黄先生和该银行分行相关人员约至本报读者接待室,当面调解。",
+                                   "银行当天联系客户,当面道歉并为客户办理了全额赎回。"],
+               industry="银行", facts="客户在网点买理财被说成存款")
+    texts = [s.text for s in build_advice("客户说理财经理把理财当存款卖给他", [hit], [], "银行").steps]
+    assert texts == ["银行当天联系客户,当面道歉并为客户办理了全额赎回。"]

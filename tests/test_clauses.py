@@ -134,3 +134,9 @@ def test_of_a_customer_s_sentence_only_what_the_company_did_is_a_step():
         "李经理先向张女士道歉,然后陪她去医院检查。")
     assert staff_action("张女士多次打电话,客服一直没有回复。") == ""  # what she complains of is no step
     assert staff_action("张女士多次打电话询问进度。") == ""
+
+
+def test_a_rulebook_in_the_companys_voice_instructs():
+    assert instruction("银行将向客户发送处理结果通知,说明解决方案及理由。")[0] == "银行将向客户发送处理结果通知,说明解决方案及理由。"
+    assert instruction("客户提交投诉后,银行将核实投诉内容。")[0] == "银行将核实投诉内容。"
+    assert instruction("客服人员将其记录在案。") == ("", "")  # 将其: "puts it", no future

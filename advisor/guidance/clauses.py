@@ -92,6 +92,8 @@ _TOPIC = re.compile(r"^[^，,。：:]{2,12}[:：]")
 # "应" as a modal, not inside a word (供应, 反应, 相应, 响应, 应答, 应急).
 _YING = r"(?<![供反相适响答对回呼效感报])应(?![用急答聘收付届对])"  # 应对 is "cope with"
 _MODAL = re.compile(rf"(?:^|[，,])[^，,。]{{0,16}}?(?:应当|应该|必须|务必|{_YING}|须|(?<![所必急无如若])需(?![求要]))")
+# A rulebook in the company's voice says what it will do: "银行将向客户发送处理结果通知" ("将其记录" is no future).
+_WILL = re.compile(r"(?:^|(?<=[，,\s\-—:：]))(?:公司|本公司|银行|本行|我行|酒店|物业|客服|我们|我司|小组|部门|中心)将(?![其之此该])")
 _SUB_ITEM = re.compile(r"(?<!^)\s*(?=(?:\d{1,2}[)）]|[(（]\d{1,2}[)）]|[①-⑳])\s*[\u4e00-\u9fff])")
 # An industry's own name marks a clause as that industry's ("…少用生僻的电力专业术语", "保险消费投诉应当由…").
 _NAMED = ("保险", "电力", "银行", "酒店", "航空", "铁路", "燃气", "供水", "快递", "物业", "房地产", "汽车")
@@ -171,6 +173,9 @@ def instruction(text: str) -> tuple[str, str]:
             # 义务…"); one of a situation (顾客与员工发生争执的,) leaves "则门店应…", half a sentence
             return text, ""
         return text[modal.start() :].lstrip("，, "), ""
+    will = _WILL.search(text)
+    if will and will.start() <= 30:
+        return text[will.start() :], ""
     return "", ""
 
 
