@@ -122,6 +122,17 @@ def test_spam_symbols_inside_sentences_and_a_version_switch_are_clutter():
 @pytest.mark.parametrize(("text", "industry"), [
     ("燃气公司管网检修暂停供气,提前48小时通知用户,停气后24小时内恢复,用户可在营业厅购气。", "燃气"),
     ("培训学校投诉处理流程:教学类投诉由教务部负责,家长要求补课或退费的,应在3个工作日内答复。", "教育"),
+    # a government service centre's rules are no company's general rules
+    ("投诉处理制度:中心督查科和监察投诉窗口共同负责受理服务对象对窗口工作人员的投诉,违反审批办法的,应在5个工作日内作出答复。", "政务"),
 ])
 def test_a_utilitys_and_a_schools_own_words_name_their_industry(text, industry):
     assert industry_of(text, "", 2) == industry
+
+
+def test_a_government_pages_particulars_row_is_clutter_and_a_hotline_records_title_is_its_complaint():
+    out = seg("| 索引号: | 文号: | ||\n|---|---|---|---|\n| 目录组配分类: | 旅游投诉 | 发布时间: | 2020-09-21 14:59:42 |\n"
+              "1、2023年1月8日接12345市民服务热线转来的工单,单号20230108001,诉求内容:1月7日,市民在景区游玩时,"
+              "景区观光车刮蹭其车辆,等候交警两个多小时无人安抚。我局与景区联系后,景区负责人致电市民道歉,并承担维修费用。\n")
+    (case,) = out.cases
+    assert "索引号" not in case.text and "组配分类" not in case.text
+    assert case.title.startswith("市民在景区游玩")

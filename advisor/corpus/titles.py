@@ -126,11 +126,18 @@ def subject_field(line: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+# Where a hotline record's account of the complaint begins.
+_INTAKE = re.compile(r"(?:诉求内容|反映内容|来电内容|投诉内容|留言内容|反映问题)\s*[:：]\s*")
+
+
 def title_from_facts(facts: str) -> str:
     """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
     subject = _SUBJECT_FIELD.match(facts.strip())
     if subject:  # a complaint form: "投诉主题:西纳天然气公司违法收取天然气气损费 | 投诉目标:…"
         return subject.group(1).strip()[:TITLE_LIMIT]
+    intake = _INTAKE.search(facts[:200])
+    if intake and len(facts) - intake.end() >= 10:  # a hotline record: "…业务受理单,单号…,诉求内容:10月4日,市民…"
+        return title_from_facts(facts[intake.end() :])
     # "这不是偶然事件。", "老刘的遭遇并非个案。" only link the story to the one before it.
     facts = _LINKING.sub("", _LINKING.sub("", facts.strip(), count=1), count=1)
     facts = _DATE_SENTENCE.sub("", facts, count=1)  # "2001年2月17日。吴某某因…": the date alone says nothing
