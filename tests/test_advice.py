@@ -326,3 +326,10 @@ def test_what_a_newspaper_did_in_a_precedent_is_no_step():
                industry="银行", facts="客户在网点买理财被说成存款")
     texts = [s.text for s in build_advice("客户说理财经理把理财当存款卖给他", [hit], [], "银行").steps]
     assert texts == ["银行当天联系客户,当面道歉并为客户办理了全额赎回。"]
+
+
+def test_the_complaint_arriving_is_no_step_of_its_own():
+    hit = case("c1", "导游强制购物", ["接到投诉", "旅行社当天联系游客致歉,并退还购物店的全部货款。"], industry="旅游",
+               facts="游客投诉导游强制购物")
+    texts = [s.text for s in build_advice("游客投诉导游带进店强制购物", [hit], [], "旅游").steps]
+    assert texts == ["旅行社当天联系游客致歉,并退还购物店的全部货款。"]

@@ -51,7 +51,8 @@ def test_a_whole_instruction_is_no_fragment(text):
     assert not is_fragment(text)
 
 
-@pytest.mark.parametrize("text", ["公司应设立客户投诉受理部门。", "服务电话须明示于门店收银台。", "应指定专门机构负责投诉工作。"])
+@pytest.mark.parametrize("text", ["公司应设立客户投诉受理部门。", "服务电话须明示于门店收银台。", "应指定专门机构负责投诉工作。",
+                                  "供水企业应设置客户服务中心,确保客服电话畅通。", "向用户提供一站式服务。"])
 def test_setting_up_the_complaint_desk_is_setup(text):
     assert is_setup(text)
 

@@ -70,7 +70,7 @@ _CUT_OFF = re.compile(r"(?<![响供相适对反效答主重只])(?:应|应当|�
 # A list's introduction with only its first short item ("…采取相应的处理方式:a.普通投诉。"): the list was cut.
 _LIST_CUT = re.compile(r"[:：]\s*(?:[A-Za-z]|\d{1,2}|[①-⑳])\s*[.、．)）]\s*[^，,。；;:：]{1,10}[。；;]?$")
 # How the company sets up its complaint desk (设立投诉部门, 电话须明示于售楼现场): no step for one complaint.
-_SETUP = re.compile(r"设立|设置.{0,6}(?:部门|机构|渠道|岗位|热线)|指定.{0,8}(?:部门|机构)|明示|印在|公布.{0,8}(?:电话|渠道|方式)"
+_SETUP = re.compile(r"设立|设置.{0,6}(?:部门|机构|渠道|岗位|热线|中心|电话)|一站式|服务承诺|指定.{0,8}(?:部门|机构)|明示|印在|公布.{0,8}(?:电话|渠道|方式)"
                     r"|提供必要的便利|投诉渠道|配备")
 # What staff do with a complaint: a clause with none of these and no word of the complaint is no step for it
 # (a definition: "电能表潜动必须是在客户完全不用电的情况下…").
