@@ -182,6 +182,9 @@ def test_household_count_serves_as_headcount() -> None:
     ("家长说贷款报课被骗了要退", "教育"),
     ("家长投诉孩子在医院输液时护士态度差", "医疗"),
     ("股民投诉证券公司营业部擅自替他买卖股票", "证券"),  # a brokerage is no bank
+    ("住院医疗险报销被拒,说是既往症,客户说投保时体检正常,住院花了两万", "保险"),
+    ("客人退房后说房间保险柜里的现金少了,要求酒店赔偿", "酒店"),  # a safe (保险柜) is no insurance
+    ("邮政管理局转过来的申诉,网点被判定有责怎么办", "快递"),
     ("这事怎么处理", None),
 ])
 def test_the_industry_of_a_complaint_comes_from_its_own_words(query, industry):
