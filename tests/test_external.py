@@ -138,7 +138,7 @@ _STAFF_INDUSTRY = {"教育培训": ("教育",), "供电": ("电力",), "运营�
 @pytest.mark.parametrize("name", ["staff_queries.jsonl", "staff_queries2.jsonl", "staff_queries3.jsonl",
                                   "staff_queries4.jsonl", "staff_queries5.jsonl", "staff_queries6.jsonl",
                                   "staff_queries7.jsonl", "staff_queries8.jsonl", "staff_queries9.jsonl",
-                                  "staff_queries10.jsonl", "staff_queries11.jsonl"])
+                                  "staff_queries10.jsonl", "staff_queries11.jsonl", "staff_queries12.jsonl"])
 def test_no_staff_query_is_shown_another_industrys_grade_or_deadlines(combined, name):
     """Issue 13: a complaint outside an industry gets no rule of that industry (0 violations)."""
     import json
