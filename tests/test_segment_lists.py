@@ -136,3 +136,14 @@ def test_a_government_pages_particulars_row_is_clutter_and_a_hotline_records_tit
     (case,) = out.cases
     assert "索引号" not in case.text and "组配分类" not in case.text
     assert case.title.startswith("市民在景区游玩")
+
+
+def test_a_tv_transcripts_cues_stay_inside_its_story_and_a_time_word_is_no_title():
+    out = seg("近期,某县有居民反映,家中暖气不热,室温只有16度左右,希望供热公司尽快解决,于是督办员来到现场落实。\n"
+              "【同期】住户 暖气片也换了,管道也冲洗了,今年还加了窗户,屋里还是冷,老人只能穿着棉袄。\n"
+              "【解说】经过现场测温,室温已经达到20度左右,但住户仍担心再出现暖气不热的情况。\n"
+              "【同期】供热公司副经理 我们会调整换热站的参数,再到周边住户家里测温,把原因查出来。\n")
+    assert not out.guidelines
+    (case,) = out.cases
+    assert "暖气片也换了" in case.facts or "暖气片也换了" in case.text
+    assert not case.title.startswith("近期")

@@ -107,7 +107,7 @@ def _paragraph_blocks(text: str, a: int, b: int, next_para: str) -> list[Block]:
             return [replace(blk, md=level) if blk.kind != "body" else blk
                     for blk in _numbered(a, b, para, m.end(), name, next_para)]
     m = _BRACKET.match(para)
-    if m:
+    if m and not _TRANSCRIPT.fullmatch(m.group(1).strip()):
         return _bracketed(a, b, para, m, family or "bracket")
     m = _CORNER.match(para)
     if m:
@@ -220,6 +220,10 @@ def _with_body(head: Block, para: str, body_at: int, b: int, roles: tuple[Role, 
     if para[body_at:].strip():
         blocks.append(Block("body", start, b, para[body_at:]))
     return blocks
+
+
+# A TV or radio transcript's cues ("【同期】住户 …", "【解说】经过现场测温…"): who speaks, inside the story, no heading.
+_TRANSCRIPT = re.compile(r"同期声?|解说|现场声?|导语|画外音|字幕|主持人|记者|采访|口播|出镜")
 
 
 def _bracketed(a: int, b: int, para: str, m: re.Match[str], family: str) -> list[Block]:
