@@ -147,3 +147,37 @@ def test_a_tv_transcripts_cues_stay_inside_its_story_and_a_time_word_is_no_title
     (case,) = out.cases
     assert "暖气片也换了" in case.facts or "暖气片也换了" in case.text
     assert not case.title.startswith("近期")
+
+
+def test_complainants_listed_with_semicolons_are_one_case_each():
+    out = seg("近期,消委分会接到了多宗有关美容消费的投诉:冯小姐在某美容院购买3800元的美容产品,使用后脸上出现红疹,"
+              "要求退款,遭拒;黄小姐在某美容院付款办理多个美容套餐,后发现商家没有美容资质,要求退回未消费的金额,遭拒。\n")
+    assert len(out.cases) == 2
+    assert "黄小姐" not in out.cases[0].facts and out.cases[1].facts.startswith("黄小姐")
+
+
+def test_a_message_boards_numbered_messages_are_one_case_each():
+    out = seg("小区环境是留言板上网友关注的焦点,记者撷取一部分回访结果与读者共享。 "
+              "甲区星悦中心: 地库垃圾清理了 8月28日,编号为“7957808”的网友留言:地库垃圾成堆无人清运,臭气熏天。"
+              "甲区受理后回复:已约谈物业公司,堆积垃圾已清理完毕。 "
+              "甲区香梅家园: 物业不再占用通道 8月21日,编号为“7949157”的网友留言:换了物业公司后,停车位旁经常堆放枯木,"
+              "多次反映无人处理。物业公司受理后回复:已清理枯木,今后不再占用通道。\n")
+    assert len(out.cases) == 2
+    assert "7949157" not in out.cases[0].text and "7949157" in out.cases[1].text
+
+
+def test_a_similar_case_after_a_quotation_starts_a_case_and_a_sections_proposals_are_none():
+    out = seg("## 一、免费维修藏陷阱\n车主宋先生投诉称,质保期内免费更换的车窗配件,竟被4S店擅自替换为副厂件。"
+              "面对质疑,商家回应:“免费换了就别在意细节。”类似案例中,一位车主发现售后更换的大灯内部有划痕和使用痕迹,怀疑是旧件,要求重新更换被拒。\n"
+              "## 二、维权成本高\n车主徐先生的车辆行驶仅3万公里便出现刹车盘异常磨损,4S店以“易损件”为由拒保。\n"
+              "## 三、多方联动\n专家建议从三方面破局:\n1. 强化厂家责任:将售后投诉率纳入经销商考核,公开配件价格与工时费标准;\n")
+    facts = [c.facts for c in out.cases]
+    assert len(facts) == 3, facts
+    assert facts[1].startswith("类似案例中") and "大灯" not in facts[0]
+    assert "刹车盘" in facts[2]
+    assert not any("投诉率" in c.text for c in out.cases)
+
+
+def test_a_photos_credit_is_clutter():
+    kept = cleaned("物业公司在清运垃圾。(部门提供) |\n王先生投诉小区垃圾无人清运,物业接到投诉后当天清理。\n").text
+    assert "部门提供" not in kept and "当天清理" in kept

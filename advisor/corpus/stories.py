@@ -26,7 +26,7 @@ _STORY_CUES = re.compile(
     PERSON
     + r"|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|某日|某天|有一天|当天|次日|当晚|昨日|昨天|前天|去年|随后|后来|原来|于是|近日|日前"
     r"|事发|当即|"
-    r"发现|投诉称|声称|反映|购买|入住|办理|拒绝|协商|调解|经核查|经调查|经查|得知|要求(?:退|赔|换|道歉)|"
+    r"发现|投诉称|声称|宣称|反映|购买|入住|办理|拒绝|拒保|拒赔|擅自|为由|协商|调解|经核查|经调查|经查|得知|要求(?:退|赔|换|道歉)|"
     r"(?<![\d.])[\d.]+\s*万?元"  # from the first digit of a number only (linear on long digit runs)
 )
 _NORM_CUES = re.compile(
@@ -51,6 +51,7 @@ _NEW_STORY = re.compile(
 )
 _OTHER_STORY = re.compile(
     r"^(?:(?:同样|此外|另外|而)[，,]?|(?:不仅(?:仅)?是|不只是|不止是|除了)[^。！？，,]{1,12}[，,]\s*)?(?:在?另(?:外)?一(?:案例|起|个案例|个案|位|名|个案件|起案件|案件)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
+    r"|(?:在)?类似(?:的)?(?:案例|个案|案件)中[，,]?"
     r"|另一(?:名|位)?(?:居民|业主|网友|用户|客户|消费者|乘客|旅客|顾客|家长|车主|住户|投诉人|事主)"
     # Hong Kong's numbered complaints: "第三宗个案投诉人张女士…"; "亦有投诉涉及以八达通付款…"
     r"|第[二三四五六七八九十\d]宗(?:个案|案例|投诉)|(?:亦有|另有|还有)投诉涉及"
@@ -240,7 +241,8 @@ _DATED_SENTENCE = re.compile(
     r"(?:更早(?:的|些|时候)?|早在|此前|而在|另外|此外)?[，,]?\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|去年\d{1,2}\s*月)"
     r"(?:[^。！？，,]{0,4})?[，,]"
 )
-_SENTENCE_OPEN = re.compile(r"(?<=[。！？!?])")
+# (after a quotation's closing mark too: "…敷衍回应:“免费换了就别在意细节。”类似案例中,…")
+_SENTENCE_OPEN = re.compile(r"(?<=[。！？!?])(?![”\"」』’])|(?<=[。！？!?][”\"」』’])")
 # Training material: a case, its numbered questions ("1.…应不应该承担赔偿责任?"), their answers, the next case.
 _QUESTIONS_ANSWERED = re.compile(r"[1１][.．、][^。？?]{4,60}[?？][^。]*?[1１][.．、]")
 _NEXT_TRAINING_CASE = re.compile(r"某(?:小区|物业|公司|酒店|银行|业主|客户|日|天|商场|超市|医院|学校|开发商|单位|餐厅)")
@@ -255,6 +257,25 @@ _ROLE_NAMED = re.compile(
 
 _EXAMPLE = re.compile(r"^(?:比如|例如|譬如)[，,]\s*(?:一名|一位|有一?位|有一?名|某|有)")
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}(?:、|[.．](?!\d))")
+
+
+# A message board's next item: "海曙区东方城香梅家园: 物业公司不再占用通道堆放垃圾 8月21日,编号为“7949157”的网友留言:…"
+_BOARD_ITEM = re.compile(r"[^。！？]{0,40}?编号(?:为|是)?\s*[“\"「]?\d{4,}[”\"」]?的?(?:网友|市民|群众|用户)?(?:留言|来信|反映|投诉)")
+# One complainant after another in a list (";"): "冯小姐在某美容院购买…,遭拒;黄小姐在某美容院付款…,遭拒。"
+_NEXT_IN_LIST = re.compile(rf"(?<=[；;])\s*(?={HONORIFIC})")
+
+
+def _listed_cuts(paragraph: str, story_so_far: str) -> list[int]:
+    """Offsets where a list's next complaint starts: a message board's numbered message after another, or
+    a newly named complainant after a semicolon that follows someone else's complaint."""
+    cuts = [m.end() for m in _SENTENCE_OPEN.finditer(paragraph)
+            if _BOARD_ITEM.match(paragraph, m.end()) and _BOARD_ITEM.search(story_so_far + paragraph[: m.end()])]
+    for m in _NEXT_IN_LIST.finditer(paragraph):
+        who = re.match(HONORIFIC, paragraph[m.end() :])
+        before = paragraph[max([0, *(c for c in cuts if c < m.end())]) : m.end()]
+        if who and people_named(before) and who.group(0) not in before and len(paragraph) - m.end() >= 20:
+            cuts.append(m.end())
+    return cuts
 
 
 def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
@@ -301,4 +322,4 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
         before = story_so_far + paragraph[:pos]
         if names and not any(n in before for n in names):
             cuts.append(pos)
-    return cuts
+    return sorted({*cuts, *_listed_cuts(paragraph, story_so_far)})

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import partial
 
@@ -16,6 +17,10 @@ from advisor.corpus.stories import is_story, starts_new_story, story_cuts
 def join(text: str, blocks: list[Block]) -> str:
     """The text of `blocks`, one paragraph per line."""
     return "\n".join(text[b.start : b.end] for b in blocks)
+
+
+# A section of proposals: "专家建议从三方面破局:", "律师提醒,…", "建议:…"
+_PROPOSALS = re.compile(r"(?:[\u4e00-\u9fff]{0,10}(?:专家|律师|人士|教授|学者|部门|消委会|消协))?(?:建议|呼吁|提醒|提示)")
 
 
 def stories_under(text: str, titles: list[tuple[int, str]], heading: Block | None, bodies: list[Block],
@@ -51,8 +56,9 @@ def stories_under(text: str, titles: list[tuple[int, str]], heading: Block | Non
         # Beside a story (or under story siblings), a part that names a customer or a complaint is one too.
         # (a tally of complaints, "共接到投诉35件…其中涉及商品类14件", tells no events)
         said = join(text, group)
+        # (an expert's proposals that name a complaint rate tell no incident: "专家建议…将售后投诉率纳入经销商考核")
         if (not flags[i] and group and (len(groups) > 1 or sibling) and mentions_complaint(said)
-                and not TALLY.search(said)):
+                and not TALLY.search(said) and not _PROPOSALS.match(said.strip())):
             flags[i] = True
     stories = [g for g, f in zip(groups, flags, strict=True) if f]
     if not stories:

@@ -104,6 +104,7 @@ _GREETING = re.compile(r"^(?:大家好|各位好|你好|您好|哈喽|嗨)[!！�
 _LINKING = re.compile(
     rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
     r"|[^。！？]{0,16}(?:曝出|出现|发生|上演)(?:了)?(?:多起)?类似(?:的)?(?:事件|情况|问题|遭遇))[。！？:：]\s*"
+    r"|^(?:在)?类似(?:的)?(?:案例|个案|案件)中[，,]\s*"
 )
 # The subject field of a complaint form, up to the next field or the end of the line.
 _SUBJECT_FIELD = re.compile(r"^(?:投诉|留言|来信)?(?:主题|标题|事由)\s*[:：]\s*([^|｜\n]{4,60}?)\s*(?:[|｜\n]|$)")
