@@ -186,6 +186,7 @@ def test_household_count_serves_as_headcount() -> None:
     ("客人退房后说房间保险柜里的现金少了,要求酒店赔偿", "酒店"),  # a safe (保险柜) is no insurance
     ("邮政管理局转过来的申诉,网点被判定有责怎么办", "快递"),
     ("客户寄一幅字画保价两千,到了画框碎了,理赔等了半个月", "快递"),  # 理赔 of a parcel
+    ("车子买了延保,电池坏了店里说不在延保范围,拒赔", "汽车"),  # an extended warranty is no insurance policy
     ("这事怎么处理", None),
 ])
 def test_the_industry_of_a_complaint_comes_from_its_own_words(query, industry):
