@@ -21,6 +21,7 @@ from advisor.corpus.people import (
     SUR,
     people_named,
 )
+from advisor.corpus.storylists import DATED_ITEM, SENTENCE_OPEN, another_company, listed_cuts
 
 _STORY_CUES = re.compile(
     PERSON
@@ -166,7 +167,7 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     lead = _NOT_ALONE.match(text) or (RUN_IN.match(text) if not _GOES_ON.match(text) else None)
     if callable(story_so_far):
         if (not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None
-                and not dated and not lead and not _LIKEWISE.match(text) and not _DATED_ITEM.match(text)):
+                and not dated and not lead and not _LIKEWISE.match(text) and not DATED_ITEM.match(text)):
             return False
         story_so_far = story_so_far()
     likewise = _LIKEWISE.match(text)
@@ -179,9 +180,9 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
         return True
     if dated and len(story_so_far) > 80 and names_someone_new(text[:40], story_so_far):
         return True  # "2017年12月,D女士和B女士到市消协投诉:" after 张先生's story
-    if _DATED_ITEM.match(text) and _DATED_ITEM.search(story_so_far) and len(text) > 60:
+    if DATED_ITEM.match(text) and DATED_ITEM.search(story_so_far) and len(text) > 60:
         return True  # a record's list of complaints, one per dated item: "2、2019年11月10日接…热线…受理单,诉求内容:…"
-    if dated and len(story_so_far) > 80 and _another_company(text[:50], story_so_far):
+    if dated and len(story_so_far) > 80 and another_company(text[:50], story_so_far):
         return True  # a regulator's list: "2025年4月,厦门某旅行社有限公司接待14名游客…" after another company's case
     m = _NEW_STORY.match(text)
     who = _who(m)
@@ -207,19 +208,6 @@ _DATED_OPENING = re.compile(
 )
 
 
-# A numbered item that opens with its date: "1、2019年10月5日接…" (anywhere in a text: `search` with the line start).
-_DATED_ITEM = re.compile(r"(?:^|(?<=\n))\s*\d{1,2}(?:、|[.．](?!\d))\s*\d{4}\s*年\s*\d{1,2}\s*月")
-# A company named in full: "郴州嘉瑞国际旅行社有限公司", "某某装饰工程有限公司".
-_COMPANY = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:有限责任公司|股份有限公司|有限公司|旅行社|集团)")
-
-
-def _another_company(opening: str, story_so_far: str) -> bool:
-    """The opening of a dated paragraph names a company in full that the story so far, which names one
-    too, does not: another case of a regulator's list."""
-    m = _COMPANY.search(opening)
-    return m is not None and _COMPANY.search(story_so_far) is not None and m.group(0) not in story_so_far
-
-
 def names_someone_new(paragraph: str, story_so_far: str) -> bool:
     """True when the opening of `paragraph` names a person (吴女士, 郝先生, 王某) that the story so far, which
     names someone already, does not: under a subheading, that is another incident ("10月13日,…家长吴女士…")."""
@@ -241,8 +229,6 @@ _DATED_SENTENCE = re.compile(
     r"(?:更早(?:的|些|时候)?|早在|此前|而在|另外|此外)?[，,]?\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|去年\d{1,2}\s*月)"
     r"(?:[^。！？，,]{0,4})?[，,]"
 )
-# (after a quotation's closing mark too: "…敷衍回应:“免费换了就别在意细节。”类似案例中,…")
-_SENTENCE_OPEN = re.compile(r"(?<=[。！？!?])(?![”\"」』’])|(?<=[。！？!?][”\"」』’])")
 # Training material: a case, its numbered questions ("1.…应不应该承担赔偿责任?"), their answers, the next case.
 _QUESTIONS_ANSWERED = re.compile(r"[1１][.．、][^。？?]{4,60}[?？][^。]*?[1１][.．、]")
 _NEXT_TRAINING_CASE = re.compile(r"某(?:小区|物业|公司|酒店|银行|业主|客户|日|天|商场|超市|医院|学校|开发商|单位|餐厅)")
@@ -259,30 +245,11 @@ _EXAMPLE = re.compile(r"^(?:比如|例如|譬如)[，,]\s*(?:一名|一位|有�
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}(?:、|[.．](?!\d))")
 
 
-# A message board's next item: "海曙区东方城香梅家园: 物业公司不再占用通道堆放垃圾 8月21日,编号为“7949157”的网友留言:…"
-_BOARD_ITEM = re.compile(r"[^。！？]{0,40}?编号(?:为|是)?\s*[“\"「]?\d{4,}[”\"」]?的?(?:网友|市民|群众|用户)?(?:留言|来信|反映|投诉)")
-# One complainant after another in a list (";"): "冯小姐在某美容院购买…,遭拒;黄小姐在某美容院付款…,遭拒。"
-_NEXT_IN_LIST = re.compile(rf"(?<=[；;])\s*(?={HONORIFIC})")
-
-
-def _listed_cuts(paragraph: str, story_so_far: str) -> list[int]:
-    """Offsets where a list's next complaint starts: a message board's numbered message after another, or
-    a newly named complainant after a semicolon that follows someone else's complaint."""
-    cuts = [m.end() for m in _SENTENCE_OPEN.finditer(paragraph)
-            if _BOARD_ITEM.match(paragraph, m.end()) and _BOARD_ITEM.search(story_so_far + paragraph[: m.end()])]
-    for m in _NEXT_IN_LIST.finditer(paragraph):
-        who = re.match(HONORIFIC, paragraph[m.end() :])
-        before = paragraph[max([0, *(c for c in cuts if c < m.end())]) : m.end()]
-        if who and people_named(before) and who.group(0) not in before and len(paragraph) - m.end() >= 20:
-            cuts.append(m.end())
-    return cuts
-
-
 def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
     """Offsets inside `paragraph` where a sentence opens another incident: it says so (另一位车主, 又如), or it
     opens with a date and names a person whom neither the story so far nor the paragraph before mentions."""
     cuts = []
-    for m in _SENTENCE_OPEN.finditer(paragraph):
+    for m in SENTENCE_OPEN.finditer(paragraph):
         pos = m.end()
         while pos < len(paragraph) and paragraph[pos] in " \t\u3000":
             pos += 1
@@ -322,4 +289,4 @@ def story_cuts(paragraph: str, story_so_far: str) -> list[int]:
         before = story_so_far + paragraph[:pos]
         if names and not any(n in before for n in names):
             cuts.append(pos)
-    return sorted({*cuts, *_listed_cuts(paragraph, story_so_far)})
+    return sorted({*cuts, *listed_cuts(paragraph, story_so_far)})

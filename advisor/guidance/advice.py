@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from advisor.guidance.clauses import (
     ANALYSIS,
+    BARE_EVENT,
     CUSTOMER_DUTY,
     CUSTOMER_SUBJECT,
     ENUM,
     FOR_COMPLAINANTS,
+    MEDIA_DID,
     NOT_A_STEP,
     STORY_PERSON,
     THIRD_PARTY,
@@ -45,12 +47,7 @@ MIN_STEPS, MAX_STEPS = 3, 7
 MAX_STEP_CHARS = 90
 _MIN_STEP_CHARS = 8
 _LETTER_PERSON = re.compile(r"(?<![A-Za-z])[A-Z](?:先生|女士|小姐|经理|专员|客户)")
-# What a newspaper or a broadcaster did in the story ("记者…将黄先生和该银行…约至本报读者接待室,当面调解"): no step of
-# the company's (a rule's "遇记者采访…" is one: this is for precedents only).
-_MEDIA_DID = re.compile(r"记者|本报|本台|本刊|栏目组|帮办")
-_MIN_PRECEDENT_CHARS = 4
-# The complaint arriving, told as a step of its own ("接到投诉", "收到投诉后"): nothing to do yet.
-_BARE_EVENT = re.compile(r"^(?:在)?(?:接到|收到|受理)(?:了|该|此|这起|客户的?|顾客的?|游客的?)?(?:投诉|举报|反映)(?:后|以后)?[。，,]?$")  # "提供代步车" is a step; "行政", where a page's excerpt ends, is none
+_MIN_PRECEDENT_CHARS = 4  # "提供代步车" is a step; "行政", where a page's excerpt ends, is none
 # A precedent contributes steps when it scores within this many standard deviations of the best hit.
 SCORE_MARGIN = 2.0
 _MAX_PER_SOURCE = 4
@@ -161,9 +158,9 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             if _DATED.match(text) or _cut_off_at_end(step, ending):
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
-            if (len(text) < _MIN_PRECEDENT_CHARS or _BARE_EVENT.match(text) or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text)
+            if (len(text) < _MIN_PRECEDENT_CHARS or BARE_EVENT.match(text) or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text)
                     or is_fragment(text) or is_garbled(text) or not applies(text, facts, ("extortion",))
-                    or THIRD_PARTY.search(text) or _MEDIA_DID.search(text)
+                    or THIRD_PARTY.search(text) or MEDIA_DID.search(text)
                     or (_LETTER_PERSON.search(text) and hit.confidence != "高")):
                 # (a regulator's view of the two sides, 被投诉方…; someone of the incident by letter, 专员Y先生)
                 # (how to refuse extortion is no step for a complaint that shows none)

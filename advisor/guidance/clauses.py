@@ -62,6 +62,11 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         r"|经调解|调解现场|(?:对|与)双方|双方(?:达成|协商一致)"
                         # the complainant's side ("…以便日后维权", "大多数人遇到问题,第一步…"), an example, the story going on
                         r"|维权|^(?:比如|例如|譬如|大多数人|很多人|不少人|然而|可是|没想到|谁知|不料|这类|此类|这种)")
+# What a newspaper or a broadcaster did in the story ("记者…将黄先生和该银行…约至本报读者接待室,当面调解"): no step of
+# the company's (a rule's "遇记者采访…" is one: this is for precedents only).
+MEDIA_DID = re.compile(r"记者|本报|本台|本刊|栏目组|帮办")
+# The complaint arriving, told as a step of its own ("接到投诉", "收到投诉后"): nothing to do yet.
+BARE_EVENT = re.compile(r"^(?:在)?(?:接到|收到|受理)(?:了|该|此|这起|客户的?|顾客的?|游客的?)?(?:投诉|举报|反映)(?:后|以后)?[。，,]?$")
 # Half a sentence: the consequence of a condition that was cut off ("则门店应…", "但门店应…", "是住院部…").
 _FRAGMENT = re.compile(r"^(?:则|但|但是|而|且|或|或者|否则|即(?![时刻])|是|以及|以便|以免|因此|所以|从而|进而|同时也"
                        r"|他们|她们|它们)")  # "他们应该及时回应…": who "they" are was in the sentence before
