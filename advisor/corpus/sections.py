@@ -15,7 +15,7 @@ from advisor.text.terms import CORE_COMPLAINT_TERMS
 # Titles of rules documents and guides: inside them, a passage is a case only if it tells of a particular person.
 RULES_DOC = re.compile(r"制度|规定|程序|流程|办法|细则|指引|规范|标准|章程|规程|守则|须知|机制|攻略|功略|技巧|指南|要点|话术")
 # A news headline of one incident names rule words too: "赎回到账不及时被投诉 妥善处理后优化流程".
-_INCIDENT_HEADLINE = re.compile(r"被投诉|遭投诉|引纠纷|惹纠纷|起纠纷|维权|被索赔|被判|获赔|讨说法")
+_INCIDENT_HEADLINE = re.compile(r"被投诉|遭投诉|引纠纷|惹纠纷|起纠纷|被索赔|被判|获赔|讨说法")
 
 
 def is_rules_title(title: str) -> bool:

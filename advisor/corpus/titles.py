@@ -64,8 +64,9 @@ _SOURCE_LEAD = re.compile(
 )
 
 
-# A writer's name alone under the headline ("王小伟"): a byline, no title (王先生, 李某 name a case's customer).
-_BYLINE_NAME = re.compile(rf"{SUR}[\u4e00-\u9fff]{{1,2}}(?<!先生)(?<!女士)(?<!小姐)(?<!某)")
+# A writer's full name alone under the headline ("王小伟"): a byline, no title (王先生, 李某某 name a customer; two
+# characters, 方案, 黄金, are words).
+_BYLINE_NAME = re.compile(rf"{SUR}[\u4e00-\u9fff]{{2}}(?<!先生)(?<!女士)(?<!小姐)(?<!某)")
 
 
 def is_generic_heading(heading: str) -> bool:
