@@ -258,3 +258,11 @@ def test_personal_data_in_the_case_is_masked_on_the_card() -> None:
     case = auto_case().model_copy(update={"facts": auto_case().facts + "客户电话13812345678，身份证110101199003071234。"})
     md = card_to_markdown(build_card(case, CardOptions(), personas=personas()))
     assert "13812345678" not in md and "110101199003071234" not in md
+
+
+def test_a_title_cut_from_a_page_loses_only_its_unpaired_marks():
+    from advisor.training.text import without_unpaired
+
+    assert without_unpaired("「重疾险作为家庭风险的“安全垫”") == "重疾险作为家庭风险的“安全垫”"
+    assert without_unpaired("《消费者权益保护法》第26条") == "《消费者权益保护法》第26条"
+    assert is_complete(f"我要说的是{without_unpaired('「保单理赔被拒（既往症')}这件事。")

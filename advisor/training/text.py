@@ -86,6 +86,15 @@ def balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in _PAIRS)
 
 
+def without_unpaired(text: str) -> str:
+    """`text` without the marks of any bracket or quote pair that does not close in it (a title cut from a page:
+    "「重疾险作为家庭风险的“安全垫”" keeps its “…” and loses the 「)."""
+    for a, b in _PAIRS:
+        if text.count(a) != text.count(b):
+            text = text.replace(a, "").replace(b, "")
+    return text
+
+
 def is_complete(text: str) -> bool:
     """A sentence ends with 。！？, has balanced brackets and does not stop mid-clause.
 

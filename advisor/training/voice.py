@@ -7,7 +7,7 @@ import re
 from advisor.training.person import CUSTOMER_NOUNS, customer_voice, rewrite
 from advisor.training.personas import PersonaLibrary
 from advisor.training.slots import CaseSlots
-from advisor.training.text import finish, is_complete
+from advisor.training.text import finish, is_complete, without_unpaired
 
 # Third-person case wording that must never reach the customer's mouth.
 THIRD_PERSON = re.compile(
@@ -62,7 +62,7 @@ def _story_sentences(slots: CaseSlots) -> list[str]:
     issue = rewrite(slots.grievance, customer_voice(slots.handler))
     if not issue or THIRD_PERSON.search(issue):
         return ["我遇到的问题，到现在都没人给我解决。"]
-    return [finish(f"我要说的是{issue}这件事")]
+    return [finish(f"我要说的是{without_unpaired(issue)}这件事")]
 
 
 def _demand_sentence(slots: CaseSlots, demands: list[str], pick: int) -> str:
