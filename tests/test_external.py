@@ -76,7 +76,7 @@ KNOWLEDGE_QUERIES = 2
 KNOWLEDGE_SLACK = 0.05
 
 
-def _build(folder: Path, seed_index: Path, empty_knowledge: bool) -> Advisor:
+def _build(folder: Path, seed_index: Path, empty_knowledge: bool, encoder=None) -> Advisor:
     settings = external_settings(folder, empty_knowledge=empty_knowledge, data_dir=folder / "data")
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     # The other index's embedding cache (with the manifest that says which encoder made it): only the new
@@ -85,7 +85,7 @@ def _build(folder: Path, seed_index: Path, empty_knowledge: bool) -> Advisor:
         if (seed_index / name).exists():
             shutil.copy(seed_index / name, settings.index_dir / name)
     build_index(settings, load_encoder(settings, for_build=True), progress=False)
-    return Advisor.load(settings)
+    return Advisor.load(settings, encoder)
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +100,20 @@ def combined(folder, seed_settings) -> Advisor:
 
 @pytest.fixture(scope="module")
 def without_knowledge(folder, seed_settings, combined) -> Advisor:
-    return _build(folder, combined.settings.index_dir, empty_knowledge=True)
+    # The same (query-caching) encoder: each query is encoded once for both indexes.
+    return _build(folder, combined.settings.index_dir, empty_knowledge=True, encoder=combined.encoder)
+
+
+@pytest.fixture(scope="module")
+def reports(combined):
+    """Each split's report on the combined index, computed once for the tests that read it."""
+    cache = {}
+
+    def report(split: str):
+        if split not in cache:
+            cache[split] = evaluate(combined, split_queries(split))
+        return cache[split]
+    return report
 
 
 @pytest.fixture(scope="module")
@@ -119,18 +132,18 @@ def test_cases_are_cut_alone_with_their_thinking_and_steps(records, split):
 
 
 @pytest.mark.parametrize("split", sorted(SEGMENTATION_FLOORS))
-def test_staff_queries_find_the_new_documents(combined, split):
-    report = evaluate(combined, split_queries(split))
+def test_staff_queries_find_the_new_documents(reports, split):
+    report = reports(split)
     r1, r5, mrr = RETRIEVAL_FLOORS[split]
     assert report.recall_at_1 >= r1 and report.recall_at_5 >= r5 and report.mrr_at_5 >= mrr, report.failures
 
 
 @pytest.mark.parametrize("split", sorted(SEGMENTATION_FLOORS))
-def test_curated_knowledge_only_lifts(combined, without_knowledge, split):
+def test_curated_knowledge_only_lifts(reports, without_knowledge, split):
     """The company's thesaurus and similar questions name seed records only: they may lift those, and must
     not push the new documents far down."""
     queries = split_queries(split)
-    default, empty = evaluate(combined, queries), evaluate(without_knowledge, queries)
+    default, empty = reports(split), evaluate(without_knowledge, queries)
     lost_first_places = round((empty.recall_at_1 - default.recall_at_1) * len(queries))
     assert lost_first_places <= KNOWLEDGE_QUERIES
     assert default.mrr_at_5 >= empty.mrr_at_5 - KNOWLEDGE_SLACK

@@ -7,7 +7,7 @@ import re
 
 from advisor.corpus.blocks import Block
 from advisor.corpus.roles import label_roles
-from advisor.corpus.stories import is_story
+from advisor.corpus.stories import is_story, story_score
 
 ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # a numbered item: "2.医院食堂的饭菜…"
 _RUN_IN_TERM = re.compile(r"^\d{1,2}\s*[.、．]\s*[^，,。:：]{2,8}[:：]")  # "2. 投诉分类:…" is a step of a procedure
@@ -45,14 +45,20 @@ def just_before(prose: list[Block], heading: Block, first: Block) -> bool:
     return i > 0 and prose[i - 1] is heading
 
 
-def story_before(prose: list[Block], text: str, rules_doc: bool) -> list[Block]:
-    """The body blocks since the latest heading, when together they tell a story."""
+def story_before(prose: list[Block], text: str, rules_doc: bool, answered: bool = False) -> list[Block]:
+    """The body blocks since the latest heading, when together they tell a story.
+
+    `answered`: a reply or a handling section follows them (信件回复:, 处理结果:), so they are known to be
+    the complaint it answers: events told are enough, no customer need be named (a letter's first person).
+    """
     pieces: list[Block] = []
     for blk in reversed(prose):
         if blk.kind != "body":
             break
         pieces.insert(0, blk)
     told = "\n".join(text[p.start : p.end] for p in pieces)
+    if answered:  # (no more rule words than story words: "停电…损坏电器…问什么原因")
+        return pieces if len(re.sub(r"\W", "", told)) >= 30 and story_score(told) >= 0 else []
     return pieces if pieces and is_story(told, rules_doc) else []
 
 

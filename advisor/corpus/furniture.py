@@ -37,7 +37,7 @@ TEASER_HEADINGS = re.compile(
 # Page furniture that is a line of its own: breadcrumbs, bylines, counters, images, separators.
 _CHROME = re.compile(
     r"^(?:[^>＞»›\n]{1,20}[>＞»›]){2,}[^>＞»›\n]{0,20}$"
-    r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|出版时间|阅读量|浏览次数|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：]"
+    r"|^(?=.{0,80}$).*(?:发布时间|发布日期|发表时间|出版时间|阅读量|浏览次数|浏览量|点击量|访问量|点击[:：]|责编|责任编辑|编辑[:：]|来源[:：]|浏览[:：]"
     r"|阅读时长|字数\s*[:：]?\s*\d+|作者[:：])"
     r"|^!\[[^\]]*\]\([^)]*\)$|^[|｜\-—_=*·•\s]+$"
     # A short line carrying a timestamp ("商界 | 2026-03-13 15:46:52 原创"), or a font-size switch (小字号).

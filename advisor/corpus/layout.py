@@ -53,8 +53,8 @@ def read_layout(text: str) -> list[Block]:
     expect: tuple[int, str] | None = None  # the next number of a marker's own numbering (案例1、 then 2、)
     for i, (a, b) in enumerate(spans):
         if i in ledger:
-            row = ledger[i]
-            blocks.extend(row_blocks(row) if row is not None else ())
+            for row in ledger[i] or ():
+                blocks.extend(row_blocks(row))
             continue
         nxt = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
         here = _paragraph_blocks(text, a, b, nxt)

@@ -106,6 +106,9 @@ class Closed:
     unfiled: str = ""
 
 
+MIN_ROW_CHARS = 16
+
+
 def settle(doc: DocText, case: OpenCase) -> Closed:
     """The record a case read to its end makes, if any."""
     text = doc.text
@@ -121,7 +124,9 @@ def settle(doc: DocText, case: OpenCase) -> Closed:
         # "投诉渠道介绍" in an article: a facts-like label over text that tells no incident.
         return Closed(prose=[blk if blk.kind != "label" else Block("heading", blk.start, blk.end, blk.text, "label")
                              for blk in case.blocks])
-    if content < MIN_CASE_CHARS:
+    # (a ledger's row is a case by its table's header: "002 | 车辆配置比宣传少 | 配置不符 | 品牌方介入后补装设备")
+    row = bool(case.blocks) and case.blocks[0].family == "row"
+    if content < (MIN_ROW_CHARS if row else MIN_CASE_CHARS):
         return Closed(unfiled=body.strip()[:40])
     if not (labelled or any(t in body for t in CORE_COMPLAINT_TERMS)):
         # A numbered piece that names no complaint: the prose reader tells a story from rules.

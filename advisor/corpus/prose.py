@@ -48,6 +48,15 @@ _PAGE_LEAD_CHARS = 600
 _PLACE = re.compile(r"(?:\d{1,4}(?:号楼|栋|幢|单元)|[\u4e00-\u9fff]{2}(?:村|小区|花园|新村|社区|大厦|广场|商场|公寓|苑))")
 
 
+# A paragraph that speaks of the incident told above: "此次…纠纷", "这起投诉", "该事件".
+_SAME_CASE = re.compile(r"^(?:此次|这次|这起|该起|此起|本次|此事|该事件|这件事)[^。；;]{0,16}?(?:纠纷|投诉|事件|案件|争议|事情|事)")
+
+
+# A paragraph that opens with the party of the story, unnamed, doing something.
+_PARTY = re.compile(r"^(客户|业主|消费者|投保人|患者|乘客|旅客|车主|用户|投诉人|申诉人|家长|学员|住户)"
+                    r"(?:向|在|于|到|又|再次|随后|多次|因|称|表示|认为|不服|不满|坚持|拒绝|要求|提出)")
+
+
 def places_named(text: str) -> set[str]:
     """The particular places a story names (淮南市田家庵区淮纺村18号楼 → 淮纺村, 18号楼)."""
     return {m.group(0) for m in _PLACE.finditer(text)}
@@ -166,6 +175,11 @@ class ProseReader:
         head = opening[:120]
         if not people_named(head) - staff_named(head) <= people:
             return False
+        if _SAME_CASE.match(head):
+            return True  # "此次保险公司与客户的纠纷案件还得从9年前说起": the incident told above
+        party = _PARTY.match(head)
+        if party and party.group(1) in told and story_score(opening) > 0:
+            return True  # "客户向九江银保监分局投诉后,…": the story's customer, whom it never named, acts on
         if not people:
             return any(place in head for place in places_named(told))
         return any(p in head for p in people) or re.search(r"[她他](?![们人])", head[:30]) is not None

@@ -32,7 +32,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("根源", ("thinking",)), ("成因", ("thinking",)), ("违规", ("thinking",)), ("违反", ("thinking",)),
     ("暴露问题", ("thinking",)), ("存在问题", ("thinking",)), ("存在的问题", ("thinking",)),
     ("办理结果", ("steps", "outcome")), ("温馨", ("thinking",)), ("要旨", ("thinking",)), ("意义", ("thinking",)),
-    ("投诉过程", ("steps",)), ("回应", ("steps",)), ("答复", ("steps",)), ("回复", ("steps",)), ("反馈", ("steps",)),
+    ("投诉过程", ("steps",)), ("申诉过程", ("steps",)), ("申诉的过程", ("steps",)), ("投诉的过程", ("steps",)), ("回应", ("steps",)), ("答复", ("steps",)), ("回复", ("steps",)), ("反馈", ("steps",)),
     ("办理", ("steps",)), ("公司", ("steps",)), ("商家", ("steps",)),
     ("店方", ("steps",)), ("院方", ("steps",)), ("厂家", ("steps",)),
     ("处理", ("steps",)), ("解决", ("steps",)), ("做法", ("steps",)), ("应对", ("steps",)), ("对策", ("steps",)),

@@ -175,6 +175,9 @@ class _Walker:
             case.blocks.append(b)
             return
         story = story_before(self.prose, self.text, self.rules_doc)
+        if not story and not self.rules_doc and "facts" not in b.roles and set(b.roles) & {"steps", "outcome"}:
+            # "信件回复:" / "处理结果:" after a letter that names nobody: the letter is the complaint answered
+            story = story_before(self.prose, self.text, self.rules_doc, answered=True)
         item = _REPLY_LABEL.search(b.text) is not None and item_before(self.prose)
         if item:
             story = [self.prose[-1]]  # "1.病人…购邮票难、寄信难等问题。" then "反馈意见:…": a complaint and its reply
@@ -200,7 +203,9 @@ class _Walker:
                 and re.search(r"[\u4e00-\u9fff]", body)):
             case.title, case.want_title = body.strip(" :：,，"), False
             return
-        if _CONCLUSION.match(body) or (case.item and ITEM.match(body)):
+        # (a conclusion right under the case's own label, "5. 总结与建议" then "以上是…的过程。", is that section)
+        under_label = case.blocks[-1].kind == "label" if case.blocks else False
+        if (_CONCLUSION.match(body) and not under_label) or (case.item and ITEM.match(body)):
             self._close()  # (the next numbered complaint of a list of complaints and replies)
             self.prose.append(b)
             return

@@ -36,7 +36,7 @@ _NORM_CUES = re.compile(
 )
 # A paragraph that opens a new story: a newly named person, or "另一案例中".
 _NEW_STORY = re.compile(
-    r"^(?:另一(?:案例|起|个案例)中?[，,]?|还有一(?:位|名|起)|此外[，,]|又如[，,]?|再如[，,]?"
+    r"^(?:另一(?:案例|起|个案例)中?[，,]?|还有(?:一(?:位|名|起))?|此外[，,]|又如[，,]?|再如[，,]?"
     r"|(?:跟|和|与|同)[^，,。]{2,8}一样[，,])?"
     # "来自北京的刘女士表示", "家住城东的王先生说": where the person is from comes first.
     # ("广东深圳的王女士在当地…", "陕西工作的安女士": where they live; not "公司的李先生", the company's side)
@@ -76,7 +76,9 @@ NOT_UNIQUE = r"[^。，,！？]{0,10}的(?:遭遇|经历|情况)并非(?:个[例
 _NOT_ALONE = re.compile(
     rf"^(?:{NOT_ISOLATED}|(?:类似|这样)的?(?:事|遭遇|事件|情况|问题)[^。！？:：，,]{{0,10}}|{NOT_UNIQUE}|相比之下"
     r"|[^。！？，,]{0,10}(?:并不罕见|并非罕见|屡见不鲜|时有发生|并不少见|不在少数|绝非个例)"
-    r"|(?:不只|不止|除了)[^。！？，,]{0,16}[，,](?:还有|更有)[^。！？]{0,20})[。！？，,:：]?\s*"
+    r"|(?:不只|不止|除了)[^。！？，,]{0,16}[，,](?:还有|更有)[^。！？]{0,20}"
+    # a kind of complaint, then its example: "投诉中还有不少是商家未兑现承诺。例如…一位市民…"
+    r"|[^。！？]{2,30}。\s*(?:例如|比如|譬如))[。！？，,:：]?\s*"
 )
 # A run-in title before a story: "身体原因不宜健身,仍被告知“不退不转”。"
 RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！？]\s*")
@@ -111,6 +113,9 @@ def story_score(text: str) -> float:
 # A paragraph that says it tells a case: "有这么一个案例,…一家物流公司…", "举个例子,…".
 _ANNOUNCED = re.compile(r"^\s*(?:曾经|曾)?(?:有|举)(?:这么|这样)?一?(?:个|起)(?:真实的?)?(?:案例|例子|事例)[,，:：]")
 
+# A regulator or a paper that says it reports one case: "四川省市场监管局通报了这样一起违规收取燃气表费的典型案例".
+_REPORTED = re.compile(r"(?:通报|公布|曝光|披露)了?(?:这样|这么)?一起[^。；;]{0,30}?(?:案例|案件)")
+
 
 # "I" the narrator, not the company speaking of itself (我行, 我司, 我局, 我们公司).
 _I = re.compile(r"我(?![行司局院委部厅所们])")
@@ -124,7 +129,7 @@ def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
     """
     if len(re.sub(r"\W", "", text)) < 30:
         return False
-    if _ANNOUNCED.match(text):
+    if _ANNOUNCED.match(text) or _REPORTED.search(text[:300]):
         return True  # the writer says it is a case, whatever clauses of the contract it quotes
     if not person:
         return story_score(text) > 0.0
@@ -192,6 +197,8 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
         return False  # "家长吴小平说" after 吴小姐's story: the same person in full
     if m.group("where") and any(person in text for person in people_named(story_so_far)):
         return False  # "瑜伽馆的李先生表示,…为安女士延长…": someone answering the story's protagonist
+    if text.startswith(("还有", "又如", "再如")) and who not in story_so_far and len(story_so_far) > 80:
+        return True  # "还有市民潘先生在…" after a story of 一位市民: the writer says it is another
     named = re.findall(rf"{HONORIFIC}|{SUR}某|[小老]{SUR}(?![区时量])", story_so_far) or NAMED.findall(story_so_far)
     return bool(named) and who not in story_so_far and len(story_so_far) > 20
 
@@ -203,6 +210,8 @@ _LIKEWISE = re.compile(r"^(?:在[^，,。！？]{2,12}[，,])?(?P<who>[^，,。�
 # A paragraph that opens with when it happened ("2017年12月,…", "8月3日,…").
 _DATED_OPENING = re.compile(
     r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[,，]"
+    # a time of day: "9时40分,市民林先生打进电话" (a hotline's calls one after another)
+    r"|^(?:上午|下午|晚上|中午)?\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分|半)?\s*(?:许|左右)?[,，]"
     # a news lead: "近日,深圳市民李小姐…", "据当事人杨女士讲述…", "鞭牛士 4月25日消息,…"
     r"|^(?:近日|日前|近期|前不久|昨日|昨天)[,，]|^据(?:当事人|消费者|市民|网友|业主|家属|患者)|^[^，,。]{0,10}\d{1,2}月\d{1,2}日(?:消息|讯|电)[,，]"
 )

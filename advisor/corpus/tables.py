@@ -52,10 +52,10 @@ def cells(text: str, a: int, b: int) -> list[Cell]:
     return out
 
 
-def ledger_rows(text: str, spans: list[tuple[int, int]]) -> dict[int, LedgerRow | None]:
+def ledger_rows(text: str, spans: list[tuple[int, int]]) -> dict[int, list[LedgerRow] | None]:
     """The lines of `spans` (by index) that belong to a ledger of cases: a data row maps to its LedgerRow,
-    the header and rule lines to None. Lines of other tables are not in the map."""
-    found: dict[int, LedgerRow | None] = {}
+    the header and rule lines to None. (A line may hold several rows a page glued together.) Lines of other tables are not in the map."""
+    found: dict[int, list[LedgerRow] | None] = {}
     i = 0
     while i < len(spans):
         run = _table_run(text, spans, i)
@@ -78,22 +78,35 @@ def _table_run(text: str, spans: list[tuple[int, int]], i: int) -> list[int]:
     return run
 
 
-def _ledger(text: str, spans: list[tuple[int, int]], run: list[int]) -> dict[int, LedgerRow | None]:
+def _ledger(text: str, spans: list[tuple[int, int]], run: list[int]) -> dict[int, list[LedgerRow] | None]:
     header = cells(text, *spans[run[0]])
     roles = [label_roles(c.text) for c in header]
     rows = [j for j in run[1:] if not _RULE_ROW.match(text[spans[j][0] : spans[j][1]])]
-    data = {j: cells(text, *spans[j]) for j in rows}
+    data = {j: _unglued(cells(text, *spans[j]), len(header)) for j in rows}
     if (len(rows) < _MIN_ROWS or not any(_FACTS in r for r in roles)
             or not any(set(r) & set(_AFTER) for r in roles)
-            or any(not 0 < len(c) <= len(header) for c in data.values())):
+            or any(not row or not 0 < len(c) <= len(header) for row in data.values() for c in row)):
         return {}
-    numbered = all(_ROW_ID.match(c[0].text) for c in data.values())
+    numbered = all(_ROW_ID.match(c[0].text) for row in data.values() for c in row)
     if not numbered and not any(_LEDGER_WORDS.search(c.text) for c in header):
         return {}  # a table of kinds of problems, not of cases
-    out: dict[int, LedgerRow | None] = {j: None for j in run if j not in data}
+    out: dict[int, list[LedgerRow] | None] = {j: None for j in run if j not in data}
     for j, row in data.items():
-        out[j] = LedgerRow(tuple((cell, roles[k], header[k].text) for k, cell in enumerate(row)))
+        out[j] = [LedgerRow(tuple((cell, roles[k], header[k].text) for k, cell in enumerate(c))) for c in row]
     return out
+
+
+def _unglued(row: list[Cell], width: int) -> list[list[Cell]]:
+    """A line's rows: one, or several a page glued into one line ("| 005 | … || 006 | …"), each opening
+    with its row number. A line that cannot be cut so is returned whole (and fails the width check)."""
+    if len(row) <= width:
+        return [row]
+    kept = [c for k, c in enumerate(row) if c.text or k + 1 >= len(row) or not _ROW_ID.match(row[k + 1].text)]
+    starts = [k for k, c in enumerate(kept) if _ROW_ID.match(c.text)]
+    if not starts or starts[0] != 0:
+        return [row]
+    parts = [kept[a:b] for a, b in zip(starts, [*starts[1:], len(kept)], strict=True)]
+    return parts if all(len(part) <= width for part in parts) else [row]
 
 
 def row_blocks(row: LedgerRow) -> list[Block]:

