@@ -354,3 +354,19 @@ def test_a_tie_of_the_querys_industry_words_goes_to_the_industry_two_precedents_
     query = "我们网点这周好多件积压没派,几十个客户投诉说快递一直不动"  # 网点 says bank, 快递 courier
     assert read_industry(query, None, None, [hit("银行"), hit("快递"), hit("快递")]) == "快递"
     assert read_industry(query, None, None, [hit("银行"), hit("餐饮"), hit("酒店")]) == "银行"  # the lead breaks it
+
+
+@pytest.mark.parametrize(("query", "industry"), [
+    ("手机屏幕碎了去维修点换屏被坑", "数码"),
+    ("新买的手机三天就黑屏要求换新", "数码"),
+    ("手机没信号", "电信"),  # 手机 alone leans to phones, half a word: the carrier's words win
+    ("手机欠费停机了", "电信"),
+    ("用手机银行转账失败", "银行"),
+])
+def test_a_phone_bought_or_repaired_is_no_car_and_its_line_stays_with_the_carrier(query, industry):
+    from advisor.corpus.classify import industry_of
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) == industry
+    # (a Hong Kong page's 保养 of a phone is its warranty: 手提电话 outweighs it)
+    assert industry_of("钱先生于B电讯公司购买手提电话,使用约三个月后出现故障,于是将手机送到维修中心保养维修。") == "数码"

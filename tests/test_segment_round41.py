@@ -83,3 +83,10 @@ def test_a_conclusion_under_the_cases_own_lessons_label_is_its_thinking():
     (case,) = out.cases
     assert case.management_thinking and "以上是小张" in case.management_thinking[0]
     assert any("调取了交易记录" in s for s in case.handling_steps)
+
+
+def test_a_numbered_section_of_advice_after_a_section_of_causes_opens_no_case():
+    out = seg("一、扣费争议典型案例\n2024年7月至10月期间,某用户发现保号套餐连续产生小额流量扣费,累计被扣86元,多次联系客服未获解决,"
+              "最后向通管局申诉后才退还。\n二、争议频发的核心原因\n运营机制缺陷:\n- 套餐变更存在双向标准:升档可自助办理,降档则强制到营业厅\n"
+              "- 系统自动扣费缺乏透明记录,用户无法追溯具体扣费项目\n三、消费者应对策略\n建议用户每月导出电子账单,重点核查套餐外流量扣费。\n")
+    assert len(out.cases) == 1 and "核心原因" not in out.cases[0].title

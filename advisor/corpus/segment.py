@@ -34,6 +34,8 @@ _CONCLUSION = re.compile(r"^(?:综上所述|总之|总的来说|总而言之|通
 _DOC_TITLE = re.compile(rf"(?:{DOC_TITLE_ALTERNATION})\)?$")
 _REPLY_LABEL = re.compile(r"反馈|回复|答复|回应|落实情况|办理情况|处理意见")
 _CONTEXT_CHARS = 300
+# A label over the answer to the text above it (not a section of advice: "三、消费者应对策略").
+_ANSWER_LABEL = re.compile(r"反馈|回复|答复|回应|落实情况|办理情况|处理意见|处理结果|办理结果|处理情况|调查结果")
 
 
 @dataclass
@@ -175,7 +177,8 @@ class _Walker:
             case.blocks.append(b)
             return
         story = story_before(self.prose, self.text, self.rules_doc)
-        if not story and not self.rules_doc and "facts" not in b.roles and set(b.roles) & {"steps", "outcome"}:
+        if (not story and not self.rules_doc and "facts" not in b.roles and b.family not in _NUMBERED
+                and _ANSWER_LABEL.search(b.text)):
             # "信件回复:" / "处理结果:" after a letter that names nobody: the letter is the complaint answered
             story = story_before(self.prose, self.text, self.rules_doc, answered=True)
         item = _REPLY_LABEL.search(b.text) is not None and item_before(self.prose)

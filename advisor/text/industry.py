@@ -38,13 +38,14 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
              "课时费", "报课", "退课费", "家长"),
     "家装": ("装修公司", "装修队", "家装", "瓷砖", "墙面开裂"),
     "家电": ("空调", "冰箱", "洗衣机", "热水器", "净水器", "电视", "延保"),
+    "数码": ("修手机", "手机坏", "手机维修", "换屏幕", "翻新机", "原装屏", "副厂屏", "笔记本"),
 }
 # Both tables per industry; a word in both counts once (退房 must not weigh double).
 _QUERY_TERMS = {key: tuple(dict.fromkeys((*INDUSTRY_TERMS.get(key, ()), *QUERY_CUES.get(key, ()))))
                 for key in (*INDUSTRY_TERMS, *QUERY_CUES)}
 # Industries close enough that a precedent of one is useful for the other.
 RELATED: tuple[frozenset[str], ...] = (
-    frozenset({"房地产", "物业", "家装"}), frozenset({"银行", "保险", "证券"}), frozenset({"电商", "快递", "零售", "家电"}),
+    frozenset({"房地产", "物业", "家装"}), frozenset({"银行", "保险", "证券"}), frozenset({"电商", "快递", "零售", "家电", "数码"}),
     frozenset({"酒店", "餐饮", "旅游"}), frozenset({"电力", "供水", "燃气", "供暖"}), frozenset({"航空", "铁路", "旅游"}),
     frozenset({"铁路", "公共交通"}),
     frozenset({"餐饮", "电商"}),  # food delivery (外卖) is both
@@ -75,7 +76,7 @@ def industry_guess(simple_query: str) -> tuple[str | None, float]:
 # "小区停水了" a water one, while "小区电梯坏了" stays with the property company) and who or what is
 # everywhere ("客人", "房间": hotels say them most, restaurants, gyms and landlords too; "家长": schools and
 # training centres most, a parent complains of a toy shop or a hospital too).
-_WEAK = {"小区": "物业", "客人": "酒店", "房间": "酒店", "家长": "教育"}
+_WEAK = {"小区": "物业", "客人": "酒店", "房间": "酒店", "家长": "教育", "手机": "数码"}
 # The party a complaint blames is the agent of a passive: "快递被物业前台弄丢了" is about the property desk.
 _AGENT = re.compile(r"被([\u4e00-\u9fffA-Za-z0-9]{2,8})")
 
