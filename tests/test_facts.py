@@ -370,3 +370,13 @@ def test_a_phone_bought_or_repaired_is_no_car_and_its_line_stays_with_the_carrie
     assert infer_industry(query) == industry
     # (a Hong Kong page's 保养 of a phone is its warranty: 手提电话 outweighs it)
     assert industry_of("钱先生于B电讯公司购买手提电话,使用约三个月后出现故障,于是将手机送到维修中心保养维修。") == "数码"
+
+
+@pytest.mark.parametrize(("query", "industry"), [
+    ("团险单位11个员工一起投诉门诊报销比例跟宣传的不一样", "保险"),  # (门诊 alone would say a hospital)
+    ("客户出发前3天取消行程，说是因为住院有证明，要求全退团费", "旅游"),
+])
+def test_an_insurers_or_a_travel_agencys_words_outweigh_the_hospital_they_mention(query, industry):
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) == industry
