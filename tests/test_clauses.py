@@ -141,3 +141,23 @@ def test_a_rulebook_in_the_companys_voice_instructs():
     assert instruction("银行将向客户发送处理结果通知,说明解决方案及理由。")[0] == "银行将向客户发送处理结果通知,说明解决方案及理由。"
     assert instruction("客户提交投诉后,银行将核实投诉内容。")[0] == "银行将核实投诉内容。"
     assert instruction("客服人员将其记录在案。") == ("", "")  # 将其: "puts it", no future
+
+
+@pytest.mark.parametrize(("sentence", "handles"), [
+    ("客服人员在接到投诉后,首先安抚客户情绪,并在半小时内回复。", True),
+    ("平台介入后,商家同意全额退款。", True),
+    ("最终,国际航空公司给出了致歉信。", True),
+    ("网点工作人员热情接待客户,详细记录客户的情况,立即安排技术人员检查ATM机。", True),
+    ("203室业主随即向物业报修,物业安排工程人员上门查看。", False),  # the customer acts
+    ("第二天他找到超市,一名工作人员承诺可以退货,但是不会赔偿。", False),
+    ("行程结束后,王某对旅行社擅自更改行程不满,投诉至当地旅游投诉处理机构。", False),
+    ("接到投诉后,我局随即对投诉情况进行调查核实。", False),  # a regulator
+    ("孙经理解释,这里每天有很多购物的人临时停车。", False),  # what someone said
+    ("录音显示,工作人员称该快递员曾多次被客户投诉。", False),
+    ("银行工作人员未明确告知该信用卡存在年费减免条件。", False),  # what went wrong
+    ("事后,燃气公司告知,整栋楼的表具均需要更换,但是需要每户交纳300元费用。", False),  # the charge complained of
+])
+def test_a_storys_sentence_lends_a_step_only_where_the_company_handles_the_complaint(sentence, handles):
+    from advisor.guidance.clauses import company_handles
+
+    assert company_handles(sentence) is handles

@@ -24,6 +24,7 @@ from advisor.guidance.clauses import (
     THIRD_PARTY,
     TIME_LIMIT,
     applies,
+    company_handles,
     industries_named,
     instruction,
     is_fragment,
@@ -171,8 +172,8 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
                 text = staff_action(without_run_in_label(text))
                 if len(text) < _MIN_STEP_CHARS:
                     continue
-            elif hit.steps_origin == "story" and STORY_PERSON.search(text):
-                continue
+            elif hit.steps_origin == "story" and (STORY_PERSON.search(text) or not company_handles(text)):
+                continue  # a story's sentence lends a step only where the company side handles the complaint
             # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint (people's names
             # are no details of the problem).
             own = {b for b in _bigrams(STORY_PERSON.sub("", text)) & incident - query_keys if rarity.get(b, 0) <= _RARE}
