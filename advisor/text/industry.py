@@ -16,7 +16,7 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
              "健康告知", "等待期", "报销被拒", "拒绝报销", "不予报销", "保险金", "团险", "报销比例", "赔付比例"),
     "汽车": ("4S", "4s", "刹车", "发动机", "变速箱", "修车", "提车", "新车", "车主", "异响", "保养", "车子", "4S店", "维修站", "漆面", "补漆", "钣金", "轮胎", "空调异响", "烧机油", "召回", "送修", "代步车", "零件", "配件", "车辆",
              "车行", "买车", "购车", "上牌", "车贷", "提车时", "延保", "质保期"),
-    "电信": ("话费", "流量", "宽带", "信号", "停机", "套餐", "手机卡", "营业厅", "网速", "掉线", "手机号", "号码", "携号转网", "合约", "扣费", "短信", "5G", "网络断", "断网", "路由器", "光猫", "网络", "销户", "工信部", "12300", "通管局"),
+    "电信": ("话费", "流量", "宽带", "信号", "停机", "套餐", "手机卡", "营业厅", "网速", "掉线", "手机号", "号码", "携号转网", "合约", "扣费", "短信", "5G", "网络断", "断网", "上网", "路由器", "光猫", "网络", "销户", "工信部", "12300", "通管局"),
     "电商": ("网购", "网店", "淘宝", "京东", "拼多多", "外卖", "骑手", "平台", "退货退款", "下单", "卖家", "买家", "翻新机", "差评", "客服说", "七天无理由",
              "双十一", "双11", "大促", "秒杀", "发货", "没货", "缺货", "包邮", "仅退款", "预售", "优惠券"),
     "快递": ("快递", "包裹", "物流", "丢件", "驿站", "签收", "快递员", "寄件", "揽收", "派送", "运单", "件丢了", "寄的", "保价",
@@ -38,10 +38,11 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
              "课时费", "报课", "退课费", "家长"),
     "家装": ("装修公司", "装修队", "家装", "瓷砖", "墙面开裂"),
     "家电": ("空调", "冰箱", "洗衣机", "热水器", "净水器", "电视", "延保"),
-    "数码": ("修手机", "手机坏", "手机维修", "换屏幕", "翻新机", "原装屏", "副厂屏", "笔记本"),
+    "数码": ("修手机", "手机坏", "手机维修", "换屏幕", "翻新机", "原装屏", "副厂屏", "笔记本", "黑屏", "死机"),
 }
-# Both tables per industry; a word in both counts once (退房 must not weigh double).
-_QUERY_TERMS = {key: tuple(dict.fromkeys((*INDUSTRY_TERMS.get(key, ()), *QUERY_CUES.get(key, ()))))
+# Both tables per industry; a word in both counts once (退房 must not weigh double). A query's 手机 names no
+# industry: the line (上网断断续续, 收不到验证码) as often as the device.
+_QUERY_TERMS = {key: tuple(t for t in dict.fromkeys((*INDUSTRY_TERMS.get(key, ()), *QUERY_CUES.get(key, ()))) if t != "手机")
                 for key in (*INDUSTRY_TERMS, *QUERY_CUES)}
 # Industries close enough that a precedent of one is useful for the other.
 RELATED: tuple[frozenset[str], ...] = (
@@ -76,7 +77,7 @@ def industry_guess(simple_query: str) -> tuple[str | None, float]:
 # "小区停水了" a water one, while "小区电梯坏了" stays with the property company) and who or what is
 # everywhere ("客人", "房间": hotels say them most, restaurants, gyms and landlords too; "家长": schools and
 # training centres most, a parent complains of a toy shop or a hospital too).
-_WEAK = {"小区": "物业", "客人": "酒店", "房间": "酒店", "家长": "教育", "手机": "数码"}
+_WEAK = {"小区": "物业", "客人": "酒店", "房间": "酒店", "家长": "教育"}
 # The party a complaint blames is the agent of a passive: "快递被物业前台弄丢了" is about the property desk.
 _AGENT = re.compile(r"被([\u4e00-\u9fffA-Za-z0-9]{2,8})")
 
