@@ -35,7 +35,7 @@ _DOC_TITLE = re.compile(rf"(?:{DOC_TITLE_ALTERNATION})\)?$")
 _REPLY_LABEL = re.compile(r"反馈|回复|答复|回应|落实情况|办理情况|处理意见")
 _CONTEXT_CHARS = 300
 # A label over the answer to the text above it (not a section of advice: "三、消费者应对策略").
-_ANSWER_LABEL = re.compile(r"反馈|回复|答复|回应|落实情况|办理情况|处理意见|处理结果|办理结果|处理情况|调查结果")
+_ANSWER_LABEL = re.compile(_REPLY_LABEL.pattern + "|处理结果|办理结果|处理情况|调查结果")
 
 
 @dataclass

@@ -217,8 +217,7 @@ def remedies(text: str) -> bool:
 # When it was done, before who did it: "接到投诉后,", "平台介入后,", "第二天", "随后".
 _WHEN = re.compile(r"^(?:[^，,。]{1,10}(?:后|时)|随后|之后|后来|当即|最终|最后|第二天|次日|同时|首先|随即|立即|经协调|经协商)[，,]?")
 # What the company does about the complaint: a remedy or a step of handling it.
-_HANDLES = re.compile(r"道歉|致歉|歉意|赔礼|安抚|免除|免单|退还|退款|退费|赔偿|补偿|更换|换房|上门|回访|承诺|联系|沟通|记录|安排|检查|核实"
-                      r"|查询|调取|反馈|返还|跟进|协调|补办|维修|处理")
+_HANDLES = re.compile(_REMEDY.pattern + "|歉意|联系|沟通|记录|安排|检查|核实|查询|调取|反馈|返还|跟进|协调|补办|维修|处理")
 # A company named in full before its kind: "国际航空公司", "某某银行", "涉事旅行社".
 _ORG_SUBJECT = re.compile(r"^(?!经)(?:(?![他她我你们找到向给对在把被让])[\u4e00-\u9fffA-Za-z0-9]){1,8}?(?:公司|银行|酒店|平台|商家|旅行社|医院|物业|4S店|超市|商场|门店|网点)")
 # The company charging the customer: what the complaint is about ("…但是需要每户交纳300元费用").
@@ -231,12 +230,13 @@ def company_handles(text: str) -> bool:
     """A sentence of a story in which the company side handles the complaint ("客服人员在接到投诉后,首先安抚客户
     情绪…", "平台介入后,商家同意全额退款"): its subject is staff or the company and it acts, not what a customer,
     a regulator or a record did or what went wrong."""
+    def acts(clause: str) -> bool:
+        return bool(_STAFF_SUBJECT.match(clause) or _WE.match(clause) or _ORG_SUBJECT.match(clause))
+
     body = text.strip()
-    body = body if _STAFF_SUBJECT.match(body) or _WE.match(body) or _ORG_SUBJECT.match(body) else _WHEN.sub("", body, count=1)
-    first = re.split(r"[。；;！!]", body, maxsplit=1)[0]
+    first = re.split(r"[。；;！!]", body if acts(body) else _WHEN.sub("", body, count=1), maxsplit=1)[0]
     head = re.split(r"[，,]", first, maxsplit=1)[0]
-    subject = _STAFF_SUBJECT.match(first) or _WE.match(first) or _ORG_SUBJECT.match(first)
-    return (bool(subject) and bool(_HANDLES.search(first)) and not _NO_DEED.search(head) and not _REFUSAL.search(head)
+    return (acts(first) and bool(_HANDLES.search(first)) and not _NO_DEED.search(head) and not _REFUSAL.search(head)
             and not _CHARGES.search(first))
 
 
