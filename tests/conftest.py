@@ -58,6 +58,15 @@ def seed_advisor(seed_settings):
     return Advisor.load(seed_settings)
 
 
+@pytest.fixture(scope="session")
+def external_corpus(tmp_path_factory: pytest.TempPathFactory):
+    """The seed corpus plus every external split (files as `dev/…`, `heldout/…`), segmented once per session."""
+    from advisor.corpus.pipeline import build_corpus
+    from advisor.evaluation.external import combined_corpus
+
+    return build_corpus(combined_corpus(tmp_path_factory.mktemp("external")))
+
+
 @pytest.fixture
 def free_port() -> int:
     """A TCP port nothing listens on right now."""

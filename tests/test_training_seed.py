@@ -6,8 +6,8 @@ Integration tests: they read the whole seed corpus and load the embedded encoder
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -37,12 +37,10 @@ def seed():
 
 
 @pytest.fixture(scope="module")
-def dev(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("external-corpus")
-    for docs in EXTERNAL_DOCS:
-        for path in docs.iterdir():
-            shutil.copy(path, folder / f"{docs.parent.name}_{path.name}")
-    return build_corpus(folder)
+def dev(external_corpus):
+    """The external cases (files under a split's folder) of the session's combined corpus."""
+    splits = {docs.parent.name for docs in EXTERNAL_DOCS}
+    return SimpleNamespace(cases=[c for c in external_corpus.cases if c.sources[0].file.split("/")[0] in splits])
 
 
 @pytest.fixture(scope="module")
