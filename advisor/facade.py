@@ -290,8 +290,9 @@ def read_industry(simple: str, chosen: str | None, ranked: str | None, hits: Seq
     named = top_industries(simple)
     if named:
         # a tie of the query's words: the precedents may break it (the lead, or two of the first three: a bank
-        # case about a 网点 does not outvote two courier cases for "我们网点…快递一直不动"), not add a third industry
-        cases = [h.industry for h in hits if h.kind == "case"][:3]
+        # case about a 网点 does not outvote two courier cases for "我们网点…快递一直不动"), not add a third industry;
+        # precedents read as 低 match too loosely to break it
+        cases = [h.industry for h in hits if h.kind == "case" and h.confidence != "低"][:3]
         backed = [k for k in named if cases.count(k) >= 2]
         if lead in named and (cases.count(lead) >= 2 or not backed):
             return lead

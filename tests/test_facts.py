@@ -351,9 +351,11 @@ def test_a_tie_of_the_querys_industry_words_goes_to_the_industry_two_precedents_
     def hit(industry: str) -> Hit:
         return Hit(kind="case", id=industry + "x", title="t", score=1.0, industry=industry, confidence="高")
 
-    query = "我们网点这周好多件积压没派,几十个客户投诉说快递一直不动"  # 网点 says bank, 快递 courier
-    assert read_industry(query, None, None, [hit("银行"), hit("快递"), hit("快递")]) == "快递"
-    assert read_industry(query, None, None, [hit("银行"), hit("餐饮"), hit("酒店")]) == "银行"  # the lead breaks it
+    query = "营业厅代收的快递一直没人派,几十个客户投诉"  # 营业厅 says telecom, 快递 courier
+    assert read_industry(query, None, None, [hit("电信"), hit("快递"), hit("快递")]) == "快递"
+    assert read_industry(query, None, None, [hit("电信"), hit("餐饮"), hit("酒店")]) == "电信"  # the lead breaks it
+    loose = [h.model_copy(update={"confidence": "低"}) for h in (hit("电信"), hit("快递"), hit("快递"))]
+    assert read_industry(query, None, None, loose) is None  # precedents that match loosely break no tie
 
 
 @pytest.mark.parametrize(("query", "industry"), [

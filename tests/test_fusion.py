@@ -128,6 +128,11 @@ def test_questions_about_classification_ask_about_the_rules():
 
     assert asks_about_rules("酒店的投诉按什么分类？") and asks_about_rules("这种投诉算哪一级，分级标准是什么")
     assert not asks_about_rules("客人说房间里有蟑螂要求换房")
+    # what a procedure asks for, and Cantonese 几耐 (多久)
+    assert asks_about_rules("客户让家属代他来投诉保单问题，需要什么手续")
+    assert asks_about_rules("投保人来投诉要登记哪些个人信息") and asks_about_rules("物管投诉一般要几耐处理完")
+    assert not asks_about_rules("过户手续办了三个月还没办下来，业主要求退定金")
+    assert not asks_about_rules("客户说手续费收得太高，要求退还")
 
 
 def test_a_curated_question_lifts_no_record_of_another_industry():
