@@ -169,7 +169,7 @@ def test_one_industry_word_is_too_little_to_label_a_case():
 
 
 @pytest.mark.parametrize("line", ["微信登陆", "QQ登录", "生活中心/综合报导", "(即时新闻中心/综合报导)", "1234人参与 评论",
-                                  "实习生 彭艺航"])
+                                  "实习生 彭艺航", "|阅读模式", "_NEWSDATE", "打开网易新闻 查看精彩图片"])
 def test_sign_in_buttons_desk_bylines_and_counters_are_furniture(line):
     kept = cleaned(f"餐厅顾客投诉菜里有虫\n{line}\n顾客向店长反映后,店长同意免单并道歉。\n").text
     assert line not in kept and "同意免单" in kept
@@ -322,6 +322,11 @@ def test_a_columns_paired_heading_after_its_cases_is_their_thinking():
 def test_a_papers_byline_with_its_number_and_a_sites_sponsor_are_furniture(line):
     kept = cleaned(f"银行卡被偷偷扣费\n{line}\n沈女士发现一张不用的银行卡每年被扣小额账户管理费,银行同意退还。\n").text
     assert line not in kept and "银行同意退还" in kept
+
+
+def test_a_news_apps_picture_prompt_goes_from_inside_a_line():
+    text = cleaned("幼儿园突然停办\n打开网易新闻 查看精彩图片：家长与涉事幼儿园签订的协议,家长要求退还学费。\n").text
+    assert "查看精彩图片" not in text and "网易新闻" not in text and "家长要求退还学费" in text
 
 
 def test_a_sites_menu_and_a_tags_attributes_left_in_a_line_go():

@@ -33,6 +33,8 @@ _INLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A photo credit glued into a line: "…消协撑腰起诉图源 视觉中国2024年4月,…".
     ("图片说明", re.compile(r"(?:图源|图片来源|图片来自)[:：/]?\s*(?:网络|受访者|[\u4e00-\u9fffA-Za-z]{2,6}?)(?=\d|\s|$|[，,。])",
                         re.M)),
+    # A news app's prompt where the page had a picture: "打开网易新闻 查看精彩图片", "打开APP 查看高清大图".
+    ("网页信息", re.compile(r"(?:打开[\u4e00-\u9fffA-Za-z]{0,8}(?:新闻|客户端|APP|App|app)\s*)?查看(?:精彩图片|高清大图|更多图片)[:：]?")),
     # A news page's lead label: the lead itself is the story's opening ("核心提示: 一家名为…的餐厅…").
     ("网页信息", re.compile(r"^[【\[]?(?:核心提示|内容提要|内容提示|导读|编者按|摘要)[】\]]?\s*[:：]\s*", re.M)),
     # HTML left in a scraped page, escaped for JSON or not: "\u003cp style=\"…\"\u003e", "<span>", "<!--AIPOS_0-->",
