@@ -146,6 +146,21 @@ def test_only_primary_guidance_and_document_deadlines_when_the_rulebook_has_none
     assert [c.id for c in advice.cited] == ["g-w"]
 
 
+def test_a_related_or_general_rules_time_limit_when_the_complaints_own_industry_has_none():
+    from advisor.models import Guideline
+
+    general = Guideline(id="g-g", title="客户投诉管理制度", kind="deadline", industry="通用",
+                        text="客服人员接到客户投诉后做好记录，一般投诉24小时内答复客户。", sources=[SourceSpan(file="g.txt", start=0, end=30)])
+    shop = Guideline(id="g-s", title="门店投诉规范", kind="deadline", industry="零售",
+                     text="门店接到投诉后3个工作日内答复顾客。", sources=[SourceSpan(file="s.txt", start=0, end=20)])
+    query = "外卖平台转来的差评投诉，我们要在多久内处理完"
+    # the complaint's own industry first; only without a time limit there, the fallback
+    advice = build_advice(query, [], [], "电商", rules=[shop], fallback_rules=[general])
+    assert [d.standard for d in advice.deadlines] == ["门店投诉规范"]
+    advice = build_advice(query, [], [], "电商", rules=[], fallback_rules=[general])
+    assert [d.standard for d in advice.deadlines] == ["客户投诉管理制度"] and [c.id for c in advice.cited] == ["g-g"]
+
+
 def result_with(advice_query: str = BRAKE) -> SearchResult:
     hits = [case("c1", "刹车异响反复<script>维修", ["向客户致歉并安排技术经理复检", "提供代步车", "按三包规定协商退换"])]
     advice = build_advice(advice_query, hits, [deadline("=24小时内回复")], "汽车")
@@ -333,3 +348,14 @@ def test_the_complaint_arriving_is_no_step_of_its_own():
                facts="游客投诉导游强制购物")
     texts = [s.text for s in build_advice("游客投诉导游带进店强制购物", [hit], [], "旅游").steps]
     assert texts == ["旅行社当天联系游客致歉,并退还购物店的全部货款。"]
+
+
+def test_a_procedure_for_another_kind_of_problem_gives_no_step():
+    creep = rule("g-creep", "(1)电能表潜动首先应帮助客户分析是不是存在电能表潜动的情况,并引导客户正确检查。\n"
+                            "座席人员应告知客户断开电能表负荷端总开关,确认表盘是否连续转动。", industry="电力")
+    outage = rule("g-out", "(2)单户停电报修回答要点首先应询问客户是否属于欠费停电,再请客户检查表后开关。", industry="电力")
+    water = rule("g-w", "水质问题应立即派人上门取样检测,并告知客户检测结果。", industry="电力")
+    steps = build_advice("客户家里突然停电,说没收到停电通知,冰箱里的东西坏了要求赔偿", [creep, outage, water], [], "电力").steps
+    assert [s.sources for s in steps] == [["g-out"]]  # neither the meter-creep item nor the water-quality clause
+    steps = build_advice("客户说家里没用电电能表还在转,怀疑电表潜动多收电费", [creep], [], "电力").steps
+    assert steps and all(s.sources == ["g-creep"] for s in steps)

@@ -161,3 +161,19 @@ def test_a_storys_sentence_lends_a_step_only_where_the_company_handles_the_compl
     from advisor.guidance.clauses import company_handles
 
     assert company_handles(sentence) is handles
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("(1)电能表潜动首先应帮助客户分析是不是存在电能表潜动的情况", "电能表潜动"),
+    ("(2)单户停电报修回答要点首先应询问客户是否属于一户一表客户", "单户停电报修"),
+    ("1.水质问题应立即派人取样", "水质问题"),
+    ("座席人员应告知客户断开电能表负荷端总开关", ""),  # staff name no problem
+    ("重大投诉应在12小时内响应", ""),  # nor do complaints in general (a grade is a situation)
+    ("供电企业应在24小时内答复", ""),
+    ("如遇停电应先安抚客户", ""),
+    ("及时回访客户", ""),
+])
+def test_the_problem_a_rule_clause_is_for(text, subject):
+    from advisor.guidance.clauses import problem_subject
+
+    assert problem_subject(text) == subject

@@ -33,6 +33,7 @@ from advisor.guidance.clauses import (
     is_setup,
     names_other_industry,
     pieces,
+    problem_subject,
     remedies,
     staff_action,
     without_run_in_label,
@@ -81,7 +82,8 @@ class _Candidate:
 
 def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceItem], industry: str | None,
                  rules: Sequence[Guideline] = (), avoid_phrases: Sequence[str] = (),
-                 rarity: Mapping[str, int] | None = None, procedures: Sequence[Hit] = ()) -> Advice:
+                 rarity: Mapping[str, int] | None = None, procedures: Sequence[Hit] = (),
+                 fallback_rules: Sequence[Guideline] = ()) -> Advice:
     """The plan for a complaint.
 
     Args:
@@ -96,6 +98,8 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
             precedent that is not a close match must not carry its incident's own details.
         procedures: the best procedure / principle rules for the complaint (a guideline-only search),
             used when the hits give fewer than three steps.
+        fallback_rules: rules of a related industry or general ones, nearest first: their time limits
+            are read when neither the rulebook nor `rules` has any.
     """
     facts = extract_facts(query)
     candidates = _precedent_steps(query, hits, industry, rarity or {}, facts) + _rule_steps(query, hits, industry, facts)
@@ -110,6 +114,8 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
     cited: list[CitedRecord] = []
     if not deadlines:
         deadlines, cited = _document_deadlines(query, rules)
+    if not deadlines:
+        deadlines, cited = _document_deadlines(query, fallback_rules)
     hit_ids = {h.id for h in hits}
     for step in steps:
         for rid in step.sources:
@@ -208,6 +214,11 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
               and not FOR_COMPLAINANTS.search(h.title) and not THIRD_PARTY.search(h.text)]
     for rank, hit in enumerate(guides, 1):
         ending = hit.text.rstrip()
+        # An item of a list of problem kinds ("(1)电能表潜动首先应…") is the procedure for that problem only.
+        opening = hit.text.lstrip().split("\n", 1)[0]
+        kind = problem_subject(opening) if ENUM.match(opening) else ""
+        if kind and not _specific(_bigrams(kind) & keys):
+            continue
         for s, item_topic in pieces(hit.text):
             if _cut_off_at_end(s, ending):
                 continue  # "15分钟内初步响应业主,确认投" where a page excerpt ends
@@ -226,6 +237,9 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
             about = len(_specific(_bigrams(topic + text) & keys))
             if topic and not about:
                 continue  # "质量问题:…" is the rule for another kind of complaint
+            subject = problem_subject(text)
+            if subject and not _specific(_bigrams(subject) & keys):
+                continue  # "水质问题应立即派人取样" is the procedure for another problem
             if not about and not is_handling(text):
                 continue  # a definition or a duty of another kind, with no word of this complaint
             out.append(_Candidate(text, [hit.id], "rule", 0.5 / rank + 0.3 * min(about, 4)))

@@ -133,6 +133,19 @@ def pieces(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# The kind of problem a clause is for, named before its modal: "(1)电能表潜动首先应帮助客户分析…",
+# "(2)单户停电报修回答要点首先应询问…". Staff, the company, the customer and complaints in general name none.
+_SUBJECT = re.compile(r"^([^，,。：:；;()（）\d]{3,14}?)(?:回答要点|处理要点|要点)?(?:首先|一般|均|都|则)?(?:应当|应该|必须|须|应)")
+_NOT_A_PROBLEM = re.compile(r"人员|员工|客服|坐席|座席|主管|经理|领导|部门|公司|企业|单位|机构|中心|我们|值班|班组|接待|受理"
+                            r"|负责|专员|柜员|前台|店长|投诉|客户|顾客|业主|用户|各级|双方|本|对|凡|如|若")
+
+
+def problem_subject(text: str) -> str:
+    """The kind of problem a rule clause is for when it names one before its modal, else ""."""
+    m = _SUBJECT.match(ENUM.sub("", text.strip()))
+    return m.group(1) if m and not _NOT_A_PROBLEM.search(m.group(1)) else ""
+
+
 def names_other_industry(text: str, industry: str | None) -> bool:
     named = industries_named(text)
     return bool(named) and industry not in named and GENERAL not in named
