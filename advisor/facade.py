@@ -187,11 +187,10 @@ class Advisor:
         procedures = [self._hit(engine, f, i, simple, procedure_rank.expanded)
                       for i, f in enumerate(procedure_rank.fused[:30])
                       if engine.records[f.record_id].kind in ("procedure", "principle")]
-        # When the complaint's own industry has no time limit written down: the nearest rules of a related
-        # industry (外卖 for a restaurant) or general ones; with the industry unknown, general ones only.
+        # When the complaint's own industry has no time limit written down (or is unknown): the nearest general
+        # rules. (Not a related industry's: a courier's limits are no restaurant's, though both deliver.)
         nearby = [engine.records[f.record_id] for f in procedure_rank.fused[:30]]
-        fallback = [g for g in nearby if g.record_type == "rules" and g.industry != industry
-                    and (g.industry == GENERAL or (industry is not None and compatible(g.industry, industry)))]
+        fallback = [g for g in nearby if g.record_type == "rules" and g.industry == GENERAL]
         return build_advice(simple, hits, guidance, industry, rules, avoid, self._rarity, procedures, fallback)
 
     # -- trainer cards -------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ def test_only_primary_guidance_and_document_deadlines_when_the_rulebook_has_none
     assert [c.id for c in advice.cited] == ["g-w"]
 
 
-def test_a_related_or_general_rules_time_limit_when_the_complaints_own_industry_has_none():
+def test_a_general_rules_time_limit_when_the_complaints_own_industry_has_none():
     from advisor.models import Guideline
 
     general = Guideline(id="g-g", title="客户投诉管理制度", kind="deadline", industry="通用",

@@ -15,6 +15,8 @@ DOCS = {
                       "第三条 涉及信用卡、理财产品的投诉由支行行长负责处理。\n",
     "general_rules.txt": "客户投诉管理制度\n\n一、客服人员接到投诉后应做好登记，一般投诉应在24小时内答复客户。\n"
                          "二、复杂投诉应在3个工作日内给出处理意见，并向部门负责人报告。\n三、处理结果应回访客户，记录归档。\n",
+    "courier_rules.txt": "快递服务投诉处理规定\n\n一、快递企业接到寄件人投诉后应在24小时内联系寄件人。\n"
+                         "二、快件延误、丢失的投诉应在7日内答复处理结果,包裹损毁按保价赔偿。\n",
     "hotel_case.txt": "案例：客人投诉房间有异味\n\n事件经过：客人入住酒店后发现房间有烟味，要求换房并投诉前台服务态度差。\n"
                       "处理过程：大堂经理当即致歉，为客人升级房型，并赠送早餐券。\n案例点评：异味问题要在客人入住前检查，前台应主动道歉。\n",
 }
@@ -36,11 +38,11 @@ def advisor(tmp_path_factory) -> Advisor:
 
 
 @pytest.mark.parametrize("query", ["这种投诉要几天内回复客户", "客户说宽带装了一个月还没通，我们几天内要答复",
-                                   "客人投诉房间有烟味要多久回复"])
+                                   "客人投诉房间有烟味要多久回复", "外卖超时送达,顾客投诉,我们几天内要答复"])
 def test_without_rules_of_its_own_industry_a_complaint_gets_the_general_time_limits(advisor, query):
     deadlines = advisor.search(query).advice.deadlines
     assert deadlines and {d.industry for d in deadlines} == {"通用"}
-    assert all("银行" not in d.standard for d in deadlines)  # never another industry's
+    assert all("银行" not in d.standard and "快递" not in d.standard for d in deadlines)  # never another industry's
 
 
 def test_a_complaint_of_an_industry_with_written_limits_gets_those(advisor):

@@ -91,7 +91,7 @@ def test_a_courts_review_is_the_thinking():
 
 
 def test_an_industry_that_outweighs_the_others_is_kept_three_about_equal_are_general():
-    property_words = "物业 小区 物业费 保洁 保安 管理处 门禁 楼道 绿化 "
+    property_words = "物业 小区 物业费 保洁 业委会 管理处 门禁 楼道 绿化 "
     assert industry_of(property_words + "供电 停电 电表 跳闸 保单 理赔 投保") == "物业"
     assert industry_of("开发商 交房 楼盘 餐厅 饭店 菜品 4S店 刹车 车主") == "通用"
 

@@ -51,7 +51,7 @@ _NEW_STORY = re.compile(
     r"(?=告诉|对记者|向记者|表示|说|反映|称|投诉))"
 )
 _OTHER_STORY = re.compile(
-    r"^(?:(?:同样|此外|另外|而)[，,]?|(?:不仅(?:仅)?是|不只是|不止是|除了)[^。！？，,]{1,12}[，,]\s*)?(?:在?另(?:外)?一(?:案例|起|个案例|个案|位|名|个案件|起案件|案件)中?|[还另]有一(?:位|名|起|个)|又如|再如|无独有偶"
+    r"^(?:(?:同样|此外|另外|而)[，,]?|(?:不仅(?:仅)?是|不只是|不止是|除了)[^。！？，,]{1,12}[，,]\s*)?(?:在?另(?:外)?一(?:案例|起|个案例|个案|位|名|个案件|起案件|案件)中?|[还另]有一(?:位|名|起|个|宗)|又如|再如|无独有偶"
     r"|(?:在)?类似(?:的)?(?:案例|个案|案件)中[，,]?"
     r"|另一(?:名|位)?(?:居民|业主|网友|用户|客户|消费者|乘客|旅客|顾客|家长|车主|住户|投诉人|事主)"
     # Hong Kong's numbered complaints: "第三宗个案投诉人张女士…"; "亦有投诉涉及以八达通付款…"
@@ -117,6 +117,12 @@ _ANNOUNCED = re.compile(r"^\s*(?:曾经|曾)?(?:有|举)(?:这么|这样)?一?(?
 _REPORTED = re.compile(r"(?:通报|公布|曝光|披露)了?(?:这样|这么)?一起[^。；;]{0,30}?(?:案例|案件)")
 
 
+# One incident named as such, for a story of many customers and nobody by name: "本次故障…本次停电",
+# "燃气费误收事件引发…此次事件".
+_ONE_INCIDENT = re.compile(
+    r"(?:本次|此次|这次|该次|这起|此起|该起)(?:故障|停电|停水|停气|事件|事故|纠纷|风波)|[\u4e00-\u9fff]{2,12}事件(?:引发|引起|发生后)"
+)
+
 # "I" the narrator, not the company speaking of itself (我行, 我司, 我局, 我们公司).
 _I = re.compile(r"我(?![行司局院委部厅所们])")
 
@@ -143,6 +149,8 @@ def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
         told = re.sub(r"“[^”]*”|「[^」]*」|\"[^\"]*\"", "", text)  # not quoted speech
         # (or an "I" who comes back: "…问我明天什么时间有人在房间里?我说晚六点半后有人")
         first = len(FIRST_PERSON.findall(told)) or (len(_I.findall(told)) >= 2)
+        if not first and len(_ONE_INCIDENT.findall(text)) >= 2:
+            return story_score(text) > 0.0  # the incident itself is the story: 本次停电…本次故障
         return first > 0 and story_score(text) + first / (max(len(text), 1) / 100) > 0.0
     return story_score(text) > 0.0
 

@@ -161,7 +161,7 @@ def title_from_facts(facts: str) -> str:
     clause = re.sub(r"^\d{1,2}[:：]\d{2}分?\s*", "", clause)  # "14:06分一客人走到前台…"
     parts = [p.strip() for p in re.split(r"[，:：]|(?<!\d),|,(?!\d{3}(?!\d))", clause) if p.strip()][:5]  # (not "1,080")
     parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是|(?:相比之下|与此同时|此外|另外|(?:亦有|另有|还有)投诉人?(?:表示|指|称|反映)"
-                                              r"|(?:而|此外)?在?另(?:外)?一(?:个|起)?(?:案件|案例|个案)中)$", p)] or parts
+                                              r"|(?:而|此外)?在?另(?:外)?一(?:个|起|宗)?(?:投诉)?(?:案件|案例|个案)中|[还另]有一(?:宗|起|个)(?:投诉)?(?:案件|案例|个案)中)$", p)] or parts
     # A person's particulars are no title: "王某某，女，80岁，因外伤…".
     parts = [p for p in parts if not _particular(p)] or parts
     parts = [p for p in parts if not _WHEN_ONLY.match(p)] or parts  # "同一天,另外一个女士也遭受…"

@@ -98,8 +98,8 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
             precedent that is not a close match must not carry its incident's own details.
         procedures: the best procedure / principle rules for the complaint (a guideline-only search),
             used when the hits give fewer than three steps.
-        fallback_rules: rules of a related industry or general ones, nearest first: their time limits
-            are read when neither the rulebook nor `rules` has any.
+        fallback_rules: general rules, nearest first: their time limits are read when neither the
+            rulebook nor `rules` has any.
     """
     facts = extract_facts(query)
     candidates = _precedent_steps(query, hits, industry, rarity or {}, facts) + _rule_steps(query, hits, industry, facts)
