@@ -44,3 +44,12 @@ def test_security_staff_name_no_property_company():
               "三、未能找到的,应请客人填写丢失报告,复印件送客务总监和保卫部门。\n"
               "四、客人离店前案件未查明而要求赔偿的,应向客人说明登记入住时已告知的赔偿政策。\n")
     assert out.guidelines and {g.industry for g in out.guidelines} == {"酒店"}
+
+
+def test_a_papers_hotline_column_is_one_case_in_sections():
+    out = seg("【市民反映】昨日市民陈先生拨打本报热线反映:他家小区的燃气管道漏气,燃气公司来了两次都没修好,家里一直不敢开火。\n"
+              "【马上核实】记者来到该小区,闻到楼道里有明显的燃气味,物业工作人员说受影响的有三栋楼五十多户。\n"
+              "【记者连线】燃气公司客服中心工作人员说,抢修部门已经受理,将在今天下午更换漏气的阀门,并逐户上门检查。\n")
+    (case,) = out.cases
+    assert "燃气管道漏气" in case.facts and "楼道里有明显的燃气味" in case.facts
+    assert any("更换漏气的阀门" in s for s in case.handling_steps)

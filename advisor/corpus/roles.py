@@ -48,6 +48,9 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("焦点", ("thinking",)), ("分歧", ("thinking",)), ("争议", ("facts",)),
     ("事实", ("facts",)), ("申诉", ("facts",)), ("问题", ("facts",)), ("留言", ("facts",)), ("来信", ("facts",)), ("信件", ("facts",)),
     ("由来", ("facts",)), ("还原", ("facts",)), ("再现", ("facts",)), ("调查", ("facts",)), ("审理", ("thinking",)), ("本院认为", ("thinking",)),
+    # a paper's hotline column: 【市民反映】 / 【马上核实】 / 【记者连线】 (the company's answer) / 【追踪】 / 【进展】
+    ("反映", ("facts",)), ("核实", ("facts",)), ("来电", ("facts",)), ("连线", ("steps",)), ("追踪", ("steps",)),
+    ("进展", ("outcome",)),
 )
 # Labels seen in complaint documents, for the similarity fallback (and as documentation).
 PROTOTYPES: dict[Role, tuple[str, ...]] = {
