@@ -292,6 +292,10 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     ("车子送去修了一个月还在等配件,也不给代步车", "汽车"),
     ("我们小区网络断了两天,好多人要销户", "电信"),
     ("用户说要去工信部申诉 处理时限多少天", "电信"),
+    ("车主在店门口拉横幅发视频,这种网络舆情的投诉多久上报", "汽车"),  # 网络舆情 is no carrier's network
+    ("家里装了光伏,并网申请交了一个月没人来验收", "电力"),
+    ("客户家装了光伏板,并网后电表不走字", "电力"),  # 家装了 is no home renovation
+    ("小区停水两天没通知,几百户居民用水困难,业委会要去信访", "供水"),
 ])
 def test_everyday_words_of_an_industry(query, industry):
     from advisor.text.industry import infer_industry

@@ -109,10 +109,13 @@ CORE_COMPLAINT_TERMS = (
 
 # Everyday words that contain or straddle an industry term without meaning it: read as words, they count for nothing
 # (一定损失 is no 定损, 维保单位 no 保单, 电动车 and 机动车 no 动车, 误导购房者 no 导购, 国家电网 no 家电,
-# 尽管家里 no 管家, 使用电脑 no 用电, 挂号信 no 挂号, 黄金周 no 黄金, 换了新房间 no 新房, 电信诈骗 no telecom).
+# 尽管家里 no 管家, 使用电脑 no 用电, 挂号信 no 挂号, 黄金周 no 黄金, 换了新房间 no 新房, 电信诈骗 no telecom,
+# 网络舆情 no carrier's network, 家装了光伏 no home renovation).
 NOT_INDUSTRY_TERMS: tuple[str, ...] = (
     "一定", "维保", "电动车", "机动车", "发动", "误导", "国家", "尽管", "使用", "挂号信", "黄金周", "新房间",
     "电信诈骗", "电信网络诈骗", "假期", "保险柜", "保险箱", "保险丝", "保险杠",
+    # 网络舆情 and 网络平台 are no carrier's network; "客户家装了光伏" is no home renovation
+    "网络舆情", "网络平台", "网络曝光", "家装了",
 )
 
 
