@@ -153,7 +153,14 @@ def test_precedent_handling_beats_brush_off_by_30_points(scored, encoder) -> Non
 
 
 def test_handling_steps_as_written_beat_brush_off_on_most_cases(scored, encoder) -> None:
-    """The raw handling steps too, except where they are prevention advice or the customer's own story."""
-    margins = [_margin(card, "。".join(case.handling_steps), encoder) for case, card in scored if case.handling_steps]
+    """The raw handling steps too, except where they are prevention advice or the customer's own story. A step
+    read from a story counts only where the company side handles the complaint in it (the plan's own rule,
+    `company_handles`): a story's other sentences (多次向物业反映,物业一直推诿…) are no handling to practise."""
+    from advisor.guidance.clauses import company_handles
+
+    handled = [(case, card, [s for s in case.handling_steps if case.steps_origin != "story" or company_handles(s)])
+               for case, card in scored]
+    margins = [_margin(card, "。".join(steps), encoder) for _, card, steps in handled if steps]
+    assert len(margins) >= 80
     assert statistics.median(margins) >= 50
     assert sum(m >= MARGIN for m in margins) >= 0.85 * len(margins)
