@@ -53,3 +53,14 @@ def test_a_papers_hotline_column_is_one_case_in_sections():
     (case,) = out.cases
     assert "燃气管道漏气" in case.facts and "楼道里有明显的燃气味" in case.facts
     assert any("更换漏气的阀门" in s for s in case.handling_steps)
+
+
+def test_a_dealers_procedure_naming_its_make_and_a_carriers_regulator_name_their_industries():
+    from advisor.corpus.classify import industry_of
+
+    dealer = ("宝马经销商如何处理客户投诉?接待员要诚挚接待客户,确属己方问题,除道歉外马上安排返修并承担费用;"
+              "非己方问题耐心解释,可建议免费检查,收费适当减免工时费。")
+    assert industry_of(dealer, "宝马经销商如何处理客户投诉") == "汽车"
+    regulator = ("如果投诉人要投诉的是电讯营办商的服务,须首先向该营办商作出投诉。通讯局会在收到投诉后10个工作天内"
+                 "给予投诉人初步回复。")
+    assert industry_of(regulator, "通讯局如何处理消费者投诉") == "电信"
