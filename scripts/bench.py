@@ -31,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_proc import PY, ROOT, bench_env, concurrent_search, measure, percentile, queries, table  # noqa: E402
 
+from advisor.retrieval.index import seed_embedding_cache  # noqa: E402
+
 TARGETS = {"search_p95_ms": 300, "concurrent_p95_ms": 150, "browser_p95_s": 1.5, "cold_build_s": 180,
            "nochange_ratio": 0.25, "memory_mb": 1536}
 SCALE = (("1 MB, many files", 1, False), ("10 MB, many files", 10, False), ("50 MB, many files", 50, False),
@@ -74,10 +76,7 @@ def ensure_index(work: Path) -> Path:
     """A built index of the seed corpus under `work` (seeded with the repo's embedding cache when present)."""
     index = work / "index"
     if not (index / "manifest.json").exists():
-        index.mkdir(parents=True, exist_ok=True)
-        for name in ("manifest.json", "embeddings.npz"):
-            if (ROOT / "index" / name).exists():
-                shutil.copy(ROOT / "index" / name, index / name)
+        seed_embedding_cache(ROOT / "index", index)
         run = measure([PY, "-m", "advisor", "build", "--quiet"], env(work))
         if run.code:
             sys.exit(f"build failed:\n{run.stderr}")

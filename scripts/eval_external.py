@@ -15,7 +15,6 @@ industries' rules; it exits 1 on any breach.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -28,6 +27,7 @@ from advisor import Advisor  # noqa: E402
 from advisor.corpus.pipeline import build_corpus  # noqa: E402
 from advisor.evaluation.external import EXTERNAL, SPLITS, external_settings, split_labels, split_queries  # noqa: E402
 from advisor.evaluation.gate import (  # noqa: E402
+    STAFF_SETS,
     industry_violations,
     knowledge_breaches,
     load_floors,
@@ -36,20 +36,13 @@ from advisor.evaluation.gate import (  # noqa: E402
 from advisor.evaluation.queries import evaluate, format_eval, score  # noqa: E402
 from advisor.evaluation.segmentation import check, format_report  # noqa: E402
 from advisor.retrieval.encoders import load_encoder  # noqa: E402
-from advisor.retrieval.index import build_index  # noqa: E402
-
-STAFF_SETS = sorted((ROOT / "tests" / "data").glob("staff_queries*.jsonl"),
-                    key=lambda p: int("0" + "".join(filter(str.isdigit, p.stem))))
+from advisor.retrieval.index import build_index, seed_embedding_cache  # noqa: E402
 
 
 def _build(folder: Path, empty_knowledge: bool, cache_from: Path | None = None, encoder=None) -> Advisor:
     settings = external_settings(folder, empty_knowledge)
     if cache_from is not None:
-        # The other index's embedding cache (with the manifest naming its encoder): nothing is embedded twice.
-        settings.index_dir.mkdir(parents=True, exist_ok=True)
-        for name in ("manifest.json", "embeddings.npz"):
-            if (cache_from / name).exists():
-                shutil.copy(cache_from / name, settings.index_dir / name)
+        seed_embedding_cache(cache_from, settings.index_dir)  # nothing is embedded twice
     started = time.perf_counter()
     stats = build_index(settings, load_encoder(settings, for_build=True), progress=False)
     print(f"index{' (empty knowledge)' if empty_knowledge else ''}: {stats.n_cases} cases, "

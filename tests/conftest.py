@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,13 +36,10 @@ def seed_settings(tmp_path_factory: pytest.TempPathFactory, data_dir: Path):
     """
     from advisor import Settings
     from advisor.retrieval.encoders import load_encoder
-    from advisor.retrieval.index import build_index
+    from advisor.retrieval.index import build_index, seed_embedding_cache
 
     index_dir = tmp_path_factory.mktemp("seed") / "index"
-    index_dir.mkdir()
-    for name in ("manifest.json", "embeddings.npz"):
-        if (PROJECT_ROOT / "index" / name).exists():
-            shutil.copy(PROJECT_ROOT / "index" / name, index_dir / name)
+    seed_embedding_cache(PROJECT_ROOT / "index", index_dir)
     settings = Settings(corpus_dir=PROJECT_ROOT / "corpus", index_dir=index_dir, data_dir=data_dir,
                         knowledge_dir=PROJECT_ROOT / "knowledge")
     build_index(settings, load_encoder(settings, for_build=True), progress=False)

@@ -10,17 +10,14 @@ docs/evaluation.md reports, so a regression fails; they are not the targets (see
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from advisor.evaluation.external import split_labels
-from advisor.evaluation.gate import industry_violations
+from advisor.evaluation.gate import STAFF_SETS, industry_violations
 from advisor.evaluation.segmentation import check
 
 pytestmark = pytest.mark.integration
 
-STAFF_SETS = sorted((Path(__file__).parent / "data").glob("staff_queries*.jsonl"))
 # split -> (cases alone, thinking filled, steps filled)
 SEGMENTATION_FLOORS = {
     "dev": (0.95, 0.9, 0.85), "dev2": (0.93, 0.85, 0.75), "dev3": (0.93, 0.45, 0.9), "dev4": (0.93, 0.8, 0.75),

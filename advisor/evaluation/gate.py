@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from advisor.evaluation.queries import EvalReport
+from advisor.settings import PROJECT_ROOT
 
 
 class RetrievalFloor(BaseModel):
@@ -58,6 +59,9 @@ def knowledge_breaches(split: str, default: EvalReport, empty: EvalReport, floor
     return out
 
 
+# Every staff query set (tests/data/staff_queries*.jsonl), in the order they were written.
+STAFF_SETS = sorted((PROJECT_ROOT / "tests" / "data").glob("staff_queries*.jsonl"),
+                    key=lambda p: int("0" + "".join(filter(str.isdigit, p.stem))))
 # The staff query sets name each query's industry in words of their own writers.
 STAFF_INDUSTRY = {"教育培训": ("教育",), "供电": ("电力",), "运营商": ("电信",), "水电燃气": ("电力", "供水", "燃气")}
 

@@ -143,6 +143,15 @@ def _embed(chunks: list[Chunk], encoder: Encoder, cache: dict[str, np.ndarray],
     return matrix.astype(np.float32), len(unique)
 
 
+def seed_embedding_cache(source_dir: Path, index_dir: Path) -> None:
+    """Copy another index's embedding cache (with the manifest naming its encoder) into `index_dir`, so that a
+    build there embeds only the chunks the other index lacks; nothing is copied that is not there."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("manifest.json", "embeddings.npz"):
+        if (source_dir / name).exists():
+            shutil.copy(source_dir / name, index_dir / name)
+
+
 def _load_cache(index_dir: Path, encoder: Encoder, warnings: list[str]) -> dict[str, np.ndarray]:
     """The previous embeddings by chunk hash; an unreadable cache is discarded (a cold build), never fatal."""
     path = index_dir / "embeddings.npz"

@@ -22,7 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from helpers import FakeEncoder, make_corpus  # noqa: E402
 
 from advisor import Settings  # noqa: E402
-from advisor.retrieval.index import build_index  # noqa: E402
+from advisor.retrieval.index import build_index, seed_embedding_cache  # noqa: E402
 
 Result = tuple[bool, str]
 REBUILD = "python -m advisor build"
@@ -75,10 +75,7 @@ class Lab:
         """An index of the repo's corpus built by the CLI (embedded encoder), reusing index/'s cache."""
         if self._real is None:
             target = self.root / "real" / "index"
-            target.mkdir(parents=True)
-            for name in ("manifest.json", "embeddings.npz"):
-                if (ROOT / "index" / name).exists():
-                    shutil.copy(ROOT / "index" / name, target / name)
+            seed_embedding_cache(ROOT / "index", target)
             out = cli("build", "--quiet", env={"ADVISOR_INDEX_DIR": str(target)}, index=False, timeout=1800)
             if out.returncode != 0:
                 raise RuntimeError(f"real index build failed: {out.stderr.decode(errors='replace')[-300:]}")
