@@ -11,7 +11,7 @@ from advisor.text.items import split_items
 _ACTOR = re.compile(
     r"(?:我们|我行|我司|我局|本局|我中心|我委|我方|本公司|本店|公司|酒店|餐厅|银行|支行|网点|物业|管理处|客服|店长|经理|主管|工作人员|员工|商家|院方|医院|"
     r"执法人员|调解员|消委会|市场监管|调委会|维修站|4S店|供电|燃气公司|自来水公司|机构|平台|旅行社|企业|分公司|营业厅|"
-    r"保险公司|快递公司|航空公司|社区|司法|服务员|店员|负责人|老板|领班|大堂|前台|柜员|司机|快递员|导游|他们)"
+    r"保险公司|快递公司|航空公司|证券公司|营业部|社区|司法|服务员|店员|负责人|老板|领班|大堂|前台|柜员|司机|快递员|导游|他们)"
 )
 _REMEDY = (
     r"道歉|致歉|歉意|安抚|检修|维修|更换|换房|退款|退还|返还|退货|赔偿|补偿|减免|免单|赠送|协商|调解|解释|说明|回访|跟进|"
@@ -94,5 +94,13 @@ def _acts(sentence: str) -> bool:
     """The sentence names the company's side (服务员, 供电局 …) and then what it did (道歉, 派出维修人员 …);
     what the customer demands (索要1000元赔偿) does not count."""
     text = _DEMANDED.sub("", sentence)
-    actor = _ACTOR.search(text)
-    return actor is not None and _ACTION.search(text, actor.start()) is not None
+    # the company as the object of the customer's deed ("向营业部提出…", "在营业部打印交割单") acts in none
+    # (in a sentence of what the customer did, the company as its object acts in none: "投资者在某证券公司营业部开通…")
+    customer = _CUSTOMER_OPENS.match(text) is not None
+    return any(_ACTION.search(text, actor.start()) is not None for actor in _ACTOR.finditer(text)
+               if not (customer and _OBJECT_BEFORE.search(text, 0, actor.start())))
+
+
+_CUSTOMER_OPENS = re.compile(r"^(?:[\d年月日,，\s]{0,12})(?:投资者|客户|顾客|客人|消费者|用户|业主|投保人|储户|车主|旅客|乘客|患者|学员|家长|游客)")
+# "向营业部提出…", "在某证券公司营业部开通…": a preposition (and a determiner) before the company.
+_OBJECT_BEFORE = re.compile(r"[向到找在给对与跟和从](?:某|该|这家|那家|一家)?[\u4e00-\u9fff]{0,4}$")

@@ -67,6 +67,14 @@ _OTHER_STORY = re.compile(
 BULLET_HEAD = re.compile(r"^[·•\-*]\s*[^:：。，,]{2,16}[:：]\s*")
 # A sentence that likens what follows to the story before: "类似地,", "与此类似,".
 _SIMILARLY = re.compile(r"(?:类似地|同样地|与此类似|类似的是|无独有偶|同样)[，,]\s*")
+# A regulator's or company's list of complaints told the same way each time: the complaint ("投资者于2015年1月7日在…",
+# "某营业部客户王某反映:"), what checking found ("经核实,…", "经调查核实,…"), and a lesson. A complainant opening
+# after a finding opens the next complaint.
+_FINDING = re.compile(r"^\s*经(?:过)?(?:调查|核实|核查|查实|查明|了解|查证|现场查看|查)", re.MULTILINE)
+_COMPLAINANT_OPENS = re.compile(
+    r"^(?:某[\u4e00-\u9fff]{1,6}?)?(?:投资者|客户|消费者|用户|市民|旅客|乘客|患者|业主|储户|投保人|车主|学员|家长|游客|住户)"
+    r"[\u4e00-\u9fff]{0,3}?(?:于|在|反映|称|投诉|向|因|购买|办理)"
+)
 _ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一次|有一次)")
 
 
@@ -92,7 +100,9 @@ _GOES_ON = re.compile(r"^(?:更|而且|并且|同时)|^[^。！？，,]{1,10}的
 _OPINION = re.compile(
     r"本应|理应|不能仅仅|不仅仅|不禁要问|希望|期待|呼吁|毕竟|值得(?:注意|反思|深思|警惕)|由此可见|事实上|实际上|背后|折射|"
     r"[应要需](?:正视|重视|加强|反思|吸取|规范|完善|杜绝|引以为戒)|"
-    r"说到底|归根结底|试想|显然|无疑|应当|应该|必须|提醒|切记|谨防|警惕|一定要|千万|务必|(?:消费者|商家|企业|经营者)(?:要|应|需|更应)"
+    r"说到底|归根结底|试想|显然|无疑|应当|应该|必须|提醒|切记|谨防|警惕|一定要|千万|务必|(?:消费者|商家|企业|经营者)(?:要|应|需|更应)|"
+    # the lesson of a complaint ("应及时与客户沟通,从源头上减少投诉", "要做到言必有信…减少客户纠纷")
+    r"[应要](?:做到|及时|主动)|从源头上|减少(?:客户)?(?:纠纷|投诉)"
 )
 
 
@@ -180,6 +190,7 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     lead = _NOT_ALONE.match(text) or (RUN_IN.match(text) if not _GOES_ON.match(text) else None)
     if callable(story_so_far):
         if (not _OTHER_STORY.match(text) and not _ANOTHER_TIME.match(text) and protagonist(text) is None
+                and not _COMPLAINANT_OPENS.match(text)
                 and not dated and not lead and not _LIKEWISE.match(text) and not DATED_ITEM.match(text)):
             return False
         story_so_far = story_so_far()
@@ -191,6 +202,8 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
         return True
     if _OTHER_STORY.match(text) or (_ANOTHER_TIME.match(text) and len(story_so_far) > 80):
         return True
+    if _COMPLAINANT_OPENS.match(text) and len(story_so_far) > 80 and _FINDING.search(story_so_far):
+        return True  # "投资者于2015年1月7日…" after "经核实,…" and its lesson
     if dated and len(story_so_far) > 80 and names_someone_new(text[:40], story_so_far):
         return True  # "2017年12月,D女士和B女士到市消协投诉:" after 张先生's story
     if DATED_ITEM.match(text) and DATED_ITEM.search(story_so_far) and len(text) > 60:

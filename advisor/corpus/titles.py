@@ -189,11 +189,25 @@ def title_from_facts(facts: str) -> str:
 _SCENE = re.compile(r"^(?:发生)?在|[时中里内上前后]$|期间$|之际$|先生$|女士$|小姐$|老人$|客户$|顾客$|业主$|一家$|一天$")
 
 
+# Page chrome that lands above a story: a welcome line, a generated-content notice.
+_CHROME = re.compile(r"^(?:欢迎光临|欢迎访问)|人机协同|AI\s*生成|^(?:扫码|长按|点击查看|点击阅读)")
+
+
+def _says_nothing(heading: str) -> bool:
+    """A heading too short to name a case and naming no problem ("亲", "新闻", "上海", "购房人", "小区名称"),
+    a section's label ("处理结果"), or page chrome ("欢迎光临…网站", "AI人机协同生成")."""
+    chars = len(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", heading))
+    short = (chars <= 3 and not (_PROBLEM.search(heading) or _TOPIC.search(heading))
+             and not (_SCENE.search(heading) or _particular(heading)))  # (王女士 is a scene: the problem follows it)
+    field = chars <= 6 and re.search(r"(?:名称|名字|地址|电话|日期|编号|单号)$", heading) is not None  # a form's field
+    return short or field or (chars <= 6 and bool(label_roles(heading))) or bool(_CHROME.search(heading))
+
+
 def case_title(heading: str, facts: str) -> str:
     """A case's title: its own heading, unless it only sets the scene ("发生在中午时", "王女士"): then the
     problem from the facts follows it; a generic one ("客户投诉") gives way to the facts."""
     own = clean_heading(heading)
-    if not own or is_generic_heading(own):
+    if not own or is_generic_heading(own) or _says_nothing(own):
         return title_from_facts(facts)
     scene = bool(_SCENE.search(own)) or _particular(own)
     if not scene or _PROBLEM.search(own) or _TOPIC.search(own) or len(own) >= 10:

@@ -1,0 +1,54 @@
+"""Segmentation of layouts first met in the development split dev46. Texts written for the tests after the
+patterns of those documents."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import seg
+
+from advisor.corpus.handling import told_actions
+from advisor.corpus.titles import case_title
+
+# A regulator's list told the same way each time: the complaint, what checking found, the lesson; no headings.
+_LIST = ("辖区投诉处理典型案例汇编\n"
+         "2016年5月,投资者在某证券公司营业部开通两融业务后申请融券卖出某股票,营业部只鼓励投资者融资,却不让融券。"
+         "投资者于5月9日再次到营业部询问,得知仍无法融券,客户对此不满,致电监管部门投诉。\n"
+         "经核实,该公司仅对部分标的提供融券业务,客户所选股票不在范围内。营业部已与客户联系,详细解释了相关政策,获得了客户的谅解。\n"
+         "证券营业部遇到问题时应及时与客户沟通,从源头上减少投诉。\n"
+         "投资者于2019年3月5日在某证券公司营业部开户,约定手续费按万分之三收取。投资者于3月12日打印对账单,发现按千分之一收取,"
+         "对此表示不满,要求退还差额并赔偿2000元。\n"
+         "经调查核实,开户时工作人员曾口头告知优惠费率,但需客户到账后申请。营业部已向客户解释了费率调整流程,并退还了多收的手续费。\n"
+         "营业部在服务中要做到言而有信,向投资者讲清业务办理的步骤,减少客户纠纷。\n")
+
+
+def test_a_complainant_opening_after_a_finding_starts_the_next_case():
+    out = seg(_LIST)
+    assert len(out.cases) == 2, [c.title for c in out.cases]
+    first, second = out.cases
+    assert "融券" in first.facts and "手续费" not in first.facts
+    assert "万分之三" in second.facts and "融券" not in second.facts
+
+
+def test_the_companys_answer_after_the_finding_is_a_step_and_the_lesson_is_thinking():
+    second = seg(_LIST).cases[1]
+    assert any("营业部已向客户解释了费率调整流程" in s for s in second.handling_steps)
+    assert any("言而有信" in t for t in second.management_thinking)
+
+
+def test_the_company_as_the_object_of_the_customers_deed_does_not_act():
+    # the customer went to the branch and opened an account there: nothing the company did about a complaint
+    assert told_actions("投资者在某证券公司营业部开通融资业务,并向营业部提出融券申请。") == []
+    assert told_actions("客户到营业厅办理退订,营业厅工作人员当场核实并退还了多扣的费用。") == [
+        "客户到营业厅办理退订,营业厅工作人员当场核实并退还了多扣的费用。"]
+
+
+@pytest.mark.parametrize("heading", ["亲", "新闻", "购房人", "小区名称", "处理结果", "AI人机协同生成",
+                                     "欢迎光临 某市人民法院网站：司法为民"])
+def test_a_heading_that_names_nothing_gives_way_to_the_facts(heading):
+    facts = "业主发现新房卫生间漏水到楼下,开发商只修不赔。物业协调后维修完毕。"
+    assert case_title(heading, facts).startswith("业主发现新房卫生间漏水到楼下")
+
+
+@pytest.mark.parametrize("heading", ["门票里的“小秘密”", "退费难", "漏水", "电梯困人"])
+def test_a_short_heading_that_names_the_case_stays(heading):
+    assert case_title(heading, "游客购票时未被告知观光车另收费。景区致歉并退款。") == heading
