@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.guidance.advice import MAX_STEPS, bigram_rarity, build_advice, matching_cases
+from advisor.guidance.clauses import is_stage
 from advisor.guidance.plan import plan_markdown, plan_text
 from advisor.models import Citation, GuidanceItem, Hit, SearchResult, SourceSpan
 from advisor.text.markdown import escape_md
@@ -359,3 +360,36 @@ def test_a_procedure_for_another_kind_of_problem_gives_no_step():
     assert [s.sources for s in steps] == [["g-out"]]  # neither the meter-creep item nor the water-quality clause
     steps = build_advice("客户说家里没用电电能表还在转,怀疑电表潜动多收电费", [creep], [], "电力").steps
     assert steps and all(s.sources == ["g-creep"] for s in steps)
+
+
+def test_a_stage_of_the_procedure_holds_for_every_complaint_but_a_kind_of_problem_does_not():
+    procedures = [rule("g1", "1. 投诉接收\n渠道:电话、邮箱、前台登记。\n要求:\n记录投诉人姓名、联系方式、投诉对象、具体内容。\n"
+                             "2. 投诉分类与确认\n分类:\n教学类:课程质量、教师态度。\n要求:\n2小时内初步判断投诉类型及紧急程度。\n"
+                             "3. 质量问题:应安排技术人员上门检测。", industry="教育")]
+    texts = [s.text for s in build_advice("家长投诉外教一对一换成了中教,要求退剩下的课时费", [], [], "教育",
+                                          procedures=procedures).steps]
+    assert "记录投诉人姓名、联系方式、投诉对象、具体内容。" in texts  # the stage's "要求:" label dropped
+    assert "2小时内初步判断投诉类型及紧急程度。" in texts
+    assert not any("检测" in t for t in texts)  # the rule for quality complaints is not for a change of teacher
+
+
+@pytest.mark.parametrize(("topic", "stage"), [("投诉接收\n渠道:", True), ("投诉分类与确认", True), ("回访要求:", True),
+                                              ("质量问题:", False), ("重大投诉:", False), ("收费争议:", False)])
+def test_a_stage_label_is_told_from_a_kind_of_problem(topic, stage):
+    assert is_stage(topic) is stage
+
+
+def test_a_precedents_own_sums_a_cut_time_and_a_finding_are_no_steps():
+    hit = case("c1", "旅行团被强制购物", ["旅行社全额退还消费者参团费用43,597元。", "00,导游与领队前往游客房间核对购物单据。",
+                                      "进一步调查显示,该导游已于当日离团。", "旅行社与购物店再次核查,但仍无所获。"], industry="旅游")
+    assert build_advice("旅行团被导游拉去购物店强制消费,游客要求退款", [hit], [], "旅游").steps == []
+    # a sum the complaint names is its own
+    paid = case("c2", "盗刷", ["银行冻结账户并退还了被盗刷的500元。"], industry="银行")
+    assert build_advice("信用卡被盗刷500元,客户要求银行退还", [paid], [], "银行").steps
+
+
+def test_lines_run_together_without_punctuation_are_no_step():
+    procedures = [rule("g1", "1.管理处应尽快实施维修方案维修方案执行的过程中要及时与业主进行沟通了解业主的意见。"
+                             "2.应及时回访业主,了解处理结果是否满意。", industry="物业")]
+    texts = [s.text for s in build_advice("业主投诉楼道灯坏了一个月没人修", [], [], "物业", procedures=procedures).steps]
+    assert texts == ["应及时回访业主,了解处理结果是否满意。"]

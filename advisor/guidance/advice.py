@@ -31,6 +31,7 @@ from advisor.guidance.clauses import (
     is_group,
     is_handling,
     is_setup,
+    is_stage,
     names_other_industry,
     pieces,
     problem_subject,
@@ -68,6 +69,7 @@ _DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|某某")
 # Steps for a situation the complaint must show: a group complaint's procedure is no plan for one owner.
 _GROUP_RULE = re.compile(r"群诉|群体|集体")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])")
+_META_LABEL = re.compile(r"^(?:要求|标准|原则|说明|注意|备注|规定|做法|措施|内容)\s*[:：]\s*")
 _AVOID_CUE = re.compile(r"(?:禁止使用|禁止说|不要说|不能说|忌说|忌用|严禁说|避免说|禁用语)[^“\"]{0,12}[“\"]([^”\"]{2,120})[”\"]")
 
 
@@ -162,10 +164,10 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
         ending = hit.text.rstrip()
         for step in hit.handling_steps[:_MAX_PER_SOURCE]:
             text = _clip(step)
-            if _DATED.match(text) or _cut_off_at_end(step, ending):
+            if _DATED.match(text) or _cut_off_at_end(step, ending) or _CUT_TIME.match(text) or _sums_of_its_own(text, query):
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
-            if (len(text) < _MIN_PRECEDENT_CHARS or BARE_EVENT.match(text) or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text)
+            if (len(text) < _MIN_PRECEDENT_CHARS or BARE_EVENT.match(text) or _run_on(text) or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text)
                     or is_fragment(text) or is_garbled(text) or not applies(text, facts, ("extortion",))
                     or THIRD_PARTY.search(text) or MEDIA_DID.search(text)
                     or (_LETTER_PERSON.search(text) and hit.confidence != "高")):
@@ -192,6 +194,24 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
                 continue
             out.append(_Candidate(text, [hit.id], "precedent", 1.0 / rank))
     return out
+
+
+# A step that begins where a time was cut ("00,AGSM与客房主管…", from "12:00,…").
+_CUT_TIME = re.compile(r"^\d{2}\s*[,，]")
+_SUM = re.compile(r"\d[\d,，.]*\s*(?:万|千)?(?:元|块)")
+_PAUSE = re.compile(r"[，,。；;：:！!？?、()（）“”\"'‘’《》\s.…]")
+_RUN_ON = 38  # characters without a pause: lines run together ("…实施解决方案解决方案执行的过程中要…")
+
+
+def _sums_of_its_own(text: str, query: str) -> bool:
+    """The precedent's own sums of money ("退还参团费用43,597元"), which the complaint does not name: its remedy,
+    not a plan for this complaint."""
+    return any(re.sub(r"\D", "", m.group(0)) not in re.sub(r"[,，]", "", query) for m in _SUM.finditer(text))
+
+
+def _run_on(text: str) -> bool:
+    """A clause too long for a sentence: text of several lines or headings run together without punctuation."""
+    return any(len(clause) >= _RUN_ON for clause in _PAUSE.split(text))
 
 
 def bigram_rarity(texts: Sequence[str]) -> dict[str, int]:
@@ -223,6 +243,7 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
             if _cut_off_at_end(s, ending):
                 continue  # "15分钟内初步响应业主,确认投" where a page excerpt ends
             text, topic = instruction(_clip(s))
+            text = _META_LABEL.sub("", text)  # "要求: 记录投诉人姓名…": the label says nothing
             topic = topic or item_topic
             # Another industry's procedure does not instruct this complaint's staff (奉上茶水 at a front desk);
             # its principles (首问负责, 不推诿, 耐心倾听) hold in a related industry when they name none.
@@ -230,13 +251,13 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
             own = (hit.industry == GENERAL or hit.industry == industry) and not names_other_industry(text, industry)
             fits = own or (hit.guideline_kind == "principle" and not industries_named(text)
                            and compatible(hit.industry, industry))
-            if (len(text) < _MIN_STEP_CHARS or not fits or NOT_A_STEP.search(text) or is_management(text) or is_garbled(text)
+            if (len(text) < _MIN_STEP_CHARS or not fits or NOT_A_STEP.search(text) or _run_on(text) or is_management(text) or is_garbled(text)
                     or CUSTOMER_DUTY.search(text) or is_fragment(text) or is_setup(text)
                     or text.endswith((":", "：")) or not applies(text, facts)):
                 continue
             about = len(_specific(_bigrams(topic + text) & keys))
-            if topic and not about:
-                continue  # "质量问题:…" is the rule for another kind of complaint
+            if topic and not about and not is_stage(topic):
+                continue  # "质量问题:…" is the rule for another kind of complaint ("投诉接收:" is for every one)
             subject = problem_subject(text)
             if subject and not _specific(_bigrams(subject) & keys):
                 continue  # "水质问题应立即派人取样" is the procedure for another problem

@@ -61,7 +61,10 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         r"|市场监管|市监|监管局|消协|消委|消保委|消费者协会|调解员|调委会|调解委员会|人民调解|工商[局所]|12315"
                         r"|经调解|调解现场|(?:对|与)双方|双方(?:达成|协商一致)"
                         # the complainant's side ("…以便日后维权", "大多数人遇到问题,第一步…"), an example, the story going on
-                        r"|维权|^(?:比如|例如|譬如|大多数人|很多人|不少人|然而|可是|没想到|谁知|不料|这类|此类|这种)")
+                        r"|维权|^(?:比如|例如|譬如|大多数人|很多人|不少人|然而|可是|没想到|谁知|不料|这类|此类|这种)"
+                        # what checking showed, and an effort that came to nothing ("进一步调查显示,…已退房离店",
+                        # "…进行二次核查,但仍无所获"), are findings of the story
+                        r"|(?:调查|核查|检查|监控|录像|记录)(?:结果)?显示|无所获|未果|无果")
 # What a newspaper or a broadcaster did in the story ("记者…将黄先生和该银行…约至本报读者接待室,当面调解"): no step of
 # the company's (a rule's "遇记者采访…" is one: this is for precedents only).
 MEDIA_DID = re.compile(r"记者|本报|本台|本刊|栏目组|帮办")
@@ -121,6 +124,19 @@ def is_handling(text: str) -> bool:
             or any(pattern.search(text) for pattern, _ in _SITUATIONAL))
 
 
+# A stage of the complaint procedure names no kind of problem: "投诉接收 渠道:", "投诉分类与确认", "回访要求:" hold for
+# every complaint of the rulebook's industry, unlike "质量问题:" or "收费争议:".
+_STAGE_WORDS = re.compile(
+    r"投诉|客户|顾客|用户|受理|接收|接待|登记|记录|分类|分级|定级|确认|调查|核实|处理|答复|回复|反馈|回访|跟踪|升级|上报|"
+    r"归档|结案|渠道|方式|阶段|步骤|环节|流程|程序|要求|标准|时限|原则|与|和|及|的|[\W\d_a-zA-Z]"
+)
+
+
+def is_stage(topic: str) -> bool:
+    """A topic label that names a stage of the procedure, not a kind of problem ("投诉分类与确认" yes, "质量问题" no)."""
+    return bool(topic.strip()) and len(_STAGE_WORDS.sub("", topic)) <= 1 and _STAGE_WORDS.search(topic) is not None
+
+
 def pieces(text: str) -> list[tuple[str, str]]:
     """The clauses of a rule text (its items, their sub-items 1) 2) …, sentences), each with the topic
     label of its item ("质量问题:" holds for every sentence of that item)."""
@@ -137,6 +153,7 @@ def pieces(text: str) -> list[tuple[str, str]]:
 # "(2)单户停电报修回答要点首先应询问…". Staff, the company, the customer and complaints in general name none.
 _SUBJECT = re.compile(r"^([^，,。：:；;()（）\d]{3,14}?)(?:回答要点|处理要点|要点)?(?:首先|一般|均|都|则)?(?:应当|应该|必须|须|应)")
 _NOT_A_PROBLEM = re.compile(r"人员|员工|客服|坐席|座席|主管|经理|领导|部门|公司|企业|单位|机构|中心|我们|值班|班组|接待|受理"
+                            r"|管理处|物业|门店|网点|营业厅|酒店|银行|医院|学校"
                             r"|负责|专员|柜员|前台|店长|投诉|客户|顾客|业主|用户|各级|双方|本|对|凡|如|若")
 
 
