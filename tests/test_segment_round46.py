@@ -7,6 +7,7 @@ import pytest
 from helpers import seg
 
 from advisor.corpus.handling import told_actions
+from advisor.corpus.roles import label_roles
 from advisor.corpus.titles import case_title
 
 # A regulator's list told the same way each time: the complaint, what checking found, the lesson; no headings.
@@ -52,3 +53,12 @@ def test_a_heading_that_names_nothing_gives_way_to_the_facts(heading):
 @pytest.mark.parametrize("heading", ["门票里的“小秘密”", "退费难", "漏水", "电梯困人"])
 def test_a_short_heading_that_names_the_case_stays(heading):
     assert case_title(heading, "游客购票时未被告知观光车另收费。景区致歉并退款。") == heading
+
+
+@pytest.mark.parametrize(("label", "roles"), [
+    ("解析", ("thinking",)), ("行业痛点剖析", ("thinking",)), ("市场监管小贴士", ("thinking",)),
+    ("消费风险提示", ("thinking",)), ("个案跟进", ("steps",)), ("处理方式方法", ("steps",)),
+    ("付款方式", ()), ("联系方式", ()), ("郾城教体局也给出回复", ()),  # a field of a form, a sentence
+])
+def test_labels_of_analysis_tips_and_follow_up(label, roles):
+    assert label_roles(label) == roles

@@ -27,7 +27,8 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("教训", ("thinking",)), ("反思", ("thinking",)), ("提示", ("thinking",)), ("提醒", ("thinking",)), ("说法", ("thinking",)),
     ("解读", ("thinking",)), ("心得", ("thinking",)), ("风险", ("thinking",)), ("体会", ("thinking",)),
     ("专家", ("thinking",)), ("律师", ("thinking",)), ("评价", ("thinking",)), ("感悟", ("thinking",)),
-    ("支招", ("thinking",)), ("警示", ("thinking",)), ("原因", ("thinking",)),
+    ("支招", ("thinking",)), ("警示", ("thinking",)), ("原因", ("thinking",)), ("解析", ("thinking",)), ("剖析", ("thinking",)),
+    ("贴士", ("thinking",)),
     ("法律依据", ("thinking",)), ("法律分析", ("thinking",)), ("法律链接", ("thinking",)), ("法条", ("thinking",)),
     ("根源", ("thinking",)), ("成因", ("thinking",)), ("违规", ("thinking",)), ("违反", ("thinking",)),
     ("暴露问题", ("thinking",)), ("存在问题", ("thinking",)), ("存在的问题", ("thinking",)),
@@ -37,7 +38,8 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("店方", ("steps",)), ("院方", ("steps",)), ("厂家", ("steps",)),
     ("处理", ("steps",)), ("解决", ("steps",)), ("做法", ("steps",)), ("应对", ("steps",)), ("对策", ("steps",)),
     ("处置", ("steps",)), ("调解", ("steps",)), ("调处", ("steps",)), ("跟进", ("steps",)), ("补救", ("steps",)),
-    ("方案", ("steps",)), ("办法", ("steps",)), ("措施", ("steps",)), ("步骤", ("steps",)), ("举措", ("steps",)),
+    ("方案", ("steps",)), ("办法", ("steps",)), ("方法", ("steps",)), ("方式", ("steps",)), ("措施", ("steps",)),
+    ("步骤", ("steps",)), ("举措", ("steps",)),
     ("行动", ("steps",)),
     ("答案", ("steps",)), ("建议", ("thinking",)),
     ("结果", ("outcome",)), ("要点", ("thinking",)),
@@ -76,13 +78,14 @@ _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声�
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
 _NEUTRAL = ("案例", "案件", "焦点", "双方", "介绍", "物业", "银行", "医院", "法院", "学校", "平台", "企业", "店家", "客户", "主要",
             "基本", "相关", "具体", "本案", "关于", "的", "及", "与", "和", "该类", "项目", "存在", "业主", "消费者", "顾客", "用户", "患者", "旅客", "事件", "本次", "此次", "纠纷", "争议", "投诉", "裁判", "信息", "参考",
-            "商品", "产品", "维护", "权益", "本会", "我会", "消委会", "消协")
+            "商品", "产品", "维护", "权益", "个案", "本会", "我会", "消委会", "消协")
 # Collection titles contain role words too ("典型案例分析"), but are headings, not section labels.
 _TITLE_WORDS = re.compile(r"典型|汇编|大全|精选|选编|范文|合集|\d+[则篇个例]|[十百]大")
 MAX_LABEL_CHARS = 10
 # Chinese labels end in their head word: "敲诈可能性分析", "单方处理行为的合规性分析" are analysis sections
 # whatever words stand before it. A heading that ends in one of these is a label (up to `_HEADED_CHARS`).
-_HEAD_WORDS = ("分析", "点评", "评析", "启示", "反思", "策略", "对策", "措施", "步骤", "经过", "回顾", "还原")
+_HEAD_WORDS = ("分析", "点评", "评析", "解析", "剖析", "启示", "反思", "提示", "贴士", "策略", "对策", "措施", "步骤", "经过",
+               "回顾", "还原")
 _HEADED_CHARS = 12
 _LESSONS = re.compile("启示|教训|经验|反思|思考|总结|体会")
 _SIMILARITY = 0.5
