@@ -8,7 +8,7 @@ from helpers import seg
 
 from advisor.corpus.handling import told_actions
 from advisor.corpus.roles import label_roles
-from advisor.corpus.titles import case_title
+from advisor.corpus.titles import case_title, title_from_facts
 
 # A regulator's list told the same way each time: the complaint, what checking found, the lesson; no headings.
 _LIST = ("辖区投诉处理典型案例汇编\n"
@@ -62,3 +62,12 @@ def test_a_short_heading_that_names_the_case_stays(heading):
 ])
 def test_labels_of_analysis_tips_and_follow_up(label, roles):
     assert label_roles(label) == roles
+
+
+@pytest.mark.parametrize(("facts", "title"), [
+    ("202X年X月,客户张女士在网点购买理财产品后亏损。", "客户张女士在网点购买理财产品后亏损"),  # an anonymised date
+    ("亲,我在你们店买的衣服洗一次就掉色了,要求退货。", "我在你们店买的衣服洗一次就掉色了，要求退货"),  # a shop's greeting
+    ("date 2025-11-07 赵先生收到的电费账单暴涨三倍。", "赵先生收到的电费账单暴涨三倍"),  # a page's date field
+])
+def test_a_title_from_the_facts_skips_dates_greetings_and_fields(facts, title):
+    assert title_from_facts(facts) == title

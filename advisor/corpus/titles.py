@@ -115,10 +115,11 @@ _PERSON_WORDS = r"先生|女士|小姐|某|我|他|她|记者|消费者|客户|�
 # "更早的2019年,…", "早在2018年3月,…": when, not what.
 _DATED_START = re.compile(
     r"^(?:更早(?:的|些|时候)?|早在|此前)?\s*(?:" + _DATE.pattern
-    + r"|[X某]{1,4}年的?[X某\d一二三四五六七八九十]{1,3}月(?:[X某\d一二三四五六七八九十]{1,3}日)?\s*[,，]?\s*)"
+    + r"|\d{0,3}[X某]{1,4}年的?[X某\d一二三四五六七八九十]{1,3}月(?:[X某\d一二三四五六七八九十]{1,3}日)?\s*[,，]?\s*)"
 )
 
 
+_FIELD_DATE = re.compile(r"^\s*[A-Za-z]{2,12}[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _SUBJECT_ROW = re.compile(r"^(?:投诉|留言|来信)?(?:主题|标题|事由)\s*[:：]\s*[|｜]?\s*([^|｜\n]{4,60}?)\s*[|｜]?\s*$")
 
 
@@ -143,6 +144,7 @@ def title_from_facts(facts: str) -> str:
     # "这不是偶然事件。", "老刘的遭遇并非个案。" only link the story to the one before it.
     facts = _LINKING.sub("", _LINKING.sub("", facts.strip(), count=1), count=1)
     facts = _DATE_SENTENCE.sub("", facts, count=1)  # "2001年2月17日。吴某某因…": the date alone says nothing
+    facts = _FIELD_DATE.sub("", facts, count=1)  # a page's "date 2025-11-07" field before the story
     facts = _SOURCE_LEAD.sub("", facts, count=1)  # "根据澎湃新闻报导,…": nor does the source
     earlier = _FOLLOW_UP.search(re.split(r"[。!！?？\n]", facts, maxsplit=1)[0])
     if earlier:  # a follow-up story: "本报7月16日报道了《手机咋无故被扣35元话费》一文,…" is about that story
@@ -166,6 +168,7 @@ def title_from_facts(facts: str) -> str:
     parts = [p for p in parts if not _particular(p)] or parts
     parts = [p for p in parts if not _WHEN_ONLY.match(p)] or parts  # "同一天,另外一个女士也遭受…"
     parts = [p for p in parts if not _GREETING.match(p)] or parts  # "大家好,我是一名理赔调查员"
+    parts = [p for p in parts if not _says_nothing(p)] or parts  # "亲,…" (a shop's greeting), "小区名称"
     parts = [p for p in parts if not _WHO_ONLY.match(p)] or parts  # "家长:培训机构卷钱跑路怎么办?"
     introduced = bool(parts) and bool(_INTRODUCTION.match(parts[0]))
     parts = parts[1:] if introduced and len(parts) > 1 else parts
