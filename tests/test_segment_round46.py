@@ -71,3 +71,8 @@ def test_labels_of_analysis_tips_and_follow_up(label, roles):
 ])
 def test_a_title_from_the_facts_skips_dates_greetings_and_fields(facts, title):
     assert title_from_facts(facts) == title
+
+
+def test_several_outlets_credit_is_no_title():
+    assert title_from_facts("新安晚报 安徽网 大皖客户端讯 合肥市一业主因漏水与物业产生纠纷,将物业告上法庭。") == \
+        "合肥市一业主因漏水与物业产生纠纷"
