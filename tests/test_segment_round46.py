@@ -76,3 +76,13 @@ def test_a_title_from_the_facts_skips_dates_greetings_and_fields(facts, title):
 def test_several_outlets_credit_is_no_title():
     assert title_from_facts("新安晚报 安徽网 大皖客户端讯 合肥市一业主因漏水与物业产生纠纷,将物业告上法庭。") == \
         "合肥市一业主因漏水与物业产生纠纷"
+
+
+def test_a_video_or_porn_sites_link_list_is_no_title_nor_text():
+    out = seg("家长万元课时费险些打水漂 培训机构突然搬空|国产美女裸体无遮挡免费视频\n"
+              "1. 4399在线观看免费高清电视剧\n2. 陌陌影视在线观看高清完整版\n3. 国产美女裸体无遮挡免费视频\n"
+              "家长吴女士给孩子预付了80节音乐课共17188元,上了17节后培训机构的教室突然搬空,老板起初承诺退费,后来百般推诿。"
+              "吴女士向法院起诉,经调解机构同意分期退还剩余课时费。\n")
+    (case,) = out.cases
+    text = case.title + case.text
+    assert "裸体" not in text and "在线观看" not in text and case.title.startswith("家长万元课时费")

@@ -27,6 +27,11 @@ _BOILERPLATE = re.compile(
 )
 _SPAM_TERMS = ("久久", "精品", "人妻", "无码", "熟妇", "中文字幕", "亚洲", "人人爽", "国产", "日韩", "成人", "激情", "av", "一区二区",
                "a片")
+# A porn site's link text stuffed into a page ("3. 国产美女裸体无遮挡免费视频").
+_PORN = re.compile(r"裸体|无遮挡|一级片|黄色网站|色情")
+_VIDEO = re.compile(r"视频|在线观看|高清|免费")
+# A video site's link list ("4399在线观看免费高清电视剧", "陌陌影视在线观看高清完整版"), a line of its own.
+_STREAMING = re.compile(r"在线观看.{0,6}(?:免费|高清|完整版|电视剧|电影)|(?:免费|高清).{0,6}在线观看")
 _PROMO_TERMS = ("欢迎合作", "合作洽谈", "服务商", "欢迎咨询", "联系我们", "扫码", "关注公众号", "加微信")
 _DISPUTE = re.compile(r"退费|退还|退款|退学|拒绝|拒不|补交|违约|赔偿|纠纷|协调|调解")
 _COURSE_TERMS = ("课程", "授课", "主讲", "讲师", "学员", "已授课", "培训导师", "训练导师")
@@ -131,7 +136,8 @@ def line_noise(text: str, ad_brands: set[str]) -> str | None:
     if not re.search(r"[\u4e00-\u9fff]", text) and len(re.findall(r"[A-Za-z]+", text)) >= 5:
         return "外文模板"
     low = text.lower()
-    if sum(term in low for term in _SPAM_TERMS) >= 3:
+    if (sum(term in low for term in _SPAM_TERMS) >= 3 or (_PORN.search(text) and _VIDEO.search(text))
+            or (len(text) <= 30 and _STREAMING.search(text))):
         return "垃圾信息"
     promo = sum(term in text for term in _PROMO_TERMS)
     if promo >= 2 or (promo and any(b in text for b in ad_brands)):
