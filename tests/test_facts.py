@@ -296,6 +296,13 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     ("家里装了光伏,并网申请交了一个月没人来验收", "电力"),
     ("客户家装了光伏板,并网后电表不走字", "电力"),  # 家装了 is no home renovation
     ("小区停水两天没通知,几百户居民用水困难,业委会要去信访", "供水"),
+    # the provider over a part of what it provides
+    ("跟团游合同写的四星酒店,实际住的快捷酒店,还少去一个景点", "旅游"),
+    ("交房时发现卧室墙面空鼓开裂,要求重做墙面并赔偿延误装修的房租", "房地产"),  # 延误装修 is no flight's delay
+    ("昨晚停电6个小时,冰箱里的东西全坏了,要求赔偿", "电力"),
+    ("村里电压不稳,晚上空调开不起来", "电力"),
+    ("冰箱买了一个月就不制冷,售后一直不上门", "家电"),
+    ("酒店房间有蟑螂,客人要求退房费", "酒店"),
 ])
 def test_everyday_words_of_an_industry(query, industry):
     from advisor.text.industry import infer_industry

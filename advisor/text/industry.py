@@ -30,7 +30,7 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
              "点火", "通气"),
     "航空": ("航班", "机票", "登机", "行李", "延误", "航空公司", "机场", "改签", "乘客", "地服", "托运", "旅客", "经停", "备降"),
     "铁路": ("火车", "高铁", "动车", "车票", "12306", "列车"),
-    "旅游": ("旅行社", "导游", "旅游团", "跟团", "景区", "取消行程", "出发前", "退团", "团费"),
+    "旅游": ("旅行社", "导游", "旅游团", "跟团", "景区", "景点", "取消行程", "出发前", "退团", "团费"),
     "医疗": ("医院", "医生", "护士", "病人", "患者", "手术", "挂号", "看病", "住院", "门诊", "科室", "病房", "医药费", "药费", "开药", "检查费", "医嘱", "病历", "植牙",
              "种牙", "拔牙", "补牙", "牙医"),
     "教育": ("培训班", "培训机构", "课时", "退学费", "补习", "网课", "退课", "课程", "学费", "上课", "辅导班", "早教", "教育局",
@@ -98,7 +98,21 @@ def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
     for word, industry in _WEAK.items():
         if word in simple_query and scores.get(industry, 0) > 0:
             scores[industry] -= 0.5
+    for provider, (cue, parts) in _PACKAGE.items():
+        if cue.search(simple_query) and scores.get(provider, 0) > 0:
+            for part in parts:
+                scores.pop(part, None)
     return tuple(scores.items())
+
+
+# A provider named with a part of what it provides is the party complained of: a tour's hotel (旅游团…四星酒店…快捷酒店),
+# a new house's walls at handover (交房时发现墙面空鼓开裂), the fridge an outage spoiled (停电…冰箱里的东西全坏了),
+# the air conditioner a low voltage stops (电压不稳,空调开不起来).
+_PACKAGE = {
+    "旅游": (re.compile(r"旅行社|旅游团|跟团|导游|团费"), ("酒店",)),
+    "房地产": (re.compile(r"交房|收房|验房|开发商|延期交付"), ("家装",)),
+    "电力": (re.compile(r"停电|断电|电压|跳闸|供电"), ("家电",)),
+}
 
 
 def compatible(record_industry: str, query_industry: str | None) -> bool:

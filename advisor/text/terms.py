@@ -119,6 +119,8 @@ NOT_INDUSTRY_TERMS: tuple[str, ...] = (
     "电信诈骗", "电信网络诈骗", "假期", "保险柜", "保险箱", "保险丝", "保险杠",
     # 网络舆情 and 网络平台 are no carrier's network; "客户家装了光伏" is no home renovation
     "网络舆情", "网络平台", "网络曝光", "家装了",
+    # a delay of the works or of the handover is no flight's (延误装修的房租)
+    "延误装修", "延误工期", "延误交房", "延误交付", "延误入住",
 )
 
 
