@@ -255,6 +255,8 @@ def test_what_staff_did_after_a_run_in_label_and_the_customers_choice_stays():
 @pytest.mark.parametrize(("title", "text"), [
     ("旅游投诉暂行规定·(七)投诉处理", "旅游行政主管部门应当制作笔录。应当在5日内作出是否受理的决定,并通知投诉者和被投诉者。"),
     ("投诉供电局的基本流程详解·投诉前的准备工作", "了解供电局的联系方式和服务时间也是必要的准备工作,应保留好电费单据。"),
+    # an appeals centre's own time limits between the user (申诉人) and the carrier (被申诉人)
+    ("电信用户申诉·申诉处理时限", "申诉受理机构应当自收到申诉材料之日起5个工作日内作出受理决定。应当在30日内向申诉人作出答复。"),
 ])
 def test_a_regulators_procedure_and_a_guide_for_complainants_give_no_steps(title, text):
     guide = rule("g1", text).model_copy(update={"title": title})

@@ -394,3 +394,12 @@ def test_an_insurers_or_a_travel_agencys_words_outweigh_the_hospital_they_mentio
     from advisor.text.industry import infer_industry
 
     assert infer_industry(query) == industry
+
+
+def test_a_government_hotlines_transfer_rules_are_no_companys():
+    from advisor.text.terms import industry_scores
+
+    text = ("局各部门对应急类事项,应在收到转办件工单的当日及时答复诉求人;投诉举报类事项,应在收到转办件工单的次日起13个工作日内"
+            "办结和答复诉求人;不能办结的,承办部门应及时通报12345督查中心。")
+    scores = industry_scores(text)
+    assert max(scores, key=scores.get) == "政务"

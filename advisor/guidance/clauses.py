@@ -34,9 +34,9 @@ CUSTOMER_DUTY = re.compile(
 FOR_COMPLAINANTS = re.compile(r"投诉.{0,4}条件|须知|受理范围|不予受理|投诉渠道|如何投诉|投诉方式|投诉指南|维权途径|投诉途径|无效"
                               # how to complain to someone ("投诉供电局的基本流程详解·投诉前的准备工作")
                               r"|投诉前|(?:怎样|怎么)投诉|投诉(?!处理|受理)[\u4e00-\u9fff]{0,4}(?:局|公司|银行|商家|平台|物业|医院|运营商)的")
-# A third party's procedure between two sides (a regulator's 投诉者 and 被投诉者, 旅游行政主管部门): none of its
-# clauses is a step for the company complained about.
-THIRD_PARTY = re.compile(r"被投诉(?:者|方)|行政主管部门")
+# A third party's procedure between two sides (a regulator's 投诉者 and 被投诉者, 旅游行政主管部门, an appeals centre's
+# 申诉人 and 被申诉人): none of its clauses is a step for the company complained about.
+THIRD_PARTY = re.compile(r"被投诉(?:者|方)|被申诉(?:人|者|方)|行政主管部门|申诉受理(?:机构|中心)")
 # A step whose subject is the customer (张先生持续关注物流信息, 收件人主动联系客服) tells what the customer did.
 CUSTOMER_SUBJECT = re.compile(
     r"^(?:[\u4e00-\u9fff](?:先生|女士|小姐)|(?:该|这位|一位|某)?(?:客户(?!经理|服务|部)|顾客|业主|消费者|用户|车主|旅客|乘客|患者"

@@ -59,7 +59,9 @@ INDUSTRY_TERMS: dict[str, tuple[str, ...]] = {
     "证券": ("证券公司", "证券", "券商", "股票", "炒股", "股民", "期货", "开户营业部", "证券营业部", "基金公司"),
     # a government office's service centre (its complaint rules are no company's general rules)
     "政务": ("政务服务", "政务中心", "政务大厅", "行政审批", "审批办法", "审批事项", "办事大厅", "办事窗口", "窗口工作人员",
-             "行政服务中心", "督查科", "监察投诉"),
+             "行政服务中心", "督查科", "监察投诉",
+             # a government hotline's transferred work orders (12345 转办件, 诉求人, 督查中心, 承办部门)
+             "转办件", "诉求人", "督查中心", "承办部门"),
     "家电": ("空调", "冰箱", "洗衣机", "热水器", "净水器", "电视机", "家电", "电吹风", "吹风机"),
     # phones and computers bought and repaired (手提电话 in Hong Kong); 手机号, 手机卡, 手机银行 are longer words
     "数码": ("手机", "手提电话", "智能手机", "手机屏", "屏幕", "换屏", "碎屏", "主板", "底板", "平板电脑", "笔记本电脑", "电脑",
