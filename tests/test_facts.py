@@ -403,3 +403,10 @@ def test_a_government_hotlines_transfer_rules_are_no_companys():
             "办结和答复诉求人;不能办结的,承办部门应及时通报12345督查中心。")
     scores = industry_scores(text)
     assert max(scores, key=scores.get) == "政务"
+
+
+def test_hong_kong_words_for_an_air_conditioner_and_its_refrigerant_are_appliance_words():
+    from advisor.text.terms import industry_scores
+
+    scores = industry_scores("投诉人因为冷气机漏水,预约上门维修,技工补充雪种及更换零件后两个月又失灵。")
+    assert max(scores, key=scores.get) == "家电"
