@@ -94,8 +94,7 @@ def _acts(sentence: str) -> bool:
     """The sentence names the company's side (服务员, 供电局 …) and then what it did (道歉, 派出维修人员 …);
     what the customer demands (索要1000元赔偿) does not count."""
     text = _DEMANDED.sub("", sentence)
-    # the company as the object of the customer's deed ("向营业部提出…", "在营业部打印交割单") acts in none
-    # (in a sentence of what the customer did, the company as its object acts in none: "投资者在某证券公司营业部开通…")
+    # in a sentence of what the customer did, the company as its object acts in none ("投资者在某证券公司营业部开通…")
     customer = _CUSTOMER_OPENS.match(text) is not None
     return any(_ACTION.search(text, actor.start()) is not None for actor in _ACTOR.finditer(text)
                if not (customer and _OBJECT_BEFORE.search(text, 0, actor.start())))

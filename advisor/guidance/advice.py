@@ -206,7 +206,8 @@ _RUN_ON = 38  # characters without a pause: lines run together ("…实施解决
 def _sums_of_its_own(text: str, query: str) -> bool:
     """The precedent's own sums of money ("退还参团费用43,597元"), which the complaint does not name: its remedy,
     not a plan for this complaint."""
-    return any(re.sub(r"\D", "", m.group(0)) not in re.sub(r"[,，]", "", query) for m in _SUM.finditer(text))
+    named = re.sub(r"[,，]", "", query)
+    return any(re.sub(r"\D", "", m.group(0)) not in named for m in _SUM.finditer(text))
 
 
 def _run_on(text: str) -> bool:
