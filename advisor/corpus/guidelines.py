@@ -39,7 +39,8 @@ def guideline_sections(doc: DocText, title: str, start: int, end: int, titles: s
         if len(re.sub(r"\W", "", body)) < _MIN_CHARS:
             continue
         span = doc.locate(a, b)
-        section_title = f"{title}·{heading}" if title and heading and heading != title else (title or heading or body[:20])
+        shown, part = one_line(title), one_line(heading)
+        section_title = f"{shown}·{part}" if shown and part and part != shown else (shown or part or one_line(body))
         kind = guideline_kind(body)
         out.append(Guideline(
             id="", title=section_title.lstrip("# "), kind=kind, industry=own if own != GENERAL else _evidenced_industry(body, title, whole),
@@ -47,6 +48,18 @@ def guideline_sections(doc: DocText, title: str, start: int, end: int, titles: s
             sources=[SourceSpan(file=doc.file, start=span[0], end=span[1])],
         ))
     return out
+
+
+_TITLE_CHARS = 30
+
+
+def one_line(text: str) -> str:
+    """A title on one line: the first line with four or more Chinese characters ("引言" or a phone number above
+    the text is none), up to its first full stop (a headline may ask or exclaim), at most 30 characters."""
+    lines = [line.strip(" #\t\u3000") for line in text.splitlines()]
+    line = next((x for x in lines if len(re.findall(r"[\u4e00-\u9fff]", x)) >= 4), next((x for x in lines if x), ""))
+    line = re.split(r"(?<=[。；;])", line, maxsplit=1)[0].rstrip("。；;")
+    return line if len(line) <= _TITLE_CHARS else line[:_TITLE_CHARS] + "…"
 
 
 def _evidenced_industry(text: str, title: str, rulebook: str) -> str:

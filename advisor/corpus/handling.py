@@ -21,6 +21,10 @@ _ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排�
 _FINDING = re.compile(r"^(?:经|通过)(?:核查|调查|查|核实|检测|了解)")
 
 
+# A subheading on its own line before the sentence ("## (二)多元调解介入处理,化解矛盾"): no part of the step.
+_HEADING_LINES = re.compile(r"^(?:(?:#+[^\n]*|[^\n。；;！!？?:：]{1,30})\n\s*)+")
+
+
 def told_actions(story: str, limit: int = 6) -> list[str]:
     """The sentences of a story that tell how the complaint was handled, in order (extractive).
 
@@ -30,7 +34,7 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
     sentences = items or [s for s in re.split(r"(?<=[。；;！!？?])", story) if s.strip()]
     out = []
     for sentence in sentences:
-        s = sentence.strip()
+        s = _HEADING_LINES.sub("", sentence.strip())
         if not 8 <= len(s) <= 160 or re.search(r"[?？]", s) or not _acts(s):
             continue
         if _FINDING.match(s) and not re.search(_REMEDY, s):

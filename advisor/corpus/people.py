@@ -17,7 +17,8 @@ SUR = f"[{SURNAMES}]"
 # Before 先生/女士/小姐 any character is a surname (糜小姐, 晁先生: rarer ones than the list), except the words
 # that describe rather than name (这位女士, 的先生, 老先生, 各位女士).
 TITLED = r"(?![的位名个该这那此各众诸其两几们男老一在给对让被把跟替为请叫时])[\u4e00-\u9fff]"
-HONORIFIC = rf"{TITLED}(?:先生|女士|小姐)"
+# (or a letter, as anonymised names are written: Q女士, L小姐)
+HONORIFIC = rf"(?:(?<![A-Za-z])[A-Z]|{TITLED})(?:先生|女士|小姐)"
 # Surnames that are also prepositions after a role word (业主向记者…, 客户于…) do not start a full name.
 NAME_SUR = "[" + "".join(c for c in SURNAMES if c not in "向于和万从应") + "]"
 

@@ -31,7 +31,7 @@ _STORY_CUES = re.compile(
     r"(?<![\d.])[\d.]+\s*万?元"  # from the first digit of a number only (linear on long digit runs)
 )
 _NORM_CUES = re.compile(
-    r"应当|必须|须|不得|严禁|禁止|负责|规定|制度|程序|流程|原则|职责|时限|工作日|小时内|分为|等级|分级|确保|"
+    r"应当|必须|须|不得|严禁|禁止|负责(?!人)|规定|制度|程序|流程|原则|职责|时限|工作日|小时内|分为|等级|分级|确保|"
     r"(?<![回反相响适供答感效])应(?![用对急聘该是])|要(?=做|及时|认真)|各部门|受理|第[一二三四五六七八九十\d]+条"
 )
 # A paragraph that opens a new story: a newly named person, or "另一案例中".
@@ -114,10 +114,15 @@ def is_editorial(paragraph: str) -> bool:
     return len(_OPINION.findall(text)) >= 2 and len(_OPINION.findall(text)) > len(_STORY_CUES.findall(text))
 
 
+_QUOTED = re.compile(r"“[^”]{0,200}”|「[^」]{0,200}」")
+
+
 def story_score(text: str) -> float:
     """Incident cues per 100 characters minus normative cues per 100 characters."""
     n = max(len(text), 1) / 100
-    return (len(_STORY_CUES.findall(text)) - len(_NORM_CUES.findall(text))) / n
+    # What someone in the story said ("必须全程签到,必须参加内部模考…") states no rule of the text's own.
+    told = _QUOTED.sub("", text)
+    return (len(_STORY_CUES.findall(text)) - len(_NORM_CUES.findall(told))) / n
 
 
 # A paragraph that says it tells a case: "有这么一个案例,…一家物流公司…", "举个例子,…".

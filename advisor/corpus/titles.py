@@ -59,7 +59,7 @@ _SOURCE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:网|报|日报|晚报|早报|新�
 _FOLLOW_UP = re.compile(r"报道了?《([^》]{4,40})》")
 # A story told after its source ("根据澎湃新闻报导,…", "本报讯(记者 张三)…", "投诉组报道:…"): the source is no title.
 _SOURCE_LEAD = re.compile(
-    r"^\s*(?:【[^】]{0,12}(?:报道|报导)】|(?:根据|据)[^，,。]{0,20}(?:报道|报导|消息|讲述得知|介绍|反映)[，,:：]?"
+    r"^\s*(?:【[^】]{0,12}(?:报道|报导)】|(?:根据|据)[^，,。]{0,20}(?:报道|报导|消息|讲述得知|介绍|反映|讲述|讲|称)[，,:：]?"
     r"|[^，,。\s]{0,8}讯\s*[(（][^)）]{0,20}[)）]|[^，,。：:\s]{0,12}(?:报道|报导)[:：]"
     # several outlets' credit: "新安晚报 安徽网 大皖客户端讯 合肥市…"
     r"|(?:[\u4e00-\u9fff]{2,8}(?:报|网|客户端|新闻)\s+){1,3}[\u4e00-\u9fff]{0,8}讯)\s*"
@@ -82,10 +82,14 @@ def is_generic_heading(heading: str) -> bool:
             or bool(FURTHER_READING.match(text)) or bool(_BYLINE_NAME.fullmatch(text)))
 
 
+_NUMBERING = re.compile(r"^[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*(?=\S)")
+
+
 def clean_heading(heading: str) -> str:
     """A heading as a title: without Markdown marks, numbering or trailing colon."""
     text = re.sub(r"^#+\s*", "", heading.strip())
     text = re.sub(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[篇章节则][:：、\s]*", "", text)
+    text = _NUMBERING.sub("", text)  # "(一)误入…陷阱"
     text = text.strip(" :：,，。")
     if re.fullmatch(r"(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]", text):
         text = re.sub(r"[ \u3000]", "", text)  # letter-spaced: "服 务 消 费 投 诉 案 例"
@@ -96,6 +100,18 @@ def clean_heading(heading: str) -> str:
 
 _WHO_ONLY = re.compile(r"^(?:(?:一名|一位|有|某)?(?:家长|消费者|业主|市民|网友|读者|记者|客户|顾客|患者|乘客|旅客|游客|用户|居民|村民|车主|住户|学员)"
                        r"(?:投诉称|反映|表示|称|说)?)$")  # "一名消费者投诉称" says who, not what
+# Who told it and where, before what they said: "来自上海的张先生说", "南京市民卢女士向扬子晚报/紫牛新闻爆料称".
+_WHO_SAID = re.compile(r"(?:投诉|反映|爆料|举报|发帖|来电|留言)?(?:称|说|讲|表示|介绍|透露|告诉记者)$")
+_TO_WHOM = re.compile(r"(?:向|到|给|拨打|致电|在)[^，,。]{0,20}$")
+
+
+def _who_said(part: str) -> bool:
+    """A clause that only says who told it, and to whom ("王先生向重庆市消委会投诉称"), naming no problem."""
+    said = _WHO_SAID.search(part)
+    if len(part) > 30 or said is None:
+        return False
+    return not _PROBLEM.search(_TO_WHOM.sub("", part[: said.start()]))
+
 _WHEN_ONLY = re.compile(
     r"^(?:同一天|当天|同日|当日|次日|随后|当晚|第二天|前段时间|近日|日前|最近"
     # the rest of a period ("2024年7月至10月期间," once its start is gone)
@@ -148,6 +164,7 @@ def title_from_facts(facts: str) -> str:
     facts = _DATE_SENTENCE.sub("", facts, count=1)  # "2001年2月17日。吴某某因…": the date alone says nothing
     facts = _FIELD_DATE.sub("", facts, count=1)  # a page's "date 2025-11-07" field before the story
     facts = _SOURCE_LEAD.sub("", facts, count=1)  # "根据澎湃新闻报导,…": nor does the source
+    facts = _NUMBERING.sub("", facts, count=1)  # "(一)误入“代理退保”陷阱,…": nor does a heading's number
     earlier = _FOLLOW_UP.search(re.split(r"[。!！?？\n]", facts, maxsplit=1)[0])
     if earlier:  # a follow-up story: "本报7月16日报道了《手机咋无故被扣35元话费》一文,…" is about that story
         return earlier.group(1).strip()[:TITLE_LIMIT]
@@ -172,6 +189,7 @@ def title_from_facts(facts: str) -> str:
     parts = [p for p in parts if not _GREETING.match(p)] or parts  # "大家好,我是一名理赔调查员"
     parts = [p for p in parts if not _says_nothing(p)] or parts  # "亲,…" (a shop's greeting), "小区名称"
     parts = [p for p in parts if not _WHO_ONLY.match(p)] or parts  # "家长:培训机构卷钱跑路怎么办?"
+    parts = [p for p in parts if not _who_said(p)] or parts  # "有网友在问政平台发帖称"
     introduced = bool(parts) and bool(_INTRODUCTION.match(parts[0]))
     parts = parts[1:] if introduced and len(parts) > 1 else parts
     best = parts[0] if parts else clause.strip()
