@@ -40,6 +40,7 @@ from advisor.guidance.clauses import (
     without_run_in_label,
 )
 from advisor.guidance.facts import QueryFacts, extract_facts
+from advisor.guidance.lessons import lesson_step
 from advisor.models import Advice, AdviceStep, Citation, CitedRecord, GuidanceItem, Guideline, Hit
 from advisor.text.actions import is_management
 from advisor.text.industry import compatible
@@ -104,7 +105,8 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
             rulebook nor `rules` has any.
     """
     facts = extract_facts(query)
-    candidates = _precedent_steps(query, hits, industry, rarity or {}, facts) + _rule_steps(query, hits, industry, facts)
+    candidates = (_precedent_steps(query, hits, industry, rarity or {}, facts) + _lesson_steps(query, hits, industry, facts)
+                  + _rule_steps(query, hits, industry, facts))
     steps = _merge(candidates, _bigrams(query))
     if len(steps) < MIN_STEPS and procedures:
         # Too few from the hits: the company's procedure for complaints of this kind fills in, up to three.
@@ -193,6 +195,25 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             if not (about_query or _specific(_bigrams(text) & query_keys)):
                 continue
             out.append(_Candidate(text, [hit.id], "precedent", 1.0 / rank))
+    return out
+
+
+def _lesson_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: QueryFacts) -> list[_Candidate]:
+    """Instructions to staff in the thinking of the matching precedents (lessons.py), below their own steps."""
+    out = []
+    keys = _bigrams(query)
+    for rank, hit in enumerate(matching_cases(hits, industry), 1):
+        about_query = hit.confidence == "高" or rank == 1
+        taken = 0
+        for sentence, _ in pieces("\n".join(hit.management_thinking)):
+            step = lesson_step(_clip(sentence), industry, facts)
+            shared = _specific(_bigrams(step) & keys) - _SETTING  # (物业, 小区: the setting, not the problem)
+            if not step or _run_on(step) or not (shared or (about_query and is_handling(step))):
+                continue  # below the best precedent, a lesson must be about this complaint
+            out.append(_Candidate(step, [hit.id], "precedent", 0.6 / rank))
+            taken += 1
+            if taken >= _MAX_PER_SOURCE:
+                break
     return out
 
 
