@@ -95,3 +95,16 @@ def test_a_rules_text_without_a_heading_is_titled_by_its_first_line():
     assert one_line("燃气费暴涨跟换表有关系吗?官方介入调查") == "燃气费暴涨跟换表有关系吗?官方介入调查"  # a headline may ask
     long = one_line("为了进一步规范客户投诉处理流程,提升客户满意度,现对客户投诉处理作如下规定。一、…")
     assert long.startswith("为了进一步规范") and long.endswith("…") and len(long) == 31
+
+
+def test_a_papers_bracketed_credit_and_how_long_ago_are_no_title():
+    facts = "【金陵晚报84612345热线报道】还没有打开自来水龙头,自来水表就自己转起来了。家住牌楼巷的郑先生就遇到这件怪事。"
+    assert title_from_facts(facts) == "还没有打开自来水龙头,自来水表就自己转起来了"
+    assert title_from_facts("两年前,卢女士要求解除保单,保险公司拒绝全额退保。").startswith("卢女士要求解除保单")
+
+
+def test_a_document_sites_page_count_a_byline_with_its_place_and_a_sites_domain_are_chrome():
+    for line in ("该文档总共9页", "刘汉生 报导 / 台南市", "中华网 china.com", "新浪网 www.sina.com.cn"):
+        assert line_noise(line, set()) is not None, line
+    for line in ("王先生在中华网 china.com 上投诉", "刘汉生报导台南市一家餐厅"):
+        assert line_noise(line, set()) is None, line
