@@ -303,6 +303,10 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     ("村里电压不稳,晚上空调开不起来", "电力"),
     ("冰箱买了一个月就不制冷,售后一直不上门", "家电"),
     ("酒店房间有蟑螂,客人要求退房费", "酒店"),
+    # a restaurant an outage kept from trading is the customer; a guest's complaint to a restaurant is not
+    ("停水没提前通知,饭店一中午没法营业,老板要求赔损失", "供水"),
+    ("突然停电,超市冰柜里的冻品全化了,门店没法营业要求供电公司赔偿", "电力"),
+    ("饭店菜里有虫子,客人要求免单", "餐饮"),
 ])
 def test_everyday_words_of_an_industry(query, industry):
     from advisor.text.industry import infer_industry

@@ -36,7 +36,8 @@ def test_analysis_prevention_and_advice_to_others_are_no_steps():
                      "业主应配合物业入户查看。",  # the complainant's duty
                      "购房者在签约前,应详细了解房屋的公摊面积标准。",  # whose duty? (the public's)
                      "投保时需亲自完成投保签名,确保自身权益不受损。",
-                     "物业公司应切实履行维修义务,及时处理业主的报"):  # cut off where the excerpt ends
+                     "物业公司应切实履行维修义务,及时处理业主的报",  # cut off where the excerpt ends
+                     "物业公司应赔偿业主的装修损失。"):  # a verdict on that case's liability
         assert lesson_step(sentence, "物业", facts) == "", sentence
 
 

@@ -33,6 +33,9 @@ _COMPANY_SIDE = re.compile(
     r"(?:公司|物业|银行|行|酒店|商家|经营者|企业|机构|门店|网点|平台|旅行社|开发商|医院|客服|工作人员|员工|人员|经理|店长|主管"
     r"|营业厅|4S店|经销商|厂家|售后|司)(?:[\u4e00-\u9fff]{0,4}?)(?:应当|应该|必须|务必|应|须|需|要|将)"
 )
+# A verdict on the precedent's own liability ("旅行社应赔偿游客损失…", "商家须承担售后责任"): right for that case, and
+# misleading where the facts differ (a typhoon is no booking error); the company decides liability case by case.
+_VERDICT = re.compile(r"赔偿|赔付|补偿|退还|退赔|承担[^，,。]{0,8}(?:责任|损失|费用)|负[^，,。]{0,4}责任")
 # What serves the complainant's own interest ("确保自身权益不受损", "选择适合自身需求的产品") is advice to the public.
 _OWN_INTEREST = re.compile(r"自身|维权|自己的(?:权益|利益)|擦亮眼睛|谨慎选择|理性消费")
 # What a lesson asks of someone other than the company complained about: a regulator, the law, an industry body.
@@ -61,7 +64,7 @@ def lesson_step(sentence: str, industry: str | None, facts: QueryFacts) -> str:
     who = sentence[: max(sentence.find(step), 0)]
     if _AUTHORITY.search(who) or _TO_THE_PUBLIC.search(sentence) or CUSTOMER_DUTY.search(sentence):
         return ""  # a regulator's duty, advice to consumers
-    if not _COMPANY_SIDE.match(step) or _OWN_INTEREST.search(step) or not re.search(r"[。！!；;]$", step):
+    if not _COMPANY_SIDE.match(step) or _OWN_INTEREST.search(step) or _VERDICT.search(step) or not re.search(r"[。！!；;]$", step):
         return ""  # no subject of the company's side; advice for the public; cut off where the excerpt ends
     if (len(step) < _MIN_CHARS or NOT_A_STEP.search(step) or ANALYSIS.search(step) or is_management(step)
             or is_garbled(step) or is_fragment(step) or is_setup(step) or FOR_COMPLAINANTS.search(step)

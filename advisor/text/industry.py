@@ -102,6 +102,10 @@ def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
         if cue.search(simple_query) and scores.get(provider, 0) > 0:
             for part in parts:
                 scores.pop(part, None)
+    for utility, cue in _OUTAGE.items():
+        if cue.search(simple_query) and _STOPPED_TRADE.search(simple_query) and scores.get(utility, 0) > 0:
+            for trade in _TRADES:
+                scores.pop(trade, None)
     return tuple(scores.items())
 
 
@@ -113,6 +117,13 @@ _PACKAGE = {
     "房地产": (re.compile(r"交房|收房|验房|开发商|延期交付"), ("家装",)),
     "电力": (re.compile(r"停电|断电|电压|跳闸|供电"), ("家电",)),
 }
+
+
+# A shop or restaurant that an outage kept from trading is the customer, the utility the party complained of:
+# "停水没提前通知，饭店一中午没法营业，老板要求赔损失" is a water complaint.
+_OUTAGE = {"供水": re.compile(r"停水|断水|没水"), "电力": re.compile(r"停电|断电|没电"), "燃气": re.compile(r"停气|断气|没气")}
+_STOPPED_TRADE = re.compile(r"(?:没法|无法|不能|没办法|停止)(?:正常)?(?:营业|开门|做生意)|停业|营业损失|耽误(?:了)?生意")
+_TRADES = ("餐饮", "酒店", "零售", "电商")
 
 
 def compatible(record_industry: str, query_industry: str | None) -> bool:
