@@ -221,6 +221,15 @@ def test_a_step_cut_where_the_page_excerpt_ends_or_going_on_with_the_story_is_le
     assert not any(t.startswith("2020年") or t.endswith(("确认投", "更换房")) for t in texts), texts
 
 
+def test_a_sentence_of_clauses_that_never_ends_where_the_excerpt_does_is_no_step():
+    ending = "王先生怀疑自家燃气表计量不准,但找不到第三方检测机构,燃气公司提供的检测"
+    hit = case("c1", "燃气表计量争议", ["派人上门校验燃气表。", ending], industry="燃气", facts=ending)
+    hit = hit.model_copy(update={"text": "用户怀疑燃气表走快。派人上门校验燃气表。" + ending})
+    texts = [s.text for s in build_advice("用户说燃气表走得快,怀疑计量不准", [hit], [], "燃气").steps]
+    assert "派人上门校验燃气表。" in texts
+    assert not any("提供的检测" in t for t in texts), texts
+
+
 def test_a_precedent_below_the_first_hit_sharing_only_the_setting_gives_no_steps_off_the_complaint():
     query = "小区停车费涨价业主群里联名投诉要告到住建局"
     hits = [case("c1", "停车场地纠纷", ["重新划定停车位"], industry="房地产", confidence="中", score=1.9),

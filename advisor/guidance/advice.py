@@ -291,14 +291,16 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
 
 
 def _cut_off_at_end(sentence: str, ending: str) -> bool:
-    """The last words of a record (`ending`: its text without trailing space) stopping mid-word where a page
-    excerpt ends ("…确认投", "…立即更换房"): no punctuation, and the last word is one Chinese character of a
-    longer one ("…及时调整方案" is whole)."""
+    """The last words of a record (`ending`: its text without trailing space) stopping where a page excerpt ends:
+    no punctuation, and the last word is one Chinese character of a longer one ("…确认投", "…立即更换房"; "…及时调整
+    方案" is whole), or a sentence of several clauses never ends."""
     tail = sentence.strip()
     if not tail or not ending.endswith(tail) or re.search(r"[。；;！!？?）)」”』\]】]$", tail):
         return False
     if _PREPOSITION_LEFT.search(tail):
         return True  # "…物业部所属小组应根据业主/用户的投诉": what the modal asks for never comes
+    if len(tail) >= 20 and re.search(r"[，,]", tail):
+        return True  # a sentence of clauses that never ends where the excerpt does ("…找不到检测机构,燃气公司提供的检测")
     last = dictionary_words(tail[-8:])[-1]
     return len(last) == 1 and "\u4e00" <= last <= "\u9fff" and last not in "了的等们人"
 
