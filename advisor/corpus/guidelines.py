@@ -34,12 +34,13 @@ def guideline_sections(doc: DocText, title: str, start: int, end: int, titles: s
     # A company's rulebook is of the industry its title names (入住 in a 房地产 rulebook is no hotel).
     own = industry_of("", titles or title)
     whole = own if own != GENERAL else industry_of(doc.text[start:end], title)
+    shown = one_line(title)  # the document's title, once for all its sections
     for a, b, heading in _split_sections(doc.text, start, end, 0):
         body = doc.text[a:b].strip()
         if len(re.sub(r"\W", "", body)) < _MIN_CHARS:
             continue
         span = doc.locate(a, b)
-        shown, part = one_line(title), one_line(heading)
+        part = one_line(heading)
         section_title = f"{shown}·{part}" if shown and part and part != shown else (shown or part or one_line(body))
         kind = guideline_kind(body)
         out.append(Guideline(

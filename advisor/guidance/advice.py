@@ -207,8 +207,10 @@ def _lesson_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: 
         taken = 0
         for sentence, _ in pieces("\n".join(hit.management_thinking)):
             step = lesson_step(_clip(sentence), industry, facts)
+            if not step or _run_on(step):
+                continue
             shared = _specific(_bigrams(step) & keys) - _SETTING  # (物业, 小区: the setting, not the problem)
-            if not step or _run_on(step) or not (shared or (about_query and is_handling(step))):
+            if not (shared or (about_query and is_handling(step))):
                 continue  # below the best precedent, a lesson must be about this complaint
             out.append(_Candidate(step, [hit.id], "precedent", 0.6 / rank))
             taken += 1

@@ -61,14 +61,13 @@ def lesson_step(sentence: str, industry: str | None, facts: QueryFacts) -> str:
     step, topic = instruction(sentence)
     if not step or topic:
         return ""  # analysis; a topic label belongs to a rulebook's list
-    who = sentence[: max(sentence.find(step), 0)]
-    if _AUTHORITY.search(who) or _TO_THE_PUBLIC.search(sentence) or CUSTOMER_DUTY.search(sentence):
+    if _AUTHORITY.search(sentence) or _TO_THE_PUBLIC.search(sentence) or CUSTOMER_DUTY.search(sentence):
         return ""  # a regulator's duty, advice to consumers
     if not _COMPANY_SIDE.match(step) or _OWN_INTEREST.search(step) or _VERDICT.search(step) or not re.search(r"[。！!；;]$", step):
         return ""  # no subject of the company's side; advice for the public; cut off where the excerpt ends
     if (len(step) < _MIN_CHARS or NOT_A_STEP.search(step) or ANALYSIS.search(step) or is_management(step)
             or is_garbled(step) or is_fragment(step) or is_setup(step) or FOR_COMPLAINANTS.search(step)
-            or THIRD_PARTY.search(step) or _AUTHORITY.search(step) or names_other_industry(step, industry)
+            or THIRD_PARTY.search(step) or names_other_industry(step, industry)
             or not applies(step, facts)):
         return ""
     return step
