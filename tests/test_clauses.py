@@ -59,6 +59,13 @@ def test_setting_up_the_complaint_desk_is_setup(text):
 
 def test_a_step_in_a_complaint_is_no_setup():
     assert not is_setup("应当天联系客户说明处理进度。")
+    assert not is_setup("调查过程中,应与客户保持沟通,了解客户的具体需求和期望。")
+
+
+@pytest.mark.parametrize("text", ["了解《保险法》及相关法律法规和监管规定", "了解保险条款和相关业务知识",
+                                  "应当具备处理各种情况的能力。", "投诉处理人员应熟悉投诉处理流程。"])
+def test_what_the_staff_must_know_is_no_step(text):
+    assert is_setup(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -133,6 +133,10 @@ def test_questions_about_classification_ask_about_the_rules():
     assert asks_about_rules("投保人来投诉要登记哪些个人信息") and asks_about_rules("物管投诉一般要几耐处理完")
     assert not asks_about_rules("过户手续办了三个月还没办下来，业主要求退定金")
     assert not asks_about_rules("客户说手续费收得太高，要求退还")
+    # which class a complaint falls in; the first move of a procedure
+    assert asks_about_rules("饭店客人投诉一般分几类,服务员态度差算哪种")
+    assert asks_about_rules("客人说在房间里丢了东西,前台第一步该怎么做")
+    assert not asks_about_rules("客人说在房间里丢了东西,要求酒店赔偿")
 
 
 def test_a_curated_question_lifts_no_record_of_another_industry():

@@ -114,6 +114,8 @@ def _continues(prev: Line, line: Line) -> bool:
         return False  # a short heading on its own line ("案例背景" above its text)
     if _LABEL_LINE.match(nxt) and (_heading_line(tail) or _BULLET.match(tail) or label_roles(nxt[:-1])):
         return False  # a label on its own line ("运营机制缺陷:" under a heading or after a list's item, "事件:")
+    if any(_BARE_LABEL.match(t) and label_roles(t) for t in (nxt, tail.strip())):
+        return False  # a section label alone on its line, without colon ("信件内容", "办理结果"), stands apart
     if is_title(line.text) and len(line.text) >= 6:
         return False  # a document title never continues the previous sentence
     if tail[-1] in ":：" and re.match(r"\s*\d{1,2}\s*[.、．]\s*\S", line.text):
@@ -134,6 +136,7 @@ def _continues(prev: Line, line: Line) -> bool:
 
 # A short label alone on its line ("服务流程问题:") and a list's item ("- 套餐变更…", "• …").
 _LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,10}[:：]$")
+_BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _BULLET = re.compile(r"^\s*[-•·*]\s")
 # A table row: two bars or more, ending with one, and not starting with one (a broken row's tail does).
 _TABLE_ROW = re.compile(r"^[^|｜](?:[^|｜]*[|｜]){2,}\s*$")

@@ -77,13 +77,15 @@ _COMMENT = re.compile(
     # an official's view quoted first ("“服装鞋帽一直是…投诉最为集中的领域…”市场监管局相关负责人表示")
     r"|“[^”]{20,}”[^。”]{0,30}?(?:负责人|人士|专家|律师|法官|主任|局长|处长|科长|秘书长)(?:表示|认为|指出|提醒|介绍|说)"
     # the law the case is judged by ("根据《消费者权益保护法》第七条规定,…本案中,…")
-    r"|(?:根据|依据|依照|按照)《[^》]{2,30}》|(?:我国)?《[^》]{2,30}》(?:第[\d一二三四五六七八九十百]+条(?:第[\d一二三四五六七八九十]+款)?)?(?:明确)?规定"
+    r"|(?:根据|依据|依照|按照)[^，,。《]{0,8}《[^》]{2,30}》|(?:我国)?《[^》]{2,30}》(?:第[\d一二三四五六七八九十百]+条(?:第[\d一二三四五六七八九十]+款)?)?(?:明确)?规定"
     # the court's finding ("东莞市第三人民法院审理认为,…", "法院认为,")
     r"|[^，,。]{0,12}法院(?:经?审理)?认为"
     # an institution's appeal or warning ("四川省消委会呼吁健身房…", "法院提醒,…")
     r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会|监管局|监管部门|法院|协会)[^，,。]{0,6}(?:呼吁|提醒|建议|提示|警示)"
     # a consumer council, no party to the dispute, judging it ("消委会表示,商家隐瞒宠物健康状况,违反…")
-    r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会)(?:表示|认为|指出))"
+    r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会)(?:表示|认为|指出)"
+    # the publishing body's own view, in its first person ("本会认为,公司在报价时应表明收费的计算准则")
+    r"|本[会院局署](?:认为|提醒|建议|呼吁|提示))"
 )
 
 
@@ -135,8 +137,19 @@ def _closing_comments(content: str) -> tuple[str, list[str]]:
     return "\n".join(paragraphs[:n]), [p.strip() for p in paragraphs[n:] if p.strip()]
 
 
+# A reply's salutation ("市民朋友您好!") and its particulars ("回复部门 热线办 回复日期 2020-03-19"): no step.
+_SALUTATION = re.compile(r"^(?:尊敬的)?[\u4e00-\u9fff]{0,8}(?:您好|你好)[!！,，。:：]?$")
+_PARTICULARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+[^\s，,。]{1,20}\s*){2,}$")
+
+
+def _reply_chrome(paragraph: str) -> bool:
+    p = paragraph.strip()
+    return bool(_SALUTATION.match(p)) or bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}附件[:：]?", p)) or (bool(_PARTICULARS.match(p)) and re.search(r"部门|日期|时间|编号", p) is not None)
+
+
 def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bool) -> None:
     if role in ("steps", "outcome"):
+        content = "\n".join(p for p in content.split("\n") if not _reply_chrome(p))
         content, comments = _closing_comments(content)
         fields["thinking"].extend(comments)
     if role == "facts":

@@ -137,6 +137,12 @@ _NUMBERED_TOPIC = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.�
 _ENDS_NUMBERED = re.compile(r"(?:[一二三四五六七八九十\d]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])\s*$")
 
 
+# Every section label of the broad list (four characters or more), for a text that glues its labels.
+_ALL_LABELS = "|".join(sorted((re.escape(p) for protos in PROTOTYPES.values() for p in protos if len(p) >= 4),
+                              key=len, reverse=True))
+_GLUED_ANY = re.compile(rf"(?<=[。；;！!？?])\s*({_ALL_LABELS})(?![中里的是时后上也都还已被和与及为])(?=[\u4e00-\u9fff“\"])")
+
+
 def _labels_without_colon(text: str) -> list[int]:
     cuts = []
     for m in _GLUED_FACTS.finditer(text):
@@ -149,6 +155,12 @@ def _labels_without_colon(text: str) -> list[int]:
     for m in _GLUED_HEADED.finditer(text):
         if headed_label(m.group(1)) or fully_labelled(m.group(1)):
             cuts += [m.start(1), m.end(1)]
+    if cuts:
+        # A text that glues one label to its story glues the others too: a label after a sentence end
+        # ("…每月公示维护记录。经验启示响应速度决定信任基础") is a heading, unless it is a word of the sentence
+        # that goes on (处理过程中…).
+        cuts += [pos for m in _GLUED_ANY.finditer(text)
+                 if not splits_word(m.group(1), text[m.end(1) : m.end(1) + 3]) for pos in (m.start(1), m.end(1))]
     return cuts
 
 

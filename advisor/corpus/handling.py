@@ -17,7 +17,7 @@ _REMEDY = (
     r"道歉|致歉|歉意|安抚|检修|维修|更换|换房|退款|退还|返还|退货|赔偿|补偿|减免|免单|赠送|协商|调解|解释|说明|回访|跟进|"
     r"承诺|上门|处理|联系|组织|安排|报警|疏通|修复|清洗|添加|恢复|开通|取消|清理|处罚|通报|培训|整改|补发|重新|换了|换成|重做|赔礼|免费|减收|免收"
 )
-_ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排查")
+_ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排查|赶赴|派人|派员")
 _FINDING = re.compile(r"^(?:经|通过)(?:核查|调查|查|核实|检测|了解)")
 
 
@@ -41,6 +41,8 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
             continue  # "经核查，…" reports a finding, not an action
         if _CUSTOMER_CLAUSE.match(s) and _COMPLAINS.match(s):
             continue  # "客人其后向消委会投诉,不满…": the customer complaining, not the handling
+        if _UNASKED.search(s) and not _SETTLED.search(s):
+            continue
         if _refused(s):
             continue  # "营业厅以…为由推诿处理" tells what went wrong, not what to do
         s = _after_denial(s)
@@ -59,6 +61,10 @@ _REFUSAL = re.compile(
     r"推诿|推脱|踢皮球|拒绝|拒不|不予|不肯|不愿|不同意|未能|没能|未予|未提供|没有提供|仍坚持|坚持认为|置之不理|不理睬|"
     r"敷衍|拖延|一拖再拖|无果|未果|并非有心|并非故意|否认"
 )
+# What the company did to the customer unasked is the grievance ("A公司突然通知…改以网上教学"), unless the
+# sentence goes on to settle it ("…擅自改签,经协调后同意退还差价").
+_UNASKED = re.compile(r"突然|擅自|单方面|私自")
+_SETTLED = re.compile(r"最终|最后|后来|同意|经[^，,。]{1,12}(?:协调|调解|沟通|协商)")
 
 
 # A refusal forbidden ("商家不得随意拒绝") is none; nor is one in a clause of the customer's ("客户仍坚持转账").
@@ -104,6 +110,8 @@ def _acts(sentence: str) -> bool:
                if not (customer and _OBJECT_BEFORE.search(text, 0, actor.start())))
 
 
-_CUSTOMER_OPENS = re.compile(r"^(?:[\d年月日,，\s]{0,12})(?:投资者|客户|顾客|客人|消费者|用户|业主|投保人|储户|车主|旅客|乘客|患者|学员|家长|游客)")
+_CUSTOMER_OPENS = re.compile(r"^(?:[\d年月日,，\s]{0,12})(?:投诉人|申诉人|来电人|投资者|客户|顾客|客人|消费者|用户|业主|投保人|储户|车主|旅客|乘客|患者|学员|家长|游客)")
 # "向营业部提出…", "在某证券公司营业部开通…": a preposition (and a determiner) before the company.
-_OBJECT_BEFORE = re.compile(r"[向到找在给对与跟和从](?:某|该|这家|那家|一家)?[\u4e00-\u9fff]{0,4}$")
+# ("投诉人为儿子报读A公司的…课程": what the customer bought of the company)
+_OBJECT_BEFORE = re.compile(r"(?:[向到找在给对与跟和从]|报读|报名|购买|购入|光顾|预订|选购)(?:某|该|这家|那家|一家)?"
+                            r"[A-Za-z\u4e00-\u9fff]{0,4}$")

@@ -296,4 +296,6 @@ def _stands_alone(para: str, next_para: str) -> bool:
     nxt = next_para.strip()
     if nxt and _RULEBOOK_TITLE.search(text):
         return True  # "超市投诉处理制度" above "投诉处理制度": a rulebook's title, however short what follows
-    return bool(nxt) and (len(nxt) >= len(text) or any(p.match(nxt) for _, p in _NUMBERED))
+    # (or a section label, however short: "…租赁合同纠纷调解案" above "案情简介")
+    return bool(nxt) and (len(nxt) >= len(text) or any(p.match(nxt) for _, p in _NUMBERED)
+                          or (len(nxt) <= 10 and not re.search(r"\s|\d|[:：]", text) and bool(label_roles(nxt.strip(" :：")))))

@@ -17,6 +17,8 @@ ROLES: tuple[Role, ...] = ("facts", "thinking", "steps", "outcome", "improvement
 # Word → roles, checked in this order; the first rule whose word occurs in the label decides.
 _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("调解分析", ("steps", "thinking")), ("处理分析", ("steps", "thinking")),
+    # a hotline office's report of what was put right for the caller (整改回复情况:) is its handling
+    ("整改回复", ("steps",)), ("整改情况", ("steps",)),
     ("改进", ("improvements",)), ("整改", ("improvements",)), ("预防", ("improvements",)),
     ("防范", ("improvements",)), ("防止", ("improvements",)),
     ("判决", ("outcome",)), ("裁决", ("outcome",)), ("裁定", ("outcome",)), ("调解结果", ("outcome",)),
@@ -49,7 +51,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("过程", ("facts",)), ("现象", ("facts",)), ("情景", ("facts",)), ("诉求", ("facts",)), ("争议焦点", ("thinking",)), ("争议点", ("thinking",)),
     ("焦点", ("thinking",)), ("分歧", ("thinking",)), ("争议", ("facts",)),
     ("事实", ("facts",)), ("申诉", ("facts",)), ("问题", ("facts",)), ("留言", ("facts",)), ("来信", ("facts",)), ("信件", ("facts",)),
-    ("由来", ("facts",)), ("还原", ("facts",)), ("再现", ("facts",)), ("调查", ("facts",)), ("审理", ("thinking",)), ("本院认为", ("thinking",)),
+    ("由来", ("facts",)), ("还原", ("facts",)), ("再现", ("facts",)), ("调查", ("facts",)), ("核查", ("facts",)), ("审理", ("thinking",)), ("本院认为", ("thinking",)),
     # a paper's hotline column: 【市民反映】 / 【马上核实】 / 【记者连线】 (the company's answer) / 【追踪】 / 【进展】
     ("反映", ("facts",)), ("核实", ("facts",)), ("来电", ("facts",)), ("连线", ("steps",)), ("追踪", ("steps",)),
     ("进展", ("outcome",)),

@@ -170,8 +170,17 @@ class _Walker:
             sub = (not b.family.startswith("md") and b.text.strip(" :：") not in ("案例", "案情")
                    and any(blk.family.startswith("md") for blk in case.blocks))
             if "facts" in b.roles and case.roles_seen() - {"facts"} and self._told(case) and not sub:
-                self._close()  # a repeated sequence of labels: the next case starts at its first label
-                self._label(b)
+                # a repeated sequence of labels: the next case starts at its first label, or at the numbered
+                # item just above it ("2.崇文佳苑…902室" then "核查情况:…"), which is no part of the case before
+                last = case.blocks[-1] if case.blocks else None
+                item = last is not None and len(case.sections) > 1 and item_before([last])
+                if item:
+                    self.prose.extend(give_back(case, last.start))
+                self._close()
+                if item and self.prose and self.prose[-1] is last:
+                    self._open_at_label(b, [last])
+                else:
+                    self._label(b)
                 return
             case.sections.append(Section(b.roles, b.text, b.end, b.end))
             case.blocks.append(b)

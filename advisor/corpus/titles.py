@@ -85,11 +85,15 @@ def is_generic_heading(heading: str) -> bool:
 _NUMBERING = re.compile(r"^[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*(?=\S)")
 
 
+_FIELD_NAME = re.compile(r"^(?:信件|来信|留言|诉求|投诉|咨询|问题|事项)?(?:标题|主题)(?:[:：]\s*|\s+)(?=\S)")
+
+
 def clean_heading(heading: str) -> str:
     """A heading as a title: without Markdown marks, numbering or trailing colon."""
     text = re.sub(r"^#+\s*", "", heading.strip())
     text = re.sub(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[篇章节则][:：、\s]*", "", text)
     text = _NUMBERING.sub("", text)  # "(一)误入…陷阱"
+    text = _FIELD_NAME.sub("", text)  # a form's field name: "信件标题 洒水车噪音扰民问题"
     text = text.strip(" :：,，。")
     if re.fullmatch(r"(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]", text):
         text = re.sub(r"[ \u3000]", "", text)  # letter-spaced: "服 务 消 费 投 诉 案 例"
@@ -122,6 +126,8 @@ _WHEN_ONLY = re.compile(
     r"|[一二两三四五六七八九十半几数\d]+多?个?多?(?:年|月|天|周|星期|小时)多?(?:前|后|了|来|以来|之前|之后|过去了)?)$"
 )
 _GREETING = re.compile(r"^(?:大家好|各位好|你好|您好|哈喽|嗨)[!！。~～]*$")
+# A letter's salutation before its story: "尊敬的市长:\n您好!我是…的居民。"
+_SALUTATION = re.compile(r"^尊敬的[^\n:：,，。]{1,10}[:：,，]?\s*(?:(?:您好|你好)[!！,，。]?\s*)?")
 _LINKING = re.compile(
     rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
     r"|[^。！？]{0,16}(?:曝出|出现|发生|上演)(?:了)?(?:多起)?类似(?:的)?(?:事件|情况|问题|遭遇))[。！？:：]\s*"
@@ -140,7 +146,7 @@ _DATED_START = re.compile(
 
 
 _FIELD_DATE = re.compile(r"^\s*[A-Za-z]{2,12}[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
-_SUBJECT_ROW = re.compile(r"^(?:投诉|留言|来信)?(?:主题|标题|事由)\s*[:：]\s*[|｜]?\s*([^|｜\n]{4,60}?)\s*[|｜]?\s*$")
+_SUBJECT_ROW = re.compile(r"^(?:投诉|留言|来信|信件|诉求)?(?:主题|标题|事由)(?:\s*[:：]\s*[|｜]?|\s)\s*([^|｜\n]{4,60}?)\s*[|｜]?\s*$")
 
 
 def subject_field(line: str) -> str | None:
@@ -167,6 +173,7 @@ def title_from_facts(facts: str) -> str:
     facts = _FIELD_DATE.sub("", facts, count=1)  # a page's "date 2025-11-07" field before the story
     facts = _SOURCE_LEAD.sub("", facts, count=1)  # "根据澎湃新闻报导,…": nor does the source
     facts = _NUMBERING.sub("", facts, count=1)  # "(一)误入“代理退保”陷阱,…": nor does a heading's number
+    facts = _SALUTATION.sub("", facts, count=1)  # nor does a letter's salutation
     earlier = _FOLLOW_UP.search(re.split(r"[。!！?？\n]", facts, maxsplit=1)[0])
     if earlier:  # a follow-up story: "本报7月16日报道了《手机咋无故被扣35元话费》一文,…" is about that story
         return earlier.group(1).strip()[:TITLE_LIMIT]

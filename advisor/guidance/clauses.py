@@ -112,9 +112,16 @@ def is_fragment(text: str) -> bool:
     return _FRAGMENT.match(text) is not None or _CUT_OFF.search(text) is not None or _LIST_CUT.search(text) is not None
 
 
+# What the complaint staff must know or be able to do (了解《保险法》…, 应当具备处理各种情况的能力): a requirement of
+# the post, no step for one complaint ("了解客户的具体需求" is one).
+_COMPETENCE = re.compile(r"(?:了解|熟悉|熟知|掌握|精通)(?:《|[^，,。]{0,12}(?:知识|法律|法规|条款|规章|政策|业务|流程|制度|程序))"
+                         r"|具备[^，,。]{0,16}(?:能力|素质|知识|资格)|(?:知识|技能|素质)(?:培训|考核)")
+
+
 def is_setup(text: str) -> bool:
-    """How the company sets up its complaint handling (设立投诉部门, 热线号码须明示…), not a step."""
-    return _SETUP.search(text) is not None
+    """How the company sets up and staffs its complaint handling (设立投诉部门, 热线号码须明示…, 投诉处理人员应熟悉
+    相关法规), not a step."""
+    return _SETUP.search(text) is not None or _COMPETENCE.search(text) is not None
 
 
 def is_handling(text: str) -> bool:

@@ -17,6 +17,8 @@ from advisor.text.terms import has_complaint_vocabulary
 RULE_INTENT = re.compile(
     r"多久|几天|几个小时|多长时间|多少天|多少个?(?:工作日|小时)|几个工作日|时限|期限|分几级|几级|什么级别|等级|定级|算什么级|流程|程序|找谁|上报|报备|规定|制度"
     r"|原则|分类|哪几类|分级|哪一级|哪级|什么级|归谁管|归哪"
+    # which class a complaint falls in, and the first move of a procedure (分几类, 算哪种, 前台第一步该怎么做)
+    r"|几类|哪类|哪一类|算哪|属于哪|第一步"
     # what a procedure asks for (需要什么手续, 要登记哪些信息, 提供哪些材料); 几耐 is Cantonese for 多久
     r"|(?:需要|要|得|办)(?:什么|哪些)(?:手续|材料|资料|证件|证明)|(?:登记|提供|提交|准备)(?:什么|哪些)|几耐"
 )
