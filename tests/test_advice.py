@@ -404,3 +404,19 @@ def test_lines_run_together_without_punctuation_are_no_step():
                              "2.应及时回访业主,了解处理结果是否满意。", industry="物业")]
     texts = [s.text for s in build_advice("业主投诉楼道灯坏了一个月没人修", [], [], "物业", procedures=procedures).steps]
     assert texts == ["应及时回访业主,了解处理结果是否满意。"]
+
+
+def test_a_rulebook_for_one_problem_instructs_only_a_complaint_of_that_problem():
+    lost = rule("g1", "1.记录事件整个过程。2.通知保安部并与保安人员共同到达现场。", industry="酒店")
+    lost = lost.model_copy(update={"title": "客人丢失物品处理标准"})
+    cleared = "客人订了两晚,第二天回来发现房间被清了,行李被挪到前台"
+    assert build_advice(cleared, [], [], "酒店", procedures=[lost]).steps == []
+    stolen = "客人说房间里的手表丢失了,怀疑被人拿走,要求酒店调查"
+    assert build_advice(stolen, [], [], "酒店", procedures=[lost]).steps
+
+
+def test_a_precedents_grievance_is_no_step():
+    hits = [case("c1", "快递不送上门", ["快递员不送件上门,只是发个短信了事。", "快递公司向客户致歉并安排重新派送上门。"],
+                 industry="快递")]
+    texts = [s.text for s in build_advice("快递员不送上门直接放驿站", hits, [], "快递").steps]
+    assert texts == ["快递公司向客户致歉并安排重新派送上门。"]

@@ -184,3 +184,13 @@ def test_the_problem_a_rule_clause_is_for(text, subject):
     from advisor.guidance.clauses import problem_subject
 
     assert problem_subject(text) == subject
+
+
+@pytest.mark.parametrize(("title", "problem"), [
+    ("客人丢失物品处理标准·(3)总经理", "丢失物品"), ("停电抢修服务规范", "停电抢修"),
+    ("客户投诉处理制度", ""), ("餐厅投诉管理制度", ""), ("修理厂顾客抱怨管理制度", ""), ("3、投诉电话", ""),
+])
+def test_a_rulebook_titled_by_its_problem(title, problem):
+    from advisor.guidance.clauses import title_problem
+
+    assert title_problem(title) == problem

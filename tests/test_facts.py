@@ -187,6 +187,12 @@ def test_household_count_serves_as_headcount() -> None:
     ("邮政管理局转过来的申诉,网点被判定有责怎么办", "快递"),
     ("客户寄一幅字画保价两千,到了画框碎了,理赔等了半个月", "快递"),  # 理赔 of a parcel
     ("车子买了延保,电池坏了店里说不在延保范围,拒赔", "汽车"),  # an extended warranty is no insurance policy
+    # staff naming their own business: a tour group's complaint to the hotel it stayed in
+    ("一个旅行团住我们酒店两晚,第一晚整层没有热水,导游带着团员到大堂要求减免房费", "酒店"),
+    ("旅游团住的快捷酒店不干净,游客要求退团费", "旅游"),  # a tour's hotel is part of the tour
+    ("游客回国一个多月才来投诉酒店星级跟合同不符,还受理吗", "旅游"),
+    ("客户说我们小区停水三天了没人管", "供水"),  # 我们小区 is a place, not the business
+    ("顾客说货架价签写的9.9,结账扫出来12.9,要求按规定赔", "零售"),
     ("这事怎么处理", None),
 ])
 def test_the_industry_of_a_complaint_comes_from_its_own_words(query, industry):

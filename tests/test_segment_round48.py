@@ -131,3 +131,37 @@ def test_a_title_above_a_short_label_is_the_cases_heading():
     (case,) = seg(doc).cases
     assert case.title == "王某和潘某房屋租赁合同纠纷调解案"
     assert any("组织双方" in s for s in case.handling_steps)
+
+
+def test_a_blog_story_opening_with_a_saying_is_a_case_titled_by_its_headline():
+    doc = ("常言道:抓贼要抓赃。\n"
+           "指问罪要有真凭实据,如果没有,一切的怀疑都是站不住脚跟的。\n"
+           "酒店强行扣客人200元押金10月6日,媒体报道了一件令人气愤的事:酒店以房间内丢失了一个设备为由,扣下客人的押金不退。\n"
+           "起因是前两天家长陪同孩子前往省城参加比赛,入住时给酒店交了200元的押金。\n"
+           "退房的时候酒店却以房间内的设备找不到了为由,要把押金扣掉。家长与经理吵了起来,之后选择了报警处理。\n"
+           "实在气不过的家长选择了打12315热线投诉酒店。\n")
+    out = seg(doc)
+    assert len(out.cases) == 1 and not out.guidelines, [g.title for g in out.guidelines]
+    title = out.cases[0].title
+    assert title.startswith("酒店强行扣客人200元押金") and "10月6日" not in title and "常言道" not in title
+
+
+def test_a_news_story_under_markdown_subheadings_is_one_case():
+    doc = ("2025年7月,某寿险公司客服中心接到投诉电话——已退保三年的罗女士声称销售人员代签保单,要求补偿近20万元,"
+           "并在3个月内向监管部门投诉26次。\n"
+           "## 突如其来的投诉 掀开退保背后的黑幕\n"
+           "罗某在投诉中以持续举报相要挟,要求公司私下和解赔钱。公司工作人员介入沟通后发现,罗某对投诉流程了如指掌。\n"
+           "## 核查确认流程合规 公司启动诉讼\n"
+           "为查明事实,公司迅速组建专项核查团队,调取罗某的投保资料、回访录音和退保确认单,核查结果显示流程合规。\n")
+    out = seg(doc)
+    assert len(out.cases) == 1, [c.title for c in out.cases]
+    assert "专项核查团队" in out.cases[0].text
+
+
+def test_numbered_markdown_items_of_one_surname_stay_apart():
+    doc = ("# 市长电话周综述\n"
+           "## 2.空调外机扰民问题\n"
+           "市民张女士反映:小区楼下商铺的空调外机每天凌晨4点开始运行,噪音很大,多次反映未解决。\n"
+           "## 3.垃圾中转站问题\n"
+           "市民张先生反映:附近垃圾中转站每天4点开始清理垃圾,近期持续到中午,气味难闻。\n")
+    assert len(seg(doc).cases) == 2

@@ -16,7 +16,8 @@ from advisor.corpus.classify import industry_switch, is_essay_title
 from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.guidelines import guideline_sections
-from advisor.corpus.people import people_named, staff_named
+from advisor.corpus.opencase import md_level
+from advisor.corpus.people import SPECIFIC, SUR, people_named, staff_named
 from advisor.corpus.sections import (
     SERIES,
     comments_on_stories,
@@ -60,6 +61,11 @@ _PARTY = re.compile(r"^(客户|业主|消费者|投保人|患者|乘客|旅客|�
 def places_named(text: str) -> set[str]:
     """The particular places a story names (淮南市田家庵区淮纺村18号楼 → 淮纺村, 18号楼)."""
     return {m.group(0) for m in _PLACE.finditer(text)}
+
+
+_NUMBERED_HEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]?[一二三四五六七八九十\d]{1,3}[)）、])")
+# One particular person by name: 黄欣, 黄女士, 罗某 (not 一位客人 or 多名业主).
+_NAMED_ONE = re.compile(rf"{SUR}[\u4e00-\u9fff]{{1,2}}|{SPECIFIC.pattern}")
 
 
 @dataclass
@@ -125,6 +131,11 @@ class ProseReader:
                 prev = stories[-1] if stories else None
                 # A lone subheading inside a story ("1、尽职后的委屈" then "客户发现被骗后…") does not end it
                 # (a heading of the same family as the story's own heads a sibling story: 干净篇—… then 安全篇—…).
+                if i == 0 and prev is not None and self._same_protagonist(prev, heading, group):
+                    # A news story told under Markdown subheadings ("## 齿科辩解", "## 核查确认流程合规"): each part
+                    # goes on with the person the story is about (罗女士 … 罗某在投诉中…), so it is one case.
+                    prev.blocks.extend(group)
+                    continue
                 if i == 0 and prev is not None and not self._sibling_of(prev, heading):
                     first, so_far = self.text[group[0].start : group[0].end], self._join(prev.blocks)
                     # (nor does one over a section that names someone new further on: "…例如,…消费者胡女士…")
@@ -155,6 +166,22 @@ class ProseReader:
         text = self._join(group)
         return any(person not in so_far and not re.search(rf"(?:上述|前述|上文|该|这位|此)的?{re.escape(person)}", text)
                    for person in people_named(text))
+
+    def _same_protagonist(self, story: _Story, heading: Block | None, group: list[Block]) -> bool:
+        """Under a Markdown subheading, the section opens with the particular person the story is about (the same
+        name, or the same surname as 罗女士 / 罗某) and names nobody new."""
+        if (heading is None or not md_level(heading) or _NUMBERED_HEAD.match(heading.text) or not story.blocks
+                or (story.heading is not None and not md_level(story.heading))):
+            return False  # (numbered subheadings, "## 2.空调外机扰民问题", are a list's items)
+        told = self._join(story.blocks)
+        head = self.text[group[0].start : group[0].end][:120]
+        named = {p for p in people_named(told) - staff_named(told) if _NAMED_ONE.fullmatch(p)}
+        new = {p for p in people_named(head) - staff_named(head) if _NAMED_ONE.fullmatch(p)}
+
+        def known(person: str) -> bool:  # named before, or 罗某 for 罗女士 (a 某 stands for any given name)
+            return person in named or any(person[0] == p[0] and "某" in person + p for p in named)
+
+        return bool(named) and (any(p in head for p in named) or any(map(known, new))) and all(map(known, new))
 
     @staticmethod
     def _sibling_of(story: _Story, heading: Block | None) -> bool:

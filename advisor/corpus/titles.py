@@ -159,6 +159,13 @@ def subject_field(line: str) -> str | None:
 _INTAKE = re.compile(r"(?:诉求内容|反映内容|来电内容|投诉内容|留言内容|反映问题)\s*[:：]\s*")
 
 
+# A saying an article opens with, and the line explaining it: "常言道:抓贼要抓赃。\n指问罪要有真凭实据,…"
+_SAYING = re.compile(r"^(?:常言道|俗话说|俗语说|古人云|老话说|有句话说|有句老话)[^\n]*\n(?:(?:指|意思是|意为|就是说)[^\n]*\n)?")
+# A dateline glued to the headline before it ("酒店强行扣客人200元押金10月6日,媒体报道了…").
+# (not a date the clause needs: "空调购于7月11日", "故障至今天11月9日")
+_GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?<![于在至到从是自止今天起为])(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]$")
+
+
 def title_from_facts(facts: str) -> str:
     """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
     subject = _SUBJECT_FIELD.match(facts.strip())
@@ -174,6 +181,7 @@ def title_from_facts(facts: str) -> str:
     facts = _SOURCE_LEAD.sub("", facts, count=1)  # "根据澎湃新闻报导,…": nor does the source
     facts = _NUMBERING.sub("", facts, count=1)  # "(一)误入“代理退保”陷阱,…": nor does a heading's number
     facts = _SALUTATION.sub("", facts, count=1)  # nor does a letter's salutation
+    facts = _SAYING.sub("", facts, count=1)  # nor a saying the writer opens with ("常言道:抓贼要抓赃。")
     earlier = _FOLLOW_UP.search(re.split(r"[。!！?？\n]", facts, maxsplit=1)[0])
     if earlier:  # a follow-up story: "本报7月16日报道了《手机咋无故被扣35元话费》一文,…" is about that story
         return earlier.group(1).strip()[:TITLE_LIMIT]
@@ -201,7 +209,7 @@ def title_from_facts(facts: str) -> str:
     parts = [p for p in parts if not _who_said(p)] or parts  # "有网友在问政平台发帖称"
     introduced = bool(parts) and bool(_INTRODUCTION.match(parts[0]))
     parts = parts[1:] if introduced and len(parts) > 1 else parts
-    best = parts[0] if parts else clause.strip()
+    best = _GLUED_DATE.sub("", parts[0] if parts else clause.strip()) or (parts[0] if parts else clause.strip())
     if parts and not _PROBLEM.search(best):
         later = [_DATE.sub("", p).strip() for p in re.split(r"[,，:：;；。\n]", facts)[:8]]
         problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best and not label_roles(p)), "")

@@ -37,6 +37,7 @@ from advisor.guidance.clauses import (
     problem_subject,
     remedies,
     staff_action,
+    title_problem,
     without_run_in_label,
 )
 from advisor.guidance.facts import QueryFacts, extract_facts
@@ -261,6 +262,10 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
         # An item of a list of problem kinds ("(1)电能表潜动首先应…") is the procedure for that problem only.
         opening = hit.text.lstrip().split("\n", 1)[0]
         kind = problem_subject(opening) if ENUM.match(opening) else ""
+        if kind and not _specific(_bigrams(kind) & keys):
+            continue
+        # A rulebook for one problem ("客人丢失物品处理标准") instructs only a complaint of that problem.
+        kind = title_problem(hit.title)
         if kind and not _specific(_bigrams(kind) & keys):
             continue
         for s, item_topic in pieces(hit.text):

@@ -64,7 +64,9 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         r"|维权|^(?:比如|例如|譬如|大多数人|很多人|不少人|然而|可是|没想到|谁知|不料|这类|此类|这种)"
                         # what checking showed, and an effort that came to nothing ("进一步调查显示,…已退房离店",
                         # "…进行二次核查,但仍无所获"), are findings of the story
-                        r"|(?:调查|核查|检查|监控|录像|记录)(?:结果)?显示|无所获|未果|无果")
+                        r"|(?:调查|核查|检查|监控|录像|记录)(?:结果)?显示|无所获|未果|无果"
+                        # the company failing the customer, the grievance itself ("快递员不送件上门,只是发个短信了事")
+                        r"|了事|置之不理|不予理睬|不闻不问")
 # What a newspaper or a broadcaster did in the story ("记者…将黄先生和该银行…约至本报读者接待室,当面调解"): no step of
 # the company's (a rule's "遇记者采访…" is one: this is for precedents only).
 MEDIA_DID = re.compile(r"记者|本报|本台|本刊|栏目组|帮办")
@@ -162,6 +164,22 @@ _SUBJECT = re.compile(r"^([^，,。：:；;()（）\d]{3,14}?)(?:回答要点|�
 _NOT_A_PROBLEM = re.compile(r"人员|员工|客服|坐席|座席|主管|经理|领导|部门|公司|企业|单位|机构|中心|我们|值班|班组|接待|受理"
                             r"|管理处|物业|门店|网点|营业厅|酒店|银行|医院|学校"
                             r"|负责|专员|柜员|前台|店长|投诉|客户|顾客|业主|用户|各级|双方|本|对|凡|如|若")
+
+
+# A rulebook titled by the problem it handles ("客人丢失物品处理标准"): what is left of the title without the kind of
+# document and the customer.
+_TITLE_DOC = re.compile(r"(?:的)?(?:处理|管理|操作|服务|应急)?(?:标准|规程|规范|流程|程序|办法|制度|规定|预案|细则|指引|须知)$")
+_TITLE_PARTY = re.compile(r"^(?:客人|顾客|客户|业主|用户|旅客|乘客|患者|消费者|住客)")
+
+
+def title_problem(title: str) -> str:
+    """The kind of problem a rulebook section's title names ("客人丢失物品处理标准" → 丢失物品), "" for a title of the
+    whole procedure ("客户投诉处理制度", "餐厅投诉管理制度")."""
+    head = re.split(r"[·:：]", title.strip(), maxsplit=1)[0].strip()
+    if not _TITLE_DOC.search(head):
+        return ""
+    core = _TITLE_PARTY.sub("", _TITLE_DOC.sub("", head)).strip()
+    return "" if len(core) < 2 or is_stage(core) or re.search(r"投诉|抱怨|客诉|申诉|意见", core) else core
 
 
 def problem_subject(text: str) -> str:

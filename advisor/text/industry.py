@@ -21,7 +21,8 @@ QUERY_CUES: dict[str, tuple[str, ...]] = {
              "双十一", "双11", "大促", "秒杀", "发货", "没货", "缺货", "包邮", "仅退款", "预售", "优惠券"),
     "快递": ("快递", "包裹", "物流", "丢件", "驿站", "签收", "快递员", "寄件", "揽收", "派送", "运单", "件丢了", "寄的", "保价",
              "邮政管理局", "邮管局", "邮政局", "判定有责", "寄了", "寄一", "寄到", "寄回", "寄过去"),
-    "零售": ("超市", "商场", "专柜", "门店", "金店", "首饰", "化妆品", "过期", "收银", "小票", "促销", "金项链", "含金量", "会员卡", "专卖店"),
+    "零售": ("超市", "商场", "专柜", "门店", "金店", "首饰", "化妆品", "过期", "收银", "小票", "促销", "金项链", "含金量", "会员卡", "专卖店",
+             "货架", "价签", "标价签"),
     "酒店": ("酒店", "宾馆", "客房", "入住", "前台", "房卡", "民宿", "房费", "订房", "大床房", "标间", "住宿", "满房", "退房时", "押金", "早餐券", "客人", "房间", "床虱", "臭虫", "行李寄存", "寄存行李"),
     "餐饮": ("餐厅", "饭店", "菜里", "菜品", "吃饭", "用餐", "服务员", "火锅", "食物中毒", "饭菜", "外卖", "吃出", "苍蝇", "头发", "拉肚子", "上吐下泻", "聚餐", "包间", "后厨", "吃完", "店里吃"),
     "电力": ("停电", "电费", "电表", "跳闸", "供电", "电压", "断电", "电力公司", "供电局", "光伏", "并网"),
@@ -80,6 +81,13 @@ def industry_guess(simple_query: str) -> tuple[str | None, float]:
 _WEAK = {"小区": "物业", "客人": "酒店", "房间": "酒店", "家长": "教育"}
 # The party a complaint blames is the agent of a passive: "快递被物业前台弄丢了" is about the property desk.
 _AGENT = re.compile(r"被([\u4e00-\u9fffA-Za-z0-9]{2,8})")
+# Staff speak of their own business: "住我们酒店两晚", "本院". Only nouns that name a kind of business count:
+# 网点 is a bank's or a courier's, 前台 any reception desk, 我们小区 a place.
+_BUSINESSES = {"酒店": "酒店", "宾馆": "酒店", "民宿": "酒店", "银行": "银行", "支行": "银行", "医院": "医疗", "诊所": "医疗",
+               "超市": "零售", "商场": "零售", "餐厅": "餐饮", "饭店": "餐饮", "物业": "物业", "4S店": "汽车", "营业厅": "电信",
+               "驿站": "快递", "旅行社": "旅游", "培训机构": "教育", "学校": "教育", "保险公司": "保险", "燃气公司": "燃气",
+               "自来水公司": "供水", "水务": "供水", "供电": "电力"}
+_OWN = re.compile(r"(?:我们|咱们|我司|本)(?:的|这个|这家|这边的?)?([\u4e00-\u9fffA-Za-z0-9]{2,8})")
 
 
 # What befell the customer and the damages claimed name no business: "2个去医院挂水", "要求赔医药费和误工费"
@@ -95,13 +103,18 @@ def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
     for m in _AGENT.finditer(simple_query):
         for industry in {k for k, words in _QUERY_TERMS.items() if m.group(1).startswith(words)}:
             scores[industry] = scores.get(industry, 0) + 1
+    own = {industry for m in _OWN.finditer(simple_query) for noun, industry in _BUSINESSES.items()
+           if m.group(1).startswith(noun)}
+    for industry in own:  # staff naming their own business ("住我们酒店两晚"): the party complained of
+        scores[industry] = scores.get(industry, 0) + 1
     for word, industry in _WEAK.items():
         if word in simple_query and scores.get(industry, 0) > 0:
             scores[industry] -= 0.5
     for provider, (cue, parts) in _PACKAGE.items():
         if cue.search(simple_query) and scores.get(provider, 0) > 0:
             for part in parts:
-                scores.pop(part, None)
+                if part not in own:
+                    scores.pop(part, None)
     for utility, cue in _OUTAGE.items():
         if cue.search(simple_query) and _STOPPED_TRADE.search(simple_query) and scores.get(utility, 0) > 0:
             for trade in _TRADES:
@@ -113,7 +126,7 @@ def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
 # a new house's walls at handover (交房时发现墙面空鼓开裂), the fridge an outage spoiled (停电…冰箱里的东西全坏了),
 # the air conditioner a low voltage stops (电压不稳,空调开不起来).
 _PACKAGE = {
-    "旅游": (re.compile(r"旅行社|旅游团|跟团|导游|团费"), ("酒店",)),
+    "旅游": (re.compile(r"旅行社|旅游团|跟团|导游|团费|游客"), ("酒店",)),
     "房地产": (re.compile(r"交房|收房|验房|开发商|延期交付"), ("家装",)),
     "电力": (re.compile(r"停电|断电|电压|跳闸|供电"), ("家电",)),
 }
