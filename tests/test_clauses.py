@@ -189,6 +189,8 @@ def test_the_problem_a_rule_clause_is_for(text, subject):
 @pytest.mark.parametrize(("title", "problem"), [
     ("客人丢失物品处理标准·(3)总经理", "丢失物品"), ("停电抢修服务规范", "停电抢修"),
     ("客户投诉处理制度", ""), ("餐厅投诉管理制度", ""), ("修理厂顾客抱怨管理制度", ""), ("3、投诉电话", ""),
+    # a situation or the desk's own work is no problem: group complaints, crises, a hotline's service norms
+    ("xx地产客户群诉处理指引", ""), ("房地产客服管理—危机处理作业指引", ""), ("“86865598”服务内容及规范", ""),
 ])
 def test_a_rulebook_titled_by_its_problem(title, problem):
     from advisor.guidance.clauses import title_problem

@@ -172,6 +172,10 @@ _TITLE_DOC = re.compile(r"(?:的)?(?:处理|管理|操作|服务|应急)?(?:标�
 _TITLE_PARTY = re.compile(r"^(?:客人|顾客|客户|业主|用户|旅客|乘客|患者|消费者|住客)")
 
 
+_MISHAP = re.compile(r"丢失|遗失|失窃|被盗|损坏|损毁|漏水|渗水|停电|停水|停气|断电|断水|泄漏|漏气|延误|事故|中毒|受伤|火灾|故障|异物"
+                     r"|噪音|抢修|爆管|跳闸")
+
+
 def title_problem(title: str) -> str:
     """The kind of problem a rulebook section's title names ("客人丢失物品处理标准" → 丢失物品), "" for a title of the
     whole procedure ("客户投诉处理制度", "餐厅投诉管理制度")."""
@@ -179,7 +183,10 @@ def title_problem(title: str) -> str:
     if not _TITLE_DOC.search(head):
         return ""
     core = _TITLE_PARTY.sub("", _TITLE_DOC.sub("", head)).strip()
-    return "" if len(core) < 2 or is_stage(core) or re.search(r"投诉|抱怨|客诉|申诉|意见", core) else core
+    if len(core) < 2 or is_stage(core) or re.search(r"投诉|抱怨|客诉|申诉|意见", core):
+        return ""
+    # (only a mishap names a problem: 群诉处理工作程序, 危机处理作业指引 or 服务内容及规范 are for every complaint)
+    return core if _MISHAP.search(core) else ""
 
 
 def problem_subject(text: str) -> str:
