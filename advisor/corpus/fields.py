@@ -137,14 +137,18 @@ def _closing_comments(content: str) -> tuple[str, list[str]]:
     return "\n".join(paragraphs[:n]), [p.strip() for p in paragraphs[n:] if p.strip()]
 
 
-# A reply's salutation ("市民朋友您好!") and its particulars ("回复部门 热线办 回复日期 2020-03-19"): no step.
+# A reply's salutation ("市民朋友您好!"), its particulars ("回复部门 热线办 回复日期 2020-03-19") and its attachment
+# line ("回复附件"): no step.
 _SALUTATION = re.compile(r"^(?:尊敬的)?[\u4e00-\u9fff]{0,8}(?:您好|你好)[!！,，。:：]?$")
 _PARTICULARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+[^\s，,。]{1,20}\s*){2,}$")
+_PARTICULAR_WORDS = re.compile(r"部门|日期|时间|编号")
+_ATTACHMENT = re.compile(r"[\u4e00-\u9fff]{0,4}附件[:：]?")
 
 
 def _reply_chrome(paragraph: str) -> bool:
     p = paragraph.strip()
-    return bool(_SALUTATION.match(p)) or bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}附件[:：]?", p)) or (bool(_PARTICULARS.match(p)) and re.search(r"部门|日期|时间|编号", p) is not None)
+    return (_SALUTATION.match(p) is not None or _ATTACHMENT.fullmatch(p) is not None
+            or (_PARTICULARS.match(p) is not None and _PARTICULAR_WORDS.search(p) is not None))
 
 
 def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bool) -> None:

@@ -127,7 +127,7 @@ _WHEN_ONLY = re.compile(
 )
 _GREETING = re.compile(r"^(?:大家好|各位好|你好|您好|哈喽|嗨)[!！。~～]*$")
 # A letter's salutation before its story: "尊敬的市长:\n您好!我是…的居民。"
-_SALUTATION = re.compile(r"^尊敬的[^\n:：,，。]{1,10}[:：,，]?\s*(?:(?:您好|你好)[!！,，。]?\s*)?")
+_LETTER_SALUTATION = re.compile(r"^尊敬的[^\n:：,，。]{1,10}[:：,，]?\s*(?:(?:您好|你好)[!！,，。]?\s*)?")
 _LINKING = re.compile(
     rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
     r"|[^。！？]{0,16}(?:曝出|出现|发生|上演)(?:了)?(?:多起)?类似(?:的)?(?:事件|情况|问题|遭遇))[。！？:：]\s*"
@@ -180,7 +180,7 @@ def title_from_facts(facts: str) -> str:
     facts = _FIELD_DATE.sub("", facts, count=1)  # a page's "date 2025-11-07" field before the story
     facts = _SOURCE_LEAD.sub("", facts, count=1)  # "根据澎湃新闻报导,…": nor does the source
     facts = _NUMBERING.sub("", facts, count=1)  # "(一)误入“代理退保”陷阱,…": nor does a heading's number
-    facts = _SALUTATION.sub("", facts, count=1)  # nor does a letter's salutation
+    facts = _LETTER_SALUTATION.sub("", facts, count=1)  # nor does a letter's salutation
     facts = _SAYING.sub("", facts, count=1)  # nor a saying the writer opens with ("常言道:抓贼要抓赃。")
     earlier = _FOLLOW_UP.search(re.split(r"[。!！?？\n]", facts, maxsplit=1)[0])
     if earlier:  # a follow-up story: "本报7月16日报道了《手机咋无故被扣35元话费》一文,…" is about that story
@@ -209,7 +209,8 @@ def title_from_facts(facts: str) -> str:
     parts = [p for p in parts if not _who_said(p)] or parts  # "有网友在问政平台发帖称"
     introduced = bool(parts) and bool(_INTRODUCTION.match(parts[0]))
     parts = parts[1:] if introduced and len(parts) > 1 else parts
-    best = _GLUED_DATE.sub("", parts[0] if parts else clause.strip()) or (parts[0] if parts else clause.strip())
+    lead = parts[0] if parts else clause.strip()
+    best = _GLUED_DATE.sub("", lead) or lead
     if parts and not _PROBLEM.search(best):
         later = [_DATE.sub("", p).strip() for p in re.split(r"[,，:：;；。\n]", facts)[:8]]
         problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best and not label_roles(p)), "")
