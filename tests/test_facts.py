@@ -358,8 +358,25 @@ def test_words_many_industries_use_name_none(query):
     ("一桌客人聚餐后有人拉肚子,两个去医院挂水,要求赔医药费和误工费", "餐饮"),  # what befell the customer
     ("孩子在培训班上课受伤送医院了,家长要求机构赔医药费", "教育"),
     ("患者去医院看病被多收了药费", "医疗"),  # the hospital itself is complained about
+    ("客人有医院证明还照扣退订费,订的是不可退房型", "酒店"),  # the doctor's note the customer shows
+    ("医生开的药吃了过敏,病人要求医院赔偿", "医疗"),
+    ("客户父亲住院来不了网点,儿子想取定期交医药费,柜员按规定没给办", "银行"),  # what the money is for
 ])
 def test_going_to_hospital_and_claiming_medical_costs_name_no_business(query, industry):
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) == industry
+
+
+@pytest.mark.parametrize(("query", "industry"), [
+    ("我们网点这周好多件积压没派,客户投诉说快递一直不动", "快递"),  # a courier's 网点: 快递 says so
+    ("客户在网点排队两个小时没人管", "银行"),  # 网点 alone still leans to a bank
+    ("车险理赔:客户追尾,4S店报价12400,我们定损员只给核了7800,车在4S店放了23天", "保险"),  # the adjuster's claim
+    ("4S店保养后发动机异响,客户要求退车", "汽车"),
+    ("会员积分清零没有单独发短信通知,十几个会员来投诉", None),  # how the customers were told names no business
+    ("手机每天收到垃圾短信,运营商不处理", "电信"),
+])
+def test_a_word_several_industries_share_leans_only_half(query, industry):
     from advisor.text.industry import infer_industry
 
     assert infer_industry(query) == industry

@@ -36,7 +36,7 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
     fields: dict[str, list[str]] = {"facts": [], "thinking": [], "steps": [], "improvements": [], "outcome": []}
     prescriptive: list[str] = []
     for sec in sections:
-        content = text[sec.start : sec.end].strip(" \n;；")
+        content = text[_after_headline(text, sec) : sec.end].strip(" \n;；")
         if not content:
             continue
         roles = sec.roles or ("facts",)
@@ -65,15 +65,31 @@ def build_case(doc: DocText, start: int, end: int, title: str, sections: list[Se
     )
 
 
+def _after_headline(text: str, sec: Section) -> int:
+    """Where a labelled section's content starts: after the rest of its heading line when the label opens a
+    Markdown heading of a handling section (## 回应:将改进产品改善服务 — a news kicker and its headline, no step).
+    Other sections keep theirs: a story's makes the case's title (## 案例一:某鞋店充值赠品纠纷案), an analysis's is
+    its lesson (## 法官说法:质量问题不适用“已使用即不可退”规则), a result's sums it up (## 判决:支持消费者“退一赔三”)."""
+    line_start = text.rfind("\n", 0, sec.start) + 1
+    if sec.roles != ("steps",) or not text[line_start : sec.start].lstrip().startswith("#"):
+        return sec.start
+    line_end = text.find("\n", sec.start)
+    return sec.end if line_end < 0 else min(line_end, sec.end)
+
+
 # A paragraph of the story that comments on it rather than telling it ("这一事件暴露出两个核心问题…",
 # "本案中,…", "由此可见…") is the case's analysis.
 _COMMENT = re.compile(
-    r"^(?:(?:这一|这起|这些|该|此次|这次|本次|此案|此事)[^，,。]{0,10}?(?:事件|事故|纠纷|遭遇|风波|案例)?(?:暴露|折射|反映)出?|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案"
+    # "对此,律师表示…": the story turning to a view, before any of the openings below
+    r"^(?:(?:对此|对于此事|针对此事|就此)[，,]?)?"
+    r"(?:(?:这一|这起|这些|该|此次|这次|本次|此案|此事)[^，,。]{0,10}?(?:事件|事故|纠纷|遭遇|风波|案例)?(?:暴露|折射|反映)出?|由此可见|这说明|本案中|本案例中|此案例中|此案中|究其原因|分析原因|可以看出|从本案"
     # a training question and its answer ("试分析在此案例中问题主要出在哪些方面……可以看出…", "1.开发商应不应该承担
     #赔偿责任?2.我们应如何…?1.由于…")
     r"|(?:试|请)(?:[^。？?！!\n]{0,30}?进行)?(?:分析|思考|讨论|评析)|[1１][.．、][^。？?\n]{4,60}[?？]"
     # an expert's view the reporter sought ("记者向省消协投诉部有关人士了解到,…", "律师认为,…")
-    r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,16}(?:律师|专家|法官|学者|教授|局长|处长|科长|会长|秘书长)[\u4e00-\u9fff]{0,3}(?:认为|表示|指出|提醒|建议|强调|说)"
+    r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,16}(?:律师|专家|法官|学者|教授|局长|处长|科长|会长|秘书长|消保官)[\u4e00-\u9fff]{0,3}(?:认为|表示|指出|提醒|建议|强调|说)"
+    # the story's wider debate ("此事件也引发了对宠物护理行业监管的讨论")
+    r"|(?:此|该|这一|这起)(?:事件|事)[^，,。]{0,4}引发(?:了)?[^，,。]{0,4}(?:对|关于)[^，,。]{2,30}的(?:讨论|思考|反思|关注)"
     # an official's view quoted first ("“服装鞋帽一直是…投诉最为集中的领域…”市场监管局相关负责人表示")
     r"|“[^”]{20,}”[^。”]{0,30}?(?:负责人|人士|专家|律师|法官|主任|局长|处长|科长|秘书长)(?:表示|认为|指出|提醒|介绍|说)"
     # the law the case is judged by ("根据《消费者权益保护法》第七条规定,…本案中,…")
@@ -83,7 +99,7 @@ _COMMENT = re.compile(
     # an institution's appeal or warning ("四川省消委会呼吁健身房…", "法院提醒,…")
     r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会|监管局|监管部门|法院|协会)[^，,。]{0,6}(?:呼吁|提醒|建议|提示|警示)"
     # a consumer council, no party to the dispute, judging it ("消委会表示,商家隐瞒宠物健康状况,违反…")
-    r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会)(?:表示|认为|指出)"
+    r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会)(?:相关|有关)?(?:负责人)?(?:表示|认为|指出)"
     # the publishing body's own view, in its first person ("本会认为,公司在报价时应表明收费的计算准则")
     r"|本[会院局署](?:认为|提醒|建议|呼吁|提示))"
 )
@@ -171,9 +187,15 @@ def _add(fields: dict[str, list[str]], role: str, content: str, with_outcome: bo
     elif role == "steps":
         lead, items = split_items(content)
         if items:
-            fields["steps"].extend(items)
-            if lead and not with_outcome:
-                fields["thinking"].append(lead)
+            # a lead that tells the handling itself is steps before the list that details it ("…酒店调取了监控
+            # 录像,形成了时间线: • 15:08 …"); a paragraph of it that comments ("本案例中,…应采取的处理方式是:"),
+            # or a lead that only introduces the list, stays the thinking
+            story = [p.strip() for p in lead.split("\n") if p.strip() and not _COMMENT.match(p.strip())]
+            told = story if any(told_actions(p) for p in story) else []
+            rest = "\n".join(p for p in lead.split("\n") if p.strip() not in told).strip()
+            fields["steps"].extend([*told, *items])
+            if rest and not with_outcome:
+                fields["thinking"].append(rest)
         else:
             fields["steps"].extend(as_items(content))
     elif role == "improvements":

@@ -77,8 +77,9 @@ def industry_guess(simple_query: str) -> tuple[str | None, float]:
 # Words that lean to an industry count half: where it happened ("老小区燃气管道改造收费" is a gas complaint,
 # "小区停水了" a water one, while "小区电梯坏了" stays with the property company) and who or what is
 # everywhere ("客人", "房间": hotels say them most, restaurants, gyms and landlords too; "家长": schools and
-# training centres most, a parent complains of a toy shop or a hospital too).
-_WEAK = {"小区": "物业", "客人": "酒店", "房间": "酒店", "家长": "教育"}
+# training centres most, a parent complains of a toy shop or a hospital too; "网点": a bank's most, a courier's
+# or a carrier's too).
+_WEAK = {"小区": "物业", "客人": "酒店", "房间": "酒店", "家长": "教育", "网点": "银行"}
 # The party a complaint blames is the agent of a passive: "快递被物业前台弄丢了" is about the property desk.
 _AGENT = re.compile(r"被([\u4e00-\u9fffA-Za-z0-9]{2,8})")
 # Staff speak of their own business: "住我们酒店两晚", "本院". Only nouns that name a kind of business count:
@@ -91,15 +92,22 @@ _OWN = re.compile(r"(?:我们|咱们|我司|本)(?:的|这个|这家|这边的?)
 
 
 # What befell the customer and the damages claimed name no business: "2个去医院挂水", "要求赔医药费和误工费"
-# after a restaurant meal, a fall in a shop or a car accident.
-_CONSEQUENCE = re.compile(r"(?:去|到|送|上|进|跑)了?(?:趟)?医院|(?:赔|赔偿|报销|承担|支付|垫付|补偿)了?(?:全部|所有)?(?:的)?(?:医药费|医疗费|药费)")
+# after a restaurant meal, a fall in a shop or a car accident; nor does the doctor's note a customer shows
+# ("有医院证明还照扣退订费").
+_CONSEQUENCE = re.compile(r"医院(?:开具|出具)?的?(?:证明|病历)|(?:去|到|送|上|进|跑)了?(?:趟)?医院|(?:赔|赔偿|报销|承担|支付|垫付|补偿|交|缴|付)了?(?:全部|所有)?(?:的)?(?:医药费|医疗费|药费)")
+
+
+# How the company told the customer (or failed to) names no business either: "没有单独发短信通知", "短信提醒"
+# (a carrier's own SMS complaints say 垃圾短信, 短信费, 短信业务).
+_CHANNEL = re.compile(r"(?:发|收到|接到)?(?:了)?(?:条|个)?短信(?:通知|提醒|告知)|(?:发|收到|接到)了?(?:一条|条|个)?短信")
 
 
 @lru_cache(maxsize=1024)
 def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
     """How many of the query's words point to each industry, the blamed party's own word counting once more
     (read once per query: ranking, rules and plan all ask)."""
-    scores: dict[str, float] = dict(label_scores(_CONSEQUENCE.sub("，", simple_query), _QUERY_TERMS, NOT_INDUSTRY_TERMS))
+    neutral = _CHANNEL.sub("，", _CONSEQUENCE.sub("，", simple_query))
+    scores: dict[str, float] = dict(label_scores(neutral, _QUERY_TERMS, NOT_INDUSTRY_TERMS))
     for m in _AGENT.finditer(simple_query):
         for industry in {k for k, words in _QUERY_TERMS.items() if m.group(1).startswith(words)}:
             scores[industry] = scores.get(industry, 0) + 1
@@ -124,11 +132,13 @@ def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
 
 # A provider named with a part of what it provides is the party complained of: a tour's hotel (旅游团…四星酒店…快捷酒店),
 # a new house's walls at handover (交房时发现墙面空鼓开裂), the fridge an outage spoiled (停电…冰箱里的东西全坏了),
-# the air conditioner a low voltage stops (电压不稳,空调开不起来).
+# the air conditioner a low voltage stops (电压不稳,空调开不起来), the car an insurer's adjuster priced (定损员只给核了7800).
 _PACKAGE = {
     "旅游": (re.compile(r"旅行社|旅游团|跟团|导游|团费|游客"), ("酒店",)),
     "房地产": (re.compile(r"交房|收房|验房|开发商|延期交付"), ("家装",)),
     "电力": (re.compile(r"停电|断电|电压|跳闸|供电"), ("家电",)),
+    # a car insurer's loss adjustment (车险, 定损): the repair shop's quote is part of the claim
+    "保险": (re.compile(r"车险|定损"), ("汽车",)),
 }
 
 
