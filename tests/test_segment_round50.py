@@ -4,6 +4,7 @@ handling before a timeline, news stories that turn to an official's or a comment
 
 from __future__ import annotations
 
+import pytest
 from helpers import seg
 
 from advisor.corpus.handling import told_actions
@@ -53,43 +54,36 @@ def test_a_handling_sections_comment_before_its_list_stays_thinking():
     assert any("主要不满在于等候太久" in t for t in case.management_thinking)
 
 
-_NEWS = (
-    "二手翻新机当新机卖 商家同意换机并赔偿\n"
-    "今年3月,陈先生在某手机店花4000元买了一部新手机,用了一周发现手机有拆修痕迹,查询激活时间显示早已激活。"
-    "陈先生要求退货,商家以试机造成为由拒绝,陈先生随后向区消保委投诉。\n"
-    "经过调解,商家同意给陈先生换一部新手机,同时赔偿其1000元。\n"
-    "对此,区消保委相关负责人表示,翻新机在销售时要明示消费者,否则属于欺诈行为。\n"
-)
-
-
-def test_a_news_story_turning_to_a_consumer_bodys_view_gives_that_view_as_thinking():
-    case = next(c for c in seg(_NEWS).cases if "翻新机" in c.text)
-    assert any("属于欺诈行为" in t for t in case.management_thinking)
-    assert "属于欺诈行为" not in case.facts
-
-
-_TAIWAN = (
-    "电信业者收纸本帐单费 消保官:违反契约\n"
-    "林先生说,家中长辈因收不到纸本帐单不知道要缴费,结果被断网,打去客服却说纸本帐单每期要多收10元。\n"
-    "消保官王小明指出,契约约定有纸本帐单就应依约履行,业者不能片面变更契约。\n"
-)
-
-
-def test_a_consumer_protection_officers_view_is_thinking():
-    case = next(c for c in seg(_TAIWAN).cases if "纸本帐单" in c.text)
-    assert any("片面变更契约" in t for t in case.management_thinking)
-
-
-def test_a_story_that_widens_to_a_debate_gives_the_debate_as_thinking():
-    text = (
+_VIEWS = [
+    (  # the story turning to a consumer body's official
+        "二手翻新机当新机卖 商家同意换机并赔偿\n"
+        "今年3月,陈先生在某手机店花4000元买了一部新手机,用了一周发现手机有拆修痕迹,查询激活时间显示早已激活。"
+        "陈先生要求退货,商家以试机造成为由拒绝,陈先生随后向区消保委投诉。\n"
+        "经过调解,商家同意给陈先生换一部新手机,同时赔偿其1000元。\n"
+        "对此,区消保委相关负责人表示,翻新机在销售时要明示消费者,否则属于欺诈行为。\n",
+        "属于欺诈行为",
+    ),
+    (  # a consumer protection officer
+        "电信业者收纸本帐单费 消保官:违反契约\n"
+        "林先生说,家中长辈因收不到纸本帐单不知道要缴费,结果被断网,打去客服却说纸本帐单每期要多收10元。\n"
+        "消保官王小明指出,契约约定有纸本帐单就应依约履行,业者不能片面变更契约。\n",
+        "片面变更契约",
+    ),
+    (  # the story widening to a debate
         "宠物美容后死亡 店主发文控诉\n"
         "李女士把家里的小狗送到一家宠物店洗澡,店员没有把毛吹干就放进笼子,小狗当晚出现呼吸困难,第二天死亡。"
         "李女士要求店家赔偿,店家只同意退还洗澡费。\n"
-        "此事件也引发了对宠物护理行业监管的讨论。目前宠物护理行业缺乏统一标准,服务品质参差不齐。\n"
-    )
-    case = next(c for c in seg(text).cases if "宠物" in c.text)
-    assert any("行业监管的讨论" in t for t in case.management_thinking)
-    assert "行业监管" not in case.facts
+        "此事件也引发了对宠物护理行业监管的讨论。目前宠物护理行业缺乏统一标准,服务品质参差不齐。\n",
+        "行业监管的讨论",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "view"), _VIEWS)
+def test_a_news_story_turning_to_a_view_gives_that_view_as_thinking(text, view):
+    case = next(c for c in seg(text).cases if len(c.facts) > 40)
+    assert any(view in t for t in case.management_thinking)
+    assert view not in case.facts
 
 
 def test_a_hotline_office_forwarding_the_complaint_is_a_told_step():
