@@ -420,3 +420,11 @@ def test_a_precedents_grievance_is_no_step():
                  industry="快递")]
     texts = [s.text for s in build_advice("快递员不送上门直接放驿站", hits, [], "快递").steps]
     assert texts == ["快递公司向客户致歉并安排重新派送上门。"]
+
+
+def test_what_falls_to_the_authorities_is_no_step():
+    quiz = rule("g1", "用户用电不得危害供电安全。对危害供电安全的,应由相关执法部门进行处理,供电企业无权制止。"
+                "受理客户投诉时,如不能当即处理的,应留下客户联系方式,承诺在规定时间内答复客户。", industry="电力")
+    texts = [s.text for s in build_advice("停电好几个小时,用户要求赔偿冰箱里的食物", [], [], "电力", procedures=[quiz]).steps]
+    assert not any("执法部门" in t or "无权" in t for t in texts)
+    assert any("留下客户联系方式" in t for t in texts)

@@ -59,6 +59,9 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         # what a regulator or a mediator did between the two sides ("…市场监管局工作人员与投诉人联系",
                         # "工作人员分别对双方进行调解", "经调解,双方达成一致")
                         r"|市场监管|市监|监管局|消协|消委|消保委|消费者协会|调解员|调委会|调解委员会|人民调解|工商[局所]|12315"
+                        # what falls to the authorities or lies beyond the company's power ("应由相关执法部门进行处理,
+                        # 供电企业无权制止")
+                        r"|执法部门|执法机关|^应由[^，,。]{0,12}(?:部门|机关|机构)|无权"
                         r"|经调解|调解现场|(?:对|与)双方|双方(?:达成|协商一致)"
                         # the complainant's side ("…以便日后维权", "大多数人遇到问题,第一步…"), an example, the story going on
                         r"|维权|^(?:比如|例如|譬如|大多数人|很多人|不少人|然而|可是|没想到|谁知|不料|这类|此类|这种)"
