@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from advisor.corpus.classify import case_type, complaint_type_of, industry_of
 from advisor.corpus.doctext import DocText
-from advisor.corpus.handling import told_actions
+from advisor.corpus.handling import SALUTATION, told_actions
 from advisor.corpus.people import names_anyone
 from advisor.corpus.stories import is_editorial, story_score
 from advisor.corpus.titles import case_title
@@ -155,7 +155,7 @@ def _closing_comments(content: str) -> tuple[str, list[str]]:
 
 # A reply's salutation ("市民朋友您好!"), its particulars ("回复部门 热线办 回复日期 2020-03-19") and its attachment
 # line ("回复附件"): no step.
-_SALUTATION = re.compile(r"^(?:尊敬的)?[\u4e00-\u9fff]{0,8}(?:您好|你好)[!！,，。:：]?$")
+_SALUTATION = re.compile(rf"^{SALUTATION}$")
 _PARTICULARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+[^\s，,。]{1,20}\s*){2,}$")
 _PARTICULAR_WORDS = re.compile(r"部门|日期|时间|编号")
 _ATTACHMENT = re.compile(r"[\u4e00-\u9fff]{0,4}附件[:：]?")

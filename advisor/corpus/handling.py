@@ -24,9 +24,11 @@ _ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排�
 _FINDING = re.compile(r"^(?:经|通过)(?:核查|调查|查|核实|检测|了解)")
 
 
-# A subheading on its own line before the sentence ("## (二)多元调解介入处理,化解矛盾"): no part of the step.
-# A reply's salutation on its own line ("尊敬的市民:") neither.
-_HEADING_LINES = re.compile(r"^(?:(?:#+[^\n]*|[^\n。；;！!？?:：]{1,30}|(?:尊敬的[^\n]{0,12}|[^\n]{0,10}(?:您好|你好))[!！,，。:：]?)\n\s*)+")
+# A reply's salutation on a line of its own ("尊敬的市民:", "市民朋友您好!").
+SALUTATION = r"(?:尊敬的[^\n]{0,12}|[^\n]{0,10}(?:您好|你好))[!！,，。:：]?"
+# A subheading on its own line before the sentence ("## (二)多元调解介入处理,化解矛盾"), or a salutation: no part
+# of the step.
+_HEADING_LINES = re.compile(rf"^(?:(?:#+[^\n]*|[^\n。；;！!？?:：]{{1,30}}|{SALUTATION})\n\s*)+")
 
 
 def told_actions(story: str, limit: int = 6) -> list[str]:

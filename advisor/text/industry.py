@@ -99,7 +99,7 @@ _CONSEQUENCE = re.compile(r"医院(?:开具|出具)?的?(?:证明|病历)|(?:去
 
 # How the company told the customer (or failed to) names no business either: "没有单独发短信通知", "短信提醒"
 # (a carrier's own SMS complaints say 垃圾短信, 短信费, 短信业务).
-_CHANNEL = re.compile(r"(?:发|收到|接到)?(?:了)?(?:条|个)?短信(?:通知|提醒|告知)|(?:发|收到|接到)了?(?:一条|条|个)?短信")
+_CHANNEL = re.compile(r"(?:发|收到|接到)了?(?:一条|条|个)?短信(?:通知|提醒|告知)?|短信(?:通知|提醒|告知)")
 
 
 @lru_cache(maxsize=1024)
