@@ -313,6 +313,11 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     ("停水没提前通知,饭店一中午没法营业,老板要求赔损失", "供水"),
     ("突然停电,超市冰柜里的冻品全化了,门店没法营业要求供电公司赔偿", "电力"),
     ("饭店菜里有虫子,客人要求免单", "餐饮"),
+    # a bank's head office, the utilities' hotlines, a tour's visa, a hotel's online travel agency
+    ("监管转过来的投诉件,我们行规定几天答复,要不要报总行", "银行"),
+    ("95598转来的工单回复时限是几天", "电力"),
+    ("客人报的出境游因为签证没办下来取消了,要退全款", "旅游"),
+    ("OTA平台转过来的差评投诉,客人要求补偿,前台能给多少", "酒店"),
 ])
 def test_everyday_words_of_an_industry(query, industry):
     from advisor.text.industry import infer_industry

@@ -137,6 +137,10 @@ def test_questions_about_classification_ask_about_the_rules():
     assert asks_about_rules("饭店客人投诉一般分几类,服务员态度差算哪种")
     assert asks_about_rules("客人说在房间里丢了东西,前台第一步该怎么做")
     assert not asks_about_rules("客人说在房间里丢了东西,要求酒店赔偿")
+    # what kind a complaint is counted as
+    assert asks_about_rules("营业厅员工态度差被投诉属于什么类别") and asks_about_rules("电费算错被投诉,归到哪种投诉")
+    assert asks_about_rules("客户打电话咨询电价,怎么界定算不算投诉")
+    assert not asks_about_rules("营业厅员工态度差,客户要求道歉")
 
 
 def test_a_curated_question_lifts_no_record_of_another_industry():

@@ -13,7 +13,10 @@ _ACTOR = re.compile(
     r"执法人员|调解员|消委会|市场监管|调委会|维修站|4S店|供电|燃气公司|自来水公司|机构|平台|旅行社|企业|分公司|营业厅|"
     r"保险公司|快递公司|航空公司|证券公司|营业部|社区|司法|服务员|店员|负责人|老板|领班|大堂|前台|柜员|司机|快递员|导游|座席|坐席|话务员|他们|"
     # a hotline office, a consumer council speaking as itself, a government work team
-    r"热线办|热线科|受理中心|市长电话|市长热线|本会(?![所员])|督导组|工作组|调查组|专班)"
+    r"热线办|热线科|受理中心|市长电话|市长热线|本会(?![所员])|督导组|工作组|调查组|专班|"
+    # a government bureau (住建局, 我局), not a 结局 or a 局部
+    r"(?<![结格布骗赌饭棋牌大当终开全])局(?![部面势限促])"
+    r")"
 )
 _REMEDY = (
     r"道歉|致歉|歉意|安抚|检修|维修|更换|换房|退款|退还|返还|退货|赔偿|补偿|减免|免单|赠送|协商|调解|解释|说明|回访|跟进|"
@@ -22,6 +25,10 @@ _REMEDY = (
 _ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排查|赶赴|派人|派员|专人|调停|"
                      r"转办|转派|转交|移交|交办|督办")
 _FINDING = re.compile(r"^(?:经|通过)(?:核查|调查|查|核实|检测|了解)")
+# A sentence that only announces a list ("采取了以下处理措施:", "采取“三步走”策略精准破局:").
+_INTRODUCES = re.compile(r"(?:以下|如下|下列|几点|几个方面|步走)[^，,。；;]{0,12}[:：]$")
+_ASKED = re.compile(r"希望|要求|请求|恳请|建议|呼吁|敦促")
+_MAX_TOLD = 160  # characters: a longer sentence is a paragraph run together
 
 
 # A reply's salutation on a line of its own ("尊敬的市民:", "市民朋友您好!").
@@ -36,17 +43,18 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
 
     Used for narrative cases without a handling section; the result is flagged as extracted.
     """
-    _, items = split_items(story)
-    sentences = items or [s for s in re.split(r"(?<=[。；;！!？?])", story) if s.strip()]
     out = []
-    for sentence in sentences:
+    for sentence, actor_named in _units(story):
         s = _HEADING_LINES.sub("", sentence.strip())
-        if not 8 <= len(s) <= 160 or re.search(r"[?？]", s) or not _acts(s):
+        acts = _ACTION.search(_DEMANDED.sub("", s)) is not None if actor_named else _acts(s)
+        if not 8 <= len(s) <= _MAX_TOLD or re.search(r"[?？]", s) or not acts:
             continue
         if _FINDING.match(s) and not re.search(_REMEDY, s):
             continue  # "经核查，…" reports a finding, not an action
-        if _CUSTOMER_CLAUSE.match(s) and _COMPLAINS.match(s):
+        if _customer_complains(s):
             continue  # "客人其后向消委会投诉,不满…": the customer complaining, not the handling
+        if _INTRODUCES.search(s):
+            continue  # "…按照如下四个步骤进行了处理:" introduces the steps that follow
         if _UNASKED.search(s) and not _SETTLED.search(s):
             continue
         if _refused(s):
@@ -56,6 +64,24 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
             continue  # what a reporter did (记者与该餐厅取得了联系) is no handling
         out.append(s)
     return out[:limit]
+
+
+def _units(story: str) -> list[tuple[str, bool]]:
+    """The story's sentences, a numbered point counting as one, each with whether its actor was named before:
+    the points of a list that the company side announces ("该公司…按照如下四个步骤进行了处理:" → "1. 核实…")
+    are its actions. The lead before a list is told too ("收到反映后,…第一时间将工单转派至…")."""
+    lead, items = split_items(story)
+    if not items:
+        return [(s, False) for s in _sentences(story)]
+    opening = _sentences(lead)
+    # (not what someone asks of the company: "我们诚挚希望贵公司能够尽快针对以下几点展开调查:")
+    announced = (bool(opening) and _INTRODUCES.search(opening[-1].strip()) is not None and _acts(opening[-1])
+                 and not _ASKED.search(opening[-1]))
+    return [*((s, False) for s in opening), *((item, announced) for item in items)]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。；;！!？?])", text) if s.strip()]
 
 
 # What the customer demands is no action of the company: "索要1000元赔偿", "要求退款".
@@ -79,11 +105,22 @@ _CUSTOMER_CLAUSE = re.compile(r"^(?:客户|顾客|客人|消费者|用户|业主
 
 
 # The customer taking the complaint somewhere: "客人其后向消委会投诉", "业主随即到物业反映".
-_COMPLAINS = re.compile(r"^[^，,。]{0,12}?(?:向|到|找|给)[^，,。]{0,14}?(?:投诉|反映|举报|申诉)")
+# ("本会收到陈先生的投诉后", "接到该用户投诉后": the complaint received, not taken somewhere)
+_COMPLAINS = re.compile(r"^[^，,。]{0,12}?(?:向|(?<![收接得])到|找|给)[^，,。]{0,14}?(?:投诉|反映|举报|申诉)")
 
 
 # A denial of fault before what the company conceded: "B餐厅回复指并非有心误导顾客,承诺该客人下次光顾可减收…".
 _DENIAL_THEN_CONCESSION = re.compile(r"(?:并非有心|并非故意|否认)[^。；;]*?[，,]\s*(?=(?:承诺|同意|答应|愿意|决定|表示愿意))")
+
+
+def _customer_complains(sentence: str) -> bool:
+    """The sentence opens with the customer taking the complaint somewhere ("客人其后向消委会投诉",
+    "家住江西路某小区的周女士向我们反映")."""
+    m = _COMPLAINS.match(sentence)
+    return m is not None and (_CUSTOMER_CLAUSE.match(sentence) is not None or _PERSON.search(sentence, 0, m.end()) is not None)
+
+
+_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|大爷|阿姨)|(?:客户|顾客|客人|消费者|用户|业主|市民|居民|网友|家长)")
 
 
 def _after_denial(sentence: str) -> str:

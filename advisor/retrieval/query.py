@@ -19,6 +19,8 @@ RULE_INTENT = re.compile(
     r"|原则|分类|哪几类|分级|哪一级|哪级|什么级|归谁管|归哪"
     # which class a complaint falls in, and the first move of a procedure (分几类, 算哪种, 前台第一步该怎么做)
     r"|几类|哪类|哪一类|算哪|属于哪|第一步"
+    # what kind a complaint is counted as (属于什么类别, 归到哪种投诉, 怎么界定算不算投诉)
+    r"|什么类别|什么类型的投诉|哪种投诉|归到哪|界定|算不算投诉"
     # what a procedure asks for (需要什么手续, 要登记哪些信息, 提供哪些材料); 几耐 is Cantonese for 多久
     r"|(?:需要|要|得|办)(?:什么|哪些)(?:手续|材料|资料|证件|证明)|(?:登记|提供|提交|准备)(?:什么|哪些)|几耐"
 )
