@@ -4,6 +4,8 @@ the tests after the patterns of those documents."""
 
 from __future__ import annotations
 
+import pytest
+
 from advisor.corpus.handling import told_actions
 
 _HOTLINE_REPLY = (
@@ -55,3 +57,34 @@ def test_a_pet_owner_is_the_person_of_a_story():
             "接诊后,主人拒绝医生提出的全面检查建议。简单治疗后无效,宠物狗再接受深入检查,手术后不幸死亡。"
             "双方跑到调解工作站进行调解,最终,医院退赔了宠物狗的医疗费用。")
     assert is_story(text)
+
+
+def test_a_reporters_follow_up_and_a_councils_record_are_sections_of_the_story():
+    from advisor.corpus.roles import label_roles
+
+    assert label_roles("调查附记") == ("facts",) and label_roles("投诉实录") == ("facts",)
+    assert label_roles("特别通告") == ()
+
+
+@pytest.mark.parametrize(("text", "industry"), [
+    ("新做的橱柜用了几个月面板就膨胀发霉,卖板材的经营部说是天气潮湿,木工的加工费也没结清。", "家装"),
+    ("宽频服务到期前两个月已申请终止,电讯商仍继续收费,投诉人不满职员拒绝办理取消手续。", "电信"),
+    ("搬家公司的师傅把衣柜摔断了,搬家公司只肯赔两百元,说搬运工是临时请的。", "快递"),
+])
+def test_the_industry_of_a_case_from_the_words_of_its_trade(text, industry):
+    from advisor.corpus.classify import industry_of
+
+    assert industry_of(text) == industry
+
+
+@pytest.mark.parametrize(("line", "noise"), [
+    ("感谢阁下浏览「精明消费香港游」网站。本网站自2007年推出至今,已为大量旅客提供消费资讯。", True),
+    ("本网站届时将不再更新,而现有的文章内容会保留至同年8月31日。", True),
+    ("如欲继续收取实用资讯,敬请关注我们的官方微信频道:", True),
+    ("前台经理说:感谢您使用本酒店的服务,客人表示满意。", False),
+    ("酒店停止运营后客人无法退款,只能向消委会投诉。", False),
+])
+def test_a_sites_notice_about_itself_is_furniture(line, noise):
+    from advisor.corpus.furniture import line_noise
+
+    assert (line_noise(line, set()) is not None) == noise

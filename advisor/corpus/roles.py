@@ -55,6 +55,8 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     # a paper's hotline column: 【市民反映】 / 【马上核实】 / 【记者连线】 (the company's answer) / 【追踪】 / 【进展】
     ("反映", ("facts",)), ("核实", ("facts",)), ("来电", ("facts",)), ("连线", ("steps",)), ("追踪", ("steps",)),
     ("进展", ("outcome",)),
+    # a reporter's follow-up (调查附记) and a council's record of the complaint (投诉实录) tell the story on
+    ("附记", ("facts",)), ("实录", ("facts",)),
 )
 # Labels seen in complaint documents, for the similarity fallback (and as documentation).
 PROTOTYPES: dict[Role, tuple[str, ...]] = {
