@@ -88,3 +88,9 @@ def test_a_sites_notice_about_itself_is_furniture(line, noise):
     from advisor.corpus.furniture import line_noise
 
     assert (line_noise(line, set()) is not None) == noise
+
+
+def test_a_panel_of_experts_or_mediators_acts():
+    story = ("因院方与宠物主人各执一词,双方到调解工作站进行调解。\n"
+             "经专家组调取诊疗记录、用药记录、监控等资料后评估,院方的诊疗过程没问题。\n")
+    assert any("调取诊疗记录" in s for s in told_actions(story))
