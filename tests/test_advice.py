@@ -243,6 +243,19 @@ def test_a_precedent_below_the_first_hit_sharing_only_the_setting_gives_no_steps
     assert any("停车费调整依据" in s.text for s in build_advice(query, hits, [], "物业").steps)
 
 
+def test_a_number_shared_with_the_complaint_does_not_make_a_lower_precedents_step_about_it():
+    query = "客人在房间被床上的虫子咬了,要求赔医药费和房费共3400元"
+    hits = [case("c1", "臭虫问题引发的投诉", ["为客人更换房间并彻底消杀"], industry="酒店", confidence="中", score=1.9),
+            case("c2", "客房噪音扰民", ["向客人解释噪音来源,并联系12345寻求帮助"], industry="酒店", confidence="中", score=1.5)]
+    texts = [s.text for s in build_advice(query, hits, [], "酒店").steps]
+    assert not any("噪音" in t for t in texts), texts
+    # a word of the complaint still makes it about the complaint ("ATM" is a word, not a number)
+    hits[1] = case("c2", "取款机故障", ["立即安排技术人员检查ATM机"], industry="银行", confidence="中", score=1.5)
+    texts = [s.text for s in build_advice("客户说ATM吞卡了", [hits[0].model_copy(update={"industry": "银行"}), hits[1]],
+                                          [], "银行").steps]
+    assert any("检查ATM机" in t for t in texts), texts
+
+
 def test_a_story_sentence_about_a_customer_by_nickname_or_in_mojibake_is_no_step():
     hits = [case("c1", "银行存款变保单", ["经协调,保险公司全额退还了老刘的本金。", "网点负责人上门向客户致歉并说明产品性质"],
                  industry="银行", facts="老刘到银行存钱被推销成保险"),

@@ -193,8 +193,8 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
                     continue
                 # the best precedent's own remedy, without what went wrong after it (",但要求签订协议…")
                 text = re.split(r"[，,]但", text, maxsplit=1)[0]
-            if not (about_query or _specific(_bigrams(text) & query_keys)):
-                continue
+            if not (about_query or _worded(_specific(_bigrams(text) & query_keys))):
+                continue  # (a number shares no word: "12345" is not "3400元")
             out.append(_Candidate(text, [hit.id], "precedent", 1.0 / rank))
     return out
 
@@ -319,6 +319,11 @@ _PREPOSITION_LEFT = re.compile(r"(?:应当?|须|需|要)(?:根据|按照|依据|
 def _specific(keys: set[str]) -> set[str]:
     """Bigrams that say what the complaint is about (not 客户, 投诉, 处理)."""
     return {k for k in keys if not any(k in g for g in _GENERIC)}
+
+
+def _worded(keys: set[str]) -> set[str]:
+    """Bigrams of a word, not of a number ("34" of "3400元" and of "12345" share no word; "AT" of ATM does)."""
+    return {k for k in keys if not k.isdigit()}
 
 
 def _clip(step: str) -> str:
