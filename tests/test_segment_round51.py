@@ -94,3 +94,12 @@ def test_a_panel_of_experts_or_mediators_acts():
     story = ("因院方与宠物主人各执一词,双方到调解工作站进行调解。\n"
              "经专家组调取诊疗记录、用药记录、监控等资料后评估,院方的诊疗过程没问题。\n")
     assert any("调取诊疗记录" in s for s in told_actions(story))
+
+
+def test_a_regulators_staff_judging_the_case_is_its_comment():
+    from advisor.corpus.fields import story_part
+
+    text = ("超市条幅宣传会员日满百返三十元,黄女士消费150元后商家至今未返还。后经工商部门调解,经营者已兑现返款承诺。\n"
+            "工商人员表示,依照法律,会员卡积分是商家和消费者之间的约定,商家不得单方面变更。")
+    assert "工商人员表示" not in story_part(text) and "黄女士" in story_part(text)
+    assert "工作人员表示" in story_part("酒店工作人员表示,当晚确有客人投诉噪音,已为其换房。")  # the company's own staff tell the story
