@@ -117,10 +117,10 @@ def _customer_complains(sentence: str) -> bool:
     """The sentence opens with the customer taking the complaint somewhere ("客人其后向消委会投诉",
     "家住江西路某小区的周女士向我们反映")."""
     m = _COMPLAINS.match(sentence)
-    return m is not None and (_CUSTOMER_CLAUSE.match(sentence) is not None or _PERSON.search(sentence, 0, m.end()) is not None)
+    return m is not None and (_CUSTOMER_CLAUSE.match(sentence) is not None or _COMPLAINANT.search(sentence, 0, m.end()) is not None)
 
 
-_PERSON = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|大爷|阿姨)|(?:客户|顾客|客人|消费者|用户|业主|市民|居民|网友|家长)")
+_COMPLAINANT = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|大爷|阿姨)|(?:客户|顾客|客人|消费者|用户|业主|市民|居民|网友|家长)")
 
 
 def _after_denial(sentence: str) -> str:
