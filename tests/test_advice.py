@@ -147,6 +147,18 @@ def test_only_primary_guidance_and_document_deadlines_when_the_rulebook_has_none
     assert [c.id for c in advice.cited] == ["g-w"]
 
 
+def test_document_deadlines_come_from_one_standard():
+    from advisor.models import Guideline
+
+    one = Guideline(id="g-1", title="投诉处理流程·一般投诉", kind="deadline", industry="银行",
+                    text="一般投诉银行会在接到投诉后的5个工作日内给予回复。复杂投诉在接到投诉后的10个工作日内给予回复。",
+                    sources=[SourceSpan(file="a.txt", start=0, end=40)])
+    other = Guideline(id="g-2", title="投诉归档", kind="deadline", industry="银行",
+                      text="处理时限方面,银行通常规定在3个工作日内完成投诉处理。", sources=[SourceSpan(file="b.txt", start=0, end=30)])
+    advice = build_advice("监管转办过来的投诉件,我们行规定多少个工作日内要给客户答复", [], [], "银行", rules=[other, one])
+    assert len({d.citation.file for d in advice.deadlines}) == 1 and len(advice.cited) == 1
+
+
 def test_a_general_rules_time_limit_when_the_complaints_own_industry_has_none():
     from advisor.models import Guideline
 

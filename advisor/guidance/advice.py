@@ -381,6 +381,10 @@ def _document_deadlines(query: str, rules: Sequence[Guideline]) -> tuple[list[Gu
             if TIME_LIMIT.search(s) and 8 <= len(s) <= 160:
                 found.append((len(_bigrams(s) & keys) + ("投诉" in s) + ("答复" in s or "回复" in s), s, record))
     found.sort(key=lambda x: -x[0])
+    # One standard: the time limits of the document that answers best (a bank's 3 days beside another bank's
+    # 5 and 10 leave staff to choose; the company names its own rulebook in its knowledge folder).
+    document = _document_of(found[0][2]) if found else ""
+    found = [f for f in found if _document_of(f[2]) == document]
     items, cited = [], []
     for _, sentence, record in found[:3]:
         src = record.sources[0] if record.sources else None
@@ -391,6 +395,11 @@ def _document_deadlines(query: str, rules: Sequence[Guideline]) -> tuple[list[Gu
         if record.id not in {c.id for c in cited}:
             cited.append(CitedRecord(id=record.id, title=record.title, text=record.text, sources=record.sources))
     return items, cited
+
+
+def _document_of(record: Guideline) -> str:
+    """The file a rules record was cut from (its id when it has no source)."""
+    return record.sources[0].file if record.sources else record.id
 
 
 def avoid_phrases(guidelines: Sequence[Guideline]) -> dict[str, list[str]]:
