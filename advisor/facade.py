@@ -173,6 +173,8 @@ class Advisor:
         industry_read = read_industry(simple, industry, ranking.industry, hits)
         guidance = guidance_for(simple, self.rulebook(), industry_read)
         advice = None if no_close else self._advice(engine, simple, hits, guidance, industry_read, ranking.vector)
+        if advice is not None and advice.folded:
+            guidance = [*guidance, *advice.folded]  # other documents' time limits, folded beside other standards
         took = (time.perf_counter() - started) * 1000
         return SearchResult(query=query, no_close_precedent=no_close, took_ms=round(took, 2), guidance=guidance,
                             hits=hits, expanded_terms=ranking.expanded, warnings=warnings, industry=industry_read,

@@ -139,6 +139,8 @@ class Advice(_Record):
     deadlines: list[GuidanceItem] = Field(default_factory=list)
     avoid: list[str] = Field(default_factory=list)
     cited: list[CitedRecord] = Field(default_factory=list)
+    # Other documents' time limits, folded: the facade moves them into the result's guidance (primary=False).
+    folded: list[GuidanceItem] = Field(default_factory=list, exclude=True)
 
 
 class SearchResult(_Record):

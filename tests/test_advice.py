@@ -157,6 +157,9 @@ def test_document_deadlines_come_from_one_standard():
                       text="处理时限方面,银行通常规定在3个工作日内完成投诉处理。", sources=[SourceSpan(file="b.txt", start=0, end=30)])
     advice = build_advice("监管转办过来的投诉件,我们行规定多少个工作日内要给客户答复", [], [], "银行", rules=[other, one])
     assert len({d.citation.file for d in advice.deadlines}) == 1 and len(advice.cited) == 1
+    # the other document's best time limit is folded, not shown as the plan's, and not part of the plan's JSON
+    assert [f.citation.file for f in advice.folded] == list({"a.txt", "b.txt"} - {advice.deadlines[0].citation.file})
+    assert not any(f.primary for f in advice.folded) and "folded" not in advice.model_dump()
 
 
 def test_a_general_rules_time_limit_when_the_complaints_own_industry_has_none():

@@ -48,3 +48,29 @@ def test_without_rules_of_its_own_industry_a_complaint_gets_the_general_time_lim
 def test_a_complaint_of_an_industry_with_written_limits_gets_those(advisor):
     deadlines = advisor.search("信用卡年费乱扣，客户投诉，几天内要答复").advice.deadlines
     assert [d.industry for d in deadlines] == ["银行"] and "5个工作日内" in deadlines[0].detail
+
+
+BANKS = {
+    "bank_a_rules.txt": "甲银行客户投诉处理流程\n\n第一条 网点受理客户投诉后应当登记投诉人、投诉事项和联系方式。\n"
+                        "第二条 一般投诉银行会在接到投诉后的5个工作日内给予回复。\n"
+                        "第三条 复杂投诉银行会在接到投诉后的10个工作日内给予回复，并报分行消保部门。\n",
+    "bank_b_rules.txt": "乙银行客户投诉归档规定\n\n第一条 处理时限方面，银行通常规定在3个工作日内完成投诉处理。\n"
+                        "第二条 投诉处理完毕后，网点应将投诉材料整理归档，保存不少于五年。\n"
+                        "第三条 支行每月汇总投诉情况，分析原因并提出整改措施。\n",
+}
+
+
+def test_time_limits_of_one_document_are_the_plans_and_the_others_are_folded(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "knowledge").mkdir()
+    for name, text in BANKS.items():
+        (tmp_path / "corpus" / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index", data_dir=tmp_path / "data",
+                        knowledge_dir=tmp_path / "knowledge", no_precedent_threshold=-1, no_precedent_cue_threshold=-1,
+                        no_precedent_domain_threshold=-1)
+    build_index(settings, FakeEncoder(), progress=False)
+    result = Advisor.load(settings, FakeEncoder()).search("客户投诉信用卡年费,我们银行规定几个工作日内要答复")
+    shown = {d.citation.file for d in result.advice.deadlines}
+    folded = [g for g in result.guidance if not g.primary and g.category == "deadline"]
+    assert len(shown) == 1 and folded and {g.citation.file for g in folded}.isdisjoint(shown)
+    assert "folded" not in result.model_dump()["advice"]  # the search JSON keeps its contract

@@ -117,10 +117,11 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
     grade = next((g for g in guidance if g.category == "grading" and g.primary), None)
     deadlines = [d for d in guidance if d.category == "deadline" and d.primary]
     cited: list[CitedRecord] = []
+    folded: list[GuidanceItem] = []
     if not deadlines:
-        deadlines, cited = _document_deadlines(query, rules)
+        deadlines, cited, folded = _document_deadlines(query, rules)
     if not deadlines:
-        deadlines, cited = _document_deadlines(query, fallback_rules)
+        deadlines, cited, folded = _document_deadlines(query, fallback_rules)
     hit_ids = {h.id for h in hits}
     for step in steps:
         for rid in step.sources:
@@ -128,7 +129,8 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
                 record = next((r for r in procedures if r.id == rid), None)
                 if record is not None:
                     cited.append(CitedRecord(id=record.id, title=record.title, text=record.text, sources=record.sources))
-    return Advice(steps=steps, grade=grade, deadlines=deadlines[:4], avoid=list(avoid_phrases)[:12], cited=cited)
+    return Advice(steps=steps, grade=grade, deadlines=deadlines[:4], avoid=list(avoid_phrases)[:12], cited=cited,
+                  folded=folded)
 
 
 def matching_cases(hits: Sequence[Hit], industry: str | None) -> list[Hit]:
@@ -370,8 +372,10 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(len(a | b), 1)
 
 
-def _document_deadlines(query: str, rules: Sequence[Guideline]) -> tuple[list[GuidanceItem], list[CitedRecord]]:
-    """Time limits read from the company's rules documents of the complaint's industry (no curated rulebook)."""
+def _document_deadlines(query: str, rules: Sequence[Guideline]
+                        ) -> tuple[list[GuidanceItem], list[CitedRecord], list[GuidanceItem]]:
+    """Time limits read from the company's rules documents of the complaint's industry (no curated rulebook):
+    those of the document that answers best, its cited records, and the other documents' best one each, folded."""
     keys = _bigrams(query)
     found = []
     # (a regulator's time limits between two sides, or a guide's for complainants, bind no company)
@@ -382,19 +386,29 @@ def _document_deadlines(query: str, rules: Sequence[Guideline]) -> tuple[list[Gu
                 found.append((len(_bigrams(s) & keys) + ("投诉" in s) + ("答复" in s or "回复" in s), s, record))
     found.sort(key=lambda x: -x[0])
     # One standard: the time limits of the document that answers best (a bank's 3 days beside another bank's
-    # 5 and 10 leave staff to choose; the company names its own rulebook in its knowledge folder).
+    # 5 and 10 leave staff to choose); the other documents' are folded, the best one of each.
     document = _document_of(found[0][2]) if found else ""
-    found = [f for f in found if _document_of(f[2]) == document]
-    items, cited = [], []
-    for _, sentence, record in found[:3]:
-        src = record.sources[0] if record.sources else None
-        citation = Citation(title=record.title, file=src.file if src else "", start=src.start if src else 0,
-                            end=src.end if src else 0)
-        items.append(GuidanceItem(category="deadline", standard=record.title, label=_clip(sentence), detail=sentence,
-                                  matched=["摘自公司文档"], citation=citation, industry=record.industry))
-        if record.id not in {c.id for c in cited}:
-            cited.append(CitedRecord(id=record.id, title=record.title, text=record.text, sources=record.sources))
-    return items, cited
+    chosen = [(sentence, record) for _, sentence, record in found if _document_of(record) == document][:3]
+    items = [_deadline_item(sentence, record) for sentence, record in chosen]
+    records = {record.id: record for _, record in chosen}.values()
+    cited = [CitedRecord(id=r.id, title=r.title, text=r.text, sources=r.sources) for r in records]
+    others: dict[str, tuple[str, Guideline]] = {}
+    for _, sentence, record in found:
+        if _document_of(record) != document:
+            others.setdefault(_document_of(record), (sentence, record))
+    folded = [_deadline_item(sentence, record, primary=False) for sentence, record in list(others.values())[:_MAX_FOLDED]]
+    return items, cited, folded
+
+
+_MAX_FOLDED = 4
+
+
+def _deadline_item(sentence: str, record: Guideline, primary: bool = True) -> GuidanceItem:
+    src = record.sources[0] if record.sources else None
+    citation = Citation(title=record.title, file=src.file if src else "", start=src.start if src else 0,
+                        end=src.end if src else 0)
+    return GuidanceItem(category="deadline", standard=record.title, label=_clip(sentence), detail=sentence,
+                        matched=["摘自公司文档"], citation=citation, industry=record.industry, primary=primary)
 
 
 def _document_of(record: Guideline) -> str:
