@@ -22,12 +22,11 @@ DOCS = {
 }
 
 
-@pytest.fixture(scope="module")
-def advisor(tmp_path_factory) -> Advisor:
-    root = tmp_path_factory.mktemp("fallback")
+def _advisor(root, docs: dict[str, str]) -> Advisor:
+    """An advisor over `docs` (file name → text), built in `root` with the hashing encoder."""
     (root / "corpus").mkdir()
     (root / "knowledge").mkdir()
-    for name, text in DOCS.items():
+    for name, text in docs.items():
         (root / "corpus" / name).write_text(text, encoding="utf-8")
     # (every query gets a plan: the hashing encoder's cosines say nothing about closeness)
     settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data",
@@ -35,6 +34,11 @@ def advisor(tmp_path_factory) -> Advisor:
                         no_precedent_domain_threshold=-1)
     build_index(settings, FakeEncoder(), progress=False)
     return Advisor.load(settings, FakeEncoder())
+
+
+@pytest.fixture(scope="module")
+def advisor(tmp_path_factory) -> Advisor:
+    return _advisor(tmp_path_factory.mktemp("fallback"), DOCS)
 
 
 @pytest.mark.parametrize("query", ["这种投诉要几天内回复客户", "客户说宽带装了一个月还没通，我们几天内要答复",
@@ -61,15 +65,7 @@ BANKS = {
 
 
 def test_time_limits_of_one_document_are_the_plans_and_the_others_are_folded(tmp_path):
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "knowledge").mkdir()
-    for name, text in BANKS.items():
-        (tmp_path / "corpus" / name).write_text(text, encoding="utf-8")
-    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index", data_dir=tmp_path / "data",
-                        knowledge_dir=tmp_path / "knowledge", no_precedent_threshold=-1, no_precedent_cue_threshold=-1,
-                        no_precedent_domain_threshold=-1)
-    build_index(settings, FakeEncoder(), progress=False)
-    result = Advisor.load(settings, FakeEncoder()).search("客户投诉信用卡年费,我们银行规定几个工作日内要答复")
+    result = _advisor(tmp_path, BANKS).search("客户投诉信用卡年费,我们银行规定几个工作日内要答复")
     shown = {d.citation.file for d in result.advice.deadlines}
     folded = [g for g in result.guidance if not g.primary and g.category == "deadline"]
     assert len(shown) == 1 and folded and {g.citation.file for g in folded}.isdisjoint(shown)
