@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from advisor.errors import InvalidQueryError, RecordNotFoundError
 from advisor.feedback.store import FeedbackStats, feedback_db, feedback_stats, record_feedback
-from advisor.guidance.advice import avoid_phrases, bigram_rarity, build_advice
+from advisor.guidance.advice import bigram_rarity, build_advice
 from advisor.guidance.apply import guidance_for
+from advisor.guidance.documents import avoid_phrases
 from advisor.guidance.rulebook import RuleBook, load_rules
 from advisor.models import Advice, Case, GuidanceItem, Guideline, Hit, SearchResult
 from advisor.retrieval.confidence import confidence

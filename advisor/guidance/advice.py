@@ -22,7 +22,6 @@ from advisor.guidance.clauses import (
     NOT_A_STEP,
     STORY_PERSON,
     THIRD_PARTY,
-    TIME_LIMIT,
     applies,
     company_handles,
     industries_named,
@@ -40,16 +39,19 @@ from advisor.guidance.clauses import (
     title_problem,
     without_run_in_label,
 )
+from advisor.guidance.documents import document_deadlines
 from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.guidance.lessons import lesson_step
-from advisor.models import Advice, AdviceStep, Citation, CitedRecord, GuidanceItem, Guideline, Hit
+from advisor.guidance.steptext import DATED as _DATED
+from advisor.guidance.steptext import bigrams as _bigrams
+from advisor.guidance.steptext import clip as _clip
+from advisor.models import Advice, AdviceStep, CitedRecord, GuidanceItem, Guideline, Hit
 from advisor.text.actions import is_management
 from advisor.text.industry import compatible
 from advisor.text.terms import GENERAL
 from advisor.text.words import dictionary_words, is_garbled
 
 MIN_STEPS, MAX_STEPS = 3, 7
-MAX_STEP_CHARS = 90
 _MIN_STEP_CHARS = 8
 _LETTER_PERSON = re.compile(r"(?<![A-Za-z])[A-Z](?:先生|女士|小姐|经理|专员|客户)")
 _MIN_PRECEDENT_CHARS = 4  # "提供代步车" is a step; "行政", where a page's excerpt ends, is none
@@ -66,13 +68,9 @@ _GENERIC = frozenset(
 _SETTING = frozenset(
     "小区 物业 酒店 银行 网点 门店 商家 商场 医院 餐厅 饭店 平台 店里 乘客 旅客 患者 家属 居民 住户 业委会".split()
 )
-# A sentence with a date or a 某某 goes on with the story ("2015年1月19日,患者刘某的家属来到…").
-_DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|某某")
 # Steps for a situation the complaint must show: a group complaint's procedure is no plan for one owner.
 _GROUP_RULE = re.compile(r"群诉|群体|集体")
-_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])")
 _META_LABEL = re.compile(r"^(?:要求|标准|原则|说明|注意|备注|规定|做法|措施|内容)\s*[:：]\s*")
-_AVOID_CUE = re.compile(r"(?:禁止使用|禁止说|不要说|不能说|忌说|忌用|严禁说|避免说|禁用语)[^“\"]{0,12}[“\"]([^”\"]{2,120})[”\"]")
 
 
 @dataclass
@@ -119,9 +117,9 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
     cited: list[CitedRecord] = []
     folded: list[GuidanceItem] = []
     if not deadlines:
-        deadlines, cited, folded = _document_deadlines(query, rules)
+        deadlines, cited, folded = document_deadlines(query, rules)
     if not deadlines:
-        deadlines, cited, folded = _document_deadlines(query, fallback_rules)
+        deadlines, cited, folded = document_deadlines(query, fallback_rules)
     hit_ids = {h.id for h in hits}
     for step in steps:
         for rid in step.sources:
@@ -328,28 +326,6 @@ def _worded(keys: set[str]) -> set[str]:
     return {k for k in keys if not k.isdigit()}
 
 
-def _clip(step: str) -> str:
-    """A step without its numbering, cut at a clause boundary (the words stay the document's)."""
-    text = ENUM.sub("", " ".join(step.split()).lstrip("#> ")).strip(" ;；,，")
-    text = _SPACED.sub("", text)  # a PDF's spaces inside a sentence ("诚 恳", "在 5 个工作日 内")
-    sentences = [x for x in re.split(r"(?<=[。！？!?])", text) if x.strip()]
-    # The story going on after the step ("…拟定调解方案。2015年1月19日,患者刘某的家属来到…") is no part of it.
-    story = next((i for i, x in enumerate(sentences[1:], 1) if STORY_PERSON.search(x) or _DATED.search(x)), None)
-    if story is not None:
-        text = "".join(sentences[:story])
-    if len(text) <= MAX_STEP_CHARS:
-        return text
-    cut = max(text.rfind(p, 0, MAX_STEP_CHARS) for p in "。；;")
-    if cut < 20:
-        cut = max(text.rfind(p, 0, MAX_STEP_CHARS) for p in "，,")
-    return text[: cut + 1].rstrip("，,") if cut >= 20 else text[:MAX_STEP_CHARS]
-
-
-def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"[\W_]", "", text)
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 def _merge(candidates: list[_Candidate], query_keys: set[str]) -> list[AdviceStep]:
     """Near-duplicates merged (their sources joined), ordered by support, then rank and relevance."""
     merged: list[_Candidate] = []
@@ -370,57 +346,3 @@ def _merge(candidates: list[_Candidate], query_keys: set[str]) -> list[AdviceSte
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(len(a | b), 1)
-
-
-def _document_deadlines(query: str, rules: Sequence[Guideline]
-                        ) -> tuple[list[GuidanceItem], list[CitedRecord], list[GuidanceItem]]:
-    """Time limits read from the company's rules documents of the complaint's industry (no curated rulebook):
-    those of the document that answers best, its cited records, and the other documents' best one each, folded."""
-    keys = _bigrams(query)
-    found = []
-    # (a regulator's time limits between two sides, or a guide's for complainants, bind no company)
-    for record in (r for r in rules if not THIRD_PARTY.search(r.text) and not FOR_COMPLAINANTS.search(r.title)):
-        for sentence in re.split(r"(?<=[。；;\n])", record.text):
-            s = " ".join(sentence.split()).strip()
-            if TIME_LIMIT.search(s) and 8 <= len(s) <= 160:
-                found.append((len(_bigrams(s) & keys) + ("投诉" in s) + ("答复" in s or "回复" in s), s, record))
-    found.sort(key=lambda x: -x[0])
-    # One standard: the time limits of the document that answers best (a bank's 3 days beside another bank's
-    # 5 and 10 leave staff to choose); the other documents' are folded, the best one of each.
-    document = _document_of(found[0][2]) if found else ""
-    chosen = [(sentence, record) for _, sentence, record in found if _document_of(record) == document][:3]
-    items = [_deadline_item(sentence, record) for sentence, record in chosen]
-    records = {record.id: record for _, record in chosen}.values()
-    cited = [CitedRecord(id=r.id, title=r.title, text=r.text, sources=r.sources) for r in records]
-    others: dict[str, tuple[str, Guideline]] = {}
-    for _, sentence, record in found:
-        if _document_of(record) != document:
-            others.setdefault(_document_of(record), (sentence, record))
-    folded = [_deadline_item(sentence, record, primary=False) for sentence, record in list(others.values())[:_MAX_FOLDED]]
-    return items, cited, folded
-
-
-_MAX_FOLDED = 4
-
-
-def _deadline_item(sentence: str, record: Guideline, primary: bool = True) -> GuidanceItem:
-    src = record.sources[0] if record.sources else None
-    citation = Citation(title=record.title, file=src.file if src else "", start=src.start if src else 0,
-                        end=src.end if src else 0)
-    return GuidanceItem(category="deadline", standard=record.title, label=_clip(sentence), detail=sentence,
-                        matched=["摘自公司文档"], citation=citation, industry=record.industry, primary=primary)
-
-
-def _document_of(record: Guideline) -> str:
-    """The file a rules record was cut from (its id when it has no source)."""
-    return record.sources[0].file if record.sources else record.id
-
-
-def avoid_phrases(guidelines: Sequence[Guideline]) -> dict[str, list[str]]:
-    """Phrases the guidelines forbid staff to say, per industry of the guideline that lists them."""
-    out: dict[str, list[str]] = {}
-    for g in guidelines:
-        for m in _AVOID_CUE.finditer(g.text):
-            words = [w.strip(" 等词汇语句") for w in re.split(r"[、,，;；]", m.group(1))]
-            out.setdefault(g.industry, []).extend(w for w in words if len(w) >= 2 and w not in out.get(g.industry, []))
-    return out

@@ -1,0 +1,35 @@
+"""A plan step's text: a document's sentence clipped to a step, and the character bigrams steps are compared by."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.guidance.clauses import ENUM, STORY_PERSON
+
+MAX_STEP_CHARS = 90
+# A sentence with a date or a 某某 goes on with the story ("2015年1月19日,患者刘某的家属来到…").
+DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|某某")
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])")
+
+
+def clip(step: str) -> str:
+    """A step without its numbering, cut at a clause boundary (the words stay the document's)."""
+    text = ENUM.sub("", " ".join(step.split()).lstrip("#> ")).strip(" ;；,，")
+    text = _SPACED.sub("", text)  # a PDF's spaces inside a sentence ("诚 恳", "在 5 个工作日 内")
+    sentences = [x for x in re.split(r"(?<=[。！？!?])", text) if x.strip()]
+    # The story going on after the step ("…拟定调解方案。2015年1月19日,患者刘某的家属来到…") is no part of it.
+    story = next((i for i, x in enumerate(sentences[1:], 1) if STORY_PERSON.search(x) or DATED.search(x)), None)
+    if story is not None:
+        text = "".join(sentences[:story])
+    if len(text) <= MAX_STEP_CHARS:
+        return text
+    cut = max(text.rfind(p, 0, MAX_STEP_CHARS) for p in "。；;")
+    if cut < 20:
+        cut = max(text.rfind(p, 0, MAX_STEP_CHARS) for p in "，,")
+    return text[: cut + 1].rstrip("，,") if cut >= 20 else text[:MAX_STEP_CHARS]
+
+
+def bigrams(text: str) -> set[str]:
+    """The character bigrams of `text`, punctuation and spaces removed."""
+    text = re.sub(r"[\W_]", "", text)
+    return {text[i : i + 2] for i in range(len(text) - 1)}
