@@ -9,6 +9,7 @@ from advisor.corpus.classify import case_type, complaint_type_of, industry_of
 from advisor.corpus.doctext import DocText
 from advisor.corpus.handling import SALUTATION, told_actions
 from advisor.corpus.people import names_anyone
+from advisor.corpus.roles import is_metadata_label
 from advisor.corpus.stories import is_editorial, story_score
 from advisor.corpus.titles import case_title
 from advisor.models import Case, SourceSpan
@@ -87,7 +88,7 @@ _COMMENT = re.compile(
     #赔偿责任?2.我们应如何…?1.由于…")
     r"|(?:试|请)(?:[^。？?！!\n]{0,30}?进行)?(?:分析|思考|讨论|评析)|[1１][.．、][^。？?\n]{4,60}[?？]"
     # an expert's view the reporter sought ("记者向省消协投诉部有关人士了解到,…", "律师认为,…")
-    r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,16}(?:律师|专家|法官|学者|教授|局长|处长|科长|会长|秘书长|消保官)[\u4e00-\u9fff]{0,3}(?:认为|表示|指出|提醒|建议|强调|说)"
+    r"|记者(?:从|向)[^，,。]{0,24}(?:了解到|获悉)|[^，,。]{0,16}(?:律师|专家|法官|学者|教授|局长|处长|科长|会长|秘书长|消保官|业内人士|行业人士|法律人士)[\u4e00-\u9fff]{0,3}(?:认为|表示|指出|提醒|建议|强调|说)"
     # the story's wider debate ("此事件也引发了对宠物护理行业监管的讨论")
     r"|(?:此|该|这一|这起)(?:事件|事)[^，,。]{0,4}引发(?:了)?[^，,。]{0,4}(?:对|关于)[^，,。]{2,30}的(?:讨论|思考|反思|关注)"
     # an official's view quoted first ("“服装鞋帽一直是…投诉最为集中的领域…”市场监管局相关负责人表示")
@@ -166,7 +167,7 @@ _ATTACHMENT = re.compile(r"[\u4e00-\u9fff]{0,4}附件[:：]?")
 
 def _reply_chrome(paragraph: str) -> bool:
     p = paragraph.strip()
-    return (_SALUTATION.match(p) is not None or _ATTACHMENT.fullmatch(p) is not None
+    return (_SALUTATION.match(p) is not None or _ATTACHMENT.fullmatch(p) is not None or is_metadata_label(p)
             or (_PARTICULARS.match(p) is not None and _PARTICULAR_WORDS.search(p) is not None))
 
 

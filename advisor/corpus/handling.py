@@ -15,7 +15,9 @@ _ACTOR = re.compile(
     # a hotline office, a consumer council speaking as itself, a government work team
     r"热线办|热线科|受理中心|市长电话|市长热线|本会(?![所员])|(?:督导|工作|调查|专家|调解|联合)(?:小)?组|专班|"
     # a government bureau (住建局, 我局), not a 结局 or a 局部
-    r"(?<![结格布骗赌饭棋牌大当终开全])局(?![部面势限促])"
+    r"(?<![结格布骗赌饭棋牌大当终开全])局(?![部面势限促])|"
+    # a Hong Kong department acting (社署回复, 署方调查后) and its inspectors, not a 签署 or a 部署
+    r"署方|[\u4e00-\u9fff]署(?=[回表调经已于向发指称提])|督察"
     r")"
 )
 _REMEDY = (
@@ -53,6 +55,8 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
             continue  # "经核查，…" reports a finding, not an action
         if _customer_complains(s):
             continue  # "客人其后向消委会投诉,不满…": the customer complaining, not the handling
+        if _FIRST_PERSON_QUOTE.match(s):
+            continue  # "“搬家公司让我自己和搬家工人协商。": the customer's account of the company, not its handling
         if _INTRODUCES.search(s):
             continue  # "…按照如下四个步骤进行了处理:" introduces the steps that follow
         if _UNASKED.search(s) and not _SETTLED.search(s):
@@ -64,6 +68,10 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
             continue  # what a reporter did (记者与该餐厅取得了联系) is no handling
         out.append(s)
     return out[:limit]
+
+
+# A quoted sentence in the customer's first person ("“…让我自己…”"; the company's "我们…" may be a step).
+_FIRST_PERSON_QUOTE = re.compile(r"^[“「\"][^”」\"]*我(?![们行司方局院])")
 
 
 def _units(story: str) -> list[tuple[str, bool]]:

@@ -158,7 +158,22 @@ class ProseReader:
         """The section under `heading` tells more of the last story: it opens with a person that story named."""
         if not stories or heading is None or not bodies or self._sibling_of(stories[-1], heading):
             return False
-        return self._goes_on(stories[-1], self.text[bodies[0].start : bodies[0].end])
+        return self._goes_on(stories[-1], self.text[bodies[0].start : bodies[0].end]) or self._crosshead(
+            stories[-1], heading, bodies)
+
+    def _crosshead(self, story: _Story, heading: Block, bodies: list[Block]) -> bool:
+        """A news story's Markdown crosshead (## 社署：CCTV坏 曾发3警告) over more of the same incident: the
+        section tells no story of its own (the caller checked) and opens none, names nobody the story did not,
+        and tells events rather than rules."""
+        level = md_level(heading)
+        if not level or _NUMBERED_HEAD.match(heading.text) or (
+                story.heading is not None and not 0 < md_level(story.heading) < level):
+            return False
+        told = self._join(story.blocks)
+        if self._someone_else(bodies, told):
+            return False
+        said = self._join(bodies)
+        return story_score(said) > 0 and not starts_new_story(self.text[bodies[0].start : bodies[0].end], told)
 
     def _someone_else(self, group: list[Block], so_far: str) -> bool:
         """The section names a particular person (胡女士, 王某) whom the story so far does not (上述乔先生 was named

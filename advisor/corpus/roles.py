@@ -62,7 +62,7 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
 PROTOTYPES: dict[Role, tuple[str, ...]] = {
     "facts": ("投诉概述", "案例说明", "事件经过", "情景回放", "案情简介", "查证情况", "案例背景", "申诉内容",
               "调查情况", "问题呈现", "场景还原", "基本情况", "事情经过", "案例描述", "客户诉求", "案例基本情况", "案例简介", "案情回顾", "业主投诉", "顾客投诉", "消费者投诉", "用户投诉", "客户投诉",
-              "投诉内容", "投诉问题", "案例介绍", "案情介绍", "事件介绍", "情况介绍"),
+              "投诉内容", "投诉问题", "案例介绍", "案情介绍", "事件介绍", "情况介绍", "来电显示", "市民来电", "读者来信"),
     "thinking": ("管理思考", "案例点评", "经验启示", "案例分析", "原因分析", "经验总结", "案例评析", "启示与建议",
                  "专家点评", "律师说法", "消费提示", "风险提示", "心得体会", "该类项目存在的风险", "影响分析", "典型意义",
                  "法律依据"),
@@ -77,6 +77,8 @@ _STEP_NUMBER = re.compile(r"(?:[Ss]tep|STEP)\d{1,2}|第[一二三四五六七八
 # A record's particulars (【反馈部门】市交通局, 【反馈时间】…) head no section of the story.
 # (a news page's lead — 核心提示, 导读, 编者按, 内容提要 — sums the page up: no section of one case)
 _METADATA = re.compile(r"部门|时间|日期|编号|单位|来源|网址|电话|邮箱|地址|作者|编辑|核心提示|内容提示|导读|编者按|提要|摘要")
+# A label whose head word is a reply is the reply, whatever names its sender ("部门反馈", but "反馈部门" is a particular).
+_REPLY_HEAD = re.compile(r"(?:反馈|回复|答复|回应)$")
 # Words that make a "label:" prefix a speaker or a sentence, not a section heading.
 _NOT_LABEL = re.compile(r"认为|表示|告诉|指出|坦言|透露|说道|声称|[，,。；;！!？?]|\d{2,}")
 # Words that often stand beside a role word in a label without changing it (案例背景介绍, 本案分析).
@@ -117,7 +119,7 @@ def label_roles(label: str, min_coverage: float = 0.75) -> tuple[Role, ...]:
     if any(text == proto for protos in PROTOTYPES.values() for proto in protos):
         return next(_rule_roles(text), ()) or _similar_roles(text)
     if (not 2 <= len(text) <= _HEADED_CHARS or _NOT_LABEL.search(text) or _TITLE_WORDS.search(text)
-            or _METADATA.search(text)):
+            or (_METADATA.search(text) and not _REPLY_HEAD.search(text))):
         return ()
     if headed_label(text):
         return _with_lessons(text, next(_rule_roles(text), ()))
@@ -164,6 +166,9 @@ def _neutral_only(text: str) -> bool:
 
 def is_metadata_label(label: str) -> bool:
     """A label of a record's particulars (反馈部门, 来信时间), not of a section: it stays inside the case."""
+    field, _, value = label.strip().partition(" ")
+    if value.strip() and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", field) and (re.search(r"人员|人$", field) or _METADATA.search(field)):
+        return True  # a form's field and its value: "回复人员 网站管理员", "回复时间 2021-09-27"
     text = re.sub(r"[\s/／、\-—【】\[\]:：]+", "", label)
     return len(text) <= 6 and _METADATA.search(text) is not None
 
@@ -207,7 +212,10 @@ COLON_WORDS = ("案例", "分析", "背景", "点评", "评析", "启示", "结�
 
 # An office's or a company's reply to the complaint: "南皮县城管局回复:", "市公交总公司答复:".
 _ORG_REPLY = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:局|厅|委|办|中心|公司|部门|政府|银行|医院|学校|物业|街道|社区|站|所|院)"
-                        r"的?(?:回复|答复|回应|处理意见|办理结果|调查结果|反馈)$")
+                        r"的?(?:回复|答复|解答|回应|处理意见|办理结果|调查结果|反馈)$")
+# A caller's side of a hotline column or a message board: "市民耿先生来电:", "网友留言:", "读者王女士来信:".
+_CALLER = re.compile(r"^(?:市民|居民|村民|网友|读者|业主|家长|乘客|旅客|游客|顾客|客户|用户|消费者|车主|患者)"
+                     r"[\u4e00-\u9fff]{0,4}?(?:来电|来信|留言|提问|咨询)$")
 
 
 def colon_label_roles(label: str) -> tuple[Role, ...]:
@@ -215,6 +223,8 @@ def colon_label_roles(label: str) -> tuple[Role, ...]:
     text = label.strip()
     if _ORG_REPLY.match(text):
         return ("steps",)
+    if _CALLER.match(text):
+        return ("facts",)
     if text in ("案例", "案情"):
         return ("facts",)
     if text in ("原因", "结论"):  # ("结论:" heads a section; "b超检查,结论为:…" is a sentence)

@@ -1,0 +1,106 @@
+"""Layouts first met in the development split dev52: a paper's call-log column (time, caller, office's answer),
+a government form with its reply fields, 【部门反馈】, a Hong Kong story under crossheads, a blog's footer.
+Texts written for the tests after the patterns of those documents."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import seg
+
+from advisor.corpus.furniture import line_noise
+from advisor.corpus.handling import told_actions
+from advisor.corpus.roles import colon_label_roles, is_metadata_label, label_roles
+
+_CALL_LOG = (
+    "9:30\n市民张先生来电:我们小区门口的公交站撤了,老人出门要走两公里,能否恢复站点?\n"
+    "市交委解答:该站因道路施工临时撤销,本周起在小区东门增设临时站,3路、15路停靠。\n"
+    "11:00\n市民李女士来电:学校附近的路灯被树枝挡住,晚上漆黑一片,希望尽快处理!\n"
+    "区农林局解答:经核实情况属实,已督促养护单位对遮挡路灯的树枝进行修剪。\n"
+)
+
+
+def test_each_call_and_its_answer_in_a_call_log_column_is_a_case_of_its_own():
+    out = seg(_CALL_LOG)
+    assert len(out.cases) == 2
+    bus, lamp = sorted(out.cases, key=lambda c: c.sources[0].start)
+    assert "公交站撤了" in bus.text and "路灯" not in bus.text
+    assert any("增设临时站" in s for s in bus.handling_steps)
+    assert any("进行修剪" in s for s in lamp.handling_steps)
+    assert not any("11:00" in s for c in out.cases for s in c.handling_steps)
+
+
+def test_a_callers_label_and_an_offices_answer_are_section_labels():
+    assert colon_label_roles("市民张先生来电") == ("facts",)
+    assert colon_label_roles("读者王女士来信") == ("facts",)
+    assert colon_label_roles("市交委解答") == ("steps",)
+    assert colon_label_roles("市民反映情况属实") == ()  # a sentence, no label
+    assert label_roles("来电显示") == ("facts",)
+
+
+def test_a_departments_feedback_is_its_reply_but_the_replying_department_is_a_particular():
+    assert label_roles("部门反馈", 0.5) == ("steps",)  # (the threshold of a 【bracketed】 label)
+    assert label_roles("反馈部门", 0.5) == ()
+    out = seg("某村村民反映,村里电压不稳,用电高峰时电饭锅连饭都煮不熟,希望供电部门重视。\n【记者跑腿】\n"
+              "该村民告诉记者,每到夏季家中电器就无法运转。\n【部门反馈】\n"
+              "记者随后联系了当地供电所。该所负责人表示,已将该村列入农网改造计划,线路改造将于明年实施。\n")
+    (case,) = out.cases
+    assert any("农网改造计划" in s for s in case.handling_steps)
+
+
+def test_a_forms_field_and_value_lines_are_particulars_not_headings_or_steps():
+    assert is_metadata_label("回复人员 网站管理员")
+    assert is_metadata_label("回复时间 2021-09-27")
+    assert not is_metadata_label("学校食堂 饭菜质量差")
+    out = seg("咨询信息\n标题 学校饭菜质量太差\n提问人 一个家长\n"
+              "内容 孩子说午饭只有三小块鸡蛋,一天十块钱的餐费,家长们极其不满,解决不了就向市长热线投诉。\n"
+              "提问时间 2021/9/26 9:24:53\n回复信息\n回复人员 网站管理员\n"
+              "回复内容 接到留言后,局相关科室高度重视,安排专人对所述问题进行核查,学校已责令食堂立即整改。\n"
+              "回复时间 2021-09-27\n")
+    assert not out.guidelines
+    (case,) = out.cases
+    assert any("责令食堂立即整改" in s for s in case.handling_steps)
+    assert not any(s.startswith(("回复人员", "回复时间")) for s in case.handling_steps)
+
+
+def test_a_news_story_goes_on_under_its_crossheads():
+    out = seg("该名已向社署实名举报的举报人向本报透露,女院友年近九旬,患有脑退化,今年5月28日入住某安老院,最少在入住当晚、"
+              "次日晚上因较难管理,被安排在大厅坐通宵,整晚未回房睡觉。家属曾在同月31日午间探望,发现母亲神情疲累,失禁令裤子湿透。\n\n## 护理员自言被指使\n\n## 称院友不服从管理\n\n"
+              "举报人提供的录音显示,涉事夜更护理员曾承认当晚让她出来未返房,又称若长者不服从管理便可推到大厅。"
+              "社署回复本报查询称,署方调查后,8月就院舍未有为住客提供适切照顾发出书面警告。\n", "news.md")
+    assert not out.guidelines
+    (case,) = out.cases
+    assert any("发出书面警告" in s for s in case.handling_steps)
+
+
+def test_the_customers_quoted_account_of_the_company_is_no_step_but_the_companys_own_words_may_be():
+    story = ("“搬家公司让我自己和搬家工人协商。”李女士表示,工人态度坚决。\n"
+             "“我们已为客户办理退款,并向她道歉。”该公司负责人说。\n")
+    steps = told_actions(story)
+    assert not any("让我自己" in s for s in steps)
+    assert any("办理退款" in s for s in steps)
+
+
+def test_a_hong_kong_department_acts_but_a_complaint_made_to_it_is_no_step():
+    story = ("该名已向社署实名举报的举报人透露,院友被安排在大厅坐通宵。\n"
+             "社署回复查询称,署方调查后已向院舍发出书面警告,并会加强监察。\n")
+    steps = told_actions(story)
+    assert any("发出书面警告" in s for s in steps)
+    assert not any("实名举报" in s for s in steps)
+
+
+def test_an_industry_insiders_view_is_the_cases_comment():
+    out = seg("市民李女士致电本报称,搬家公司谈好价格200元,工人上门后涨到750元,协商不成还遭辱骂。\n"
+              "记者致电该搬家公司,工作人员称不可能坐地涨价。\n"
+              "业内人士表示,不正规的搬家公司会冒充名牌搬家公司,大多没有工商登记。\n")
+    (case,) = out.cases
+    assert any("冒充名牌搬家公司" in t for t in case.management_thinking)
+
+
+@pytest.mark.parametrize("line", ["lvpgku 发表在 痞客邦 留言(0) 人气()", "全站热搜", "11:00", "date 2025-08-30 明报记者 方宁"])
+def test_a_blogs_footer_a_time_of_day_and_a_dated_byline_are_page_furniture(line):
+    assert line_noise(line, set()) == "网页信息"
+
+
+@pytest.mark.parametrize("line", ["留言后3天内回复", "11:00前到店的客人可免费升级房型", "阅读(理解)能力"])
+def test_lines_of_text_that_mention_counters_or_times_are_kept(line):
+    assert line_noise(line, set()) is None
