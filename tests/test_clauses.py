@@ -11,6 +11,7 @@ from advisor.guidance.clauses import (
     is_fragment,
     is_handling,
     is_setup,
+    not_a_precedent_step,
     remedies,
 )
 from advisor.models import Hit
@@ -196,3 +197,17 @@ def test_a_rulebook_titled_by_its_problem(title, problem):
     from advisor.guidance.clauses import title_problem
 
     assert title_problem(title) == problem
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("车主提供维修清单,保险公司结合“合理维修费用”条款,同意按4S店报价的90%理赔。", False),  # a short quoted term
+    ("沟通修复:召开“电梯安全专项会”,邀请业主代表、维保技术人员参会。", False),
+    ("物业已派人上门维修。", False),
+    ("“搬家公司让我自己和工人协商。”", True),  # quoted speech
+    ("经理说“我们马上派人”。", True),
+    ("谨防“代理退保”陷阱,避免保障缺失风险。", True),  # a warning to consumers
+    ("银行理财经理存在“误导性陈述”。", True),  # a finding: nothing done
+    ("经调解,双方达成一致。", True),
+])
+def test_a_precedents_step_may_quote_a_short_term_of_what_the_company_did(text, refused):
+    assert not_a_precedent_step(text) is refused

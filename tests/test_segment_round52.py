@@ -104,3 +104,17 @@ def test_a_blogs_footer_a_time_of_day_and_a_dated_byline_are_page_furniture(line
 @pytest.mark.parametrize("line", ["留言后3天内回复", "11:00前到店的客人可免费升级房型", "阅读(理解)能力"])
 def test_lines_of_text_that_mention_counters_or_times_are_kept(line):
     assert line_noise(line, set()) is None
+
+
+def test_a_story_that_lists_the_options_the_company_offered_is_a_case_not_a_rule():
+    out = seg("航班取消或延误的保障\n\n航空公司不时取消航班和整合部分班次,有时甚至停飞某些航线,以节省营运成本。本会检视20间航空公司的"
+              "运送条款,看看消费者碰上更改或取消航班,能否获得足够的保障。\n\n例子个案\n\n"
+              "陈小姐8月中旬透过A航空公司网站购买9月下旬由香港到芝加哥的直航来回机票。出发前2天才发现预订的直航航班被改为需转机的航班,"
+              "陈小姐遂向本会作出投诉。经本会调停后,A航空公司以价值300美元之旅游礼券作补偿。\n\n"
+              "张小姐于今年5月购买了2张明年1月由香港到关岛的直航来回机票,于7月收到B航空公司来电通知,"
+              "来往香港及关岛的航线即将停航,公司提供3个改乘安排:\n"
+              "1. 日期不变,须到夏威夷转机,不另收费,但没有差价可退还;\n"
+              "2. 启程日和回程日均延后4天,须到东京转机,不另收费;\n"
+              "3. 取消机票,全数退款。\n")
+    assert any("关岛" in c.text for c in out.cases)
+    assert not any("关岛" in g.text for g in out.guidelines)

@@ -22,6 +22,7 @@ from advisor.corpus.people import (
     people_named,
 )
 from advisor.corpus.storylists import DATED_ITEM, SENTENCE_OPEN, another_company, listed_cuts
+from advisor.text.items import split_items
 
 _STORY_CUES = re.compile(
     PERSON
@@ -167,7 +168,15 @@ def is_story(text: str, strict: bool = False, person: bool = True) -> bool:
         if not first and len(_ONE_INCIDENT.findall(text)) >= 2:
             return story_score(text) > 0.0  # the incident itself is the story: 本次停电…本次故障
         return first > 0 and story_score(text) + first / (max(len(text), 1) / 100) > 0.0
-    return story_score(text) > 0.0
+    return story_score(text) > 0.0 or _story_before_list(text)
+
+
+def _story_before_list(text: str) -> bool:
+    """A story whose lead tells the incident and whose numbered points list what was offered or asked
+    ("张小姐…收到B航空公司来电通知,航线即将停航,公司提供3个改乘安排: 1. …须转机…"): the points' wording
+    (须, 不另收费) is no rule of the text's own."""
+    lead, items = split_items(text)
+    return bool(items) and protagonist(lead) is not None and story_score(lead) > 0.0
 
 
 def protagonist(text: str) -> str | None:

@@ -32,6 +32,7 @@ from advisor.guidance.clauses import (
     is_setup,
     is_stage,
     names_other_industry,
+    not_a_precedent_step,
     pieces,
     problem_subject,
     remedies,
@@ -170,7 +171,7 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             if _DATED.match(text) or _cut_off_at_end(step, ending) or _CUT_TIME.match(text) or _sums_of_its_own(text, query):
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
-            if (len(text) < _MIN_PRECEDENT_CHARS or BARE_EVENT.match(text) or _run_on(text) or NOT_A_STEP.search(text) or ANALYSIS.search(text) or is_management(text)
+            if (len(text) < _MIN_PRECEDENT_CHARS or BARE_EVENT.match(text) or _run_on(text) or not_a_precedent_step(text) or ANALYSIS.search(text) or is_management(text)
                     or is_fragment(text) or is_garbled(text) or not applies(text, facts, ("extortion",))
                     or THIRD_PARTY.search(text) or MEDIA_DID.search(text)
                     or (_LETTER_PERSON.search(text) and hit.confidence != "高")):

@@ -21,6 +21,8 @@ RULE_INTENT = re.compile(
     r"|几类|哪类|哪一类|算哪|属于哪|第一步"
     # what kind a complaint is counted as (属于什么类别, 归到哪种投诉, 怎么界定算不算投诉)
     r"|什么类别|什么类型的投诉|哪种投诉|归到哪|界定|算不算投诉"
+    # whether a complaint is taken up at all (这种投诉受理吗, 受不受理, 归不归你们管)
+    r"|受理吗|受不受理|是否受理|能否受理|能不能受理|受理范围|管不管|归不归"
     # what a procedure asks for (需要什么手续, 要登记哪些信息, 提供哪些材料); 几耐 is Cantonese for 多久
     r"|(?:需要|要|得|办)(?:什么|哪些)(?:手续|材料|资料|证件|证明)|(?:登记|提供|提交|准备)(?:什么|哪些)|几耐"
 )
