@@ -118,3 +118,14 @@ def test_a_story_that_lists_the_options_the_company_offered_is_a_case_not_a_rule
               "3. 取消机票,全数退款。\n")
     assert any("关岛" in c.text for c in out.cases)
     assert not any("关岛" in g.text for g in out.guidelines)
+
+
+def test_the_crux_named_by_the_writer_is_the_cases_comment_but_not_when_someone_is_quoted_saying_it():
+    out = seg("近日,某小区多名用户反映,更换新燃气表后燃气费翻倍,燃气公司初期坚称一切正常,后在督导组督促下同意退款。\n"
+              "用户愤怒的焦点在于燃气公司未能及时自查自纠,反而在初期否认存在问题。\n")
+    (case,) = out.cases
+    assert any("焦点在于" in t for t in case.management_thinking)
+    quoted = seg("一位老太太来到调解中心,称储蓄卡中的百余万元存款不翼而飞,调解中心成立了专门的调解小组。"
+                 "“本案的焦点在于,老太太的资金交易记录是否被银行篡改。”调解员说。调解小组随后对交易流水展开联动查账。\n")
+    (case,) = quoted.cases
+    assert not any("焦点在于" in t for t in case.management_thinking)
