@@ -129,3 +129,14 @@ def test_the_crux_named_by_the_writer_is_the_cases_comment_but_not_when_someone_
                  "“本案的焦点在于,老太太的资金交易记录是否被银行篡改。”调解员说。调解小组随后对交易流水展开联动查账。\n")
     (case,) = quoted.cases
     assert not any("焦点在于" in t for t in case.management_thinking)
+
+
+def test_a_consumer_councils_mediation_is_the_handling_but_its_news_and_the_customer_going_to_it_are_not():
+    story = ("2020年9月,周女士来到余姚消保委办公室反映她儿子在该健身房充值近9000元,说好的退款等了一年多还是不履行。\n"
+             "经南岸区消费者权益保护委员会调解,健身房退还周女士6000元,并赠送价值1000元的体验卡。\n"
+             "3月6日,珠海市消费者权益保护委员会召开信息通报会,公布了一批消费维权典型案例。\n"
+             "调查显示,45.64%的人购买的课程存在退费难问题。\n")
+    steps = told_actions(story)
+    assert any("退还周女士6000元" in s for s in steps)
+    assert not any("来到余姚消保委办公室反映" in s for s in steps)
+    assert not any("通报会" in s or "45.64%" in s for s in steps)

@@ -10,7 +10,7 @@ from advisor.text.items import split_items
 # Sentences of a story that tell what the company (or a mediator) did about the complaint.
 _ACTOR = re.compile(
     r"(?:我们|我行|我司|我局|本局|我中心|我委|我方|本公司|本店|公司|酒店|餐厅|银行|支行|网点|物业|管理处|客服|店长|经理|主管|工作人员|员工|商家|院方|医院|"
-    r"执法人员|调解员|消委会|市场监管|调委会|维修站|4S店|供电|燃气公司|自来水公司|机构|平台|旅行社|企业|分公司|营业厅|"
+    r"执法人员|调解员|消委会|消保委|消费者协会|消费者权益保护委员会|市场监管|调委会|维修站|4S店|供电|燃气公司|自来水公司|机构|平台|旅行社|企业|分公司|营业厅|"
     r"保险公司|快递公司|航空公司|证券公司|营业部|社区|司法|服务员|店员|负责人|老板|领班|大堂|前台|柜员|司机|快递员|导游|座席|坐席|话务员|他们|"
     # a hotline office, a consumer council speaking as itself, a government work team
     r"热线办|热线科|受理中心|市长电话|市长热线|本会(?![所员])|(?:督导|工作|调查|专家|调解|联合)(?:小)?组|专班|"
@@ -55,6 +55,8 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
             continue  # "经核查，…" reports a finding, not an action
         if _customer_complains(s):
             continue  # "客人其后向消委会投诉,不满…": the customer complaining, not the handling
+        if _PUBLISHED.search(s):
+            continue  # "…消保委召开信息通报会,公布了一批典型案例", "45.64%的人…": the news around the case
         if _FIRST_PERSON_QUOTE.match(s):
             continue  # "“搬家公司让我自己和搬家工人协商。": the customer's account of the company, not its handling
         if _INTRODUCES.search(s):
@@ -70,6 +72,8 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
     return out[:limit]
 
 
+_PUBLISHED = re.compile(r"(?:发布|公布)(?:了)?[^，,。]{0,16}(?:典型案例|报告|警示|消费提示|个案)|通报会|新闻发布会"
+                        r"|\d+(?:\.\d+)?%的(?:人|消费者|受访者|用户|网友)")
 # A quoted sentence in the customer's first person ("“…让我自己…”"; the company's "我们…" may be a step).
 _FIRST_PERSON_QUOTE = re.compile(r"^[“「\"][^”」\"]*我(?![们行司方局院])")
 
@@ -114,7 +118,8 @@ _CUSTOMER_CLAUSE = re.compile(r"^(?:客户|顾客|客人|消费者|用户|业主
 
 # The customer taking the complaint somewhere: "客人其后向消委会投诉", "业主随即到物业反映".
 # ("本会收到陈先生的投诉后", "接到该用户投诉后": the complaint received, not taken somewhere)
-_COMPLAINS = re.compile(r"^[^，,。]{0,12}?(?:向|(?<![收接得])到|找|给)[^，,。]{0,14}?(?:投诉|反映|举报|申诉)")
+_COMPLAINS = re.compile(r"^(?:[\d年月日号初旬上中下]{2,12}[,，]\s*)?[^，,。]{0,12}?(?:向|(?<![收接得])到|找|给)[^，,。]{0,14}?"
+                        r"(?:投诉|反映|举报|申诉)")  # (after a date: "2020年9月,周女士来到余姚消保委办公室反映…")
 
 
 # A denial of fault before what the company conceded: "B餐厅回复指并非有心误导顾客,承诺该客人下次光顾可减收…".
