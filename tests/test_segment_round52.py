@@ -140,3 +140,12 @@ def test_a_consumer_councils_mediation_is_the_handling_but_its_news_and_the_cust
     assert any("退还周女士6000元" in s for s in steps)
     assert not any("来到余姚消保委办公室反映" in s for s in steps)
     assert not any("通报会" in s or "45.64%" in s for s in steps)
+
+
+def test_a_numbered_case_set_off_by_spaces_in_a_run_on_page_starts_a_case_of_its_own():
+    out = seg("细心的小伙伴可能留意到,市交通部门发布了出租车服务质量投诉攻略,今天再跟大家分享一些出租车司机拒载、议价的违章案例。"
+              " 要点1 遇到出租车违章行为怎么办? 市民可拨打12345热线进行反映,保障自身合法权益。"
+              " 参考案例1 4月30日,市民岳女士在客运站候乘,司机关闭车门不让乘客上车,与市民议价,要求不打表前往目的地。"
+              "岳女士将情况通过12345热线反映,市交通部门调查取证后依法对司机作出罚款的行政处罚决定。\n")
+    case = next(c for c in out.cases if "岳女士" in c.text)
+    assert "细心的小伙伴" not in case.text and "要点1" not in case.text
