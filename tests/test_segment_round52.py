@@ -149,3 +149,12 @@ def test_a_numbered_case_set_off_by_spaces_in_a_run_on_page_starts_a_case_of_its
               "岳女士将情况通过12345热线反映,市交通部门调查取证后依法对司机作出罚款的行政处罚决定。\n")
     case = next(c for c in out.cases if "岳女士" in c.text)
     assert "细心的小伙伴" not in case.text and "要点1" not in case.text
+
+
+def test_what_the_company_failed_to_tell_is_no_step():
+    story = ("一位消费者办理了某银行的信用卡,在办卡时,银行工作人员未明确告知该信用卡存在年费减免条件。\n"
+             "客服只回复已联系邻居,请您耐心等待,并未告知沟通结果。\n"
+             "经协商,银行同意退还已收取的年费。\n")
+    steps = told_actions(story)
+    assert not any("未明确告知" in s or "未告知" in s for s in steps)
+    assert any("退还已收取的年费" in s for s in steps)

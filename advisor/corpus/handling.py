@@ -103,7 +103,9 @@ _DEMANDED = re.compile(r"(?:索要|要求|索赔|希望|提出|不然|否则)[^�
 # The company side refusing or failing ("推诿处理", "仍坚持原处理方案,未提供有效凭证", "协商未果").
 _REFUSAL = re.compile(
     r"推诿|推脱|踢皮球|拒绝|拒不|不予|不肯|不愿|不同意|未能|没能|未予|未提供|没有提供|仍坚持|坚持认为|置之不理|不理睬|"
-    r"敷衍|拖延|一拖再拖|无果|未果|并非有心|并非故意|否认"
+    r"敷衍|拖延|一拖再拖|无果|未果|并非有心|并非故意|否认|"
+    # what the company failed to tell ("银行工作人员未明确告知该信用卡存在年费减免条件")
+    r"未(?:明确|如实|及时|主动|充分|事先|提前)?(?:告知|说明|提示)|没有(?:明确|事先|提前)?(?:告知|说明|提示)"
 )
 # What the company did to the customer unasked is the grievance ("A公司突然通知…改以网上教学"), unless the
 # sentence goes on to settle it ("…擅自改签,经协调后同意退还差价").
