@@ -318,6 +318,8 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     ("95598转来的工单回复时限是几天", "电力"),
     ("客人报的出境游因为签证没办下来取消了,要退全款", "旅游"),
     ("OTA平台转过来的差评投诉,客人要求补偿,前台能给多少", "酒店"),
+    # a parcel's delay is no flight's (冷链, 生鲜件)
+    ("冷链的生鲜件延误了两天,水果全坏了", "快递"),
 ])
 def test_everyday_words_of_an_industry(query, industry):
     from advisor.text.industry import infer_industry
