@@ -320,6 +320,8 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     ("OTA平台转过来的差评投诉,客人要求补偿,前台能给多少", "酒店"),
     # a parcel's delay is no flight's (冷链, 生鲜件)
     ("冷链的生鲜件延误了两天,水果全坏了", "快递"),
+    # after checking out of a hotel (a cleaner named does not make it the property company's)
+    ("客人退房后说房间里的耳机不见了,怀疑保洁拿的", "酒店"),
 ])
 def test_everyday_words_of_an_industry(query, industry):
     from advisor.text.industry import infer_industry
