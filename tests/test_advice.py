@@ -456,3 +456,16 @@ def test_what_falls_to_the_authorities_is_no_step():
     texts = [s.text for s in build_advice("停电好几个小时,用户要求赔偿冰箱里的食物", [], [], "电力", procedures=[quiz]).steps]
     assert not any("执法部门" in t or "无权" in t for t in texts)
     assert any("留下客户联系方式" in t for t in texts)
+
+
+def test_a_timelines_cut_times_and_a_lead_into_a_list_are_no_steps_but_the_action_before_the_lead_is():
+    watch = case("c7", "贵重物品遗失", ["为尽快查明事实,酒店调取了当天的监控录像进行对比分析,形成了详细的时间线:",
+                                        "08李女士佩戴手表回到房间", "24小时内向客人反馈调查结果"],
+                 industry="酒店", facts="客人在酒店遗失了一块手表")
+    steps = build_advice("客人退房后说房间里丢了一块手表,说是保洁拿的", [watch], [], "酒店").steps
+    texts = [s.text for s in steps]
+    assert "为尽快查明事实,酒店调取了当天的监控录像进行对比分析" in texts  # the words stay the document's
+    assert not any(t.startswith("08") or t.endswith((":", "：")) for t in texts)
+    assert "24小时内向客人反馈调查结果" in texts  # a time limit is no cut time
+    for step in steps:
+        assert step.text in " ".join(watch.handling_steps)

@@ -167,8 +167,10 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
         about_query = hit.confidence == "高" or (rank == 1 and (hit is hits[0] or bool(_specific_terms(hit.matched_terms))))
         ending = hit.text.rstrip()
         for step in hit.handling_steps[:_MAX_PER_SOURCE]:
-            text = _clip(step)
-            if _DATED.match(text) or _cut_off_at_end(step, ending) or _CUT_TIME.match(text) or _sums_of_its_own(text, query):
+            # (a last clause that only introduces what follows goes: "…调取了监控录像进行对比分析,形成了详细的时间线:")
+            text = _INTRODUCING.sub("", _clip(step))
+            if (_DATED.match(text) or _cut_off_at_end(step, ending) or _CUT_TIME.match(text) or _sums_of_its_own(text, query)
+                    or text.endswith((":", "："))):
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
             if (len(text) < _MIN_PRECEDENT_CHARS or BARE_EVENT.match(text) or _run_on(text) or not_a_precedent_step(text) or ANALYSIS.search(text) or is_management(text)
@@ -221,8 +223,10 @@ def _lesson_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: 
     return out
 
 
+_INTRODUCING = re.compile(r"[，,][^，,。；;]*[:：]\s*$")
 # A step that begins where a time was cut ("00,AGSM与客房主管…", from "12:00,…").
-_CUT_TIME = re.compile(r"^\d{2}\s*[,，]")
+# (and a time cut before its minutes, "08李女士佩戴手表回到房间" of 13:08; not "24小时内", "5月", "3个工作日")
+_CUT_TIME = re.compile(r"^\d{2}\s*[,，]|^\d{1,2}(?![小分个天日月年号周元万岁次条项件名位户])(?=[\u4e00-\u9fff])")
 _SUM = re.compile(r"\d[\d,，.]*\s*(?:万|千)?(?:元|块)")
 _PAUSE = re.compile(r"[，,。；;：:！!？?、()（）“”\"'‘’《》\s.…]")
 _RUN_ON = 38  # characters without a pause: lines run together ("…实施解决方案解决方案执行的过程中要…")
