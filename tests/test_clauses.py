@@ -211,3 +211,17 @@ def test_a_rulebook_titled_by_its_problem(title, problem):
 ])
 def test_a_precedents_step_may_quote_a_short_term_of_what_the_company_did(text, refused):
     assert not_a_precedent_step(text) is refused
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("长沙市新防燃气设备有限", True),  # a company's name where an excerpt was cut
+    ("旅行社所说明之退费比例甚不合理,因而提起申诉。", True),  # the complainant appealing
+    ("调解中心接到投诉并受理后,向双方核实情况,多次进行调解", True),  # a mediation centre: a third party
+    ("销售阶段,除向客户阐明代建概念外,在销售物料中须以条文明确代建权责。", True),  # a stage before this complaint
+    ("联系燃气设备有限公司核实报警器的来源", False),
+    ("由媒介负责人作为唯一出口接受相关媒体的采访。", False),
+])
+def test_names_appeals_third_parties_and_other_stages_are_no_precedent_steps(text, refused):
+    from advisor.text.actions import is_management
+
+    assert (not_a_precedent_step(text) or is_fragment(text) or is_management(text)) is refused

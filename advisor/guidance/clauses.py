@@ -58,7 +58,9 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         r"|^[^，,。]{0,24}(?:表示|称|说|介绍|告诉记者|坦言|透露)[,，:：]"
                         # what a regulator or a mediator did between the two sides ("…市场监管局工作人员与投诉人联系",
                         # "工作人员分别对双方进行调解", "经调解,双方达成一致")
-                        r"|市场监管|市监|监管局|消协|消委|消保委|消费者协会|调解员|调委会|调解委员会|人民调解|工商[局所]|12315"
+                        r"|市场监管|市监|监管局|消协|消委|消保委|消费者协会|调解员|调委会|调解委员会|调解中心|人民调解|仲裁委|工商[局所]|12315"
+                        # the complainant appealing ("…甚不合理,因而提起申诉。")
+                        r"|提起(?:申诉|诉讼|投诉)"
                         # what falls to the authorities or lies beyond the company's power ("应由相关执法部门进行处理,
                         # 供电企业无权制止")
                         r"|执法部门|执法机关|^应由[^，,。]{0,12}(?:部门|机关|机构)|无权"
@@ -131,8 +133,13 @@ _NAMED = ("保险", "电力", "银行", "酒店", "航空", "铁路", "燃气", 
 
 
 def is_fragment(text: str) -> bool:
-    """Half a sentence ("则门店应将当事双方…", "是住院部工作疏忽录错了"): no step on its own."""
-    return _FRAGMENT.match(text) is not None or _CUT_OFF.search(text) is not None or _LIST_CUT.search(text) is not None
+    """Half a sentence ("则门店应将当事双方…", "是住院部工作疏忽录错了") or a name alone (长沙市新防燃气设备有限, where an
+    excerpt was cut): no step on its own."""
+    return (_FRAGMENT.match(text) is not None or _CUT_OFF.search(text) is not None or _LIST_CUT.search(text) is not None
+            or _NAME_ONLY.match(text) is not None)
+
+
+_NAME_ONLY = re.compile(r"^[\u4e00-\u9fffA-Za-z()（）]{2,24}(?:有限公司|有限责任公司|股份有限|有限|公司|集团|分行|支行|中心)[。.]?$")
 
 
 # What the complaint staff must know or be able to do (了解《保险法》…, 应当具备处理各种情况的能力): a requirement of
