@@ -469,3 +469,12 @@ def test_a_timelines_cut_times_and_a_lead_into_a_list_are_no_steps_but_the_actio
     assert "24小时内向客人反馈调查结果" in texts  # a time limit is no cut time
     for step in steps:
         assert step.text in " ".join(watch.handling_steps)
+
+
+def test_a_lists_lead_in_glued_before_its_first_point_is_left_out_of_a_rule_step():
+    book = rule("r1", "⑴ 重要问题的界定:a.发生费用在3000元以上的;b.一般问题超过二周未解决妥的。\n"
+                "⑵ 处理过程中,除按照一般问题处理步骤进行外,还需进行下列步骤:\na、 由受理部门经理指定专门人员负责全过程跟踪;\n"
+                "b、 征求客户意见,进行协调,最终确定方案。", industry="房地产")
+    texts = [s.text for s in build_advice("业主投诉房本拖了一年半没办下来", [], [], "房地产", procedures=[book]).steps]
+    assert any(t.startswith("由受理部门经理指定专门人员负责全过程跟踪") for t in texts), texts
+    assert not any("下列步骤" in t for t in texts)

@@ -71,6 +71,8 @@ _SETTING = frozenset(
 )
 # Steps for a situation the complaint must show: a group complaint's procedure is no plan for one owner.
 _GROUP_RULE = re.compile(r"群诉|群体|集体")
+# A list's lead-in glued before its first point: "还需进行下列步骤: a、 由受理部门经理指定专门人员负责全过程跟踪".
+_LIST_LEAD = re.compile(r"^[^，,。；;:：]{0,20}(?:如下|以下|下列)[^，,。；;:：]{0,10}[:：]\s*(?:[a-zA-Z]|\d{1,2}|[一二三四五六七八九十])\s*[、.．)）]\s*")
 _META_LABEL = re.compile(r"^(?:要求|标准|原则|说明|注意|备注|规定|做法|措施|内容)\s*[:：]\s*")
 
 
@@ -278,6 +280,7 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
                 continue  # "15分钟内初步响应业主,确认投" where a page excerpt ends
             text, topic = instruction(_clip(s))
             text = _META_LABEL.sub("", text)  # "要求: 记录投诉人姓名…": the label says nothing
+            text = _LIST_LEAD.sub("", text)  # "还需进行下列步骤: a、 由受理部门经理指定…": the lead-in says nothing either
             topic = topic or item_topic
             # Another industry's procedure does not instruct this complaint's staff (奉上茶水 at a front desk);
             # its principles (首问负责, 不推诿, 耐心倾听) hold in a related industry when they name none.
