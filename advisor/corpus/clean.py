@@ -15,6 +15,7 @@ from advisor.corpus.doctext import DocText, Fragment
 from advisor.corpus.glued import drop_echoed_titles, split_glued
 from advisor.corpus.lines import (
     CJK_PAIR,
+    CLOCK,
     PARTICULAR,
     TERMINAL,
     Dropped,
@@ -107,7 +108,7 @@ def _continues(prev: Line, line: Line) -> bool:
         # (a long line that trails off, "…并不知情......", ends its paragraph)
         return False
     nxt = line.text.strip()
-    if _CLOCK.fullmatch(tail.strip()):
+    if CLOCK.fullmatch(tail.strip()):
         return False  # a time of day on its own line ("9:30") stamps the entry below it, it is no sentence
     if ((_TABLE_ROW.match(tail) or _MD_ROW.match(tail)) and not nxt.startswith(("|", "｜"))) or (
             _MD_ROW.match(tail) and _MD_ROW.match(nxt)):
@@ -139,7 +140,6 @@ def _continues(prev: Line, line: Line) -> bool:
 # A short label alone on its line ("服务流程问题:") and a list's item ("- 套餐变更…", "• …").
 _LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,10}[:：]$")
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
-_CLOCK = re.compile(r"(?:上午|下午|晚上|早上|中午)?\d{1,2}[:：]\d{2}")
 _BULLET = re.compile(r"^\s*[-•·*]\s")
 # A table row: two bars or more, ending with one, and not starting with one (a broken row's tail does).
 _TABLE_ROW = re.compile(r"^[^|｜](?:[^|｜]*[|｜]){2,}\s*$")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from advisor.corpus.lines import CLOCK
+
 URL = r"(?:https?://|www\.)[\w\-./?=&%#]+"
 
 # --- whole lines -------------------------------------------------------------------------------
@@ -104,8 +106,8 @@ _CHROME = re.compile(
     r"|^(?=.{0,60}$)[^|｜\n]*[(（][^()（）]{0,12}提供[)）]\s*[|｜]?\s*$"
     # a site's own lists: "热门查看", "精彩专题,一览无穷"
     r"|^(?:热门(?:查看|推荐|文章|阅读|资讯)|精彩专题[,，]?\s*一览无穷|猜你喜欢|全站热搜|今日热搜|热搜榜)$"
-    # a blog post's footer counters ("lvpgku 发表在 痞客邦 留言(0) 人气()"); a time of day alone ("11:00")
-    r"|^(?=.{0,80}$)(?=(?:.*?(?:留言|评论|人气|阅读|浏览|收藏|点赞|引用)\s*[(（]\d*[)）]){2}).*$|^\d{1,2}:\d{2}$"
+    # a blog post's footer counters ("lvpgku 发表在 痞客邦 留言(0) 人气()")
+    r"|^(?=.{0,80}$)(?=(?:.*?(?:留言|评论|人气|阅读|浏览|收藏|点赞|引用)\s*[(（]\d*[)）]){2}).*$"
     # a site's version switch alone on its line: "无障碍版", "长者模式", "繁体版", "English"
     r"|^(?:(?:无障碍|长者|关怀|适老|繁[体體]|简体|手机|移动|English)(?:版|模式|浏览)?\s*[|｜丨/]?\s*){1,3}$"
     # a "show more" link: "点击查看更多>>", "展开全文", "阅读全文 »"
@@ -135,7 +137,7 @@ def line_noise(text: str, ad_brands: set[str]) -> str | None:
     if _BOILERPLATE.search(text):
         return "网站模板"
     bare = text.strip("【】[]（）() ")  # a caption in brackets: "【资料图】"
-    if _CHROME.search(text) or (bare != text and _CHROME.search(bare)):
+    if _CHROME.search(text) or (bare != text and _CHROME.search(bare)) or CLOCK.fullmatch(text.strip()):
         return "网页信息"
     if _KEYWORD_STUFFING.match(text):
         return "垃圾信息"

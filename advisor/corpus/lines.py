@@ -81,6 +81,8 @@ def splits_word(tail: str, head: str) -> bool:
 # A line of a record's particulars: "受理时间:2016-06-29", "答复日期：2024年5月3日" (no heading, never continued).
 # Two Chinese characters in a row, or letter-spaced ("服 务 消 费"): a line that reads as a phrase.
 CJK_PAIR = re.compile(r"[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]")
+# A time of day ("9:30", "下午3:15"): alone on its line it stamps the entry below it (a call log's) and is no text.
+CLOCK = re.compile(r"(?:上午|下午|晚上|早上|中午)?\d{1,2}[:：]\d{2}")
 PARTICULAR = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:时间|日期)\s*[:：]\s*[\d年月日\-/.: ]{6,}$")
 
 

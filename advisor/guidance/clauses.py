@@ -78,7 +78,6 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
 _SPEECH = re.compile(r"(?:说|称|表示|道|问|答|喊)[:：]?“|“[^”]{13,}|“[^”]*[，,。！!？?；;：:]|^[^“]*”|\"")
 _DONE = re.compile(r"致歉|道歉|回电|联系|召开|邀请|到场|上门|启动|调取|退还|退款|赔偿|赔付|理赔|补偿|同意|更换|维修|安排|派|核实|承诺"
                    r"|减免|免除|恢复|公示|通报")
-
 # Advice to consumers ("保险责任需看清,切勿轻信口头承诺", "谨防…陷阱"), not what the company did.
 _WARNING = re.compile(r"切勿|谨防|谨记|切记|警惕|提醒(?:消费者|广大|市民)|需看清|要看清|擦亮眼睛")
 
@@ -90,6 +89,8 @@ def not_a_precedent_step(text: str) -> bool:
         return True
     return "“" in text and (_SPEECH.search(text) is not None or _DONE.search(text) is None
                             or _WARNING.search(text) is not None)
+
+
 # What a newspaper or a broadcaster did in the story ("记者…将黄先生和该银行…约至本报读者接待室,当面调解"): no step of
 # the company's (a rule's "遇记者采访…" is one: this is for precedents only).
 MEDIA_DID = re.compile(r"记者|本报|本台|本刊|栏目组|帮办")
