@@ -6,10 +6,11 @@ PORT ?= 8501
 
 .PHONY: run test test-fast setup index rebuild report eval eval-external bench lint clean
 
+# --no-cache-dir: the wheels are installed once; a pip cache would double the disk the install needs.
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --upgrade pip >/dev/null
-	$(PY) -m pip install -r requirements.txt
+	$(PY) -m pip install --no-cache-dir --upgrade pip >/dev/null
+	$(PY) -m pip install --no-cache-dir -r requirements.txt
 	touch $@
 
 setup: $(VENV)/.installed

@@ -23,7 +23,9 @@ from advisor.guidance.clauses import (
     STORY_PERSON,
     THIRD_PARTY,
     applies,
+    assigns,
     company_handles,
+    company_name,
     industries_named,
     instruction,
     is_fragment,
@@ -115,6 +117,12 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
         extra = _merge(_rule_steps(query, procedures, industry, facts, limit=MAX_STEPS), _bigrams(query))
         steps += [e for e in extra if all(_jaccard(_bigrams(e.text), _bigrams(x.text)) < _SAME for x in steps)]
         steps = steps[: max(MIN_STEPS, len(candidates))]
+    if len(steps) < MIN_STEPS:
+        # Still too few: who the rules make responsible for handling it ("职责部门负责调查事实真相,…") fills in.
+        extra = _merge(_rule_steps(query, [*hits, *procedures], industry, facts, limit=MAX_STEPS, assigned=True),
+                       _bigrams(query))
+        steps += [e for e in extra if all(_jaccard(_bigrams(e.text), _bigrams(x.text)) < _SAME for x in steps)]
+        steps = steps[:MIN_STEPS]
     grade = next((g for g in guidance if g.category == "grading" and g.primary), None)
     deadlines = [d for d in guidance if d.category == "deadline" and d.primary]
     cited: list[CitedRecord] = []
@@ -192,7 +200,9 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
                 continue  # a story's sentence lends a step only where the company side handles the complaint
             # "对鼓风机损坏…作出解释" belongs to the blower incident, not to a brake complaint (people's names
             # are no details of the problem).
-            own = {b for b in _bigrams(STORY_PERSON.sub("", text)) & incident - query_keys if rarity.get(b, 0) <= _RARE}
+            # (nor is the company's own name: "屏山县首创水务有限责任公司高度重视,立即组织工作人员开展调查")
+            plain = STORY_PERSON.sub("", text.replace(company_name(text), "", 1) if company_name(text) else text)
+            own = {b for b in _bigrams(plain) & incident - query_keys if rarity.get(b, 0) <= _RARE}
             if len(own) >= 2 and hit.confidence != "高":
                 if not (about_query and remedies(text)):
                     continue
@@ -256,8 +266,9 @@ def bigram_rarity(texts: Sequence[str]) -> dict[str, int]:
 
 
 def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: QueryFacts,
-                limit: int = _MAX_PER_SOURCE) -> list[_Candidate]:
-    """Instructions among the procedure and principle rules of the hits, the ones about this complaint first."""
+                limit: int = _MAX_PER_SOURCE, assigned: bool = False) -> list[_Candidate]:
+    """Instructions among the procedure and principle rules of the hits, the ones about this complaint first
+    (with `assigned`, only the clauses that assign the handling to someone; without, none of them)."""
     out = []
     keys = _bigrams(query)
     # Principles (倾听, 致歉, 不推诿) hold in any industry; a procedure only in its own.
@@ -300,6 +311,9 @@ def _rule_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: Qu
                 continue  # "水质问题应立即派人取样" is the procedure for another problem
             if not about and not is_handling(text):
                 continue  # a definition or a duty of another kind, with no word of this complaint
+            if assigns(text) != assigned or (assigned and hit.industry != industry):
+                continue  # (who handles it, in the procedure of the complaint's own industry only: a general
+                # procedure's "职责部门负责调查…" would be the same line in every plan)
             out.append(_Candidate(text, [hit.id], "rule", 0.5 / rank + 0.3 * min(about, 4)))
     out.sort(key=lambda c: -c.weight)
     return out[:limit]

@@ -126,6 +126,10 @@ _TOPIC = re.compile(r"^[^，,。：:]{2,12}[:：]")
 # "应" as a modal, not inside a word (供应, 反应, 相应, 响应, 应答, 应急).
 _YING = r"(?<![供反相适响答对回呼效感报])应(?![用急答聘收付届对])"  # 应对 is "cope with"
 _MODAL = re.compile(rf"(?:^|[，,])[^，,。]{{0,16}}?(?:应当|应该|必须|务必|{_YING}|须|(?<![所必急无如若])需(?![求要]))")
+# A rulebook assigns the handling to someone: "职责部门负责调查事实真相,…", "技术业务室受理申诉,填写…",
+# "收到投诉案件后,将由职能部门处理" (not "负责人" as a noun).
+_DUTY = re.compile(r"^(?![\d(（])[^，,。：:]{0,14}?(?:部门|负责人|人员|经理|主管|店长|领班|客服|办公室|班组|小组|中心|业务室)(?:负责|受理)(?!人)"
+                   r"|^[^，,。：:]{0,12}[后时][，,]?将由")
 # A rulebook in the company's voice says what it will do: "银行将向客户发送处理结果通知" ("将其记录" is no future).
 _WILL = re.compile(r"(?:^|(?<=[，,\s\-—:：]))(?:公司|本公司|银行|本行|我行|酒店|物业|客服|我们|我司|小组|部门|中心)将(?![其之此该])")
 _SUB_ITEM = re.compile(r"(?<!^)\s*(?=(?:\d{1,2}[)）]|[(（]\d{1,2}[)）]|[①-⑳])\s*[\u4e00-\u9fff])")
@@ -178,7 +182,7 @@ def is_stage(topic: str) -> bool:
 def pieces(text: str) -> list[tuple[str, str]]:
     """The clauses of a rule text (its items, their sub-items 1) 2) …, sentences), each with the topic
     label of its item ("质量问题:" holds for every sentence of that item)."""
-    _, items = split_items(text)
+    _, items = split_items(text, markdown=True)
     out = []
     for item in items or [text]:
         topic = _TOPIC.match(ENUM.sub("", item.strip()))
@@ -246,10 +250,16 @@ def without_run_in_label(text: str) -> str:
     return _RUN_IN_LABEL.sub("", text, count=1)
 
 
+def assigns(text: str) -> bool:
+    """The clause only assigns the handling to someone ("职责部门负责调查事实真相,…"): an instruction, but a weaker
+    one than what staff are told to do."""
+    return _DUTY.match(text) is not None and not (_IMPERATIVE.search(text) or TIME_LIMIT.match(text))
+
+
 def instruction(text: str) -> tuple[str, str]:
     """The clause as an instruction to staff, and its topic label ("合同问题:延期交房…,应严格按照…" → the
     clause after the label, the label); ("", "") when it tells staff nothing to do."""
-    if _IMPERATIVE.search(text) or TIME_LIMIT.match(text):  # "2小时内做出响应,24小时内给予答复"
+    if _IMPERATIVE.search(text) or TIME_LIMIT.match(text) or _DUTY.match(text):  # "2小时内做出响应,24小时内给予答复"
         return text, ""
     m = _TOPIC.match(text)
     if m:
@@ -306,15 +316,24 @@ def remedies(text: str) -> bool:
 
 
 # When it was done, before who did it: "接到投诉后,", "平台介入后,", "第二天", "随后".
-_WHEN = re.compile(r"^(?:[^，,。]{1,10}(?:后|时)|随后|之后|后来|当即|最终|最后|第二天|次日|同时|首先|随即|立即|经协调|经协商)[，,]?")
+# (and what the sentence is about: "针对这一问题,我们立即…", "对此,")
+_WHEN = re.compile(r"^(?:[^，,。]{1,10}(?:后|时)|随后|之后|后来|当即|最终|最后|第二天|次日|同时|首先|随即|立即|经协调|经协商"
+                   r"|针对[^，,。]{1,12}[，,]|对此|为此)[，,]?")
 # What the company does about the complaint: a remedy or a step of handling it.
-_HANDLES = re.compile(_REMEDY.pattern + "|歉意|联系|沟通|记录|安排|检查|核实|查询|调取|反馈|返还|跟进|协调|补办|维修|处理")
-# A company named in full before its kind: "国际航空公司", "某某银行", "涉事旅行社".
-_ORG_SUBJECT = re.compile(r"^(?!经)(?:(?![他她我你们找到向给对在把被让])[\u4e00-\u9fffA-Za-z0-9]){1,8}?(?:公司|银行|酒店|平台|商家|旅行社|医院|物业|4S店|超市|商场|门店|网点)")
+_HANDLES = re.compile(_REMEDY.pattern + "|歉意|联系|沟通|记录|安排|检查|核实|查询|调取|反馈|返还|跟进|协调|补办|维修|处理|处置|调查|赶赴")
+# A company named in full before its kind: "国际航空公司", "某某银行", "涉事旅行社", "屏山县首创水务有限责任公司".
+_ORG_SUBJECT = re.compile(r"^(?!经)(?:(?![他她我你们找到向给对在把被让])[\u4e00-\u9fffA-Za-z0-9]){1,8}?(?:公司|银行|酒店|平台|商家|旅行社|医院|物业|4S店|超市|商场|门店|网点)"
+                          r"|^(?:(?![他她我你们找到向给对在把被让])[\u4e00-\u9fff]){2,12}?(?:有限责任公司|有限公司|股份公司|集团)")
 # The company charging the customer: what the complaint is about ("…但是需要每户交纳300元费用").
 _CHARGES = re.compile(r"交纳|缴纳|收取|加收|另收")
 # What someone said, a record showed or went wrong: no deed of handling ("孙经理解释,…", "录音显示,…", "…未明确告知").
 _NO_DEED = re.compile(r"解释|显示|认为|表示|称|未|不会|曾|承认是")
+
+
+def company_name(text: str) -> str:
+    """The company named as the subject of a sentence ("屏山县首创水务有限责任公司高度重视,…"), "" when none."""
+    m = _ORG_SUBJECT.match(_WHEN.sub("", text.strip(), count=1))
+    return m.group(0) if m else ""
 
 
 def company_handles(text: str) -> bool:

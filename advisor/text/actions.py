@@ -16,6 +16,11 @@ MANAGEMENT = re.compile(
 )
 
 
+# Telling the customer the procedure, or following it, is an action in this complaint ("认真记录投诉内容,并告知顾客
+# 投诉处理流程", "按照投诉处理流程及时转交"): the procedure is then no measure of its own.
+_FOLLOWED = re.compile(r"(?:告知|告诉|说明|介绍|解释|按照?|依照|依据|根据|遵循)[^，,。；;]{0,12}(?:流程|制度|机制|体系)")
+
+
 def is_management(text: str) -> bool:
     """True when `text` is a preventive or systemic measure rather than an action in this complaint."""
-    return MANAGEMENT.search(text) is not None
+    return MANAGEMENT.search(_FOLLOWED.sub("", text)) is not None

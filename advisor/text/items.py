@@ -42,11 +42,13 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(re.compile(_BOUNDARY + r"\s*([A-Ha-h])[.．、)）]"), lambda s: ord(s.upper()) - ord("A") + 1),
 )
 _BULLET = re.compile(r"[•●➢◆▪■□]")
+# A Markdown list item: "- " or "* " opening a line (a rule's points, when the caller asks for them).
+_MD_BULLET = re.compile(r"[•●➢◆▪■□]|(?m:^[ \t]*[-*+][ \t]+(?=\S))")
 _TRIM = " \t\n;；,，、"
 
 
-def split_items(text: str) -> tuple[str, list[str]]:
-    """Split `text` into a lead-in and its numbered points.
+def split_items(text: str, markdown: bool = False) -> tuple[str, list[str]]:
+    """Split `text` into a lead-in and its numbered points (with `markdown`, also its "- " list items).
 
     Markers must count up from one in order (1, 2, 3…), which tells list markers apart from
     numbers inside sentences.
@@ -59,7 +61,7 @@ def split_items(text: str) -> tuple[str, list[str]]:
         seq = _sequence(text, family)
         if len(seq) > len(best) or (len(seq) == len(best) and seq and seq[0][0] < best[0][0]):
             best = seq
-    bullets = [(m.start(), m.end()) for m in _BULLET.finditer(text)]
+    bullets = [(m.start(), m.end()) for m in (_MD_BULLET if markdown else _BULLET).finditer(text)]
     if len(bullets) >= 2 and len(bullets) > len(best):
         best = bullets
     if len(best) < 2:
