@@ -102,11 +102,15 @@ _CONSEQUENCE = re.compile(r"医院(?:开具|出具)?的?(?:证明|病历)|(?:去
 _CHANNEL = re.compile(r"(?:发|收到|接到)了?(?:一条|条|个)?短信(?:通知|提醒|告知)?|短信(?:通知|提醒|告知)")
 
 
+# Nor does the media the customer threatens with: "找电视台曝光" is no complaint about a television set.
+_MEDIA = re.compile(r"电视台|电视新闻|电视节目|上电视|电视上")
+
+
 @lru_cache(maxsize=1024)
 def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
     """How many of the query's words point to each industry, the blamed party's own word counting once more
     (read once per query: ranking, rules and plan all ask)."""
-    neutral = _CHANNEL.sub("，", _CONSEQUENCE.sub("，", simple_query))
+    neutral = _MEDIA.sub("，", _CHANNEL.sub("，", _CONSEQUENCE.sub("，", simple_query)))
     scores: dict[str, float] = dict(label_scores(neutral, _QUERY_TERMS, NOT_INDUSTRY_TERMS))
     for m in _AGENT.finditer(simple_query):
         for industry in {k for k, words in _QUERY_TERMS.items() if m.group(1).startswith(words)}:
@@ -131,12 +135,12 @@ def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
 
 
 # A provider named with a part of what it provides is the party complained of: a tour's hotel (旅游团…四星酒店…快捷酒店),
-# a new house's walls at handover (交房时发现墙面空鼓开裂), the fridge an outage spoiled (停电…冰箱里的东西全坏了),
-# the air conditioner a low voltage stops (电压不稳,空调开不起来), the car an insurer's adjuster priced (定损员只给核了7800).
+# a new house's walls or heating at handover (交房时发现墙面空鼓开裂, 合同写的是地暖,交房变成了暖气片), the fridge an outage spoiled (停电…冰箱里的东西全坏了),
+# the computer it burnt (停电5次…电脑也烧了一台), the air conditioner a low voltage stops (电压不稳,空调开不起来), the car an insurer's adjuster priced (定损员只给核了7800).
 _PACKAGE = {
     "旅游": (re.compile(r"旅行社|旅游团|跟团|导游|团费|游客"), ("酒店",)),
-    "房地产": (re.compile(r"交房|收房|验房|开发商|延期交付"), ("家装",)),
-    "电力": (re.compile(r"停电|断电|电压|跳闸|供电"), ("家电",)),
+    "房地产": (re.compile(r"交房|收房|验房|开发商|延期交付"), ("家装", "供暖")),
+    "电力": (re.compile(r"停电|断电|电压|跳闸|供电"), ("家电", "数码")),
     # a car insurer's loss adjustment (车险, 定损): the repair shop's quote is part of the claim
     "保险": (re.compile(r"车险|定损"), ("汽车",)),
 }
