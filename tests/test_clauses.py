@@ -143,6 +143,10 @@ def test_of_a_customer_s_sentence_only_what_the_company_did_is_a_step():
         "李经理先向张女士道歉,然后陪她去医院检查。")
     assert staff_action("张女士多次打电话,客服一直没有回复。") == ""  # what she complains of is no step
     assert staff_action("张女士多次打电话询问进度。") == ""
+    # a company named by its kind (保险公司, not only 公司 or 银行) acts too; a customer acting on a 4S店 does not
+    assert staff_action("车主提供4S店维修清单、原厂配件证明,保险公司重新评估后,同意按4S店报价的90%理赔。") == (
+        "保险公司重新评估后,同意按4S店报价的90%理赔。")
+    assert staff_action("车主可要求4S店提供详细的维修清单,如发现过度维修,可要求退还费用。") == ""
 
 
 def test_a_rulebook_in_the_companys_voice_instructs():

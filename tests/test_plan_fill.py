@@ -101,3 +101,23 @@ def test_who_is_responsible_never_displaces_an_instruction():
     rules = [rule("g1", "应立即向顾客道歉并撤换菜品。应当场核实情况并记录。应在24小时内回访顾客。" + DUTY, industry="餐饮")]
     steps = [s.text for s in build_advice("顾客说菜里吃出头发要求免单", [], [], "餐饮", procedures=rules).steps]
     assert len(steps) == 3 and DUTY not in steps
+
+
+HOTEL_STEPS = ("首先,向客人道歉并表示理解。然后,立即为客人更换房间,并确保新房间的卫生状况良好。同时,对相关员工进行培训和教育,"
+               "提高其服务意识。最后,加强酒店的卫生管理,确保类似问题不再发生。")
+
+
+def test_a_step_written_as_a_sequence_of_instructions_is_read_sentence_by_sentence():
+    from advisor.guidance.steptext import sentences
+
+    assert sentences(HOTEL_STEPS)[:2] == ["首先,向客人道歉并表示理解。", "然后,立即为客人更换房间,并确保新房间的卫生状况良好。"]
+    told = "调解员联系了酒店。酒店同意退还房费。随后,王女士撤回了投诉。"
+    assert sentences(told) == [told]  # a story's sentences stay one step (one sequence word is no list)
+    assert is_management("最后,加强酒店的卫生管理,确保类似问题不再发生。")
+    hit = Hit(kind="case", id="c1", title="房间卫生问题", score=3.0, industry="酒店", handling_steps=[HOTEL_STEPS],
+              steps_origin="section", facts="客人入住后发现房间有虫", text="客人入住后发现房间有虫" + HOTEL_STEPS,
+              confidence="高", sources=[SourceSpan(file="a.txt", start=0, end=10)])
+    texts = [s.text for s in build_advice("客人投诉房间里有虫子要求换房", [hit], [], "酒店").steps]
+    # the apology and the room change are steps; the training and the debrief told with them are not
+    assert set(texts) == {"首先,向客人道歉并表示理解。", "然后,立即为客人更换房间,并确保新房间的卫生状况良好。"}
+    assert not any("培训" in t or "不再发生" in t for t in texts)

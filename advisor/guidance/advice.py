@@ -48,6 +48,7 @@ from advisor.guidance.lessons import lesson_step
 from advisor.guidance.steptext import DATED as _DATED
 from advisor.guidance.steptext import bigrams as _bigrams
 from advisor.guidance.steptext import clip as _clip
+from advisor.guidance.steptext import sentences as _sentences
 from advisor.models import Advice, AdviceStep, CitedRecord, GuidanceItem, Guideline, Hit
 from advisor.text.actions import is_management
 from advisor.text.industry import compatible
@@ -176,7 +177,11 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
         # so must the steps of a precedent below the first hit that shares only its setting (小区, 业主).
         about_query = hit.confidence == "高" or (rank == 1 and (hit is hits[0] or bool(_specific_terms(hit.matched_terms))))
         ending = hit.text.rstrip()
-        for step in hit.handling_steps[:_MAX_PER_SOURCE]:
+        parts = [p for step in hit.handling_steps[:_MAX_PER_SOURCE] for p in _sentences(step)]
+        taken = 0
+        for step in parts:
+            if taken >= _MAX_PER_SOURCE:
+                break
             # (a last clause that only introduces what follows goes: "…调取了监控录像进行对比分析,形成了详细的时间线:")
             text = _INTRODUCING.sub("", _clip(step))
             if (_DATED.match(text) or _cut_off_at_end(step, ending) or _CUT_TIME.match(text) or _sums_of_its_own(text, query)
@@ -211,6 +216,7 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             if not (about_query or _worded(_specific(_bigrams(text) & query_keys))):
                 continue  # (a number shares no word: "12345" is not "3400元")
             out.append(_Candidate(text, [hit.id], "precedent", 1.0 / rank))
+            taken += 1
     return out
 
 

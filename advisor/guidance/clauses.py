@@ -352,11 +352,13 @@ def company_handles(text: str) -> bool:
 
 def staff_action(text: str) -> str:
     """What the company side did in a sentence of a story: the text from the first clause whose subject is
-    staff or the company ("李女士…反映给了王经理,王经理先给李女士一家赔礼道歉,…" → "王经理先给…"); "" when
+    staff or the company ("李女士…反映给了王经理,王经理先给李女士一家赔礼道歉,…" → "王经理先给…"; "车主提供维修清单,
+    保险公司重新评估后,…同意按4S店报价的90%理赔" → "保险公司重新评估后,…"); "" when
     nobody of the company acts in it."""
     start = 0
     for clause in re.split(r"(?<=[，,。；;])", text):
-        if _STAFF_SUBJECT.match(clause.strip()):
+        head = clause.strip()
+        if _STAFF_SUBJECT.match(head) or (_ORG_SUBJECT.match(head) and not CUSTOMER_SUBJECT.match(head)):
             action = text[start:].strip()
             # what the complaint is about ("客服回复只能退100元", "物业一直没有采取措施") is no step
             return "" if _REFUSAL.search(action) else action

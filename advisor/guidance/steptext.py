@@ -29,6 +29,21 @@ def clip(step: str) -> str:
     return text[: cut + 1].rstrip("，,") if cut >= 20 else text[:MAX_STEP_CHARS]
 
 
+# A sentence that is one of a sequence of instructions: "首先,…。然后,…。同时,…。最后,…".
+_SEQUENCE = re.compile(r"^\s*(?:首先|其次|然后|接着|随后|同时|此外|另外|最后|再次|第[一二三四五六七八九十]|[一二三四五六七八九十]是)[，,、]?")
+
+
+def sentences(step: str) -> list[str]:
+    """A precedent's step written as a sequence of instructions ("首先,向客人道歉并表示理解。然后,…。同时,对相关员工
+    进行培训…"), cut into its sentences, each judged as a step of its own (a step and a debrief are told together);
+    any other step whole (its later sentences go on with the story it tells)."""
+    parts = [x for x in re.split(r"(?<=[。！？!?])", step) if x.strip()]
+    if sum(bool(_SEQUENCE.match(x)) for x in parts) < 2:
+        return [step]
+    story = next((i for i, x in enumerate(parts[1:], 1) if STORY_PERSON.search(x) or DATED.search(x)), None)
+    return parts[:story] if story is not None else parts
+
+
 def bigrams(text: str) -> set[str]:
     """The character bigrams of `text`, punctuation and spaces removed."""
     text = re.sub(r"[\W_]", "", text)
