@@ -321,6 +321,8 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     # a bank's head office, the utilities' hotlines, a tour's visa, a hotel's online travel agency
     ("监管转过来的投诉件,我们行规定几天答复,要不要报总行", "银行"),
     ("95598转来的工单回复时限是几天", "电力"),
+    # the postal complaint line names the courier, though a branch (网点) leans to a bank
+    ("我们网点件积压了,好几个客户说五天没收到,有人打了12305", "快递"),
     ("客人报的出境游因为签证没办下来取消了,要退全款", "旅游"),
     ("OTA平台转过来的差评投诉,客人要求补偿,前台能给多少", "酒店"),
     # a parcel's delay is no flight's (冷链, 生鲜件)

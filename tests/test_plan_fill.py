@@ -121,3 +121,14 @@ def test_a_step_written_as_a_sequence_of_instructions_is_read_sentence_by_senten
     # the apology and the room change are steps; the training and the debrief told with them are not
     assert set(texts) == {"首先,向客人道歉并表示理解。", "然后,立即为客人更换房间,并确保新房间的卫生状况良好。"}
     assert not any("培训" in t or "不再发生" in t for t in texts)
+
+
+def test_a_precedents_own_share_of_a_quote_is_its_remedy_not_a_step():
+    step = "车主提供4S店维修清单,保险公司重新评估后,结合合理维修费用条款,同意按4S店报价的90%理赔。"
+    hit = Hit(kind="case", id="c1", title="车辆保险定损争议", score=3.0, industry="保险", handling_steps=[step],
+              steps_origin="section", facts="车主对定损金额不认可", text="车主对定损金额不认可" + step,
+              confidence="高", sources=[SourceSpan(file="a.txt", start=0, end=10)])
+    assert build_advice("车险定损只给3200,4S店报价4800,客户不认可", [hit], [], "保险").steps == []
+    # named by the complaint, the share is no detail of another incident
+    texts = [s.text for s in build_advice("客户要求按报价的90%赔付,定损员不同意", [hit], [], "保险").steps]
+    assert texts == ["保险公司重新评估后,结合合理维修费用条款,同意按4S店报价的90%理赔。"]

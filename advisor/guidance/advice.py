@@ -245,14 +245,14 @@ _INTRODUCING = re.compile(r"[，,][^，,。；;]*[:：]\s*$")
 # A step that begins where a time was cut ("00,AGSM与客房主管…", from "12:00,…").
 # (and a time cut before its minutes, "08李女士佩戴手表回到房间" of 13:08; not "24小时内", "5月", "3个工作日")
 _CUT_TIME = re.compile(r"^\d{2}\s*[,，]|^\d{1,2}(?![小分个天日月年号周元万岁次条项件名位户])(?=[\u4e00-\u9fff])")
-_SUM = re.compile(r"\d[\d,，.]*\s*(?:万|千)?(?:元|块)")
+_SUM = re.compile(r"\d[\d,，.]*\s*(?:万|千)?(?:元|块)|\d+(?:\.\d+)?\s*%")  # (or its share: "按4S店报价的90%理赔")
 _PAUSE = re.compile(r"[，,。；;：:！!？?、()（）“”\"'‘’《》\s.…]")
 _RUN_ON = 38  # characters without a pause: lines run together ("…实施解决方案解决方案执行的过程中要…")
 
 
 def _sums_of_its_own(text: str, query: str) -> bool:
-    """The precedent's own sums of money ("退还参团费用43,597元"), which the complaint does not name: its remedy,
-    not a plan for this complaint."""
+    """The precedent's own sums of money ("退还参团费用43,597元") or shares ("按4S店报价的90%理赔"), which the complaint
+    does not name: its remedy, not a plan for this complaint."""
     named = re.sub(r"[,，]", "", query)
     return any(re.sub(r"\D", "", m.group(0)) not in named for m in _SUM.finditer(text))
 
