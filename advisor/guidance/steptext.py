@@ -16,11 +16,7 @@ def clip(step: str) -> str:
     """A step without its numbering, cut at a clause boundary (the words stay the document's)."""
     text = ENUM.sub("", " ".join(step.split()).lstrip("#> ")).strip(" ;；,，")
     text = _SPACED.sub("", text)  # a PDF's spaces inside a sentence ("诚 恳", "在 5 个工作日 内")
-    sentences = [x for x in re.split(r"(?<=[。！？!?])", text) if x.strip()]
-    # The story going on after the step ("…拟定调解方案。2015年1月19日,患者刘某的家属来到…") is no part of it.
-    story = next((i for i, x in enumerate(sentences[1:], 1) if STORY_PERSON.search(x) or DATED.search(x)), None)
-    if story is not None:
-        text = "".join(sentences[:story])
+    text = "".join(_until_story(_split(text)))
     if len(text) <= MAX_STEP_CHARS:
         return text
     cut = max(text.rfind(p, 0, MAX_STEP_CHARS) for p in "。；;")
@@ -37,9 +33,17 @@ def sentences(step: str) -> list[str]:
     """A precedent's step written as a sequence of instructions ("首先,向客人道歉并表示理解。然后,…。同时,对相关员工
     进行培训…"), cut into its sentences, each judged as a step of its own (a step and a debrief are told together);
     any other step whole (its later sentences go on with the story it tells)."""
-    parts = [x for x in re.split(r"(?<=[。！？!?])", step) if x.strip()]
-    if sum(bool(_SEQUENCE.match(x)) for x in parts) < 2:
-        return [step]
+    parts = _split(step)
+    return _until_story(parts) if sum(bool(_SEQUENCE.match(x)) for x in parts) >= 2 else [step]
+
+
+def _split(text: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[。！？!?])", text) if x.strip()]
+
+
+def _until_story(parts: list[str]) -> list[str]:
+    """The sentences before the story goes on ("…拟定调解方案。2015年1月19日,患者刘某的家属来到…": the second is no
+    part of the step)."""
     story = next((i for i, x in enumerate(parts[1:], 1) if STORY_PERSON.search(x) or DATED.search(x)), None)
     return parts[:story] if story is not None else parts
 
