@@ -194,7 +194,10 @@ class Advisor:
         # rules. (Not a related industry's: a courier's limits are no restaurant's, though both deliver.)
         nearby = [engine.records[f.record_id] for f in procedure_rank.fused[:30]]
         fallback = [g for g in nearby if g.record_type == "rules" and g.industry == GENERAL]
-        return build_advice(simple, hits, guidance, industry, rules, avoid, self._rarity, procedures, fallback)
+        # A grade is read from documents only for an industry the curated rulebook does not grade.
+        graded = any(s.grades and s.industry == industry for s in self.rulebook().standards)
+        return build_advice(simple, hits, guidance, industry, rules, avoid, self._rarity, procedures, fallback,
+                            grade_documents=not graded)
 
     # -- trainer cards -------------------------------------------------------------------------------
 

@@ -36,6 +36,21 @@ def test_a_figure_under_its_floor_is_a_breach_and_one_on_it_is_not():
     assert [line.split()[1] for line in lines] == ["Recall@1", "MRR@5"]
 
 
+def test_a_split_may_fall_one_query_under_its_floor_and_no_more():
+    report = _report([1] * 9 + [2])  # Recall@1 0.9: one query under a floor of 1.0
+    floor = RetrievalFloor(recall_at_1=1.0, recall_at_5=1.0, mrr_at_5=0.95)
+    assert retrieval_breaches("s", report, floor, noise_queries=1) == []
+    assert [line.split()[1] for line in retrieval_breaches("s", report, floor)] == ["Recall@1"]
+    two_off = _report([1] * 8 + [2, 2])  # two queries under
+    assert [line.split()[1] for line in retrieval_breaches("s", two_off, floor, noise_queries=1)] == ["Recall@1"]
+
+
+def test_the_pooled_floors_are_there_and_under_the_reported_figures():
+    floors = load_floors(EXTERNAL / "floors.json")
+    assert floors.noise_queries == 1 and set(floors.pooled) == {"development", "held-out"}
+    assert floors.pooled["development"].recall_at_1 > floors.pooled["held-out"].recall_at_1 > 0.5
+
+
 def test_knowledge_may_lose_two_first_places_and_no_more():
     floors = Floors(retrieval={}, knowledge_queries=2, knowledge_mrr_slack=0.05)
     without = _report([1] * 20)

@@ -3,7 +3,10 @@ check, run by `scripts/eval_external.py --check` (and so by CI) over one index o
 external document.
 
 The floors sit a little under the figures docs/evaluation.md reports, so a regression fails the gate. They are
-not the issue's targets: the held-out splits are below those (docs/evaluation.md).
+not the issue's targets: the held-out splits are below those (docs/evaluation.md). A split's figure may fall one
+query under its floor (`noise_queries`): a cold build on another machine embeds a little differently (the 4-bit
+encoder's CPU kernels) and moves a near-tie, which is no regression. A regression broad enough to matter shows in
+the pooled figures of the development and of the held-out splits, whose floors allow no such slack.
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ class Floors(BaseModel):
     # many queries of a split at Recall@1, and this much MRR@5.
     knowledge_queries: int = 2
     knowledge_mrr_slack: float = 0.05
+    # How many queries of a split a figure may fall under its floor (near-ties a cold build moves).
+    noise_queries: int = 0
+    # Floors of the pooled figures ("development", "held-out"), without that slack.
+    pooled: dict[str, RetrievalFloor] = {}
 
 
 def load_floors(path: Path) -> Floors:
@@ -41,11 +48,14 @@ def load_floors(path: Path) -> Floors:
     return Floors.model_validate({k: v for k, v in data.items() if not k.startswith("_")})
 
 
-def retrieval_breaches(split: str, report: EvalReport, floor: RetrievalFloor) -> list[str]:
-    """One line per figure of `report` below its floor (exact figures, not rounded ones)."""
+def retrieval_breaches(split: str, report: EvalReport, floor: RetrievalFloor, noise_queries: int = 0) -> list[str]:
+    """One line per figure of `report` below its floor (exact figures, not rounded ones), less `noise_queries`
+    queries' worth of it (one query moves Recall@k and MRR@5 by at most 1/n)."""
+    slack = noise_queries / report.n if report.n else 0.0
     figures = (("Recall@1", report.recall_at_1, floor.recall_at_1), ("Recall@5", report.recall_at_5,
                floor.recall_at_5), ("MRR@5", report.mrr_at_5, floor.mrr_at_5))
-    return [f"{split}: {name} {value:.4f} < floor {low}" for name, value, low in figures if value < low]
+    return [f"{split}: {name} {value:.4f} < floor {low}" + (f" - {noise_queries}/{report.n}" if slack else "")
+            for name, value, low in figures if value < low - slack - 1e-9]
 
 
 def knowledge_breaches(split: str, default: EvalReport, empty: EvalReport, floors: Floors) -> list[str]:

@@ -42,6 +42,7 @@ from advisor.guidance.clauses import (
     title_problem,
     without_run_in_label,
 )
+from advisor.guidance.document_grades import document_grade
 from advisor.guidance.documents import document_deadlines
 from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.guidance.lessons import lesson_step
@@ -91,7 +92,7 @@ class _Candidate:
 def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceItem], industry: str | None,
                  rules: Sequence[Guideline] = (), avoid_phrases: Sequence[str] = (),
                  rarity: Mapping[str, int] | None = None, procedures: Sequence[Hit] = (),
-                 fallback_rules: Sequence[Guideline] = ()) -> Advice:
+                 fallback_rules: Sequence[Guideline] = (), grade_documents: bool = True) -> Advice:
     """The plan for a complaint.
 
     Args:
@@ -108,6 +109,8 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
             used when the hits give fewer than three steps.
         fallback_rules: general rules, nearest first: their time limits are read when neither the
             rulebook nor `rules` has any.
+        grade_documents: read a grading scheme from `rules` (else `fallback_rules`) when the rulebook gives no
+            grade; False for an industry the curated rulebook grades (its answer stands).
     """
     facts = extract_facts(query)
     candidates = (_precedent_steps(query, hits, industry, rarity or {}, facts) + _lesson_steps(query, hits, industry, facts)
@@ -125,13 +128,17 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
         steps += [e for e in extra if all(_jaccard(_bigrams(e.text), _bigrams(x.text)) < _SAME for x in steps)]
         steps = steps[:MIN_STEPS]
     grade = next((g for g in guidance if g.category == "grading" and g.primary), None)
+    likely, graded_in = None, None
+    if grade is None and grade_documents:  # the grading scheme of the company's own rules documents, quoted
+        scheme = document_grade(query, rules) or document_grade(query, fallback_rules)
+        grade, likely, graded_in = scheme if scheme else (None, None, None)
     deadlines = [d for d in guidance if d.category == "deadline" and d.primary]
     cited: list[CitedRecord] = []
     folded: list[GuidanceItem] = []
     if not deadlines:
-        deadlines, cited, folded = document_deadlines(query, rules)
+        deadlines, cited, folded = document_deadlines(query, rules, likely, graded_in)
     if not deadlines:
-        deadlines, cited, folded = document_deadlines(query, fallback_rules)
+        deadlines, cited, folded = document_deadlines(query, fallback_rules, likely, graded_in)
     hit_ids = {h.id for h in hits}
     for step in steps:
         for rid in step.sources:

@@ -86,7 +86,8 @@ def guidance_md(item: GuidanceItem) -> str:
     where it is written. One element for the whole block: each element costs every browser a render."""
     standard = "" if item.standard == item.citation.title else f"（{escape_md(item.standard)}）"
     reason = f"　依据：{escape_md('；'.join(item.matched))}" if item.matched else ""
-    quote = f"「{escape_md(gist(item.detail, 120))}」—— {source_label(item.citation.title)}{standard}{reason}"
+    limit = 240 if item.category == "grading" else 120  # a grading scheme quotes each of its grades
+    quote = f"「{escape_md(gist(item.detail, limit))}」—— {source_label(item.citation.title)}{standard}{reason}"
     return f"**{escape_md(item.label)}**  \n:gray[{quote}]"
 
 
