@@ -92,7 +92,7 @@ def test_the_likely_grades_time_limits_come_first():
     text = ("投诉分为一般投诉和紧急投诉。一般投诉是指服务态度、业务差错等引起的投诉。"
             "紧急投诉是指被媒体曝光或可能引发舆情的投诉。\n一般投诉应在5个工作日内答复客户。\n紧急投诉应在2小时内响应并上报。")
     doc = rules(text, industry="银行")
-    assert grade_fit("一般投诉应在5个工作日内答复客户", "紧急投诉") < 0 < grade_fit("紧急投诉应在2小时内响应", "紧急投诉")
+    assert grade_fit("一般投诉应在5个工作日内答复客户", "紧急投诉") == 0 < grade_fit("紧急投诉应在2小时内响应", "紧急投诉")
     media = build_advice("客户说柜员态度恶劣，要找电视台记者曝光", [], [], "银行", rules=[doc])
     assert media.grade.label.startswith("可能属于：紧急投诉")
     assert "2小时内" in media.deadlines[0].detail
@@ -127,3 +127,10 @@ def test_the_time_limits_come_from_the_document_that_grades_when_it_has_them():
                                                   grade_documents=False).deadlines} == {"b.txt"}
     advice = build_advice(query, [], [], "银行", rules=[other, graded])
     assert advice.grade.citation.file == "a.txt" and {d.citation.file for d in advice.deadlines} == {"a.txt"}
+
+
+def test_one_sentence_giving_each_grade_its_time_limit_is_a_scheme():
+    dealer = rules("投诉单受理响应有时限,一般投诉 24 小时内,升级投诉 8 小时内,重要投诉 4 小时内。", industry="汽车")
+    item = document_grade("车主说天窗漏水修了两次", [dealer]).item
+    assert item.label == "本单位分为一般投诉、升级投诉、重要投诉，请对照定义判断"
+    assert item.detail == "一般投诉 24 小时内；升级投诉 8 小时内；重要投诉 4 小时内"

@@ -132,3 +132,13 @@ def test_a_precedents_own_share_of_a_quote_is_its_remedy_not_a_step():
     # named by the complaint, the share is no detail of another incident
     texts = [s.text for s in build_advice("客户要求按报价的90%赔付,定损员不同意", [hit], [], "保险").steps]
     assert texts == ["保险公司重新评估后,结合合理维修费用条款,同意按4S店报价的90%理赔。"]
+
+
+def test_clock_times_and_room_numbers_are_the_precedents_incident_even_in_a_close_match():
+    steps = ["调取14日12:00-13:30时段1338房出入记录,显示仅保洁员进入过",
+             "酒店保安部与客房部组成联合调查组,调取监控并协助客人报警", "为客人更换到1202房间并致歉"]
+    hit = Hit(kind="case", id="c1", title="客人房间手表丢失", score=3.0, industry="酒店", handling_steps=steps,
+              steps_origin="section", facts="客人退房后称房间内手表丢失,怀疑保洁员拿走", text="".join(steps),
+              confidence="高", sources=[SourceSpan(file="a.txt", start=0, end=10)])
+    texts = [s.text for s in build_advice("客人退房后说房间里手表不见了,怀疑保洁拿的", [hit], [], "酒店").steps]
+    assert texts == ["酒店保安部与客房部组成联合调查组,调取监控并协助客人报警"]

@@ -192,8 +192,10 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             # (a last clause that only introduces what follows goes: "…调取了监控录像进行对比分析,形成了详细的时间线:")
             text = _INTRODUCING.sub("", _clip(step))
             if (_DATED.match(text) or _cut_off_at_end(step, ending) or _CUT_TIME.match(text) or _sums_of_its_own(text, query)
-                    or text.endswith((":", "："))):
+                    or text.endswith((":", "：")) or _CLOCK_OR_ROOM.search(text)):
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends
+                # (its clock times and room numbers are its incident's, even in the closest precedent:
+                # "调取14日12:00-13:30时段1338房出入记录")
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
             if (len(text) < _MIN_PRECEDENT_CHARS or BARE_EVENT.match(text) or _run_on(text) or not_a_precedent_step(text) or ANALYSIS.search(text) or is_management(text)
                     or is_fragment(text) or is_garbled(text) or not applies(text, facts, ("extortion",))
@@ -251,6 +253,7 @@ def _lesson_steps(query: str, hits: Sequence[Hit], industry: str | None, facts: 
 _INTRODUCING = re.compile(r"[，,][^，,。；;]*[:：]\s*$")
 # A step that begins where a time was cut ("00,AGSM与客房主管…", from "12:00,…").
 # (and a time cut before its minutes, "08李女士佩戴手表回到房间" of 13:08; not "24小时内", "5月", "3个工作日")
+_CLOCK_OR_ROOM = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{3,5}\s*(?:号房|房间?|室)(?![价费款型源东主屋产])")
 _CUT_TIME = re.compile(r"^\d{2}\s*[,，]|^\d{1,2}(?![小分个天日月年号周元万岁次条项件名位户])(?=[\u4e00-\u9fff])")
 _SUM = re.compile(r"\d[\d,，.]*\s*(?:万|千)?(?:元|块)|\d+(?:\.\d+)?\s*%")  # (or its share: "按4S店报价的90%理赔")
 _PAUSE = re.compile(r"[，,。；;：:！!？?、()（）“”\"'‘’《》\s.…]")

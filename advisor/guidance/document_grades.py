@@ -123,7 +123,7 @@ def _read_schemes(rules: Sequence[Guideline]) -> list[_Scheme]:
         title = record.title.partition("·")[0] if "·" in record.title else ""
         scheme = by_document.setdefault((document_of(record), title), _Scheme())
         lines = [" ".join(x.replace("**", "").split()).strip() for x in re.split(r"(?<=[。；;\n])", record.text)]
-        lines = [x for x in lines if x]
+        lines = _per_grade([x for x in lines if x])
         for i, line in enumerate(lines):
             found = list(GRADE_NAME.finditer(line))
             if not found or len(line) > 200:
@@ -138,6 +138,17 @@ def _read_schemes(rules: Sequence[Guideline]) -> list[_Scheme]:
                 if score > 0:
                     scheme.add(record, _key(m), score, _unnumbered(line if score > 1 else line[m.start():]))
     return list(by_document.values())
+
+
+def _per_grade(lines: list[str]) -> list[str]:
+    """Lines with a sentence that gives several grades their own time limits (一般投诉 24 小时内,升级投诉 8 小时内,
+    重要投诉 4 小时内) cut into one clause per grade."""
+    out = []
+    for line in lines:
+        clauses = [c for c in re.split(r"[,，;；]", line) if c.strip()]
+        per_grade = [c for c in clauses if len(GRADE_NAME.findall(c)) == 1 and TIME_LIMIT.search(c)]
+        out += per_grade if len(per_grade) >= 2 else [line]
+    return out
 
 
 def _unnumbered(line: str) -> str:
@@ -187,11 +198,11 @@ def _short(sentence: str, limit: int = 60) -> str:
 
 
 def grade_fit(sentence: str, grade: str | None) -> int:
-    """For ranking time limits: +5 for one of the likely grade, -5 for another grade's, 0 without a likely grade."""
+    """For ranking time limits: +5 for one of the likely grade (another grade's keeps its place: its sentence
+    names its grade, and pushing it down brought up a complainant's route to the regulator instead)."""
     if grade is None:
         return 0
-    named = {_key(m) for m in GRADE_NAME.finditer(sentence)}
-    return 5 if grade in named else -5 if named else 0
+    return 5 if grade in {_key(m) for m in GRADE_NAME.finditer(sentence)} else 0
 
 
 def document_of(record: Guideline) -> str:
