@@ -329,6 +329,9 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     ("冷链的生鲜件延误了两天,水果全坏了", "快递"),
     # after checking out of a hotel (a cleaner named does not make it the property company's)
     ("客人退房后说房间里的耳机不见了,怀疑保洁拿的", "酒店"),
+    # a dish served (上桌, 整桌) is a restaurant's though its guest is a 客人; a certificate course's attendance
+    ("客人说点的鱼上桌是凉的,要求整桌免单", "餐饮"),
+    ("学员说考证班没过要退费,我们说出勤率不够不退", "教育"),
 ])
 def test_everyday_words_of_an_industry(query, industry):
     from advisor.text.industry import infer_industry
