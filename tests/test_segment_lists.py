@@ -181,3 +181,15 @@ def test_a_similar_case_after_a_quotation_starts_a_case_and_a_sections_proposals
 def test_a_photos_credit_is_clutter():
     kept = cleaned("物业公司在清运垃圾。(部门提供) |\n王先生投诉小区垃圾无人清运,物业接到投诉后当天清理。\n").text
     assert "部门提供" not in kept and "当天清理" in kept
+
+
+def test_another_one_of_the_same_kind_starts_a_case_but_another_of_the_staff_does_not():
+    out = seg("经历过公司的几次意外险理赔,我对保险失去了信任。\n"
+              "去年3月,我的同事小刘被家里的猫抓伤,打疫苗花了2000元,公司团体意外险只赔付了1000元。"
+              "我向保险公司反馈后,对方才又私下补了700元,理由是之前核算有误。\n"
+              "今年,又有一位同事骨折,保守治疗花费1700多元,医保报销一半后,剩下800多元走团体意外险,"
+              "结果只报销了200多元。她仔细核对发票,发现一张300多元的药费发票被遗漏了,向保险公司投诉后才补报。\n")
+    assert len(out.cases) == 2 and out.cases[1].facts.startswith("今年,又有一位同事骨折")
+    one = seg("客人王先生在前台投诉房间有异味,要求换房,前台说当天满房无法更换,王先生情绪激动,要求退房退款。\n"
+              "随后,又有一位保安赶来劝说,值班经理也到场向王先生道歉,并为他升级到套房,王先生表示接受。\n")
+    assert len(one.cases) == 1
