@@ -132,5 +132,30 @@ def test_the_time_limits_come_from_the_document_that_grades_when_it_has_them():
 def test_one_sentence_giving_each_grade_its_time_limit_is_a_scheme():
     dealer = rules("投诉单受理响应有时限,一般投诉 24 小时内,升级投诉 8 小时内,重要投诉 4 小时内。", industry="汽车")
     item = document_grade("车主说天窗漏水修了两次", [dealer]).item
-    assert item.label == "本单位分为一般投诉、升级投诉、重要投诉，请对照定义判断"
+    assert item.label == "本单位分为一般投诉、升级投诉、重要投诉（文档只写了各级时限，未写各级定义）"
+    assert item.matched == ["摘自公司文档"]
     assert item.detail == "一般投诉 24 小时内；升级投诉 8 小时内；重要投诉 4 小时内"
+
+
+def test_a_colon_then_a_time_limit_is_a_grades_time_limit_not_its_definition():
+    limits = rules("2.投诉处理时限:-一般投诉:需在24小时内响应,3个工作日内给出解决方案。\n-重大投诉:需在12小时内响应。\n"
+                   "-紧急投诉:需在2小时内响应,24小时内提供解决方案。", industry="通用")
+    item = document_grade("客户说要找媒体曝光", [limits]).item
+    assert item.label == "本单位分为一般投诉、重大投诉、紧急投诉（文档只写了各级时限，未写各级定义）"
+    assert item.detail.startswith("一般投诉:需在24小时内响应")
+    group = rules("一般群诉:超过5至20户业主集体投诉。重大群诉:超过20户业主集体投诉并出现媒体曝光。", industry="房地产")
+    assert document_grade("业主说要找媒体曝光", [group]).item.label.startswith("可能属于：重大群诉")
+
+
+def test_a_time_limit_that_names_a_regulator_names_no_likely_grade():
+    limits = rules("普通投诉应在7个工作日内完成处理并答复,工信部转办的投诉需在7日内完成受理审核。\n"
+                   "重大投诉:启动24小时应急响应机制,由分管领导牵头处理。", industry="电信")
+    item = document_grade("客户说要去工信部投诉", [limits]).item
+    assert item.label.startswith("本单位分为普通投诉、重大投诉")
+
+
+def test_a_scheme_that_defines_its_grades_comes_before_one_that_only_times_them():
+    timed = rules("投诉单受理响应有时限,一般投诉 24 小时内,升级投诉 8 小时内,重要投诉 4 小时内。", file="d.txt")
+    item = document_grade("一般投诉受理响应有时限吗,停电了没人管", [timed, POWER]).item
+    assert item.citation.file == "r.txt"
+    assert document_grade("一般投诉受理响应有时限吗,停电了没人管", [timed]).item.citation.file == "d.txt"

@@ -28,6 +28,7 @@ GRADE_NAME = re.compile(
     r"(?![\u4e00-\u9fff]{0,4}(?:体系|机制|网络|制度|架构))")
 # The sentence that defines a grade (重要投诉是指…, 普通投诉事件主要包含…, 一般投诉:…).
 _DEFINES = re.compile(r"^.{0,3}(?:是指|指的?是|指|主要包[含括]|包[含括]|属于|为|系|[:：])")
+_COLON = re.compile(r"^.{0,3}[:：]")
 # A line that is only a grade's heading: （3）一般投诉事件, 二、紧急投诉.
 _HEADING = re.compile(r"[(（]?[0-9一二三四五六七八九十]{0,2}[)）、.]?\s*" + GRADE_NAME.pattern + r"[:：]?")
 # Words that file a complaint under a grade before its name (界定为重大投诉事件, 属于紧急投诉).
@@ -58,6 +59,11 @@ class _Grade:
     def definition(self) -> str:
         return max(self.sentences, key=lambda s: s[0])[1]
 
+    @property
+    def defined(self) -> bool:
+        """Whether the document says what the grade is (not only its time limit)."""
+        return max(score for score, _ in self.sentences) > 1
+
 
 @dataclass
 class _Scheme:
@@ -86,9 +92,12 @@ def document_grade(query: str, rules: Sequence[Guideline]) -> DocumentGrade | No
     if not schemes:
         return None
     keys = bigrams(query)
-    best = max(schemes, key=lambda s: sum(len(bigrams(g.definition) & keys) for g in s.grades.values()))
+    # a scheme that says what more of its grades are before one that only gives their time limits; then the closest
+    best = max(schemes, key=lambda s: (sum(g.defined for g in s.grades.values()),
+                                       sum(len(bigrams(g.definition) & keys) for g in s.grades.values())))
     wanted = query_cues(query, extract_facts(query))
-    fits = {name: [c for c in wanted if CUES[c].search(g.definition)] for name, g in best.grades.items()}
+    # (only a definition names a likely grade: "普通投诉应在7个工作日内…工信部…" is a time limit that names a regulator)
+    fits = {name: [c for c in wanted if g.defined and CUES[c].search(g.definition)] for name, g in best.grades.items()}
     likely = max(fits, key=lambda n: len(fits[n])) if any(fits.values()) else None
     item = _item(best, likely, fits[likely] if likely else wanted)
     return DocumentGrade(item, likely, document_of(best.record) if best.record else "")
@@ -164,7 +173,9 @@ def _key(m: re.Match[str]) -> str:
 def _defines(sentence: str, m: re.Match[str], overview: bool) -> int:
     """How well a sentence tells what a grade is: 0 when it only mentions it (亲自负责重大投诉的现场处理)."""
     after, before = sentence[m.end():], sentence[:m.start()]
-    if _DEFINES.match(after) or _NAMED_AS.search(before[-6:]):
+    # (a colon then a time limit, "一般投诉:需在24小时内响应", gives its time limit, not what it is)
+    timed = _COLON.match(after) is not None and TIME_LIMIT.search(after[:20]) is not None
+    if (_DEFINES.match(after) and not timed) or _NAMED_AS.search(before[-6:]):
         score = 3
     elif TIME_LIMIT.search(after[:40]):
         score = 1  # "一般投诉:24小时内响应": the grade's time limit, a definition of a kind
@@ -184,6 +195,10 @@ def _item(scheme: _Scheme, likely: str | None, reasons: list[str]) -> GuidanceIt
         label = f"可能属于：{likely}（本单位分为{names}）"
         detail = scheme.grades[likely].definition
         matched = ["摘自公司文档", *(f"涉及{r}" for r in reasons), "请对照原文核实"]
+    elif not any(g.defined for g in scheme.grades.values()):
+        label = f"本单位分为{names}（文档只写了各级时限，未写各级定义）"  # nothing to compare the complaint with
+        detail = "；".join(_short(g.definition) for g in scheme.grades.values())
+        matched = ["摘自公司文档"]
     else:
         label = f"本单位分为{names}，请对照定义判断"
         detail = "；".join(_short(g.definition) for g in scheme.grades.values())
