@@ -130,7 +130,7 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
     grade = next((g for g in guidance if g.category == "grading" and g.primary), None)
     likely, graded_in = None, None
     if grade is None and grade_documents:  # the grading scheme of the company's own rules documents, quoted
-        scheme = document_grade(query, rules) or document_grade(query, fallback_rules)
+        scheme = document_grade(query, rules, facts) or document_grade(query, fallback_rules, facts)
         grade, likely, graded_in = scheme if scheme else (None, None, None)
     deadlines = [d for d in guidance if d.category == "deadline" and d.primary]
     cited: list[CitedRecord] = []

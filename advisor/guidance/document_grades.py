@@ -85,9 +85,9 @@ class DocumentGrade(NamedTuple):
     document: str  # the file it was read from (its time limits are preferred: one document answers both)
 
 
-def document_grade(query: str, rules: Sequence[Guideline]) -> DocumentGrade | None:
+def document_grade(query: str, rules: Sequence[Guideline], facts: QueryFacts | None = None) -> DocumentGrade | None:
     """The grading scheme of the rules document that answers the complaint best, as one grading item;
-    None when no document of `rules` names two grades."""
+    None when no document of `rules` names two grades. `facts`: the query's, when the caller has read them."""
     schemes = [s for s in _schemes(rules) if len(s.grades) >= 2]
     if not schemes:
         return None
@@ -95,7 +95,7 @@ def document_grade(query: str, rules: Sequence[Guideline]) -> DocumentGrade | No
     # a scheme that says what more of its grades are before one that only gives their time limits; then the closest
     best = max(schemes, key=lambda s: (sum(g.defined for g in s.grades.values()),
                                        sum(len(bigrams(g.definition) & keys) for g in s.grades.values())))
-    wanted = query_cues(query, extract_facts(query))
+    wanted = query_cues(query, facts or extract_facts(query))
     # (only a definition names a likely grade: "普通投诉应在7个工作日内…工信部…" is a time limit that names a regulator)
     fits = {name: [c for c in wanted if g.defined and CUES[c].search(g.definition)] for name, g in best.grades.items()}
     likely = max(fits, key=lambda n: len(fits[n])) if any(fits.values()) else None
@@ -191,17 +191,16 @@ def _item(scheme: _Scheme, likely: str | None, reasons: list[str]) -> GuidanceIt
     citation = Citation(title=record.title, file=src.file if src else "", start=src.start if src else 0,
                         end=src.end if src else 0)
     names = "、".join(g.name for g in scheme.grades.values())
+    detail = "；".join(_short(g.definition) for g in scheme.grades.values())  # the whole scheme
     if likely:
         label = f"可能属于：{likely}（本单位分为{names}）"
         detail = scheme.grades[likely].definition
         matched = ["摘自公司文档", *(f"涉及{r}" for r in reasons), "请对照原文核实"]
     elif not any(g.defined for g in scheme.grades.values()):
         label = f"本单位分为{names}（文档只写了各级时限，未写各级定义）"  # nothing to compare the complaint with
-        detail = "；".join(_short(g.definition) for g in scheme.grades.values())
         matched = ["摘自公司文档"]
     else:
         label = f"本单位分为{names}，请对照定义判断"
-        detail = "；".join(_short(g.definition) for g in scheme.grades.values())
         matched = ["摘自公司文档", f"定义中未见{'、'.join(reasons)}" if reasons else "投诉中未见升级情形"]
     return GuidanceItem(category="grading", standard=record.title, label=label, detail=detail, matched=matched,
                         citation=citation, industry=record.industry)

@@ -18,8 +18,8 @@ def document_deadlines(query: str, rules: Sequence[Guideline], grade: str | None
                        ) -> tuple[list[GuidanceItem], list[CitedRecord], list[GuidanceItem]]:
     """Time limits read from the company's rules documents of the complaint's industry (no curated rulebook):
     those of the document that answers best, its cited records, and the other documents' best one each, folded.
-    With the complaint's likely grade (重要投诉), that grade's time limits come first and another grade's last; the
-    document the grade was read from (`graded_in`) answers first when it has time limits: one document answers both."""
+    With the complaint's likely grade (重要投诉), that grade's time limits come first; the document the grade was
+    read from (`graded_in`) answers first when it has time limits: one document answers both."""
     keys = bigrams(query)
     found = []
     # (a regulator's time limits between two sides, or a guide's for complainants, bind no company)
