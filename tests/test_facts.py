@@ -308,6 +308,11 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     ("昨晚停电6个小时,冰箱里的东西全坏了,要求赔偿", "电力"),
     ("这个月停电5次,好几户冰箱里的东西坏了,电脑也烧了一台,居民一起来要赔偿", "电力"),
     ("合同写的是地暖,交房变成了暖气片,要求每户赔偿", "房地产"),
+    ("合同里写的是中央空调,交房发现装的是分体机,要求重新装", "房地产"),  # a fitted appliance of a new house
+    ("新买的中央空调装好不制冷,售后一直不来", "家电"),
+    # goods sold before they are made (预售商品) are a shop's; flats sold before they are built (预售商品房) a developer's
+    ("顾客预售商品付了定金,到期发不了货,要求按定金双倍赔", "电商"),
+    ("开发商预售商品房没拿到预售许可证,要求退定金", "房地产"),
     # the media threatened names no business: 电视台 is no television set
     ("业主集体投诉交房延期半年,要求付违约金,还要找电视台曝光", "房地产"),
     ("电视买回来三天就没图像,售后不上门", "家电"),

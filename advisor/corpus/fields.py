@@ -78,6 +78,11 @@ def _after_headline(text: str, sec: Section) -> int:
     return sec.end if line_end < 0 else min(line_end, sec.end)
 
 
+# An authority's words that go on to tell a case ("消委会表示,投诉人陈小姐心仪…", "消委会指,有投诉人于网购平台订购…"):
+# the story, not a view of it.
+_TELLS_CASE = r"[，,:：]\s*(?:有|一名|一位|一宗|其中一名)?(?:投诉人|事主|申诉人|消费者[\u4e00-\u9fff]{1,3}(?:先生|女士|小姐))"
+
+
 # A paragraph of the story that comments on it rather than telling it ("这一事件暴露出两个核心问题…",
 # "本案中,…", "由此可见…") is the case's analysis.
 _COMMENT = re.compile(
@@ -101,6 +106,7 @@ _COMMENT = re.compile(
     r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会|监管局|监管部门|法院|协会)[^，,。]{0,6}(?:呼吁|提醒|建议|提示|警示)"
     # a consumer council, no party to the dispute, judging it ("消委会表示,商家隐瞒宠物健康状况,违反…")
     r"|[^，,。]{0,16}(?:消委会|消协|消保委|消费者协会|消费者权益保护委员会)(?:相关|有关)?(?:负责人)?(?:表示|认为|指出)"
+    rf"(?!{_TELLS_CASE})"
     # a regulator's staff judging the case ("工商人员表示,…依照法律,…", "市场监管局执法人员提醒,…")
     r"|[^，,。]{0,12}(?:工商|市场监管|市监|消协|消委会|消保委)(?:局|部门|所|分局)?(?:的)?(?:工作人员|执法人员|人员)"
     r"(?:表示|认为|指出|提醒|介绍)"
@@ -118,15 +124,61 @@ _SENTENCE_START = re.compile(r"(?<=[。！？!?])\s*")
 _COMMENT_AT = re.compile(_COMMENT.pattern.removeprefix("^"))
 
 
+# An outside authority's view that begins after a clause of the story ("…在调查过程中,工商人员指出,叫醒服务应该…",
+# "…也有向主管机关询问过,不过消保官说,就算是…"): the view starts at the speaker. Not a party of the complaint
+# (店长表示, 工作人员称), whose words tell the story.
+_AUTHORITY_VIEW = re.compile(
+    r"[^，,。！？!?“”「」\n]{0,16}?(?<![向对给跟找到])(?:律师|专家|法官|学者|教授|消保官|执法人员|工商人员|监管部门|调解人员|调解员|业内人士|"
+    r"行业人士|法律人士|消委会|消协|消保委|消费者协会)[\u4e00-\u9fff]{0,3}?(?:认为|表示|指出|提醒|建议|强调|分析|说|指)"
+    rf"(?!{_TELLS_CASE})[，,:：]"
+)
+# What makes the authority's words a view and not news it reports ("消委会指,有投诉人于网购平台订购…",
+# "中消协表示,随着出境游市场火热,…"): a judgement, a duty or advice.
+_JUDGES = re.compile(r"应|须|不得|不能|违反|违法|属于|侵犯|侵害|合理|责任|权益|权利|建议|提醒|呼吁|规定|法律|依法|欺诈|"
+                     r"霸王|格式条款|契约|合同|义务")
+_CLAUSE_START = re.compile(r"^|(?<=[，,])")
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside quotation marks opened before it in `text`."""
+    head = text[:pos]
+    return head.count("“") > head.count("”") or head.count("「") > head.count("」")
+
+
+def _view_at(p: str, pos: int) -> int | None:
+    """The end of an outside authority's view that starts at `pos` (its one sentence), or None."""
+    if not _AUTHORITY_VIEW.match(p, pos) or _quoted(p, pos):
+        return None
+    end = _SENTENCE_END.search(p, pos)
+    stop = end.end() if end else len(p)
+    return stop if _JUDGES.search(p, pos, stop) else None
+
+
+_SENTENCE_END = re.compile(r"[。！？!?][”」』]?")
+
+
+def _split_comment(p: str) -> list[str]:
+    """One paragraph as story and comment parts. A sentence that opens as a comment runs to the paragraph's end;
+    an outside authority's view, at the start or after a clause of the story, is that one sentence, and the story
+    goes on after it ("…在调查过程中,工商人员指出,叫醒服务是…附随性服务。最终酒店赔偿300元。")."""
+    at_sentence = next((m.start() for m in _SENTENCE_START.finditer(p) if 0 < m.start() and m.end() < len(p)
+                        and _COMMENT_AT.match(p, m.end())), None)
+    if _COMMENT.match(p.strip()):
+        return [p] if at_sentence is None else [p[:at_sentence], p[at_sentence:]]
+    limit = len(p) if at_sentence is None else at_sentence
+    view = next(((m.start(), stop) for m in _CLAUSE_START.finditer(p, 0, limit)
+                 if (stop := _view_at(p, m.start())) is not None), None)
+    if view is None:
+        return [p] if at_sentence is None else [p[:at_sentence], p[at_sentence:]]
+    start, stop = view
+    parts = [p[:start], p[start:stop], *(_split_comment(p[stop:]) if stop < len(p) else [])]
+    return [x for x in parts if x]
+
+
 def _comment_split(paragraphs: list[str]) -> list[str]:
     """Paragraphs with a comment that begins after a sentence of story split there ("…只能兑现8400元。这些案例暴露出
     行业潜规则:…"): the comment becomes a paragraph of its own."""
-    out = []
-    for p in paragraphs:
-        cut = next((m.start() for m in _SENTENCE_START.finditer(p) if 0 < m.start() and m.end() < len(p)
-                    and _COMMENT_AT.match(p, m.end())), None)
-        out += [p[:cut], p[cut:]] if cut is not None else [p]
-    return out
+    return [part for p in paragraphs for part in _split_comment(p)]
 
 
 def story_part(text: str) -> str:
@@ -141,7 +193,8 @@ def story_part(text: str) -> str:
 def _comment_flags(paragraphs: list[str]) -> list[bool]:
     """Which paragraphs of a story comment on it (the first paragraph only by an explicit opening); after a
     training case's question (请针对该起抢修全过程…进行分析。) every paragraph is its answer."""
-    flags = [_COMMENT.match(p.strip()) is not None or (i > 0 and is_editorial(p)) for i, p in enumerate(paragraphs)]
+    flags = [_COMMENT.match(p.strip()) is not None or _view_at(p.strip(), 0) == len(p.strip())
+             or (i > 0 and is_editorial(p)) for i, p in enumerate(paragraphs)]
     asked = next((i for i, p in enumerate(paragraphs) if _EXERCISE.match(p.strip())), None)
     return flags if asked is None else [f or i >= asked for i, f in enumerate(flags)]
 
