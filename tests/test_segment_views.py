@@ -43,3 +43,41 @@ def test_what_is_no_outside_view_stays_the_story(text):
 def test_a_company_staff_members_words_tell_the_story():
     text = "记者联系了物业,物业经理表示,电梯配件已经到货,应该这两天能修好。"
     assert story_part(text) == text
+
+
+# --- handling told in a story: more of the company side's acts, none of the grievance ---
+
+from advisor.corpus.handling import told_actions  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence", [
+    "此案经协商后,业者同意减免月租费,双方和解。",  # the trader, in a consumer official's words
+    "经过沟通,医方承诺为王女士重新出一个新方案。",
+    "鉴于客户年龄偏大,网点迅速启动了服务应急预案,向支行办公室进行了报告。",  # an emergency plan started
+    "考虑到客户工作繁忙,工作人员与其约好周末前往家中面谈。",
+    "对此,本公司已教导有关车长须礼待乘客,做好情绪管理。",  # staff instructed
+    "对此,县教育局回应,已责成该幼儿园按要求退费。",  # a subordinate ordered to act
+    "热力公司已安装新的热泵机组保障供热达标。",
+])
+def test_the_company_sides_acts_are_told_steps(sentence):
+    assert told_actions(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "7月9日,陈女士在百货大楼购买了一台空调,当时店方口头承诺会在11日当天帮她安装。",  # the sale, no handling
+    "顾客到派出所报了案,店方称监控坏了。",  # 派出所 is no help sent
+    "车子送到4S店后仍无法启动,经理说要等配件。",  # a car that will not start
+    "她与厂家联系要求解决,厂方却久拖不决。",  # the maker dragging on
+    "厂家只保维护,不能退货。",
+])
+def test_the_grievance_is_no_told_step(sentence):
+    assert told_actions(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "另查明,某健身馆于2019年8月办理注册登记,登记的经营者为王某某。",  # a finding
+    "王女士质疑,面诊医生和治疗医生给出的方案不一样,医方前端承诺和后端服务不一致。",  # the customer's claim
+    "园方此前曾宣传,一次性交3年的学费,读满3年后可以全额退款。",  # what was promised before
+])
+def test_findings_claims_and_past_promises_are_no_told_step(sentence):
+    assert told_actions(sentence) == []

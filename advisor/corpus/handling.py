@@ -12,6 +12,9 @@ _ACTOR = re.compile(
     r"(?:我们|我行|我司|我局|本局|我中心|我委|我方|本公司|本店|公司|酒店|餐厅|银行|支行|网点|物业|管理处|客服|店长|经理|主管|工作人员|员工|商家|院方|医院|"
     r"执法人员|调解员|消委会|消保委|消费者协会|消费者权益保护委员会|市场监管|调委会|维修站|4S店|供电|燃气公司|自来水公司|机构|平台|旅行社|企业|分公司|营业厅|"
     r"保险公司|快递公司|航空公司|证券公司|营业部|社区|司法|服务员|店员|负责人|老板|领班|大堂|前台|柜员|司机|快递员|导游|座席|坐席|话务员|他们|"
+    # the trader in consumer officials' words, a shop, a clinic or a school as a party (not the maker or its
+    # repairers: in an appliance story they are most often the grievance)
+    r"业者|经营者|店方|医方|校方|园方|"
     # a hotline office, a consumer council speaking as itself, a government work team
     r"热线办|热线科|受理中心|市长电话|市长热线|本会(?![所员])|(?:督导|工作|调查|专家|调解|联合)(?:小)?组|专班|"
     # a government bureau (住建局, 我局), not a 结局 or a 局部
@@ -25,8 +28,13 @@ _REMEDY = (
     r"承诺|上门|处理|联系|组织|安排|报警|疏通|修复|清洗|添加|恢复|开通|取消|清理|处罚|通报|培训|整改|补发|重新|换了|换成|重做|赔礼|免费|减收|免收|引导客户|引导用户"
 )
 _ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排查|赶赴|派人|派员|专人|调停|"
-                     r"转办|转派|转交|移交|交办|督办")
-_FINDING = re.compile(r"^(?:经|通过)(?:核查|调查|查|核实|检测|了解)")
+                     r"转办|转派|转交|移交|交办|督办|"
+                     # sending help, installing, an emergency plan started and reported up, a visit agreed,
+                     # staff instructed, a subordinate ordered to act
+                     # (not the sale's installation, a contract's terms or a car that will not start)
+                     r"派出(?!所)|派车|派了|派拖车|重新安装|已安装|加装|补装|启动(?:了)?[^，,。]{0,8}(?:预案|机制|程序)|"
+                     r"上报|报告了|进行了报告|面谈|教导|责成|督促")
+_FINDING = re.compile(r"^(?:(?:经|通过)(?:核查|调查|查|核实|检测|了解)|另查明|经?查明)")
 # A sentence that only announces a list ("采取了以下处理措施:", "采取“三步走”策略精准破局:").
 _INTRODUCES = re.compile(r"(?:以下|如下|下列|几点|几个方面|步走)[^，,。；;]{0,12}[:：]$")
 _ASKED = re.compile(r"希望|要求|请求|恳请|建议|呼吁|敦促")
@@ -53,16 +61,16 @@ def told_actions(story: str, limit: int = 6) -> list[str]:
             continue
         if _FINDING.match(s) and not re.search(_REMEDY, s):
             continue  # "经核查，…" reports a finding, not an action
-        if _customer_complains(s):
-            continue  # "客人其后向消委会投诉,不满…": the customer complaining, not the handling
+        if _customer_complains(s) or _CUSTOMER_SAYS.match(s):
+            continue  # "客人其后向消委会投诉,不满…", "王女士质疑,…": the customer complaining, not the handling
         if _PUBLISHED.search(s):
             continue  # "…消保委召开信息通报会,公布了一批典型案例", "45.64%的人…": the news around the case
         if _FIRST_PERSON_QUOTE.match(s):
             continue  # "“搬家公司让我自己和搬家工人协商。": the customer's account of the company, not its handling
         if _INTRODUCES.search(s):
             continue  # "…按照如下四个步骤进行了处理:" introduces the steps that follow
-        if _UNASKED.search(s) and not _SETTLED.search(s):
-            continue
+        if (_UNASKED.search(s) or _SALE_PROMISE.search(s)) and not _SETTLED.search(s):
+            continue  # what the company did unasked, or promised when it sold, is the grievance
         if _refused(s):
             continue  # "营业厅以…为由推诿处理" tells what went wrong, not what to do
         s = _after_denial(s)
@@ -103,13 +111,19 @@ _DEMANDED = re.compile(r"(?:索要|要求|索赔|希望|提出|不然|否则)[^�
 # The company side refusing or failing ("推诿处理", "仍坚持原处理方案,未提供有效凭证", "协商未果").
 _REFUSAL = re.compile(
     r"推诿|推脱|踢皮球|拒绝|拒不|不予|不肯|不愿|不同意|未能|没能|未予|未提供|没有提供|仍坚持|坚持认为|置之不理|不理睬|"
-    r"敷衍|拖延|一拖再拖|无果|未果|并非有心|并非故意|否认|"
+    r"敷衍|拖延|一拖再拖|久拖|不决|无果|未果|并非有心|并非故意|否认|不能(?:退|换|赔)|"
     # what the company failed to tell ("银行工作人员未明确告知该信用卡存在年费减免条件")
     r"未(?:明确|如实|及时|主动|充分|事先|提前)?(?:告知|说明|提示)|没有(?:明确|事先|提前)?(?:告知|说明|提示)"
 )
 # What the company did to the customer unasked is the grievance ("A公司突然通知…改以网上教学"), unless the
 # sentence goes on to settle it ("…擅自改签,经协调后同意退还差价").
 _UNASKED = re.compile(r"突然|擅自|单方面|私自")
+# A promise made when the customer bought: "购买了一台空调,当时店方口头承诺会在11日当天帮她安装".
+_SALE_PROMISE = re.compile(r"(?:购买|买了|购入|订购|下单|签约|签订|报名|办卡|办理了)[^。；;]*?承诺"
+                           r"|(?:此前|之前|当初)[^，,。]{0,6}(?:曾)?(?:宣传|承诺|声称)")
+# The customer's own claim or doubt opening the sentence ("王女士质疑,…医方前端承诺和后端服务不一致").
+_CUSTOMER_SAYS = re.compile(r"^[^，,。]{0,8}?(?:[\u4e00-\u9fff](?:先生|女士|小姐)|客户|顾客|消费者|业主|投诉人)"
+                            r"(?:质疑|认为|坚称|声称|反映|抱怨)")
 _SETTLED = re.compile(r"最终|最后|后来|同意|经[^，,。]{1,12}(?:协调|调解|沟通|协商)")
 
 
