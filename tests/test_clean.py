@@ -47,6 +47,13 @@ def test_offsets_point_into_the_original_file():
     assert doc.orig[i : i + 6] == "嚴控承諾內容"
 
 
+def test_radicals_copied_out_of_a_pdf_read_as_their_ideographs_one_for_one():
+    text = "有投诉⼈于网购平台订购约⼈⺠币270元的货品"
+    simple = to_simplified(text)
+    assert simple == "有投诉人于网购平台订购约人民币270元的货品"
+    assert len(simple) == len(text)  # offsets into the original stay valid
+
+
 def test_a_story_told_in_everyday_words_is_no_unrelated_run_when_its_person_is_named_in_the_complaint():
     from helpers import cleaned
 

@@ -7,8 +7,13 @@ import unicodedata
 from functools import lru_cache
 
 # Variant characters that OpenCC leaves alone but that scraped traditional text uses
-# for their simplified forms (臵 is a common OCR/encoding variant of 置).
-_VARIANTS = str.maketrans({"臵": "置"})
+# for their simplified forms (臵 is a common OCR/encoding variant of 置), and the Kangxi and supplementary
+# radicals that text copied out of PDFs uses for ideographs (投诉⼈, ⼈⺠币: ⼈ U+2F08 for 人), one for one.
+_RADICALS = {chr(cp): n for cp in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6))
+             if len(n := unicodedata.normalize("NFKC", chr(cp))) == 1 and n != chr(cp)}
+# (supplementary radicals without a compatibility mapping, written as their simplified characters)
+_RADICALS.update(zip("⺠⻓⻔⻋⻅⻉⻚⻛⻜⻢⻥⻬⻮⻰⻘⻄⻩⻤", "民长门车见贝页风飞马鱼齐齿龙青西黄鬼", strict=True))
+_VARIANTS = str.maketrans({"臵": "置", **_RADICALS})
 
 
 @lru_cache(maxsize=1)
