@@ -304,6 +304,10 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     ("小区停水两天没通知,几百户居民用水困难,业委会要去信访", "供水"),
     # the provider over a part of what it provides
     ("跟团游合同写的四星酒店,实际住的快捷酒店,还少去一个景点", "旅游"),
+    # a tour's leader and members (领队, 团友) name a tour
+    ("出境团回程航班没了,领队让老人自己买票回来,团友嫌补偿太少", "旅游"),
+    ("云南团 团友之间报价不一样 投诉乱收费", "旅游"),
+    ("旅行团入住后热水一直没有,领队要求全团退一晚房费", "酒店"),  # a hotel's guests who came as a tour
     ("交房时发现卧室墙面空鼓开裂,要求重做墙面并赔偿延误装修的房租", "房地产"),  # 延误装修 is no flight's delay
     ("昨晚停电6个小时,冰箱里的东西全坏了,要求赔偿", "电力"),
     ("这个月停电5次,好几户冰箱里的东西坏了,电脑也烧了一台,居民一起来要赔偿", "电力"),

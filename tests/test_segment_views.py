@@ -81,3 +81,9 @@ def test_the_grievance_is_no_told_step(sentence):
 ])
 def test_findings_claims_and_past_promises_are_no_told_step(sentence):
     assert told_actions(sentence) == []
+
+
+def test_the_writers_own_view_is_the_thinking():
+    text = "业主反映小区垃圾一个月没人清理,物业说人手不够。\n对此,大家怎么看?笔者认为物业既然收了物业费,就应当负起责任来。"
+    kept = story_part(text)
+    assert "笔者认为" not in kept and "业主反映" in kept
