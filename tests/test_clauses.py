@@ -212,6 +212,8 @@ def test_a_rulebook_titled_by_its_problem(title, problem):
     ("谨防“代理退保”陷阱,避免保障缺失风险。", True),  # a warning to consumers
     ("银行理财经理存在“误导性陈述”。", True),  # a finding: nothing done
     ("经调解,双方达成一致。", True),
+    ("我们也想争取一些补偿。", True),  # a complainant's wish, cut from its quote
+    ("我们立即安排维修人员上门检查。", False),  # the company's own "we" acts
 ])
 def test_a_precedents_step_may_quote_a_short_term_of_what_the_company_did(text, refused):
     assert not_a_precedent_step(text) is refused

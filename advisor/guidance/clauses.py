@@ -71,7 +71,9 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         # "…进行二次核查,但仍无所获"), are findings of the story
                         r"|(?:调查|核查|检查|监控|录像|记录)(?:结果)?显示|无所获|未果|无果"
                         # the company failing the customer, the grievance itself ("快递员不送件上门,只是发个短信了事")
-                        r"|了事|置之不理|不予理睬|不闻不问")
+                        r"|了事|置之不理|不予理睬|不闻不问"
+                        # a wish in the first person, a complainant's words cut from their quote ("我们也想争取一些补偿。")
+                        r"|^(?:我|我们)(?:也|还|都|就|只)?(?:想|希望|只想|打算)")
 # A precedent's step may quote a short term when it tells what the company did ("…结合“合理维修费用”条款,同意按
 # 4S店报价的90%理赔", "召开“电梯安全专项会”"); quoted speech, a quote cut open, and quotes in a warning or a finding
 # (谨防“代理退保”陷阱, 存在“误导性陈述”) are no step.
