@@ -138,6 +138,7 @@ _AUTHORITY_VIEW = re.compile(
 _JUDGES = re.compile(r"应|须|不得|不能|违反|违法|属于|侵犯|侵害|合理|责任|权益|权利|建议|提醒|呼吁|规定|法律|依法|欺诈|"
                      r"霸王|格式条款|契约|合同|义务")
 _CLAUSE_START = re.compile(r"^|(?<=[，,])")
+_SENTENCE_END = re.compile(r"[。！？!?][”」』]?")
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -155,22 +156,20 @@ def _view_at(p: str, pos: int) -> int | None:
     return stop if _JUDGES.search(p, pos, stop) else None
 
 
-_SENTENCE_END = re.compile(r"[。！？!?][”」』]?")
-
-
 def _split_comment(p: str) -> list[str]:
     """One paragraph as story and comment parts. A sentence that opens as a comment runs to the paragraph's end;
     an outside authority's view, at the start or after a clause of the story, is that one sentence, and the story
     goes on after it ("…在调查过程中,工商人员指出,叫醒服务是…附随性服务。最终酒店赔偿300元。")."""
     at_sentence = next((m.start() for m in _SENTENCE_START.finditer(p) if 0 < m.start() and m.end() < len(p)
                         and _COMMENT_AT.match(p, m.end())), None)
+    by_sentence = [p] if at_sentence is None else [p[:at_sentence], p[at_sentence:]]
     if _COMMENT.match(p.strip()):
-        return [p] if at_sentence is None else [p[:at_sentence], p[at_sentence:]]
+        return by_sentence
     limit = len(p) if at_sentence is None else at_sentence
     view = next(((m.start(), stop) for m in _CLAUSE_START.finditer(p, 0, limit)
                  if (stop := _view_at(p, m.start())) is not None), None)
     if view is None:
-        return [p] if at_sentence is None else [p[:at_sentence], p[at_sentence:]]
+        return by_sentence
     start, stop = view
     parts = [p[:start], p[start:stop], *(_split_comment(p[stop:]) if stop < len(p) else [])]
     return [x for x in parts if x]
