@@ -138,6 +138,8 @@ class Advice(_Record):
     grade: GuidanceItem | None = None
     deadlines: list[GuidanceItem] = Field(default_factory=list)
     avoid: list[str] = Field(default_factory=list)
+    # How the matching precedents were settled (their remedy, in their words): what is usual, and who paid.
+    resolutions: list[AdviceStep] = Field(default_factory=list)
     cited: list[CitedRecord] = Field(default_factory=list)
     # Other documents' time limits, folded: the facade moves them into the result's guidance (primary=False).
     folded: list[GuidanceItem] = Field(default_factory=list, exclude=True)

@@ -122,6 +122,23 @@ def test_plan_comes_first_with_numbered_steps_citing_document_titles(app_env, do
 
 
 @pytest.mark.integration
+def test_plan_shows_how_matching_precedents_were_settled_with_their_titles(app_env):
+    at = search(new_app(), "汽车在保修期内出了故障,经销商附加条件不给修")
+    result = result_of(at)
+    assert result.advice.resolutions, "a warranty repair precedent that ends in the dealer's remedy"
+    values = markdowns(at)
+    assert "**类似先例的处理结果**" in values
+    shown = next(v for v in values if v.startswith("- "))
+    titles = {h.id: h.title for h in result.hits}
+    for item in result.advice.resolutions:
+        assert escape_md(item.text) in shown
+        assert all(rid in titles for rid in item.sources)  # every settlement cites a precedent on the page
+        assert f"《{escape_md(titles[item.sources[0]].partition('·')[0].strip())}》" in shown
+        case_text = next(h.text for h in result.hits if h.id == item.sources[0])
+        assert item.text in case_text  # the document's own words
+
+
+@pytest.mark.integration
 def test_precedent_card_shows_confidence_badge_reasons_and_detail_popovers(app_env):
     at = search(new_app(), ELEVATOR)
     badges = [v for v in markdowns(at) if "-badge[相似度：" in v]

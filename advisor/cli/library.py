@@ -87,6 +87,9 @@ def format_result(result) -> str:
     if advice.steps:
         lines.append("建议处理步骤：")
         lines += [f"  {n}. {s.text}" for n, s in enumerate(advice.steps, 1)]
+    if advice.resolutions:
+        lines.append("类似先例的处理结果：")
+        lines += [f"  - {r.text}" for r in advice.resolutions]
     if advice.grade:
         lines.append(f"定级：{advice.grade.label}（{advice.grade.standard}）")
     lines += [f"时限：{d.label}（{d.standard}）" for d in advice.deadlines]

@@ -46,6 +46,7 @@ from advisor.guidance.document_grades import document_grade
 from advisor.guidance.documents import document_deadlines
 from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.guidance.lessons import lesson_step
+from advisor.guidance.resolutions import precedent_resolutions
 from advisor.guidance.steptext import DATED as _DATED
 from advisor.guidance.steptext import bigrams as _bigrams
 from advisor.guidance.steptext import clip as _clip
@@ -147,7 +148,8 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
                 if record is not None:
                     cited.append(CitedRecord(id=record.id, title=record.title, text=record.text, sources=record.sources))
     return Advice(steps=steps, grade=grade, deadlines=deadlines[:4], avoid=list(avoid_phrases)[:12], cited=cited,
-                  folded=folded)
+                  folded=folded, resolutions=precedent_resolutions(
+                      [h for h in matching_cases(hits, industry) if applies(h.title, facts, ("extortion",))]))
 
 
 def matching_cases(hits: Sequence[Hit], industry: str | None) -> list[Hit]:

@@ -11,6 +11,8 @@ from advisor.text.markdown import escape_md
 from advisor.text.pii import mask_pii
 
 MAX_QUERY_CHARS = 500
+NO_PRECEDENT = "（没有足够接近的先例可供参考，请按公司投诉处理流程办理。）"
+NO_STEPS = "（先例中没有可直接采用的处理步骤，请参阅类似先例的处理结果。）"
 
 
 def source_titles(result: SearchResult) -> dict[str, str]:
@@ -37,10 +39,15 @@ def plan_markdown(result: SearchResult) -> str:
         lines += [f"- {escape_md(d.label)}（{escape_md(d.standard)}）" for d in advice.deadlines] + [""]
     lines += ["## 建议步骤", ""]
     if not advice.steps:
-        lines.append("（没有足够接近的先例可供参考，请按公司投诉处理流程办理。）")
+        lines.append(NO_STEPS if advice.resolutions else NO_PRECEDENT)
     for n, step in enumerate(advice.steps, 1):
         cites = "；".join(escape_md(titles.get(rid, rid)) for rid in step.sources)
         lines.append(f"{n}. {escape_md(step.text)}  \n   来源：{cites}")
+    if advice.resolutions:
+        lines += ["", "## 类似先例的处理结果", ""]
+        for r in advice.resolutions:
+            cites = "；".join(escape_md(titles.get(rid, rid)) for rid in r.sources)
+            lines.append(f"- {escape_md(r.text)}  \n  来源：{cites}")
     if advice.avoid:
         lines += ["", "## 避免使用的说法", "", "、".join(escape_md(p) for p in advice.avoid)]
     return "\n".join(lines) + "\n"
@@ -57,6 +64,9 @@ def plan_text(result: SearchResult) -> str:
     lines.append("建议步骤：")
     for n, step in enumerate(advice.steps, 1):
         lines.append(f"{n}. {step.text}（来源：{'；'.join(titles.get(r, r) for r in step.sources)}）")
+    if advice.resolutions:
+        lines.append("类似先例的处理结果：")
+        lines += [f"- {r.text}（来源：{'；'.join(titles.get(s, s) for s in r.sources)}）" for r in advice.resolutions]
     if advice.avoid:
         lines.append("避免说：" + "、".join(advice.avoid))
     return "\n".join(lines) + "\n"

@@ -10,6 +10,8 @@ from advisor.text.markdown import escape_md
 from advisor.ui.components import guidance_lines, source_label
 
 PLAN_HEADING = "#### 处理方案"
+RESOLUTIONS_HEADING = "**类似先例的处理结果**"
+NO_STEPS = "先例中没有可直接采用的处理步骤，请参阅下方先例。"
 NO_CLOSE = "没有足够接近的先例：以下内容仅供参考，请按公司投诉处理流程办理，必要时请示主管。"
 
 
@@ -20,6 +22,7 @@ def render_answer(result: SearchResult) -> None:
         if result.no_close_precedent:
             st.info(NO_CLOSE)
         steps(result)
+        resolutions(result)
         grade, deadlines = primary_guidance(result)
         st.markdown("**定级**")
         if grade:
@@ -50,7 +53,18 @@ def steps(result: SearchResult) -> None:
     if lines:
         st.markdown("\n".join(lines))
     elif not result.no_close_precedent:
-        st.caption("先例中没有可直接采用的处理步骤，请参阅下方先例。")
+        st.caption(NO_STEPS)
+
+
+def resolutions(result: SearchResult) -> None:
+    """How the matching precedents were settled, each citing its precedent."""
+    if not result.advice.resolutions:
+        return
+    titles = source_titles(result)
+    st.markdown(RESOLUTIONS_HEADING)
+    st.markdown("\n".join(
+        f"- {escape_md(r.text)}（{'、'.join(source_label(titles.get(rid, rid)) for rid in r.sources)}）"
+        for r in result.advice.resolutions))
 
 
 def primary_guidance(result: SearchResult) -> tuple[GuidanceItem | None, list[GuidanceItem]]:
