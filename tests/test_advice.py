@@ -478,3 +478,11 @@ def test_a_lists_lead_in_glued_before_its_first_point_is_left_out_of_a_rule_step
     texts = [s.text for s in build_advice("业主投诉房本拖了一年半没办下来", [], [], "房地产", procedures=[book]).steps]
     assert any(t.startswith("由受理部门经理指定专门人员负责全过程跟踪") for t in texts), texts
     assert not any("下列步骤" in t for t in texts)
+
+
+def test_a_precedent_step_told_with_its_debrief_keeps_only_the_handling():
+    hit = case("c1", "估超电量出差错被投诉", ["事件发生后,该供电公司立即派人上门核实现场情况,主动道歉,按实际电量重新计算电费,"
+                                        "并对责任人进行考核。"], industry="电力", facts="供电所估超电量,客户电费翻倍")
+    texts = [s.text for s in build_advice("客户说这个月电费翻倍了怀疑抄表估错", [hit], [], "电力").steps]
+    assert "事件发生后,该供电公司立即派人上门核实现场情况,主动道歉,按实际电量重新计算电费" in texts
+    assert not any("考核" in t for t in texts)

@@ -168,6 +168,12 @@ def test_a_rulebook_in_the_companys_voice_instructs():
     ("录音显示,工作人员称该快递员曾多次被客户投诉。", False),
     ("银行工作人员未明确告知该信用卡存在年费减免条件。", False),  # what went wrong
     ("事后,燃气公司告知,整栋楼的表具均需要更换,但是需要每户交纳300元费用。", False),  # the charge complained of
+    # a post named by its place or rank acts; whom a customer went to does not
+    ("柜面经理第一时间将客户引导至洽谈室,同时递上温水安抚客户情绪。", True),
+    ("值班主管立即安排工程人员上门检查。", True),
+    ("向大堂经理反映后,客户回家等待。", False),
+    ("张先生找到经理要求退款。", False),
+    ("以下是客服部根据投诉情况采取的经典处理案例。", False),
 ])
 def test_a_storys_sentence_lends_a_step_only_where_the_company_handles_the_complaint(sentence, handles):
     from advisor.guidance.clauses import company_handles
@@ -231,3 +237,18 @@ def test_names_appeals_third_parties_and_other_stages_are_no_precedent_steps(tex
     from advisor.text.actions import is_management
 
     assert (not_a_precedent_step(text) or is_fragment(text) or is_management(text)) is refused
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    # the complaint's handling before the debrief told with it
+    ("事件发生后,该供电公司立即派人上门核实现场情况,主动道歉,按实际电量重新计算电费,并对责任人进行考核。",
+     "事件发生后,该供电公司立即派人上门核实现场情况,主动道歉,按实际电量重新计算电费"),
+    ("向客户致歉并安排技术经理复检", "向客户致歉并安排技术经理复检"),  # no measure: the whole
+    ("加强员工培训,向客户致歉。", ""),  # opens with the measure
+    ("致歉,并完善流程。", ""),  # too little before it
+    ("餐厅管理人员应立即道歉,并解释服务员行为的原因。同时,加强员工培训。", "餐厅管理人员应立即道歉,并解释服务员行为的原因"),
+])
+def test_the_handling_before_a_preventive_clause_is_kept(sentence, kept):
+    from advisor.text.actions import before_management
+
+    assert before_management(sentence) == kept

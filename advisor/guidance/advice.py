@@ -52,7 +52,7 @@ from advisor.guidance.steptext import bigrams as _bigrams
 from advisor.guidance.steptext import clip as _clip
 from advisor.guidance.steptext import sentences as _sentences
 from advisor.models import Advice, AdviceStep, CitedRecord, GuidanceItem, Guideline, Hit
-from advisor.text.actions import is_management
+from advisor.text.actions import before_management, is_management
 from advisor.text.industry import compatible
 from advisor.text.terms import GENERAL
 from advisor.text.words import dictionary_words, is_garbled
@@ -193,6 +193,10 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
                 break
             # (a last clause that only introduces what follows goes: "…调取了监控录像进行对比分析,形成了详细的时间线:")
             text = _INTRODUCING.sub("", _clip(step))
+            # the company side's handling of the complaint before the debrief told with it ("该供电公司立即派人上门…,主动
+            # 道歉,按实际电量重新计算电费,并对责任人进行考核。"; not a finding: "排查发现故障源于…")
+            handling = before_management(text, _MIN_STEP_CHARS)
+            text = handling if handling and handling != text and company_handles(handling) else text
             if (_DATED.match(text) or _cut_off_at_end(step, ending) or _CUT_TIME.match(text) or _sums_of_its_own(text, query)
                     or text.endswith((":", "：")) or _CLOCK_OR_ROOM.search(text)):
                 continue  # "2020年11月某日,调解小组…" tells the story on; a step cut where the excerpt ends

@@ -44,7 +44,9 @@ CUSTOMER_SUBJECT = re.compile(
 )
 # Who acts for the company at the start of a clause ("王经理先给李女士一家赔礼道歉", "餐厅随即免单").
 _STAFF_SUBJECT = re.compile(
-    r"^(?:[\u4e00-\u9fff]?(?:经理|店长|主管|领班|客服|工作人员|服务员|店员|柜员|前台|管家|值班长)"
+    # (a post named by its place or its rank, 柜面经理, 大堂经理, 值班主管; not whom a customer went to, 向大堂经理…,
+    # nor what is introduced, 以下是客服部…)
+    r"^(?:(?![向找给对跟和与被让把请])(?:(?![是的])[\u4e00-\u9fff]){0,3}?(?:经理|店长|主管|领班|客服|工作人员|服务员|店员|柜员|前台|管家|值班长)"
     r"|(?:该|涉事|这家)?(?:店方|商家|餐厅|饭店|酒店|银行|支行|网点|物业公司|物业|公司|平台|院方|医院|4S店|维修站|快递公司|快递员"
     r"|营业厅|供电公司|供电所|自来水公司|燃气公司|旅行社|机构|商场|超市|门店|厂家|售后))"
 )

@@ -24,3 +24,23 @@ _FOLLOWED = re.compile(r"(?:告知|告诉|说明|介绍|解释|按照?|依照|�
 def is_management(text: str) -> bool:
     """True when `text` is a preventive or systemic measure rather than an action in this complaint."""
     return MANAGEMENT.search(_FOLLOWED.sub("", text)) is not None
+
+
+_CLAUSE_END = re.compile(r"(?<=[，,；;。])")
+# A link word left where the measure was cut off ("…解释服务员行为的原因。同时" of "…。同时,加强员工培训").
+_TRAILING_LINK = re.compile(r"(?:同时|并且|此外|另外|以及|并|且)$")
+
+
+def before_management(text: str, min_chars: int = 8) -> str:
+    """`text` up to its first preventive or systemic clause ("…派人上门核实现场情况,主动道歉,按实际电量重新计算电费,
+    并对责任人进行考核。" → "…重新计算电费"); `text` itself when it has none, "" when it opens with one or what
+    comes before it is shorter than `min_chars`."""
+    if not is_management(text):
+        return text
+    kept = ""
+    for clause in _CLAUSE_END.split(text):
+        if is_management(clause):
+            break
+        kept += clause
+    kept = _TRAILING_LINK.sub("", kept.rstrip("，,；;。 ")).rstrip("，,；;。 ")
+    return kept if len(kept) >= min_chars else ""
