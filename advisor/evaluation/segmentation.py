@@ -106,11 +106,18 @@ def check(records: list[Case | Guideline], labels: list[SegLabel]) -> SegReport:
                      titles_own=sum(ti), guideline_phrases=len(g), guideline_found=sum(g), outcomes=outcomes)
 
 
+def _of_file(record: Case | Guideline, file: str) -> bool:
+    """The record was cut from `file` (alone or, merged as a duplicate, with other files)."""
+    return any(s.file == file for s in record.sources)
+
+
 def _check_case(lab: SegLabel, cases: list[Case], guides: list[Guideline], all_labels: list[SegLabel]) -> LabelOutcome:
-    holders = [c for c in cases if _has(lab.facts, c.text)]
+    # Only the label's own document's records count: the same phrase in another document's record (the story
+    # syndicated elsewhere, a short phrase such as 額外收取50元) says nothing of how this document was cut.
+    holders = [c for c in cases if _of_file(c, lab.file) and _has(lab.facts, c.text)]
     out = LabelOutcome(id=lab.id, file=lab.file, alone=False)
     if len(holders) != 1:
-        in_guides = sum(_has(lab.facts, g.text) for g in guides)
+        in_guides = sum(_of_file(g, lab.file) and _has(lab.facts, g.text) for g in guides)
         out.note = f"in {len(holders)} cases, {in_guides} guidelines"
         return out
     case = holders[0]
