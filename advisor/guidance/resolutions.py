@@ -31,12 +31,17 @@ _SETTLED = re.compile(r"同意|达成|和解|接受|给予了|协商一致|调�
 _REMEDY = re.compile(r"退(?:款|费|还|回|赔|货|差价|了|全款|定金|押金|一半|部分|全部)|赔|补偿|补贴|免(?:费|除|单|收)|减免|更换|换(?:新|货|机|车|房)"
                      r"|维修|修好|道歉|致歉|返还|承担|报销|理赔|延保|赠送|优惠")
 # No settlement yet, or none at all: a refusal, a failure, a hypothetical, advice.
-_UNSETTLED = re.compile(r"拒绝|不同意|不接受|不满意|不认可|无法|不能|坚持|只要|(?<![名简职声])称|(?<![响供相反对适效答])应(?!急)|不予|不肯|不做|不作|未果|无果|仍未|尚未|至今|未能|没有|不了了之|如果|若|一旦|可以|建议"
-                        r"|有权|能否|是否|怎么|如何|[?？]|打算|是要|需要|要(?=[退赔补换修免])|(?<![理思])想|争取|是指|根据|依据|认为|第[一二三四五六七八九十百\d]+条"
-                        # the grievance, or things turning worse: no settlement
-                        r"|气愤|愤怒|不满|谁知|没想到"
-                        # what the company changed afterwards is its debrief, not this complaint's settlement
-                        r"|培训|加强|完善|规范|整改|制度")
+_UNSETTLED = re.compile(
+    # a refusal or a failure
+    r"拒绝|不同意|不接受|不满意|不认可|无法|不能|坚持|不予|不肯|不做|不作|未果|无果|仍未|尚未|至今|未能|没有|不了了之"
+    # a hypothetical, advice, a question, an intention, a claim, a definition, the law
+    r"|只要|如果|若|一旦|可以|建议|有权|能否|是否|怎么|如何|[?？]|打算|是要|需要|要(?=[退赔补换修免])|(?<![理思])想|争取"
+    r"|(?<![名简职声])称|(?<![响供相反对适效答])应(?!急)|是指|根据|依据|认为|第[一二三四五六七八九十百\d]+条"
+    # the grievance, or things turning worse
+    r"|气愤|愤怒|不满|谁知|没想到"
+    # what the company changed afterwards is its debrief, not this complaint's settlement
+    r"|培训|加强|完善|规范|整改|制度"
+)
 # A demand: no settlement unless one follows it ("经调解,商家同意按消费者的要求退款" is one).
 _DEMAND = re.compile(r"要求|希望|请求|诉求")
 # A quotation mark where the sentence split cut a quote ("“我们第一时间就向顾客道歉,…免单。" of a spokesman's words).
@@ -102,7 +107,8 @@ def settles(text: str, told: bool = False) -> bool:
         return False
     if any(not _SETTLED.search(text, m.end()) for m in _DEMAND.finditer(text)):
         return False
-    return told or bool(_SETTLED.search(text)) or (remedies(text) and bool(_REMEDY.search(re.split(r"[，,。；;]", text)[0])))
+    first_clause = re.split(r"[，,。；;]", text)[0]
+    return told or bool(_SETTLED.search(text)) or (remedies(text) and bool(_REMEDY.search(first_clause)))
 
 
 def _sentences(text: str) -> list[str]:
