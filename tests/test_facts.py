@@ -389,6 +389,9 @@ def test_words_many_industries_use_name_none(query):
     ("客人有医院证明还照扣退订费,订的是不可退房型", "酒店"),  # the doctor's note the customer shows
     ("医生开的药吃了过敏,病人要求医院赔偿", "医疗"),
     ("客户父亲住院来不了网点,儿子想取定期交医药费,柜员按规定没给办", "银行"),  # what the money is for
+    ("客户住院理赔资料交齐一个月了还没赔,这种几天内要回复", "保险"),  # the stay is what the claim is for
+    ("住院费报销被拒,业务员说有既往症", "保险"),
+    ("患者住院期间护士态度差", "医疗"),  # the stay itself is complained of
 ])
 def test_going_to_hospital_and_claiming_medical_costs_name_no_business(query, industry):
     from advisor.text.industry import infer_industry
@@ -465,3 +468,14 @@ def test_hong_kong_words_for_an_air_conditioner_and_its_refrigerant_are_applianc
 
     scores = industry_scores("投诉人因为冷气机漏水,预约上门维修,技工补充雪种及更换零件后两个月又失灵。")
     assert max(scores, key=scores.get) == "家电"
+
+
+@pytest.mark.parametrize(("query", "industry"), [
+    ("客户报的云南六日游,临时把酒店从四星换成快捷,要求退差价", "旅游"),  # a tour's hotel is the tour's
+    ("报了个一日游,到集合点车开走了,要退款", "旅游"),
+    ("上门安检的人说要换管子收了280,客户说是骗钱", "燃气"),  # a home safety check is the gas company's
+])
+def test_a_tour_by_its_days_and_a_home_safety_check_name_their_industry(query, industry):
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) == industry
