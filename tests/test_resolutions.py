@@ -30,6 +30,10 @@ def story(cid: str, facts: str, *, steps: list[str] | None = None, outcome: str 
     # after a turn the remedy is enough; the company side's own remedy too
     ("用户发起投诉,经核查后运营商退还差价并补偿话费。", "经核查后运营商退还差价并补偿话费。"),
     ("“我们第一时间就向顾客道歉,并将他们两桌饭菜免单。", "我们第一时间就向顾客道歉,并将他们两桌饭菜免单。"),
+    # a court's order, a promise kept, a price settled
+    ("法官经过审理,认定酒店负有保管不善的责任,判令赔偿1.4万元。", "法官经过审理,认定酒店负有保管不善的责任,判令赔偿1.4万元。"),
+    ("后经工商部门调解,经营者已兑现返款承诺。", "后经工商部门调解,经营者已兑现返款承诺。"),
+    ("经调解,商家最终同意按新订单价格结算。", "经调解,商家最终同意按新订单价格结算。"),
 ])
 def test_a_settlement_is_read_in_the_documents_words(sentence, expected):
     assert settlement_part(sentence) == expected
@@ -50,6 +54,7 @@ def test_a_settlement_is_read_in_the_documents_words(sentence, expected):
     "车主在4S店更换了护套,谁知仅过了一个星期,护套便开始褪色。",  # things turning worse
     "物业多次上门与业主沟通,向业主阐述不配合维修产生的后果。",  # handling, but nothing given
     "最终赔偿。",  # too short to say who gave what
+    "投诉中还有不少是商家未兑现承诺。",  # a promise not kept
 ])
 def test_what_is_no_settlement_is_left_out(sentence):
     assert settlement_part(sentence) == ""

@@ -25,15 +25,16 @@ _TAIL_SENTENCES = 6  # a story's settlement is told at its end
 _TURN = re.compile(r"最终|最后|终于|经(?:过)?[^，,。]{0,12}(?:调解|协调|协商|沟通|核查|核实|调查)|在[^，,。]{0,16}(?:调解|协调|介入)下"
                    r"|[^，,。]{0,12}介入后|后来")
 # A settlement: someone agreed, or a remedy was given.
-_SETTLED = re.compile(r"同意|达成|和解|接受|给予了|协商一致|调解成功|获赔|赔付|已(?:全额)?(?:退|赔|补|换|修|免)|(?:退|赔|补|换)了"
+_SETTLED = re.compile(r"同意|达成|和解|接受|给予了|兑现|判令|判决|协商一致|调解成功|获赔|赔付|已(?:全额)?(?:退|赔|补|换|修|免)|(?:退|赔|补|换)了"
                       r"|(?:退还|赔偿|补偿|返还|退回|更换)了|予以(?:退|赔|补|更换|维修|免)")
 # What the settlement gave the customer.
 _REMEDY = re.compile(r"退(?:款|费|还|回|赔|货|差价|了|全款|定金|押金|一半|部分|全部)|赔|补偿|补贴|免(?:费|除|单|收)|减免|更换|换(?:新|货|机|车|房)"
-                     r"|维修|修好|道歉|致歉|返还|承担|报销|理赔|延保|赠送|优惠")
+                     r"|维修|修好|道歉|致歉|返还|返款|返现|兑现|结算|承担|报销|理赔|延保|赠送|优惠")
 # No settlement yet, or none at all: a refusal, a failure, a hypothetical, advice.
 _UNSETTLED = re.compile(
     # a refusal or a failure
     r"拒绝|不同意|不接受|不满意|不认可|无法|不能|坚持|不予|不肯|不做|不作|未果|无果|仍未|尚未|至今|未能|没有|不了了之"
+    r"|未(?:兑现|退|赔|履行|返还|到账)"
     # a hypothetical, advice, a question, an intention, a claim, a definition, the law
     r"|只要|如果|若|一旦|可以|建议|有权|能否|是否|怎么|如何|[?？]|打算|是要|需要|要(?=[退赔补换修免])|(?<![理思])想|争取"
     r"|(?<![名简职声])称|(?<![响供相反对适效答])应(?!急)|是指|根据|依据|认为|第[一二三四五六七八九十百\d]+条"
