@@ -140,6 +140,8 @@ class Advice(_Record):
     avoid: list[str] = Field(default_factory=list)
     # How the matching precedents were settled (their remedy, in their words): what is usual, and who paid.
     resolutions: list[AdviceStep] = Field(default_factory=list)
+    # Escalation cues the complaint shows in its own words (集体投诉, 媒体或舆情 …), shown when no grade applies.
+    signals: list[str] = Field(default_factory=list)
     cited: list[CitedRecord] = Field(default_factory=list)
     # Other documents' time limits, folded: the facade moves them into the result's guidance (primary=False).
     folded: list[GuidanceItem] = Field(default_factory=list, exclude=True)

@@ -139,6 +139,15 @@ def test_plan_shows_how_matching_precedents_were_settled_with_their_titles(app_e
 
 
 @pytest.mark.integration
+def test_without_a_grade_the_page_names_the_escalation_the_complaint_shows(app_env):
+    at = search(new_app(), "十几个客户一起来网点闹，说理财亏了要找记者曝光")
+    result = result_of(at)
+    assert result.advice.grade is None and not [g for g in result.guidance if g.primary and g.category == "grading"]
+    captions = [c.value for c in at.caption]
+    assert any("投诉中的升级情形：媒体或舆情、集体投诉" in c for c in captions), captions
+
+
+@pytest.mark.integration
 def test_precedent_card_shows_confidence_badge_reasons_and_detail_popovers(app_env):
     at = search(new_app(), ELEVATOR)
     badges = [v for v in markdowns(at) if "-badge[相似度：" in v]

@@ -98,3 +98,26 @@ def test_the_plan_carries_the_settlements_of_matching_precedents_only():
     for rendered in (plan_markdown(result), plan_text(result)):
         assert "类似先例的处理结果" in rendered and "商家同意给予免费维修" in rendered and "案例c1" in rendered
     assert "没有足够接近的先例" not in plan_markdown(result)  # there is one: it only has no steps to copy
+
+
+@pytest.mark.parametrize(("query", "signals"), [
+    ("今天上午十几个老年客户一起到柜面,有人说明天要来拉横幅", ["集体投诉"]),
+    ("一批生鲜件压了3天,十多个客户同时打电话说海鲜都坏了", ["集体投诉"]),  # a group by its size
+    ("客户说不退钱就发抖音,还要去法院起诉", ["媒体或舆情", "诉讼或仲裁"]),
+    ("退房押金没退 客人急", []),
+    ("客户说没有找记者,只想尽快退款", []),  # a negated cue does not count
+])
+def test_the_escalation_a_complaint_shows_is_read_from_its_own_words(query, signals):
+    from advisor.guidance.document_grades import escalation_signals
+    from advisor.guidance.facts import extract_facts
+
+    assert escalation_signals(query, extract_facts(query)) == signals
+
+
+def test_without_a_grade_the_plan_names_the_escalation_it_shows():
+    query = "十几个客户一起来店里闹,说要找电视台曝光"
+    advice = build_advice(query, [], [], "零售")
+    assert advice.grade is None and advice.signals == ["媒体或舆情", "集体投诉"]
+    result = SearchResult(query=query, no_close_precedent=False, took_ms=1.0, advice=advice)
+    assert "**升级情形：** 媒体或舆情、集体投诉（未匹配到定级标准" in plan_markdown(result)
+    assert "升级情形：媒体或舆情、集体投诉" in plan_text(result)

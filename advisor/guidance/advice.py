@@ -42,7 +42,7 @@ from advisor.guidance.clauses import (
     title_problem,
     without_run_in_label,
 )
-from advisor.guidance.document_grades import document_grade
+from advisor.guidance.document_grades import document_grade, escalation_signals
 from advisor.guidance.documents import document_deadlines
 from advisor.guidance.facts import QueryFacts, extract_facts
 from advisor.guidance.lessons import lesson_step
@@ -148,7 +148,7 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
                 if record is not None:
                     cited.append(CitedRecord(id=record.id, title=record.title, text=record.text, sources=record.sources))
     return Advice(steps=steps, grade=grade, deadlines=deadlines[:4], avoid=list(avoid_phrases)[:12], cited=cited,
-                  folded=folded, resolutions=precedent_resolutions(
+                  folded=folded, signals=escalation_signals(query, facts), resolutions=precedent_resolutions(
                       [h for h in matching_cases(hits, industry) if applies(h.title, facts, ("extortion",))]))
 
 

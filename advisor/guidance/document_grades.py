@@ -110,6 +110,19 @@ def query_cues(query: str, facts: QueryFacts) -> list[str]:
                     if name not in _FACT_CUES.values() and pattern.search(query)]
 
 
+_GROUP_SIZE = 5  # people or households who complain together: a group complaint
+
+
+def escalation_signals(query: str, facts: QueryFacts) -> list[str]:
+    """The escalation cues a complaint shows, a group by its size too (十多个客户, 80多人), for staff to weigh
+    when no grading scheme applies (the advisor names no grade without one)."""
+    cues = query_cues(query, facts)
+    size = facts.headcount
+    if size is not None and size.value >= _GROUP_SIZE and "集体投诉" not in cues:
+        cues.insert(0, "集体投诉")
+    return cues
+
+
 _CACHE: dict[tuple, list[_Scheme]] = {}  # the schemes of a set of records, read once (a search reads the same ones)
 
 

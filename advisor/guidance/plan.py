@@ -34,6 +34,8 @@ def plan_markdown(result: SearchResult) -> str:
         g = advice.grade
         lines += [f"**定级：** {escape_md(g.label)}（{escape_md(g.standard)}）", ""]
         lines += [f"- 依据：{escape_md(reason)}" for reason in g.matched] + [""]
+    elif advice.signals:
+        lines += [f"**升级情形：** {escape_md('、'.join(advice.signals))}（未匹配到定级标准，请按公司规定上报）", ""]
     if advice.deadlines:
         lines += ["## 处理时限", ""]
         lines += [f"- {escape_md(d.label)}（{escape_md(d.standard)}）" for d in advice.deadlines] + [""]
@@ -60,6 +62,8 @@ def plan_text(result: SearchResult) -> str:
     lines = [f"投诉概要：{mask_pii(result.query)[:MAX_QUERY_CHARS]}"]
     if advice.grade:
         lines.append(f"定级：{advice.grade.label}（{advice.grade.standard}）")
+    elif advice.signals:
+        lines.append(f"升级情形：{'、'.join(advice.signals)}（未匹配到定级标准，请按公司规定上报）")
     lines += [f"时限：{d.label}（{d.standard}）" for d in advice.deadlines]
     lines.append("建议步骤：")
     for n, step in enumerate(advice.steps, 1):

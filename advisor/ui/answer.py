@@ -12,6 +12,7 @@ from advisor.ui.components import guidance_lines, source_label
 PLAN_HEADING = "#### 处理方案"
 RESOLUTIONS_HEADING = "**类似先例的处理结果**"
 NO_STEPS = "先例中没有可直接采用的处理步骤，请参阅下方先例。"
+SIGNALS = "未匹配到定级标准。投诉中的升级情形：{}——请按公司规定及时上报主管。"
 NO_CLOSE = "没有足够接近的先例：以下内容仅供参考，请按公司投诉处理流程办理，必要时请示主管。"
 
 
@@ -27,6 +28,8 @@ def render_answer(result: SearchResult) -> None:
         st.markdown("**定级**")
         if grade:
             guidance_lines([grade])
+        elif result.advice.signals:
+            st.caption(SIGNALS.format("、".join(result.advice.signals)))
         else:
             st.caption("未识别到定级要素（户数、金额、媒体等），按一般投诉处理并人工复核。")
         st.markdown("**处理时限**")
