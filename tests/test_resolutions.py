@@ -104,6 +104,8 @@ def test_the_plan_carries_the_settlements_of_matching_precedents_only():
     ("今天上午十几个老年客户一起到柜面,有人说明天要来拉横幅", ["集体投诉"]),
     ("一批生鲜件压了3天,十多个客户同时打电话说海鲜都坏了", ["集体投诉"]),  # a group by its size
     ("客户说不退钱就发抖音,还要去法院起诉", ["媒体或舆情", "诉讼或仲裁"]),
+    ("患者家属说要找卫健委和律师", ["诉讼或仲裁", "监管或政府部门"]),  # each industry's regulator by name
+    ("航班延误5小时,旅客说要投诉到民航局", ["监管或政府部门"]),
     ("退房押金没退 客人急", []),
     ("客户说没有找记者,只想尽快退款", []),  # a negated cue does not count
 ])
