@@ -479,3 +479,14 @@ def test_a_tour_by_its_days_and_a_home_safety_check_name_their_industry(query, i
     from advisor.text.industry import infer_industry
 
     assert infer_industry(query) == industry
+
+
+@pytest.mark.parametrize(("query", "injury"), [
+    ("客户住院花了三万多,理赔被拒,说是既往症", ()),  # the stay is what the claim is for
+    ("住院五万保险一分不赔 客人很激动", ()),
+    ("骨折住院一个多月申请理赔,意外医疗险早过期了", ("骨折",)),  # the injury itself still counts
+    ("患者手术后伤口感染又住院了一次,家属要求退费", ("住院",)),  # a hospital's own complaint: the stay counts
+    ("阿姨说是我们网点害她住院,要报销医药费", ("住院",)),  # a claim against the bank, no insurance
+])
+def test_a_hospital_stay_in_an_insurance_claim_is_no_injury(query, injury):
+    assert extract_facts(query).injury == injury

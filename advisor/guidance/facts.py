@@ -75,6 +75,7 @@ _FLAG_TERMS: dict[str, tuple[str, ...]] = {
 }
 _RETURN_OR_CLAIM = re.compile(r"(?:要求|提出|申请|集体|闹着?|坚持|想)退房|巨额赔偿")
 _NEGATION = re.compile(r"[不没未无别勿]")
+_CLAIM = re.compile(r"理赔|拒赔|保险|保单|投保|重疾|[疗病外院]险")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?，。；：！？、\s]")
 
 _CN_DIGITS = {
@@ -278,6 +279,8 @@ def extract_facts(query: str) -> QueryFacts:
     """
     text = _normalize(query)
     flags = {name: _cues(text, terms) for name, terms in _FLAG_TERMS.items()}
+    if _CLAIM.search(text):  # a hospital stay is what an insurance claim is for, not an injury the company caused
+        flags["injury"] = tuple(t for t in flags["injury"] if t != "住院")
     claims = [m.group(0) for m in _RETURN_OR_CLAIM.finditer(text) if not _negated(text, m.start())]
     return QueryFacts(
         households=_households(text),
