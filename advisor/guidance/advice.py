@@ -50,6 +50,7 @@ from advisor.guidance.resolutions import precedent_resolutions
 from advisor.guidance.steptext import DATED as _DATED
 from advisor.guidance.steptext import bigrams as _bigrams
 from advisor.guidance.steptext import clip as _clip
+from advisor.guidance.steptext import jaccard as _jaccard
 from advisor.guidance.steptext import sentences as _sentences
 from advisor.models import Advice, AdviceStep, CitedRecord, GuidanceItem, Guideline, Hit
 from advisor.text.actions import before_management, is_management
@@ -386,7 +387,3 @@ def _merge(candidates: list[_Candidate], query_keys: set[str]) -> list[AdviceSte
         return (len(c.sources), c.weight + 2 * relevance + (0.2 if c.origin == "precedent" else 0.0))
     ranked = sorted(merged, key=score, reverse=True)
     return [AdviceStep(text=c.text, sources=c.sources, origin=c.origin) for c in ranked[:MAX_STEPS]]
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(len(a | b), 1)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from advisor.guidance.clauses import remedies
-from advisor.guidance.steptext import bigrams
+from advisor.guidance.steptext import bigrams, jaccard
 from advisor.models import AdviceStep, Hit
 
 MAX_RESOLUTIONS = 3
@@ -62,7 +62,7 @@ def precedent_resolutions(cases: Sequence[Hit], limit: int = MAX_RESOLUTIONS) ->
         text = resolution(hit)
         if not text:
             continue
-        same = next((r for r in out if _jaccard(bigrams(r.text), bigrams(text)) >= _SAME), None)
+        same = next((r for r in out if jaccard(bigrams(r.text), bigrams(text)) >= _SAME), None)
         if same is not None:
             same.sources.append(hit.id)
             continue
@@ -123,7 +123,3 @@ def _clip(text: str) -> str:
         return text
     cut = max(text.rfind(p, 0, MAX_CHARS) for p in "，,；;")
     return text[:cut] if cut >= 20 else text[:MAX_CHARS]
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, len(a | b))

@@ -52,3 +52,8 @@ def bigrams(text: str) -> set[str]:
     """The character bigrams of `text`, punctuation and spaces removed."""
     text = re.sub(r"[\W_]", "", text)
     return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """How much two sets of bigrams overlap (0–1): near-duplicate steps score high."""
+    return len(a & b) / max(len(a | b), 1)
