@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from advisor.corpus.anecdotes import anecdotes
 from advisor.corpus.blocks import Block
 from advisor.corpus.classify import industry_switch, is_essay_title
 from advisor.corpus.doctext import DocText
@@ -312,8 +313,15 @@ class ProseReader:
             for piece in self._by_title(chunk):
                 if any(b.kind == "body" for b in piece):
                     start, end = piece[0].start, piece[-1].end
-                    self.guidelines.extend(guideline_sections(self.doc, doc_title(self.titles, start), start, end,
-                                                              titles_above(self.titles, start)))
+                    made = guideline_sections(self.doc, doc_title(self.titles, start), start, end,
+                                              titles_above(self.titles, start))
+                    self.guidelines.extend(made)
+                    self.cases.extend(anecdotes(self.doc, [b for b in piece if self._in_article(b, made)]))
+
+    def _in_article(self, b: Block, made: list[Guideline]) -> bool:
+        """Block `b` is part of one of the article guidelines in `made` (not of a rulebook's)."""
+        at = self.doc.locate(b.start, b.end)[0]
+        return any(g.record_type == "article" and g.sources[0].start <= at < g.sources[0].end for g in made)
 
     def _by_title(self, blocks: list[Block]) -> list[list[Block]]:
         """Blocks split where a document title starts: a run of prose may span several scraped documents."""

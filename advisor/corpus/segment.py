@@ -24,6 +24,7 @@ from advisor.corpus.opencase import RANK, OpenCase, below, give_back, glued_cut,
 from advisor.corpus.prose import ProseReader
 from advisor.corpus.roles import is_metadata_label, label_roles
 from advisor.corpus.sections import doc_title, headline, is_kicker, is_rules_title, is_subtitle
+from advisor.corpus.several import split_stories, story_cuts
 from advisor.corpus.titles import clean_heading, is_generic_heading, subject_field
 from advisor.models import Case, Guideline
 from advisor.text.terms import DOC_TITLE_ALTERNATION
@@ -306,7 +307,8 @@ class _Walker:
         if closed.unfiled:
             self.out.unfiled.append(closed.unfiled)
         if closed.case is not None:
-            self.out.cases.append(closed.case)
+            cuts = story_cuts(self.text, case)
+            self.out.cases.extend(split_stories(self.doc, case, cuts) if cuts else [closed.case])
 
     # -- what is left: stories without labels, and guidelines -------------------------------------
 

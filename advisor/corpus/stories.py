@@ -84,12 +84,15 @@ _ANOTHER_TIME = re.compile(r"^[^。！？!?]{0,30}?(?:记得有一次|还有一�
 # A sentence that links a story to the one before it: "这不是偶然事件。", "老刘的遭遇并非个案。" (titles skip it).
 NOT_ISOLATED = r"这不是(?:偶然|个别|孤立)[^。！？]{0,8}"
 NOT_UNIQUE = r"[^。，,！？]{0,10}的(?:遭遇|经历|情况)并非(?:个[例案]|孤例|偶然)[^。！？]{0,10}"
+# More of the same kind, then its example: "还有一些商家通过设置消费时效…阻挠退费。江苏盐城的李女士…" (titles skip it).
+MORE_OF_KIND = r"(?:此外[，,]?)?(?:还有|也有|另有)(?:一些|不少|部分|些)[^。！？]{2,60}"
 _NOT_ALONE = re.compile(
     rf"^(?:{NOT_ISOLATED}|(?:类似|这样)的?(?:事|遭遇|事件|情况|问题)[^。！？:：，,]{{0,10}}|{NOT_UNIQUE}|相比之下"
     r"|[^。！？，,]{0,10}(?:并不罕见|并非罕见|屡见不鲜|时有发生|并不少见|不在少数|绝非个例)"
     r"|(?:不只|不止|除了)[^。！？，,]{0,16}[，,](?:还有|更有)[^。！？]{0,20}"
     # a kind of complaint, then its example: "投诉中还有不少是商家未兑现承诺。例如…一位市民…"
-    r"|[^。！？]{2,30}。\s*(?:例如|比如|譬如))[。！？，,:：]?\s*"
+    r"|[^。！？]{2,30}。\s*(?:例如|比如|譬如)"
+    rf"|{MORE_OF_KIND}[。！？])[。！？，,:：]?\s*"
 )
 # A run-in title before a story: "身体原因不宜健身,仍被告知“不退不转”。"
 RUN_IN = re.compile(r"^[^。！？，,]{2,12}[，,][^。！？，,]{2,14}[。！？]\s*")
@@ -129,7 +132,7 @@ def story_score(text: str) -> float:
 
 
 # A paragraph that says it tells a case: "有这么一个案例,…一家物流公司…", "举个例子,…".
-_ANNOUNCED = re.compile(r"^\s*(?:曾经|曾)?(?:有|举)(?:这么|这样)?一?(?:个|起)(?:真实的?)?(?:案例|例子|事例)[,，:：]")
+_ANNOUNCED = re.compile(r"^\s*(?:曾经|曾|还|另)?(?:有|举)(?:这么|这样)?一?(?:个|起)(?:真实的?)?(?:案例|例子|事例)[,，:：]")
 
 # A regulator or a paper that says it reports one case: "四川省市场监管局通报了这样一起违规收取燃气表费的典型案例".
 _REPORTED = re.compile(r"(?:通报|公布|曝光|披露)了?(?:这样|这么)?一起[^。；;]{0,30}?(?:案例|案件)")
@@ -237,7 +240,9 @@ def starts_new_story(paragraph: str, story_so_far: str | Callable[[], str]) -> b
     if text.startswith(("还有", "又如", "再如")) and who not in story_so_far and len(story_so_far) > 80:
         return True  # "还有市民潘先生在…" after a story of 一位市民: the writer says it is another
     named = re.findall(rf"{HONORIFIC}|{SUR}某|[小老]{SUR}(?![区时量])", story_so_far) or NAMED.findall(story_so_far)
-    return bool(named) and who not in story_so_far and len(story_so_far) > 20
+    # (a story the writer announced as one case names no one: "还有一个案例:一排LED灯…" then "车主董先生…")
+    announced = _ANNOUNCED.match(story_so_far) is not None and len(story_so_far) > 40
+    return (bool(named) or announced) and who not in story_so_far and len(story_so_far) > 20
 
 
 # Someone else to whom the like happened: "李玲的爷爷也遇到了类似的问题", "肖玉的母亲同样遭遇了高额话费问题",

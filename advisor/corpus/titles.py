@@ -7,7 +7,7 @@ import re
 from advisor.corpus.lines import FURTHER_READING
 from advisor.corpus.people import SUR
 from advisor.corpus.roles import label_roles
-from advisor.corpus.stories import BULLET_HEAD, NOT_ISOLATED, NOT_UNIQUE, RUN_IN
+from advisor.corpus.stories import BULLET_HEAD, MORE_OF_KIND, NOT_ISOLATED, NOT_UNIQUE, RUN_IN
 
 # A heading made only of collection words names the page or the chapter, not one case.
 _GENERIC = re.compile(
@@ -129,7 +129,7 @@ _GREETING = re.compile(r"^(?:大家好|各位好|你好|您好|哈喽|嗨)[!！�
 # A letter's salutation before its story: "尊敬的市长:\n您好!我是…的居民。"
 _LETTER_SALUTATION = re.compile(r"^尊敬的[^\n:：,，。]{1,10}[:：,，]?\s*(?:(?:您好|你好)[!！,，。]?\s*)?")
 _LINKING = re.compile(
-    rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
+    rf"^(?:{NOT_ISOLATED}|{NOT_UNIQUE}|{MORE_OF_KIND}|(?:类似|这样)的?(?:事|遭遇|事件|情况)[^。！？:：]{{0,10}}"
     r"|[^。！？]{0,16}(?:曝出|出现|发生|上演)(?:了)?(?:多起)?类似(?:的)?(?:事件|情况|问题|遭遇))[。！？:：]\s*"
     r"|^(?:在)?类似(?:的)?(?:案例|个案|案件)中[，,]\s*"
 )
