@@ -160,5 +160,5 @@ def test_a_group_of_one_industry_expands_only_queries_of_a_related_one():
     assert thesaurus.expand("ATM转账被骗能撤销吗", "银行") == []  # a bank's 被骗 is no flat's 虚假宣传
     assert thesaurus.expand("买房被骗了", "房地产") == ["虚假宣传", "夸大房产的优势"]
     assert thesaurus.expand("物业说的被骗了", "物业") == ["虚假宣传", "夸大房产的优势"]  # a related industry
-    assert thesaurus.expand("被骗了", None) == ["虚假宣传", "夸大房产的优势"]  # no industry read: the cue decides
+    assert thesaurus.expand("被骗了", None) == []  # no industry read: nothing says it is a flat
     assert thesaurus.expand("菜里有虫", "餐饮") == ["卫生问题"]

@@ -59,12 +59,13 @@ class Thesaurus(BaseModel):
         """Document terms for the cues found in `query`, in file order, without repeats.
 
         Terms the query already contains are left out: they are matched anyway. A group of one industry
-        does not expand a query read as another, unrelated one (被骗 at a bank is no 虚假宣传 of a flat).
+        expands only a query read as that industry or a related one: 被骗 at a bank, or where no industry shows
+        (大爷拿现金来要汇六万多…像是被骗了), is no 虚假宣传 of a flat.
         """
         simple = to_simplified(query).lower()
         added: list[str] = []
         for group in self.groups:
-            if group.industry and industry and not compatible(group.industry, industry):
+            if group.industry and not (industry and compatible(group.industry, industry)):
                 continue
             if group.pattern.search(simple):
                 added.extend(t for t in group.terms if t.lower() not in simple and t not in added)
