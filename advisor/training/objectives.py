@@ -28,6 +28,7 @@ KIND_CUES: tuple[tuple[ObjectiveKind, re.Pattern[str]], ...] = (
     ("follow_up", re.compile(r"回访|跟进|跟踪|回复|答复|反馈|时限|进展|通知")),
     ("listen", re.compile(r"倾听|安抚|情绪|理解|同情|换位思考|耐心|关心|沟通|真诚|坦诚|尊重")),
 )
+_REMEDY = dict(KIND_CUES)["remedy"]
 # Kinds that need the customer in view: "与土管部门沟通" is not a trainee's action.
 _NEEDS_CUSTOMER = {"listen", "escalate", "follow_up"}
 _CUSTOMER = re.compile(rf"{CUSTOMER_NOUNS}|您|其|对方|双方")
@@ -80,6 +81,8 @@ def kind_of(text: str) -> ObjectiveKind | None:
         if m and not _NOT_DONE.search(text[max(0, m.start() - 12): m.start()]):
             if kind in _NEEDS_CUSTOMER and not _CUSTOMER.search(text):
                 continue
+            if kind == "verify" and _REMEDY.search(text, m.end()):
+                return "remedy"  # checked, then put right (进行检测并更换配件): what the customer got is the remedy
             return kind
     return None
 
