@@ -266,3 +266,14 @@ def test_a_title_cut_from_a_page_loses_only_its_unpaired_marks():
     assert without_unpaired("「重疾险作为家庭风险的“安全垫”") == "重疾险作为家庭风险的“安全垫”"
     assert without_unpaired("《消费者权益保护法》第26条") == "《消费者权益保护法》第26条"
     assert is_complete(f"我要说的是{without_unpaired('「保单理赔被拒（既往症')}这件事。")
+
+
+def test_a_check_then_a_remedy_is_the_remedy_and_is_not_cut_off():
+    from advisor.training.objectives import _action_groups, kind_of
+
+    assert kind_of("店方已经给李先生车辆进行检测并更换配件") == "remedy"
+    assert kind_of("立即与李先生和4S店取得联系核实情况") == "verify"
+    groups = _action_groups("接到投诉后,执法人员立即与李先生和4S店取得联系核实情况,经调解,店方给李先生车辆进行检测并更换配件,"
+                            "车辆已正常使用。")
+    assert [kind for kind, _ in groups] == ["verify", "remedy"]
+    assert "更换配件" in groups[1][1]
