@@ -70,8 +70,6 @@ class Settings(BaseSettings):
     rules_bonus: float = Field(default=1.5, ge=0, le=10)
     # Precedents first: a case gets this bonus when the query describes an incident (no rule intent).
     case_bonus: float = Field(default=0.25, ge=0, le=10)
-    # A record that names a figure of the query (5.6万元, 两个多月, 38节课) rises by this much (z-units).
-    quantity_bonus: float = Field(default=1.0, ge=0, le=10)
     # An essay, a script collection or an article moves below a matching case scoring within this margin.
     precedent_margin: float = Field(default=2.0, ge=0, le=20)
     # BM25 tokens. "both" (jieba words plus bigrams) ranked a little better on the external dev splits but let the

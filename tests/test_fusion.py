@@ -155,17 +155,15 @@ def test_a_curated_question_lifts_no_record_of_another_industry():
     assert gated[0].record_id == "bank_case"
 
 
-def _engine_with(records, texts=None):
-    """A search engine holding only `records` (id -> industry; `texts`: id -> text), for its priors."""
+def _engine_with(records):
+    """A search engine holding only `records` (id -> industry), for its priors."""
     from advisor.models import Case
     from advisor.retrieval.engine import SearchEngine
     from advisor.settings import Settings
 
     engine = SearchEngine.__new__(SearchEngine)
     engine.settings = Settings()
-    engine._record_figures = {}
-    engine.records = {rid: Case(id=rid, title=rid, industry=ind, text=(texts or {}).get(rid, rid))
-                      for rid, ind in records.items()}
+    engine.records = {rid: Case(id=rid, title=rid, industry=ind, text=rid) for rid, ind in records.items()}
     engine._rules = frozenset()
     engine._cases = frozenset(engine.records)
     engine._secondary = engine._penalised = engine._answers = frozenset()
@@ -181,18 +179,3 @@ def test_a_related_industrys_record_drops_only_when_the_query_names_its_industry
     unsure = [f.record_id for f in engine._priors(fused, "供水", False, strength=1)]
     assert sure[0] == "water" and unsure[0] == "gas"  # 燃气 is related to 供水: a little lower, only when sure
     assert sure[-1] == unsure[-1] == "hotel"  # an unrelated industry drops either way
-
-
-def test_a_record_that_names_a_figure_of_the_query_rises():
-    from advisor.retrieval.engine import quantities
-    from advisor.retrieval.fusion import Fused
-
-    engine = _engine_with({"other": "健身", "same": "健身"},
-                          {"other": "会员卡办了一年,门店关门后余额不退", "same": "买了38节私教课,教练离职后剩余课时不退"})
-    fused = [Fused("other", 1.5, 0.9, 1.0, 0.0), Fused("same", 1.0, 0.9, 1.0, 0.0)]
-    figures = quantities("私教课买了三十八节 教练走了不给退")
-    assert [f.record_id for f in engine._priors(fused, "健身", False, figures=figures)] == ["same", "other"]
-    # no figure in the query, or none in common: the order stays
-    assert [f.record_id for f in engine._priors(fused, "健身", False)] == ["other", "same"]
-    assert [f.record_id for f in engine._priors(fused, "健身", False, figures=quantities("私教课买了20节"))] == [
-        "other", "same"]

@@ -16,7 +16,6 @@ from advisor.retrieval.query import asks_about_rules, asks_how
 from advisor.retrieval.store import LoadedIndex
 from advisor.settings import Settings
 from advisor.text.industry import compatible, industry_guess
-from advisor.text.quantities import quantities
 from advisor.text.terms import GENERAL
 
 # Records that must not outrank a matching precedent or rule.
@@ -59,7 +58,6 @@ class SearchEngine:
         self._rules = frozenset(r.id for r in index.guidelines if r.record_type == "rules")
         self._cases = frozenset(r.id for r in index.cases if r.record_type == "case")
         self._answers = self._cases | self._rules  # what an essay or a script must not outrank
-        self._record_figures: dict[str, frozenset[tuple[float, str]]] = {}
         self.reranker = None
         if settings.reranker.strip():
             from advisor.retrieval.rerank import CrossEncoderReranker
@@ -94,7 +92,7 @@ class SearchEngine:
             fused = rrf_fusion(*signals, weights, secondary, s.rrf_k, unliftable)
         else:
             fused = weighted_fusion(*signals, weights, secondary, unliftable)
-        ranked = self._priors(fused, query_industry, rule_intent, question, strength, quantities(simple))
+        ranked = self._priors(fused, query_industry, rule_intent, question, strength)
         if self.reranker is not None:
             ranked = self._rerank(simple, ranked)
         return Ranking(ranked, expanded, query_industry, rule_intent, qv)
@@ -111,8 +109,7 @@ class SearchEngine:
         return [by_id[i] for i in order] + tail
 
     def _priors(self, fused: list[Fused], query_industry: str | None, rule_intent: bool,
-                question: bool = False, strength: float = 0.0,
-                figures: frozenset[tuple[float, str]] = frozenset()) -> list[Fused]:
+                question: bool = False, strength: float = 0.0) -> list[Fused]:
         """What the query itself says: its industry (another industry's records drop, a related one's a little
         when `strength`, the number of the query's words naming its industry, is two or more) and whether it asks
         about the rules (the company's rules rise) or tells of an incident (precedents rise). A question
@@ -130,18 +127,9 @@ class SearchEngine:
                 score += s.rules_bonus
             elif not rule_intent and f.record_id in self._cases:
                 score += s.case_bonus
-            if figures and figures & self._figures(f.record_id):
-                score += s.quantity_bonus
             adjusted.append(Fused(f.record_id, score, f.dense, f.lexical, f.question))
         ranked = sorted(adjusted, key=lambda f: (-f.score, f.record_id))
         return ranked if rule_intent or question else self._precedents_first(ranked, query_industry)
-
-    def _figures(self, record_id: str) -> frozenset[tuple[float, str]]:
-        """The figures a record names (computed once per record)."""
-        found = self._record_figures.get(record_id)
-        if found is None:
-            found = self._record_figures[record_id] = quantities(self.records[record_id].text)
-        return found
 
     def _precedents_first(self, ranked: list[Fused], query_industry: str | None) -> list[Fused]:
         """An essay, a script collection, a list of mini-cases or an article never outranks the precedent
