@@ -38,6 +38,6 @@ def is_anecdote(paragraph: str) -> bool:
 
 
 def anecdotes(doc: DocText, bodies: list[Block]) -> list[Case]:
-    """A case for each paragraph of `bodies` (an article's) that is an anecdote."""
+    """A case for each paragraph of `bodies` (an article's body blocks) that is an anecdote."""
     return [build_case(doc, b.start, b.end, "", [Section((), "", b.start, b.end)], "anecdote")
-            for b in bodies if b.kind == "body" and is_anecdote(doc.text[b.start : b.end])]
+            for b in bodies if is_anecdote(doc.text[b.start : b.end])]

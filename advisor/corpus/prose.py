@@ -316,7 +316,7 @@ class ProseReader:
                     made = guideline_sections(self.doc, doc_title(self.titles, start), start, end,
                                               titles_above(self.titles, start))
                     self.guidelines.extend(made)
-                    self.cases.extend(anecdotes(self.doc, [b for b in piece if self._in_article(b, made)]))
+                    self.cases.extend(anecdotes(self.doc, [b for b in piece if b.kind == "body" and self._in_article(b, made)]))
 
     def _in_article(self, b: Block, made: list[Guideline]) -> bool:
         """Block `b` is part of one of the article guidelines in `made` (not of a rulebook's)."""

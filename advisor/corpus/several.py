@@ -23,8 +23,9 @@ from advisor.models import Case
 
 _CUTTABLE_ROLES = {"facts", "thinking", "improvements"}
 _MIN_PIECE_CHARS = 60  # a story of its own, not a sentence that adds to the one above
-_OPENING_CHARS = 30
-_TITLE_CHARS = 30  # "跟刘女士一样,匡女士…": an opening may recall an earlier piece's person
+_OPENING_CHARS = 30  # "跟刘女士一样,匡女士…": an opening may recall an earlier piece's person
+_TITLE_CHARS = 30
+_MIN_STORY_CHARS = 80  # a story long enough to stand before another one starts
 
 
 def _is_facts(sec: Section) -> bool:
@@ -43,9 +44,13 @@ def story_cuts(text: str, case: OpenCase) -> list[int]:
     cuts: list[int] = []
     piece = case.start
     for b in paragraphs:
-        so_far = text[piece : b.start]
         para = text[b.start : b.end]
-        if len(so_far) > 80 and starts_new_story(para, so_far) and is_story(so_far) and not _same_surname(para, so_far):
+        # (the story so far is sliced only for a paragraph whose opening may start a new one: a long case's
+        # paragraphs would otherwise copy it once each)
+        if b.start - piece <= _MIN_STORY_CHARS or not starts_new_story(para, lambda a=piece, z=b.start: text[a:z]):
+            continue
+        so_far = text[piece : b.start]
+        if is_story(so_far) and not _same_surname(para, so_far):
             # (a subheading right above the new story is the story's own: "## 案例:手机号正常使用却被停机")
             above = _heading_above(case, b)
             cuts.append(above.start if above is not None and above.start > piece else b.start)
@@ -82,7 +87,7 @@ def _piece_title(case: OpenCase, start: int) -> str:
         if b.kind == "body" and not _is_title_line(b.text):
             break  # the story itself
         titles.append(clean_heading(b.text))
-    titles = [t for t in titles if t and not is_generic_heading(t) and not re.fullmatch(r"案例\W*", t)]
+    titles = [t for t in titles if t and not is_generic_heading(t)]
     return titles[-1] if titles else ""
 
 
