@@ -490,3 +490,24 @@ def test_a_tour_by_its_days_and_a_home_safety_check_name_their_industry(query, i
 ])
 def test_a_hospital_stay_in_an_insurance_claim_is_no_injury(query, injury):
     assert extract_facts(query).injury == injury
+
+
+@pytest.mark.parametrize(("query", "injury"), [
+    ("小区电梯一个月坏了三次,昨天有老人被困二十分钟,业主要求赔偿", ("被困",)),  # trapped: a safety incident
+    ("吃了店里的凉菜全家食物中毒,要求赔医药费", ("中毒",)),
+    ("电梯停了半天,还好没有困人,业主要求减免物业费", ()),  # negated in its clause
+])
+def test_someone_trapped_or_poisoned_is_a_safety_incident(query, injury):
+    assert extract_facts(query).injury == injury
+
+
+@pytest.mark.parametrize(("query", "industry"), [
+    ("客人报的海岛游遇上台风航班取消,行程走不了,机票酒店退不了的那部分费用该谁出?", "旅游"),  # the tour's flight
+    ("报了旅行团,航班取消了,旅行社不退钱", "旅游"),
+    ("航班取消了,航空公司不给改签", "航空"),
+    ("我们航空公司的旅客是旅游团的,航班延误要求赔偿", "航空"),  # staff naming their own airline
+])
+def test_a_tours_flight_is_part_of_the_tour(query, industry):
+    from advisor.text.industry import infer_industry
+
+    assert infer_industry(query) == industry

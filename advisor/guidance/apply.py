@@ -32,7 +32,7 @@ _FLAG_LABELS = {
     "media": "媒体曝光/网络传播",
     "litigation": "诉讼/仲裁",
     "collective": "集体投诉",
-    "injury": "人身伤害",
+    "injury": "人身伤害或安全事故",
     "contract_breach": "合同违约",
     "return_or_huge_claim": "退房或巨额赔偿要求",
 }

@@ -66,7 +66,9 @@ _FLAG_TERMS: dict[str, tuple[str, ...]] = {
     "litigation": tuple("起诉 法院 律师函 诉讼 仲裁 打官司 律师 上诉 立案".split()),
     "protest": tuple("横幅 条幅 标语 静坐 上访 信访 游行 围堵 堵门 示威 聚集".split()),
     "collective_terms": tuple("集体 群诉 联名 群体 一起来 一起去 一起找 组团 结伴 多户 好几户 好多业主 很多业主 众多业主".split()),
-    "injury": tuple("受伤 伤亡 摔伤 骨折 人身伤害 住院 死亡 身亡 烫伤 砸伤 划伤 咬伤 伤残 流血".split()),
+    # (someone trapped, 被困 / 困梯 in a lift or a fire, is a safety incident before anyone is hurt)
+    "injury": tuple("受伤 伤亡 摔伤 骨折 人身伤害 住院 死亡 身亡 烫伤 砸伤 划伤 咬伤 伤残 流血 被困 困梯 困人 中毒 晕倒 昏倒 昏迷"
+                    " 触电 窒息 烧伤".split()),
     # a claim staff take for extortion or a groundless complaint ("狮子大开口", "职业打假")
     "extortion": tuple("敲诈 勒索 无理取闹 恶意投诉 职业打假 职业索赔 狮子大开口 漫天要价 讹".split()),
     "contract_breach": tuple(

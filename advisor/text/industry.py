@@ -91,7 +91,7 @@ _AGENT = re.compile(r"被([\u4e00-\u9fffA-Za-z0-9]{2,8})")
 _BUSINESSES = {"酒店": "酒店", "宾馆": "酒店", "民宿": "酒店", "银行": "银行", "支行": "银行", "医院": "医疗", "诊所": "医疗",
                "超市": "零售", "商场": "零售", "餐厅": "餐饮", "饭店": "餐饮", "物业": "物业", "4S店": "汽车", "营业厅": "电信",
                "驿站": "快递", "旅行社": "旅游", "培训机构": "教育", "学校": "教育", "保险公司": "保险", "燃气公司": "燃气",
-               "自来水公司": "供水", "水务": "供水", "供电": "电力"}
+               "自来水公司": "供水", "水务": "供水", "供电": "电力", "航空公司": "航空", "航司": "航空"}
 _OWN = re.compile(r"(?:我们|咱们|我司|本)(?:的|这个|这家|这边的?)?([\u4e00-\u9fffA-Za-z0-9]{2,8})")
 
 
@@ -138,12 +138,13 @@ def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
     return tuple(scores.items())
 
 
-# A provider named with a part of what it provides is the party complained of: a tour's hotel (旅游团…四星酒店…快捷酒店),
+# A provider named with a part of what it provides is the party complained of: a tour's hotel (旅游团…四星酒店…快捷酒店)
+# and its flight or train (海岛游遇上台风航班取消),
 # a new house's walls, heating or fitted appliances at handover (交房时发现墙面空鼓开裂, 合同写的是地暖,交房变成了暖气片,
 # 合同写中央空调,交房装的是分体机), the fridge an outage spoiled (停电…冰箱里的东西全坏了),
 # the computer it burnt (停电5次…电脑也烧了一台), the air conditioner a low voltage stops (电压不稳,空调开不起来), the car an insurer's adjuster priced (定损员只给核了7800).
 _PACKAGE = {
-    "旅游": (re.compile(r"旅行社|旅游团|跟团|导游|团费|游客|日游|海岛游|自由行"), ("酒店",)),
+    "旅游": (re.compile(r"旅行社|旅游团|跟团|导游|团费|游客|日游|海岛游|自由行"), ("酒店", "航空", "铁路")),
     "房地产": (re.compile(r"交房|收房|验房|开发商|延期交付"), ("家装", "供暖", "家电")),
     "电力": (re.compile(r"停电|断电|电压|跳闸|供电"), ("家电", "数码")),
     # a car insurer's loss adjustment (车险, 定损): the repair shop's quote is part of the claim
