@@ -78,6 +78,10 @@ _CHROME = re.compile(
     r"|^《[^》]{1,16}》(?:月刊|半月刊|周刊|杂志|日报|晚报)$"
     # a document-sharing site's buttons: "收藏 分销(赏)", "下载 相关 举报", "点击"
     r"|^(?:(?:收藏|分享|下载|举报|点赞|评论|打印|分销|相关|点击|关注|转发|复制|纠错|打赏|赏|电邮)(?:[(（]赏[)）]|此页面?|本页)?\s*)+$"
+    # a share button with its targets ("分享到微信", "分享至: 微博 QQ空间") and a site's section name alone on its
+    # line ("新闻中心", "新闻详情")
+    r"|^(?:分享到|分享至)\s*[:：]?\s*(?:(?:微信|朋友圈|微博|QQ空间|QQ|好友|豆瓣|更多)\s*)*$"
+    r"|^(?:新闻中心|资讯中心|新闻动态|新闻资讯|新闻详情|文章详情|信息详情|正文)$"
     # a comment counter ("1234人参与 评论") and an intern's byline ("实习生 彭艺航")
     r"|^\d*\s*人参与\s*\d*\s*条?评论$|^(?:实习生|见习记者|通讯员)(?:\s+|[:：/／]\s*)[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*$"
     # a reporter's byline with the place ("刘汉生 报导 / 台南市"); a site's name with its domain ("中华网 china.com")

@@ -11,7 +11,7 @@ from advisor.corpus.stories import BULLET_HEAD, MORE_OF_KIND, NOT_ISOLATED, NOT_
 
 # A heading made only of collection words names the page or the chapter, not one case.
 _GENERIC = re.compile(
-    r"^(?:(?:客户|顾客|消费者|银行|物业|酒店|餐厅|经典|典型|常见|投诉|群诉|维权|服务|处理|分析|案例|实例|事例|汇编|大全|"
+    r"^(?:(?:客户|顾客|消费者|银行|物业|酒店|餐厅|经典|典型|常见|投诉|群诉|维权|服务|处理|分析|案例|个案|实例|事例|分享|汇编|大全|"
     r"精选|精编|选编|合集|范文|报告|引言|前言|概述|简介|文档|介绍|剖析|深度|及|与|和|的|之|篇|则|个|\d+|[一二三四五六七八九十]+)"
     r"[\s:：、]*)+$"
 )
@@ -20,7 +20,7 @@ _PROBLEM = re.compile(
     r"发现|遇到|存在|问题|不符|丢失|不满|不好|延误|损坏|故障|投诉(?!后)|异响|报警|拒绝|拒交|等待|过期|变质|报错|划痕|冲突"
     r"|过敏|变色|漏水|停电|停水|盗刷|扣费|多收|未按|没有|不能|无法|纠纷|争议|要求|不到位|不当|不足|失误|错误"
     r"|未|不统一|不一致|不合理|不规范|不及时|摔倒|推搡|报警|争执|吵闹|辱骂|打人|受伤|超时|超期|错误|扣错"
-    r"|多了|多扣|被扣|乱扣|暴涨|翻倍"
+    r"|多了|多扣|被扣|乱扣|暴涨|翻倍|不[发退给让肯修换赔]|诱导|误导|欺骗|虚假|套路|陷阱"
 )
 # Words that tell what a heading is about: "隐性收费", "服务不到位" name the problem; "发生在中午时" does not.
 _TOPIC = re.compile(
@@ -88,12 +88,21 @@ _NUMBERING = re.compile(r"^[(（]\s*[一二三四五六七八九十]{1,3}\s*[)�
 _FIELD_NAME = re.compile(r"^(?:信件|来信|留言|诉求|投诉|咨询|问题|事项)?(?:标题|主题)(?:[:：]\s*|\s+)(?=\S)")
 
 
+# A page's buttons and counters glued to its headline: "返回 首页 搜索 分类:狗主人…", "…超市还有多少过期食品阅读()",
+# "…不想坐就站着吧0阅读浙江在线", "…引发投诉案 二维码", "当前信息:投诉…".
+_HEADING_CHROME = re.compile(
+    r"^(?:(?:返回|首页|搜索|分类|导航)\s*[:：]?\s*){2,}|^当前信息\s*[:：]\s*"
+    r"|\s*(?:\d+\s*阅读|阅读\s*[(（]\d*[)）])[\u4e00-\u9fff]{0,8}$|\s+二维码$"
+)
+
+
 def clean_heading(heading: str) -> str:
     """A heading as a title: without Markdown marks, numbering or trailing colon."""
     text = re.sub(r"^#+\s*", "", heading.strip())
     text = re.sub(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[篇章节则][:：、\s]*", "", text)
     text = _NUMBERING.sub("", text)  # "(一)误入…陷阱"
     text = _FIELD_NAME.sub("", text)  # a form's field name: "信件标题 洒水车噪音扰民问题"
+    text = _HEADING_CHROME.sub("", text)  # "返回 首页 搜索 分类:…", "…阅读()", "…二维码"
     text = text.strip(" :：,，。")
     if re.fullmatch(r"(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]", text):
         text = re.sub(r"[ \u3000]", "", text)  # letter-spaced: "服 务 消 费 投 诉 案 例"
@@ -117,13 +126,15 @@ def _who_said(part: str) -> bool:
     return not _PROBLEM.search(_TO_WHOM.sub("", part[: said.start()]))
 
 _WHEN_ONLY = re.compile(
-    r"^(?:同一天|当天|同日|当日|次日|随后|当晚|第二天|前段时间|近日|日前|最近"
+    r"^(?:(?:同一天|当天|同日|当日|次日|第二天)(?:上午|下午|中午|晚上|傍晚|凌晨|早上|夜里)?|随后|当晚|前段时间|近日|日前|最近"
     # the rest of a period ("2024年7月至10月期间," once its start is gone)
     r"|(?:至|到|[-—~～])\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:期间|间|以来|底|初|中旬)?"
     # a period in full: "由2020年至2025年3月"
     r"|(?:由|从|自)?\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*(?:至|到|[-—~～])\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:期间|间|以来)?"
     # how long ago or how long: "两年前", "半年多了", "三个多月来"
-    r"|[一二两三四五六七八九十半几数\d]+多?个?多?(?:年|月|天|周|星期|小时)多?(?:前|后|了|来|以来|之前|之后|过去了)?)$"
+    r"|[一二两三四五六七八九十半几数\d]+多?个?多?(?:年|月|天|周|星期|小时)多?(?:前|后|了|来|以来|之前|之后|过去了)?"
+    # a period up to now: "今年以来", "近年来", "入夏以来"
+    r"|(?:今年|去年|近年|近几年|近两年|近些年|多年|长期|入夏|入冬|入秋|开春|入春)(?:以)?来)$"
 )
 _GREETING = re.compile(r"^(?:大家好|各位好|你好|您好|哈喽|嗨)[!！。~～]*$")
 # A letter's salutation before its story: "尊敬的市长:\n您好!我是…的居民。"
@@ -166,6 +177,15 @@ _SAYING = re.compile(r"^(?:常言道|俗话说|俗语说|古人云|老话说|有
 _GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?<![于在至到从是自止今天起为])(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]$")
 
 
+# A first paragraph about the times, naming no one ("随着人们生活节奏的加快,外卖行业…。", "当今社会,消费者保护意识
+# 逐渐提高…。"): the background, not the case; or its first sentence, when someone comes in later in the paragraph.
+_GENERAL_OPENING = re.compile(r"^(?:随着|当今社会|在当今|当下|如今|现如今|众所周知)")
+_NO_ONE_WORD = r"先生|女士|小姐|某|我(?!们)|他|她"
+_NO_ONE = rf"(?:(?!{_NO_ONE_WORD})[^\n])*"
+_GENERAL_PARAGRAPH = re.compile(rf"^{_NO_ONE}\n\s*")
+_GENERAL_SENTENCE = re.compile(rf"^(?:(?!{_NO_ONE_WORD})[^。！？!?\n])*[。！？!?]\s*")
+
+
 def title_from_facts(facts: str) -> str:
     """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
     subject = _SUBJECT_FIELD.match(facts.strip())
@@ -182,6 +202,10 @@ def title_from_facts(facts: str) -> str:
     facts = _NUMBERING.sub("", facts, count=1)  # "(一)误入“代理退保”陷阱,…": nor does a heading's number
     facts = _LETTER_SALUTATION.sub("", facts, count=1)  # nor does a letter's salutation
     facts = _SAYING.sub("", facts, count=1)  # nor a saying the writer opens with ("常言道:抓贼要抓赃。")
+    general = _GENERAL_OPENING.match(facts) and (_GENERAL_PARAGRAPH.match(facts) or _GENERAL_SENTENCE.match(facts))
+    if general and len(re.findall(r"[\u4e00-\u9fff]", facts[general.end() :])) >= 10:
+        # "随着互联网技术日新月异的发展,网络购物…": the times the story is set in; the story follows
+        return title_from_facts(facts[general.end() :])
     earlier = _FOLLOW_UP.search(re.split(r"[。!！?？\n]", facts, maxsplit=1)[0])
     if earlier:  # a follow-up story: "本报7月16日报道了《手机咋无故被扣35元话费》一文,…" is about that story
         return earlier.group(1).strip()[:TITLE_LIMIT]
@@ -199,21 +223,27 @@ def title_from_facts(facts: str) -> str:
     clause = re.sub(r"^\d{1,2}[:：]\d{2}分?\s*", "", clause)  # "14:06分一客人走到前台…"
     parts = [p.strip() for p in re.split(r"[，:：]|(?<!\d),|,(?!\d{3}(?!\d))", clause) if p.strip()][:5]  # (not "1,080")
     parts = [p for p in parts if not re.match(r"投诉后|并且|同时|于是|(?:相比之下|与此同时|此外|另外|(?:亦有|另有|还有)投诉人?(?:表示|指|称|反映)"
-                                              r"|(?:而|此外)?在?另(?:外)?一(?:个|起|宗)?(?:投诉)?(?:案件|案例|个案)中|[还另]有一(?:宗|起|个)(?:投诉)?(?:案件|案例|个案)中)$", p)] or parts
+                                              r"|(?:而|此外)?在?另(?:外)?一(?:个|起|宗)?(?:投诉)?(?:案件|案例|个案)中|[还另]有一(?:宗|起|个)(?:投诉)?(?:案件|案例|个案)中"
+                                              # "近期发生的一起典型案例中,消费者孙女士…"
+                                              r"|在?(?:近期|近日|日前|最近|此前)?(?:发生|出现)?的?一(?:起|宗|个|则)[\u4e00-\u9fff]{0,6}(?:案例|个案|案件)中)$", p)] or parts
     # A person's particulars are no title: "王某某，女，80岁，因外伤…".
     parts = [p for p in parts if not _particular(p)] or parts
     parts = [p for p in parts if not _WHEN_ONLY.match(p)] or parts  # "同一天,另外一个女士也遭受…"
     parts = [p for p in parts if not _GREETING.match(p)] or parts  # "大家好,我是一名理赔调查员"
     parts = [p for p in parts if not _says_nothing(p)] or parts  # "亲,…" (a shop's greeting), "小区名称"
     parts = [p for p in parts if not _WHO_ONLY.match(p)] or parts  # "家长:培训机构卷钱跑路怎么办?"
+    parts = [p for p in parts if not _SOURCE.match(p)] or parts  # "人民日报:手机套餐少些套路"
     parts = [p for p in parts if not _who_said(p)] or parts  # "有网友在问政平台发帖称"
+    if len(parts) > 1 and parts[0].startswith("随着") and re.search(_PERSON_WORDS, parts[1]):
+        parts = parts[1:]  # "随着出境游市场火热,王女士…": the times, then the story
     introduced = bool(parts) and bool(_INTRODUCTION.match(parts[0]))
     parts = parts[1:] if introduced and len(parts) > 1 else parts
     lead = parts[0] if parts else clause.strip()
     best = _GLUED_DATE.sub("", lead) or lead
     if parts and not _PROBLEM.search(best):
         later = [_DATE.sub("", p).strip() for p in re.split(r"[,，:：;；。\n]", facts)[:8]]
-        problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best and not label_roles(p)), "")
+        problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best and not label_roles(p)
+                        and not _who_said(p)), "")
         if problem and len(best) + len(problem) < TITLE_LIMIT:
             best = f"{best}，{problem}"
         elif problem and introduced:
@@ -231,7 +261,8 @@ _SCENE = re.compile(r"^(?:发生)?在|[时中里内上前后]$|期间$|之际$|�
 
 
 # Page chrome that lands above a story: a welcome line, a generated-content notice.
-_CHROME = re.compile(r"^(?:欢迎光临|欢迎访问)|人机协同|AI\s*生成|^(?:扫码|长按|点击查看|点击阅读)")
+_CHROME = re.compile(r"^(?:欢迎光临|欢迎访问)|人机协同|AI\s*生成|^(?:扫码|长按|点击查看|点击阅读)"
+                     r"|^(?:当前信息|新闻详情|文章详情|信息详情|正文|详情|全文)$")
 
 
 def _says_nothing(heading: str) -> bool:

@@ -1,0 +1,75 @@
+"""Case titles from headings and facts: page chrome, news sources, background openings and times are no title.
+Texts written for the tests after forms met in public pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.corpus.furniture import line_noise
+from advisor.corpus.titles import case_title, clean_heading, is_generic_heading, title_from_facts
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("返回 首页 搜索 分类：小狗洗澡后猝死 主人欲告宠物店", "小狗洗澡后猝死 主人欲告宠物店"),
+    ("面包过期还摆在货架上 超市还有多少临期食品阅读()", "面包过期还摆在货架上 超市还有多少临期食品"),
+    ("坐动车被强制换座 乘务员:不想坐就站着0阅读某某在线", "坐动车被强制换座 乘务员:不想坐就站着"),
+    ("以案释法:代办取款未果引发投诉案 二维码", "以案释法:代办取款未果引发投诉案"),
+    ("当前信息:投诉某燃气公司预收气费不退", "投诉某燃气公司预收气费不退"),
+    # a title that only mentions reading keeps its words
+    ("合同条款没让客户阅读就签字", "合同条款没让客户阅读就签字"),
+])
+def test_a_headings_buttons_and_counters_are_not_part_of_its_title(heading, title):
+    assert clean_heading(heading) == title
+
+
+def test_a_collection_of_cases_shared_is_a_generic_heading():
+    assert is_generic_heading("个案分享")
+    assert not is_generic_heading("经验分享会上客户大闹会场")
+
+
+@pytest.mark.parametrize("line", ["分享到微信", "分享到: 微信 微博 QQ空间", "新闻中心", "正文"])
+def test_share_buttons_and_a_sites_section_name_are_furniture(line):
+    assert line_noise(line, set())
+
+
+@pytest.mark.parametrize("line", ["分享到朋友圈后才发现被收费", "新闻中心的工作人员接到了投诉"])
+def test_a_sentence_that_mentions_them_is_no_furniture(line):
+    assert not line_noise(line, set())
+
+
+@pytest.mark.parametrize(("facts", "expected", "not_expected"), [
+    # the newspaper before the story
+    ("某某日报:宽带套餐换档难 客服一拖再拖。记者调查发现…", "宽带套餐换档难", "日报"),
+    # a period up to now
+    ("今年以来,家电以旧换新中的纠纷增多,李先生买的冰箱三天就坏了。", "家电以旧换新中的纠纷增多", "今年以来"),
+    # the times the story is set in, naming no one
+    ("随着网络购物的普及,网购已成为生活的一部分。消费者曹女士在某平台买的羽绒服跑绒严重,商家拒绝退货。",
+     "曹女士", "随着"),
+    ("当今社会,消费者维权意识逐渐提高。然而,王先生在某4S店修车后发现配件被调包。", "王先生", "当今社会"),
+    ("随着出境游市场火热,王女士报名的海岛游被取消,旅行社只退一半团费。", "王女士", "随着"),
+    # a paragraph of background before the story, its "we" meaning everyone
+    ("随着网络购物的普及,网购已成为生活的一部分。它在为我们带来便利的同时,也伴随着风险。\n消费者曹女士在某平台买的羽绒服跑绒严重。",
+     "曹女士", "为我们带来"),
+    # a case introduced as one of a kind
+    ("近期发生的一起典型案例中,消费者孙女士在某美容店做祛斑,花了3万元没有效果。", "孙女士", "典型案例"),
+    # when, who said it: neither is the problem
+    ("2020年6月,市民徐先生向市消协投诉称:当日上午,他父亲在某生活馆参加“保健讲座”,被推销了三千元的保健品。",
+     "他父亲", "当日上午"),
+])
+def test_a_title_from_the_facts_names_the_story_not_its_setting(facts, expected, not_expected):
+    title = title_from_facts(facts)
+    assert expected in title and not_expected not in title, title
+
+
+@pytest.mark.parametrize(("facts", "title"), [
+    # a headline glued to its story names the problem already: no clause of the story is appended
+    ("下单成功迟迟不发货,商家称误操作今年8月,消费者夏先生向消委会投诉称,商家无法发货。", "下单成功迟迟不发货"),
+    ("“空包裹”诱导确认收货,商家失联今年9月,消费者王先生投诉称,几天后商家要求他先确认收货。", "“空包裹”诱导确认收货"),
+])
+def test_a_glued_headline_that_names_the_problem_is_the_title(facts, title):
+    assert title_from_facts(facts) == title
+
+
+def test_a_headline_that_only_sets_the_scene_gets_the_problem_from_its_story():
+    title = case_title("", "一女子带着母亲入住酒店,办理入住时,经理坐在沙发上,竟不给她母亲让座。")
+    assert title.startswith("一女子带着母亲入住酒店") and "不给她母亲让座" in title, title
