@@ -32,7 +32,27 @@ def test_share_buttons_and_a_sites_section_name_are_furniture(line):
     assert line_noise(line, set())
 
 
-@pytest.mark.parametrize("line", ["分享到朋友圈后才发现被收费", "新闻中心的工作人员接到了投诉"])
+@pytest.mark.parametrize("line", [
+    # bylines under a publication's name
+    "某某晚报·某某客户端记者 王小明", "某市网讯 (某市晚报)记者 李华 通讯员 张三 李四", "■赵一 本报记者 钱二",
+    "某某报／ 记者孙三／台中即时报导",
+    # a site's menu, banners and notices
+    "首页| 本地| 时政| 民生| 县区| 视频", "某某日报官方网站 | 某某网首页 今天是", "2021/05/06 < 上一版 下一版 > 返回首页",
+    "点击右上角微信好友", "分享好友 某某导购网站首页 频道列表", "欢迎来到某某文库", "文档名称:", "点击阅读下一则新闻",
+    "声明敬告: 本站所有内容均由网友上传,本站不对其真实性负责", "如果您已付费下载过本站文档,您可以点这里二次下载",
+    "请使用浏览器分享功能进行分享", "跟帖评论自律管理承诺书 不良信息举报电话:某某网(010-12345678)",
+    # an e-paper's page and a document site's particulars of the file
+    "第05版:民生", "第B03版:城事 上一版 下一版", "ID:1234567", "页数:12页", "时间:2019-04-01",
+])
+def test_a_sites_bylines_menus_and_notices_are_furniture(line):
+    assert line_noise(line, set())
+
+
+@pytest.mark.parametrize("line", [
+    "分享到朋友圈后才发现被收费", "新闻中心的工作人员接到了投诉", "李先生告诉晚报记者", "首页显示的价格和结算时不一样",
+    "今天是我第三次去营业厅", "网友在首页看到广告后下单", "案例编号 | 学员情况 | 投诉内容 | 处理结果 |",
+    "时间:2019年4月1日上午,王先生到店投诉",
+])
 def test_a_sentence_that_mentions_them_is_no_furniture(line):
     assert not line_noise(line, set())
 
@@ -52,6 +72,8 @@ def test_a_sentence_that_mentions_them_is_no_furniture(line):
      "曹女士", "为我们带来"),
     # a case introduced as one of a kind
     ("近期发生的一起典型案例中,消费者孙女士在某美容店做祛斑,花了3万元没有效果。", "孙女士", "典型案例"),
+    # what came before, said after who told the reporter
+    ("近日,市民王某(化名)向本报记者反映:此前,他在某超市办了会员卡,超市突然关门。", "会员卡", "此前"),
     # when, who said it: neither is the problem
     ("2020年6月,市民徐先生向市消协投诉称:当日上午,他父亲在某生活馆参加“保健讲座”,被推销了三千元的保健品。",
      "他父亲", "当日上午"),

@@ -122,6 +122,39 @@ _CHROME = re.compile(
     r"|^(?=.{0,24}$)(?:还没有评论|暂无评论|发表评论|我要评论|写评论|已有\s*\d+\s*条评论|共\s*\d+\s*条评论|来说两句吧?|抢沙发)"
     r"[,，。!！.…\s]*(?:(?:快)?来说两句吧?|抢沙发吧?)?[.。…!！\s]*$"
 )
+# A byline under a publication's name: "齐鲁晚报·齐鲁壹点记者 袁野", "十房网讯 (十堰晚报)记者 荣奕 通讯员 曹继军",
+# "■王小飞 本报记者 薛庆元", "联合报／ 记者邱瑞杰／新北即时报导" (not "张女士向记者反映": no publication before it).
+_PRESS_BYLINE = re.compile(
+    r"^(?=.{0,48}$)[■●◆▲\s]*(?:[\u4e00-\u9fff]{2,4}\s+)?[\u4e00-\u9fff·・()（）\s]{0,20}?"
+    r"(?:报|网|讯|客户端|新闻|社|台|刊|壹点)[)）]?[·・\s/／]*(?:本报|本刊|首席|特约|实习)?(?:记者|通讯员)\s*[/／]?\s*[\u4e00-\u9fff]{2,3}"
+    r"(?:[\s、]+(?:记者|通讯员|实习生)?\s*[\u4e00-\u9fff]{2,3})*(?:\s*[/／][\u4e00-\u9fff]{0,8}(?:报导|报道))?\s*$"
+)
+# A site's menu flattened into a line: "首页| 全州| 时政| 领导| 县市" (not a table's row: "案例编号 | 学员情况 |"), and
+# its notices about itself.
+_SITE_MENU = re.compile(
+    r"^(?![|｜])(?:\s*[^|｜\s]{1,6}[|｜]){3,}\s*[^|｜\s][^|｜]{0,7}$|^[\d\s/／]*文档名称[:：]?$|^(?:点击阅读下一[则篇条](?:新闻|文章)?\s*)+$"
+    r"|^(?:申明敬告|声明敬告)[:：]|本站(?:所有内容|不对|不保证|不承担)|不良信息举报电话|跟帖评论自律管理|请使用浏览器(?:的)?分享功能"
+    r"|下载后只包含|付费下载过本站|^浏览记录$"
+    # a document site's particulars of the file: "ID:6427154", "页数:17页", "大小:99.50 KB"
+    r"|^(?:ID|文档ID|文档编号|页数|大小|下载次数|上传时间|上传者|贡献者)\s*[:：]\s*[\w.\-: /]{1,24}$"
+    r"|^(?:时间|日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$"
+    # an e-paper's page: "第04版:财经", "第A02版:财经要闻 上一版3 4下一版"
+    r"|^第[A-Z]?\d{1,3}版\s*[:：]\s*[\u4e00-\u9fff]{2,6}(?:\s.{0,16})?$"
+)
+# Words of a site's own buttons and banners; a short line with two of them is the site's, not the story's
+# ("陕西工人报官方网站 | 陕工网首页 今天是", "分享好友 厨具导购网站首页 频道列表", "欢迎来到天天文库浏览记录ID").
+_SITE_WORDS = ("首页", "官方网站", "频道列表", "上一版", "下一版", "分享好友", "微信好友", "点击右上角", "浏览记录", "欢迎来到",
+               "由会员分享", "可在线阅读", "文库", "今天是", "设为首页", "加入收藏")
+
+
+def _site_line(text: str) -> bool:
+    """A short line made of a site's chrome (see _SITE_WORDS, _PRESS_BYLINE, _SITE_MENU)."""
+    stripped = text.strip()
+    if _PRESS_BYLINE.match(stripped) or _SITE_MENU.search(stripped):
+        return True
+    return len(stripped) <= 60 and sum(word in stripped for word in _SITE_WORDS) >= 2
+
+
 # A title line stuffed with search keywords separated by _ or |: spam.
 _KEYWORD_STUFFING = re.compile(r"^(?:[^_|｜\s]{2,24}[_|｜]){3,}[^_|｜\s]{2,24}$")
 # A site's link list flattened into one line: "视频1 视频21 视频41 … 推荐1 推荐3 …" (ten or more short words, no sentence).
@@ -142,6 +175,8 @@ def line_noise(text: str, ad_brands: set[str]) -> str | None:
         return "网站模板"
     bare = text.strip("【】[]（）() ")  # a caption in brackets: "【资料图】"
     if _CHROME.search(text) or (bare != text and _CHROME.search(bare)) or CLOCK.fullmatch(text.strip()):
+        return "网页信息"
+    if _site_line(text):
         return "网页信息"
     if _KEYWORD_STUFFING.match(text):
         return "垃圾信息"
