@@ -12,6 +12,7 @@ _ACTOR = re.compile(
     r"(?:我们|我行|我司|我局|本局|我中心|我委|我方|本公司|本店|公司|酒店|餐厅|银行|支行|网点|物业|管理处|客服|店长|经理|主管|工作人员|员工|商家|院方|医院|"
     r"执法人员|调解员|消委会|消保委|消费者协会|消费者权益保护委员会|市场监管|调委会|维修站|4S店|供电|燃气公司|自来水公司|机构|平台|旅行社|企业|分公司|营业厅|"
     r"保险公司|快递公司|航空公司|证券公司|营业部|社区|司法|服务员|店员|负责人|老板|领班|大堂|前台|柜员|司机|快递员|导游|座席|坐席|话务员|他们|"
+    r"营业员|护理员|护工|抄表员|"
     # the trader in consumer officials' words, a shop, a clinic or a school as a party (not the maker or its
     # repairers: in an appliance story they are most often the grievance)
     r"业者|经营者|店方|医方|校方|园方|"
@@ -33,7 +34,9 @@ _ACTION = re.compile(_REMEDY + r"|核实|核查|调查|调取|检测|勘查|排�
                      # staff instructed, a subordinate ordered to act
                      # (not the sale's installation, a contract's terms or a car that will not start)
                      r"派出(?!所)|派车|派了|派拖车|重新安装|已安装|加装|补装|启动(?:了)?[^，,。]{0,8}(?:预案|机制|程序)|"
-                     r"上报|报告了|进行了报告|面谈|教导|责成|督促")
+                     r"上报|报告了|进行了报告|面谈|教导|责成|督促|"
+                     # an inspection done ("到张家检查了电表和线路"), a reading recomputed
+                     r"检查了|现场检查|核算")
 _FINDING = re.compile(r"^(?:(?:经|通过)(?:核查|调查|查|核实|检测|了解)|另查明|经?查明)")
 # A sentence that only announces a list ("采取了以下处理措施:", "采取“三步走”策略精准破局:").
 _INTRODUCES = re.compile(r"(?:以下|如下|下列|几点|几个方面|步走)[^，,。；;]{0,12}[:：]$")
