@@ -35,7 +35,7 @@ def test_share_buttons_and_a_sites_section_name_are_furniture(line):
 @pytest.mark.parametrize("line", [
     # bylines under a publication's name
     "某某晚报·某某客户端记者 王小明", "某市网讯 (某市晚报)记者 李华 通讯员 张三 李四", "■赵一 本报记者 钱二",
-    "某某报／ 记者孙三／台中即时报导",
+    "某某报／ 记者孙三／台中即时报导", "某某新闻记者周小五报道",
     # a site's menu, banners and notices
     "首页| 本地| 时政| 民生| 县区| 视频", "某某日报官方网站 | 某某网首页 今天是", "2021/05/06 < 上一版 下一版 > 返回首页",
     "点击右上角微信好友", "分享好友 某某导购网站首页 频道列表", "欢迎来到某某文库", "文档名称:", "点击阅读下一则新闻",
