@@ -39,3 +39,16 @@ def test_what_staff_did_is_a_step(story, step):
 ])
 def test_what_the_customer_did_or_the_grievance_is_no_step(story):
     assert told_actions(story) == []
+
+
+@pytest.mark.parametrize(("story", "industry"), [
+    # how the customer paid the shop, or got the money back, makes no bank case
+    ("某美容店推销万元染发疗程,长者在慌张下以信用卡付款。美容师称效果保证,事后店方仅同意退回信用卡约七成款项。", "健身美容"),
+    ("连锁美睫美甲店突然停业,数百名会员储值余额无法使用。主管机关要求业者协助已刷信用卡支付的会员向银行申请争议款。", "健身美容"),
+    # a card stolen and used is the bank's
+    ("客户信用卡被盗刷两万元,银行客服称需先报警,支行网点协助办理了挂失和争议交易调查。", "银行"),
+])
+def test_the_business_complained_of_is_the_industry_not_how_the_customer_paid(story, industry):
+    from advisor.corpus.classify import industry_of
+
+    assert industry_of(story) == industry

@@ -33,7 +33,7 @@ _BOILERPLATE = re.compile(
 _SPAM_TERMS = ("久久", "精品", "人妻", "无码", "熟妇", "中文字幕", "亚洲", "人人爽", "国产", "日韩", "成人", "激情", "av", "一区二区",
                "a片")
 # A porn site's link text stuffed into a page ("3. 国产美女裸体无遮挡免费视频").
-_PORN = re.compile(r"裸体|无遮挡|一级片|黄色网站|色情")
+_PORN = re.compile(r"裸体|无遮挡|一级片|黄色网站|色情|毛片|黄片|黄频")
 _VIDEO = re.compile(r"视频|在线观看|高清|免费")
 # A video site's link list ("4399在线观看免费高清电视剧", "陌陌影视在线观看高清完整版"), a line of its own.
 _STREAMING = re.compile(r"在线观看.{0,6}(?:免费|高清|完整版|电视剧|电影)|(?:免费|高清).{0,6}在线观看")
@@ -81,7 +81,8 @@ _CHROME = re.compile(
     # a share button with its targets ("分享到微信", "分享至: 微博 QQ空间") and a site's section name alone on its
     # line ("新闻中心", "新闻详情")
     r"|^(?:分享到|分享至)\s*[:：]?\s*(?:(?:微信|朋友圈|微博|QQ空间|QQ|好友|豆瓣|更多)\s*)*$"
-    r"|^(?:新闻中心|资讯中心|新闻动态|新闻资讯|新闻详情|文章详情|信息详情|正文)$"
+    r"|^(?:新闻中心|资讯中心|新闻动态|新闻资讯|新闻详情|文章详情|信息详情|正文|实时滚动新闻|滚动新闻|标题导航|融媒热点|关于我们"
+    r"|免费服务热线|扫一扫加入微信公众号|扫一扫关注(?:我们)?|您可能感兴趣的[\u4e00-\u9fff]{0,8}|信件回复\s*满意度调查)$"
     # a comment counter ("1234人参与 评论") and an intern's byline ("实习生 彭艺航")
     r"|^\d*\s*人参与\s*\d*\s*条?评论$|^(?:实习生|见习记者|通讯员)(?:\s+|[:：/／]\s*)[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*$"
     # a reporter's byline with the place ("刘汉生 报导 / 台南市"); a site's name with its domain ("中华网 china.com")
@@ -138,13 +139,18 @@ _SITE_MENU = re.compile(
     # a document site's particulars of the file: "ID:6427154", "页数:17页", "大小:99.50 KB"
     r"|^(?:ID|文档ID|文档编号|页数|大小|下载次数|上传时间|上传者|贡献者)\s*[:：]\s*[\w.\-: /]{1,24}$"
     r"|^(?:时间|日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$"
+    # a menu led by the home page ("网站首页 新闻 国内 国际 …"), a search box's prompt ("热门搜索:"), a video's credits
+    # ("视频剪辑/策划:杨超、秦梦琪"), an exam site's teaser ("最新试题")
+    r"|^(?:网站)?首页(?:\s+[^\s，,。]{1,8}){3,}|^(?=.{0,30}$).*热门搜索\s*[:：]?$|^最新试题$"
+    r"|^(?:视频|摄像|摄影|剪辑|策划|编辑|监制|校对|审核|出品|制作)(?:[/／、]?(?:视频|摄像|摄影|剪辑|策划|编辑|监制|校对|审核|出品|制作))*"
+    r"\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:[、\s]+[\u4e00-\u9fff]{2,4})*$"
     # an e-paper's page: "第04版:财经", "第A02版:财经要闻 上一版3 4下一版"
     r"|^第[A-Z]?\d{1,3}版\s*[:：]\s*[\u4e00-\u9fff]{2,6}(?:\s.{0,16})?$"
 )
 # Words of a site's own buttons and banners; a short line with two of them is the site's, not the story's
 # ("陕西工人报官方网站 | 陕工网首页 今天是", "分享好友 厨具导购网站首页 频道列表", "欢迎来到天天文库浏览记录ID").
 _SITE_WORDS = ("首页", "官方网站", "频道列表", "上一版", "下一版", "分享好友", "微信好友", "点击右上角", "浏览记录", "欢迎来到",
-               "由会员分享", "可在线阅读", "文库", "今天是", "设为首页", "加入收藏")
+               "由会员分享", "可在线阅读", "文库", "今天是", "设为首页", "加入收藏", "欢迎访问")
 
 
 def _site_line(text: str) -> bool:
