@@ -52,28 +52,3 @@ def test_the_business_complained_of_is_the_industry_not_how_the_customer_paid(st
     from advisor.corpus.classify import industry_of
 
     assert industry_of(story) == industry
-
-
-@pytest.mark.parametrize("story", [
-    # the customer taking the dispute elsewhere after talks failed
-    "由于与商场多次协商未果,王女士向调解中心申请解决纠纷。",
-    # how the staff answered is the grievance
-    "然而,基金净值下跌后,银行客服在解释时含糊其辞,李先生感觉受到了欺骗。",
-    "“平台没人处理,联系公司的人也联系不到。",
-    "等了一个小时后,他们接到的回复却是领队正忙,无法前来道歉。",
-    # the customer's account, and the company's words as the customer relays them
-    "赵女士说,自己从来没有同意过代收,然而快递员从未主动送件上门。",
-    "“他们说‘不退款’是店里的规定,无论原因如何。",
-])
-def test_the_customers_account_and_the_staffs_brush_off_are_no_steps(story):
-    assert told_actions(story) == []
-
-
-@pytest.mark.parametrize(("story", "step"), [
-    # the staff's remedy as the customer tells it
-    ("孙小姐说,等了半小时,第二个服务员进来,表示可以将这道菜免费,其他菜品打8折。", "免费"),
-    ("钱小姐称,女服务员当场给她连声道歉,称是他们的责任。", "道歉"),
-    ("多次协商未果后,商家经调解同意退还全款。", "退还全款"),
-])
-def test_the_staffs_remedy_told_by_the_customer_is_still_a_step(story, step):
-    assert any(step in s for s in told_actions(story))
