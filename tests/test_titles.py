@@ -46,6 +46,8 @@ def test_share_buttons_and_a_sites_section_name_are_furniture(line):
     # a site's section names, welcome line, home-page menu, search prompt, video credits and spam titles
     "实时滚动新闻", "关于我们", "扫一扫加入微信公众号", "您可能感兴趣的试卷", "欢迎访问某某法院网,今天是 2025年01月02日 星期四",
     "网站首页 新闻 国内 国际 本地 时政", "0000-1234567热门搜索:", "视频剪辑/策划:王一、李二", "毛片-黄频免费观看-在线观看视频",
+    # a page template's unfilled placeholders
+    "_NEWSDATE: 2024-01-02 | News by: 某某周刊 | 有0人参与评论 | _FONTSIZE: _FONT_SMALL _FONT_LARGE",
 ])
 def test_a_sites_bylines_menus_and_notices_are_furniture(line):
     assert line_noise(line, set())
@@ -55,6 +57,7 @@ def test_a_sites_bylines_menus_and_notices_are_furniture(line):
     "分享到朋友圈后才发现被收费", "新闻中心的工作人员接到了投诉", "李先生告诉晚报记者", "首页显示的价格和结算时不一样",
     "今天是我第三次去营业厅", "网友在首页看到广告后下单", "案例编号 | 学员情况 | 投诉内容 | 处理结果 |",
     "时间:2019年4月1日上午,王先生到店投诉", "关于我们的投诉处理", "首页显示 价格 和 结算 不一样", "策划组织了调解会议",
+    "客户的两个账号 user_ABC 和 user_DEF 都被冻结",
 ])
 def test_a_sentence_that_mentions_them_is_no_furniture(line):
     assert not line_noise(line, set())
