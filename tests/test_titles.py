@@ -78,6 +78,8 @@ def test_a_sentence_that_mentions_them_is_no_furniture(line):
      "曹女士", "为我们带来"),
     # a case introduced as one of a kind
     ("近期发生的一起典型案例中,消费者孙女士在某美容店做祛斑,花了3万元没有效果。", "孙女士", "典型案例"),
+    # an example an excerpt opens with, then the story
+    ("比如2024年起施行的《快递市场管理办法》,已明确规定:快递要送货上门。\n此后,张生开始了漫长的投诉和维权。", "张生", "管理办法"),
     # what came before, said after who told the reporter
     ("近日,市民王某(化名)向本报记者反映:此前,他在某超市办了会员卡,超市突然关门。", "会员卡", "此前"),
     # when, who said it: neither is the problem

@@ -126,7 +126,7 @@ def _who_said(part: str) -> bool:
     return not _PROBLEM.search(_TO_WHOM.sub("", part[: said.start()]))
 
 _WHEN_ONLY = re.compile(
-    r"^(?:(?:同一天|当天|同日|当日|次日|第二天)(?:上午|下午|中午|晚上|傍晚|凌晨|早上|夜里)?|随后|当晚|前段时间|近日|日前|最近|此前|之前|早前|先前"
+    r"^(?:(?:同一天|当天|同日|当日|次日|第二天)(?:上午|下午|中午|晚上|傍晚|凌晨|早上|夜里)?|随后|当晚|前段时间|近日|日前|最近|此前|之前|早前|先前|此后|之后"
     # the rest of a period ("2024年7月至10月期间," once its start is gone)
     r"|(?:至|到|[-—~～])\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:期间|间|以来|底|初|中旬)?"
     # a period in full: "由2020年至2025年3月"
@@ -178,8 +178,9 @@ _GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?<![于在至到从是自止�
 
 
 # A first paragraph about the times, naming no one ("随着人们生活节奏的加快,外卖行业…。", "当今社会,消费者保护意识
-# 逐渐提高…。"): the background, not the case; or its first sentence, when someone comes in later in the paragraph.
-_GENERAL_OPENING = re.compile(r"^(?:随着|当今社会|在当今|当下|如今|现如今|众所周知)")
+# 逐渐提高…。"), or an example an excerpt opens with ("比如…施行的《快递市场管理办法》…"): the background, not the
+# case; or its first sentence, when someone comes in later in the paragraph.
+_GENERAL_OPENING = re.compile(r"^(?:随着|当今社会|在当今|当下|如今|现如今|众所周知|比如|例如|譬如)")
 _NO_ONE_WORD = r"先生|女士|小姐|某|我(?!们)|他|她"
 _NO_ONE = rf"(?:(?!{_NO_ONE_WORD})[^\n])*"
 _GENERAL_PARAGRAPH = re.compile(rf"^{_NO_ONE}\n\s*")
