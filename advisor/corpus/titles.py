@@ -263,7 +263,7 @@ _SCENE = re.compile(r"^(?:发生)?在|[时中里内上前后]$|期间$|之际$|�
 
 # Page chrome that lands above a story: a welcome line, a generated-content notice.
 _CHROME = re.compile(r"^(?:欢迎光临|欢迎访问)|人机协同|AI\s*生成|^(?:扫码|长按|点击查看|点击阅读)"
-                     r"|^(?:当前信息|新闻详情|文章详情|信息详情|正文|详情|全文)$")
+                     r"|^(?:当前信息|详情|全文)$")  # (新闻详情, 正文 …: page furniture, dropped before)
 
 
 def _says_nothing(heading: str) -> bool:
