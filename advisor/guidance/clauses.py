@@ -183,16 +183,18 @@ def is_stage(topic: str) -> bool:
     return bool(topic.strip()) and len(_STAGE_WORDS.sub("", topic)) <= 1 and _STAGE_WORDS.search(topic) is not None
 
 
-def pieces(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def pieces(text: str) -> tuple[tuple[str, str], ...]:
     """The clauses of a rule text (its items, their sub-items 1) 2) …, sentences), each with the topic
-    label of its item ("质量问题:" holds for every sentence of that item)."""
+    label of its item ("质量问题:" holds for every sentence of that item). Cached: the same rules come up
+    in search after search."""
     _, items = split_items(text, markdown=True)
     out = []
     for item in items or [text]:
         topic = _TOPIC.match(ENUM.sub("", item.strip()))
         for sub in _SUB_ITEM.split(item):
             out.extend((p, topic.group(0) if topic else "") for p in re.split(r"(?<=[。；;])", sub) if p.strip())
-    return out
+    return tuple(out)
 
 
 # The kind of problem a clause is for, named before its modal: "(1)电能表潜动首先应帮助客户分析…",
@@ -260,6 +262,7 @@ def assigns(text: str) -> bool:
     return _DUTY.match(text) is not None and not (_IMPERATIVE.search(text) or TIME_LIMIT.match(text))
 
 
+@lru_cache(maxsize=16384)
 def instruction(text: str) -> tuple[str, str]:
     """The clause as an instruction to staff, and its topic label ("合同问题:延期交房…,应严格按照…" → the
     clause after the label, the label); ("", "") when it tells staff nothing to do."""

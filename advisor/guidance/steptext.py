@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from advisor.guidance.clauses import ENUM, STORY_PERSON
 
@@ -12,8 +13,10 @@ DATED = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|某某")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])")
 
 
+@lru_cache(maxsize=16384)
 def clip(step: str) -> str:
-    """A step without its numbering, cut at a clause boundary (the words stay the document's)."""
+    """A step without its numbering, cut at a clause boundary (the words stay the document's). Cached: the same
+    sentences of the same rules are clipped in search after search."""
     text = ENUM.sub("", " ".join(step.split()).lstrip("#> ")).strip(" ;；,，")
     text = _SPACED.sub("", text)  # a PDF's spaces inside a sentence ("诚 恳", "在 5 个工作日 内")
     text = "".join(_until_story(_split(text)))
