@@ -18,6 +18,8 @@ from advisor.models import SearchResult
 from advisor.text.markdown import escape_md
 from advisor.ui.components import REDUCED_MOTION_CSS
 
+QUERY_END = "  \n"  # the query echoed on the caption's first line (advisor/ui/pages/search.py)
+
 APP = Path(__file__).resolve().parent.parent / "app.py"
 TIMEOUT = 180  # the first run of a process loads the encoder and the index
 PLAN = "#### 处理方案"
@@ -61,6 +63,11 @@ def markdowns(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown]
 
 
+def plan_block(at: AppTest) -> str:
+    """The Markdown block the plan opens with (its heading, then the numbered steps)."""
+    return next((v for v in markdowns(at) if v.startswith(PLAN)), "")
+
+
 def card_titles(at: AppTest) -> list[str]:
     return [v for v in markdowns(at) if v.startswith("##### ")]
 
@@ -100,11 +107,12 @@ def app_env(seed_settings, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> P
 def test_plan_comes_first_with_numbered_steps_citing_document_titles(app_env, downloads):
     at = search(new_app(), ELEVATOR)
     values = markdowns(at)
-    assert PLAN in values and card_titles(at), values[:5]
-    assert values.index(PLAN) < values.index(card_titles(at)[0])  # the plan precedes every precedent card
+    plan = plan_block(at)
+    assert plan and card_titles(at), values[:5]
+    assert values.index(plan) < values.index(card_titles(at)[0])  # the plan precedes every precedent card
     result = result_of(at)
     assert result.advice.steps, "a precedent query must give at least one step"
-    plan = next(v for v in values if v.startswith("1. "))
+    assert plan.startswith(f"{PLAN}\n\n1. "), plan[:80]
     titles = {h.id: h.title for h in result.hits} | {c.id: c.title for c in result.advice.cited}
     for n, step in enumerate(result.advice.steps, 1):
         assert f"{n}. {escape_md(step.text)}" in plan
@@ -118,7 +126,7 @@ def test_plan_comes_first_with_numbered_steps_citing_document_titles(app_env, do
     assert any(c.startswith("投诉概要：") and "建议步骤：" in c for c in code), code
     name, data = downloads["plan_md"]
     assert name == "处理方案.md" and data.decode("utf-8").startswith("# 投诉处理方案")
-    assert "**处理时限**" in values and "**定级**" in values
+    assert any("**定级**\n\n" in v and "**处理时限**\n\n" in v for v in values)
 
 
 @pytest.mark.integration
@@ -127,8 +135,8 @@ def test_plan_shows_how_matching_precedents_were_settled_with_their_titles(app_e
     result = result_of(at)
     assert result.advice.resolutions, "a warranty repair precedent that ends in the dealer's remedy"
     values = markdowns(at)
-    assert "**类似先例的处理结果**" in values
-    shown = next(v for v in values if v.startswith("- "))
+    shown = next(v for v in values if v.startswith("**类似先例的处理结果**\n\n- "))
+    shown = shown.split("\n\n**定级**", 1)[0]
     titles = {h.id: h.title for h in result.hits}
     for item in result.advice.resolutions:
         assert escape_md(item.text) in shown
@@ -143,8 +151,8 @@ def test_without_a_grade_the_page_names_the_escalation_the_complaint_shows(app_e
     at = search(new_app(), "十几个客户一起来网点闹，说理财亏了要找记者曝光")
     result = result_of(at)
     assert result.advice.grade is None and not [g for g in result.guidance if g.primary and g.category == "grading"]
-    captions = [c.value for c in at.caption]
-    assert any("投诉中的升级情形：媒体或舆情、集体投诉" in c for c in captions), captions
+    graded = next(v for v in markdowns(at) if "**定级**" in v).split("**定级**", 1)[1].split("**处理时限**")[0]
+    assert ":gray[未匹配到定级标准。投诉中的升级情形：媒体或舆情、集体投诉" in graded, graded
 
 
 @pytest.mark.integration
@@ -152,7 +160,8 @@ def test_precedent_card_shows_confidence_badge_reasons_and_detail_popovers(app_e
     at = search(new_app(), ELEVATOR)
     badges = [v for v in markdowns(at) if "-badge[相似度：" in v]
     assert len(badges) == len(result_of(at).hits)
-    assert all(re.match(r":\w+-badge\[相似度：[高中低]\] :blue-badge\[", b) for b in badges), badges
+    # (the title, then the badges on a line of their own: one element per card)
+    assert all(re.match(r"##### \d\\\. [^\n]+\n\n:\w+-badge\[相似度：[高中低]\] :blue-badge\[", b) for b in badges), badges
     assert not any(re.search(r"\d\.\d{3}", v) for v in all_text(at)), "no raw scores on the page"
     reasons = [v.split(":gray[", 1)[1] for v in markdowns(at) if ":gray[匹配原因：" in v]
     assert len(reasons) == len(result_of(at).hits) and all("判断行业：物业" in r for r in reasons)
@@ -189,14 +198,14 @@ def test_off_topic_query_says_no_close_precedent(app_env):
 def test_empty_query_gives_a_chinese_warning_and_no_traceback(app_env, text):
     at = search(new_app(), text)
     assert [w.value for w in at.warning] == ["请输入投诉描述（查询为空）。"]
-    assert PLAN not in markdowns(at) and not at.exception
+    assert not plan_block(at) and not at.exception
 
 
 @pytest.mark.integration
 def test_html_and_markdown_in_the_query_show_literally(app_env):
     payload = "<script>alert(1)</script> **粗体** [链接](http://evil) 业主投诉物业"
     at = search(new_app(), payload)
-    echoed = [c.value for c in at.caption if c.value.startswith("当前查询：")]
+    echoed = [c.value.split(QUERY_END)[0] for c in at.caption if c.value.startswith("当前查询：")]
     assert echoed == [f"当前查询：{escape_md(payload)}"]
     assert "&lt;script&gt;" in echoed[0] and r"\*\*粗体\*\*" in echoed[0] and r"\[链接\]" in echoed[0]
     for value in all_text(at):
@@ -207,11 +216,15 @@ def test_html_and_markdown_in_the_query_show_literally(app_env):
 
 
 @pytest.mark.integration
-def test_example_button_fills_the_query_and_searches(app_env):
+def test_example_fills_the_query_and_searches_and_can_be_chosen_again(app_env):
     at = new_app()
-    at.button(key="example_1").click().run()
+    at.pills(key="example").set_value("银行·多收手续费").run()
     assert "手续费" in at.text_area(key="query").value
-    assert PLAN in markdowns(at) and result_of(at).query == at.text_area(key="query").value
+    assert plan_block(at) and result_of(at).query == at.text_area(key="query").value
+    assert at.pills(key="example").value is None  # cleared, so the same example can be chosen again
+    at.text_area(key="query").input("业主投诉物业").run()
+    at.pills(key="example").set_value("银行·多收手续费").run()
+    assert "手续费" in at.text_area(key="query").value and "手续费" in result_of(at).query
 
 
 # ---------------------------------------------------------------- feedback
@@ -249,14 +262,14 @@ def read_only_data(tmp_path: Path) -> Iterator[Path]:
 def test_read_only_data_folder_disables_voting_and_search_keeps_working(seed_settings, read_only_data, monkeypatch):
     point_at(monkeypatch, seed_settings, read_only_data)
     at = search(new_app(), ELEVATOR)
-    assert PLAN in markdowns(at)
+    assert plan_block(at)
     next(f for f in at.feedback if f.key.startswith("vote_1_")).set_value(1).run()
     assert not at.exception
     assert any("反馈功能暂不可用" in w.value for w in at.warning)
     votes = [f for f in at.feedback if f.key.startswith("vote_")]
     assert votes and all(f.proto.disabled for f in votes)
     search(at, "客户在银行网点排队太久，柜员态度冷淡")  # everything else keeps working
-    assert PLAN in markdowns(at) and result_of(at).hits
+    assert plan_block(at) and result_of(at).hits
 
 
 # ---------------------------------------------------------------- robustness and serving defaults
@@ -313,6 +326,27 @@ def test_search_slots_bound_concurrent_searches(monkeypatch):
         t.join()
     with state.search_slot(settings):  # free again
         pass
+
+
+@pytest.mark.integration
+def test_the_loaded_index_is_kept_out_of_the_collector_after_each_run(app_env):
+    # Streamlit collects garbage fully after every run; the loaded index must not be scanned each time.
+    import gc
+
+    from advisor.ui import state
+
+    state._load.clear()
+    gc.unfreeze()
+    try:
+        at = search(new_app(), ELEVATOR)
+        assert result_of(at).hits
+        assert gc.get_freeze_count() > 10_000, gc.get_freeze_count()
+        advisor = state.current()
+        assert gc.is_tracked(advisor._engine.records) and advisor._engine.records  # (a tracked container …)
+        frozen = {id(o) for o in gc.get_objects(generation=2)}
+        assert id(advisor._engine.records) not in frozen  # … that a full collection no longer scans
+    finally:
+        gc.unfreeze()
 
 
 def test_serving_defaults_in_streamlit_config():

@@ -67,7 +67,7 @@ def test_staff_searches_and_browses_but_cannot_open_training(with_users):
     at = login("lisi", PASSWORDS["lisi"][1])
     assert not at.error and has_query_box(at)
     search(at, "客户在银行网点排队两个小时，柜员态度冷淡")
-    assert "#### 处理方案" in markdowns(at)
+    assert any(v.startswith("#### 处理方案") for v in markdowns(at))
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(TRAIN_PAGE)  # not registered for staff at all
     at.switch_page(LIBRARY_PAGE).run()

@@ -7,7 +7,7 @@ import streamlit as st
 from advisor.guidance.plan import plan_markdown, plan_text, source_titles
 from advisor.models import GuidanceItem, SearchResult
 from advisor.text.markdown import escape_md
-from advisor.ui.components import guidance_lines, source_label
+from advisor.ui.components import guidance_block, guidance_lines, source_label
 
 PLAN_HEADING = "#### 处理方案"
 RESOLUTIONS_HEADING = "**类似先例的处理结果**"
@@ -17,57 +17,58 @@ NO_CLOSE = "没有足够接近的先例：以下内容仅供参考，请按公�
 
 
 def render_answer(result: SearchResult) -> None:
-    """The action plan first: steps, grade and deadlines (others folded), phrases to avoid, copy/download."""
+    """The action plan first: steps, grade and deadlines (others folded), phrases to avoid, copy/download.
+    Few elements: each one costs every browser a render, so headings share their block with what follows."""
     with st.container(border=True):
-        st.markdown(PLAN_HEADING)
+        numbered = steps_md(result)
         if result.no_close_precedent:
+            st.markdown(PLAN_HEADING)
             st.info(NO_CLOSE)
-        steps(result)
-        resolutions(result)
-        grade, deadlines = primary_guidance(result)
-        st.markdown("**定级**")
-        if grade:
-            guidance_lines([grade])
-        elif result.advice.signals:
-            st.caption(SIGNALS.format("、".join(result.advice.signals)))
+            if numbered:
+                st.markdown(numbered)
         else:
-            st.caption("未识别到定级要素（户数、金额、媒体等），按一般投诉处理并人工复核。")
-        st.markdown("**处理时限**")
-        if len(deadlines) > 1:
-            for column, half in zip(st.columns(2), (deadlines[0::2], deadlines[1::2]), strict=True):
-                with column:
-                    guidance_lines(half)
-        else:
-            guidance_lines(deadlines)
-        if not deadlines:
-            st.caption("未匹配到时限规定，请尽快回应客户。")
+            st.markdown(PLAN_HEADING + "\n\n" + (numbered or f":gray[{NO_STEPS}]"))
+        blocks = [resolutions_md(result), "**定级**\n\n" + grade_md(result), "**处理时限**\n\n" + deadlines_md(result)]
+        st.markdown("\n\n".join(b for b in blocks if b))
         other_standards(result)
         avoid(result.advice.avoid)
         copy_and_download(result)
 
 
-def steps(result: SearchResult) -> None:
-    """Numbered steps, each citing the documents it comes from by title."""
+def steps_md(result: SearchResult) -> str:
+    """Numbered steps, each citing the documents it comes from by title ("" when there are none)."""
     titles = source_titles(result)
     lines = []
     for n, step in enumerate(result.advice.steps, 1):
         cites = "、".join(source_label(titles.get(rid, rid)) for rid in step.sources)
         lines.append(f"{n}. {escape_md(step.text)}  \n   来源：{cites}")
-    if lines:
-        st.markdown("\n".join(lines))
-    elif not result.no_close_precedent:
-        st.caption(NO_STEPS)
+    return "\n".join(lines)
 
 
-def resolutions(result: SearchResult) -> None:
-    """How the matching precedents were settled, each citing its precedent."""
+def resolutions_md(result: SearchResult) -> str:
+    """How the matching precedents were settled, each citing its precedent ("" when none)."""
     if not result.advice.resolutions:
-        return
+        return ""
     titles = source_titles(result)
-    st.markdown(RESOLUTIONS_HEADING)
-    st.markdown("\n".join(
+    return RESOLUTIONS_HEADING + "\n\n" + "\n".join(
         f"- {escape_md(r.text)}（{'、'.join(source_label(titles.get(rid, rid)) for rid in r.sources)}）"
-        for r in result.advice.resolutions))
+        for r in result.advice.resolutions)
+
+
+def grade_md(result: SearchResult) -> str:
+    """The grade that applies, else the escalation the complaint shows, else a note."""
+    grade, _ = primary_guidance(result)
+    if grade:
+        return guidance_block([grade])
+    if result.advice.signals:
+        return f":gray[{SIGNALS.format('、'.join(result.advice.signals))}]"
+    return ":gray[未识别到定级要素（户数、金额、媒体等），按一般投诉处理并人工复核。]"
+
+
+def deadlines_md(result: SearchResult) -> str:
+    """The time limits that apply, else a note."""
+    _, deadlines = primary_guidance(result)
+    return guidance_block(deadlines) if deadlines else ":gray[未匹配到时限规定，请尽快回应客户。]"
 
 
 def primary_guidance(result: SearchResult) -> tuple[GuidanceItem | None, list[GuidanceItem]]:

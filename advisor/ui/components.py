@@ -91,10 +91,15 @@ def guidance_md(item: GuidanceItem) -> str:
     return f"**{escape_md(item.label)}**  \n:gray[{quote}]"
 
 
+def guidance_block(items: Sequence[GuidanceItem]) -> str:
+    """Several grades or deadlines as one Markdown block."""
+    return "\n\n".join(guidance_md(item) for item in items)
+
+
 def guidance_lines(items: Sequence[GuidanceItem]) -> None:
     """Several grades or deadlines in one Markdown element."""
     if items:
-        st.markdown("\n\n".join(guidance_md(item) for item in items))
+        st.markdown(guidance_block(items))
 
 
 def folded_list(label: str, items: Sequence[str], numbered: bool = False) -> None:

@@ -45,20 +45,20 @@ def render_hits(result: SearchResult) -> None:
 
 
 def hit_card(hit: Hit, rank: int, result: SearchResult) -> None:
-    """One compact card (few elements: every one costs each browser a render); the full record in an expander."""
+    """One compact card (few elements: every one costs each browser a render); the full record in a popover
+    beside the 有帮助 / 没帮助 thumbs."""
     with st.container(border=True):
-        st.markdown(f"##### {rank}\\. {escape_md(hit.title)}")
-        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            kind = (hit.complaint_type or "案例") if hit.kind == "case" else GUIDELINE_KINDS.get(hit.guideline_kind, "规程")
-            st.markdown(badges((confidence_label(hit.confidence), CONFIDENCE_COLORS.get(hit.confidence, "gray")),
-                               (hit.industry, "blue"), (kind, "gray")), width="content")
-            st.space("stretch")
-            votes(hit, rank, result.query)
+        kind = (hit.complaint_type or "案例") if hit.kind == "case" else GUIDELINE_KINDS.get(hit.guideline_kind, "规程")
+        head = badges((confidence_label(hit.confidence), CONFIDENCE_COLORS.get(hit.confidence, "gray")),
+                      (hit.industry, "blue"), (kind, "gray"))
         body = escape_md(gist(hit.facts or hit.text))
         if hit.management_thinking:
             body += f"\n\n**管理要点**：{escape_md(gist(hit.management_thinking[0], 120))}"
-        st.markdown(f"{body}\n\n:gray[{why_matched(hit, result)}]")  # one element: each costs every browser a render
-        details(hit)
+        # one element for the title, badges, gist and reasons: each element costs every browser a render
+        st.markdown(f"##### {rank}\\. {escape_md(hit.title)}\n\n{head}\n\n{body}\n\n:gray[{why_matched(hit, result)}]")
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            details(hit)
+            votes(hit, rank, result.query)
 
 
 def why_matched(hit: Hit, result: SearchResult) -> str:

@@ -14,6 +14,7 @@ from advisor.ui.components import LOG, valid_choice
 from advisor.ui.hits import render_hits
 
 ALL = "全部"
+QUERY_END = "  \n"  # the query echoed on the first line of the caption, what the search did on the second
 KINDS = {"全部": None, "案例": "case", "规程": "guideline"}
 # Everyday complaints from several industries (short label, full text for the query box).
 EXAMPLES = (
@@ -37,9 +38,13 @@ def submit() -> None:
     st.session_state["submitted"] = st.session_state.get("query", "")
 
 
-def use_example(text: str) -> None:
-    st.session_state["query"] = text
-    submit()
+def use_example() -> None:
+    """The example chosen goes into the query box and is searched; the choice is cleared for the next one."""
+    text = dict(EXAMPLES).get(st.session_state.get("example") or "")
+    st.session_state["example"] = None
+    if text:
+        st.session_state["query"] = text
+        submit()
 
 
 def controls(advisor: Advisor) -> None:
@@ -55,10 +60,8 @@ def controls(advisor: Advisor) -> None:
         st.radio("类型", list(KINDS), key="kind", horizontal=True)
         st.button("检索", key="search", type="primary", on_click=submit, width="stretch",
                   icon=":material/search:")
-    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.caption("试一试：", width="content")
-        for i, (label, text) in enumerate(EXAMPLES):
-            st.button(label, key=f"example_{i}", type="tertiary", on_click=use_example, args=(text,))
+    # (one element for all examples: each element costs every browser a render of its own)
+    st.pills("试一试：", [label for label, _ in EXAMPLES], key="example", on_change=use_example)
 
 
 def run_search(advisor: Advisor, text: str, industry: str | None, kind: str | None) -> SearchResult | Notice:
@@ -101,8 +104,7 @@ def show(result: SearchResult) -> None:
     meta = [f"检索用时 {result.took_ms:.0f} 毫秒", f"判断行业：{escape_md(result.industry or '未能判断')}"]
     if result.expanded_terms:
         meta.append("同时检索书面用语：" + "、".join(escape_md(t) for t in result.expanded_terms[:8]))
-    st.caption("　·　".join(meta))
-    st.caption(f"当前查询：{escape_md(result.query[:200])}")
+    st.caption(f"当前查询：{escape_md(result.query[:200])}{QUERY_END}" + "　·　".join(meta))
     render_answer(result)
     render_hits(result)
 
