@@ -89,8 +89,9 @@ class Settings(BaseSettings):
     hnsw_threshold: int = Field(default=50_000, ge=1)
     max_query_chars: int = Field(default=2_000, ge=10)
     max_file_mb: float = Field(default=20.0, gt=0, description="Corpus files above this size are skipped.")
-    # Threads one search may use; serving runs several sessions on few cores (docs/reliability.md).
-    search_threads: int = Field(default=1, ge=1, le=64)
+    # Encoder threads one search may use. Unset: one in the app, whose search slots already share the cores among
+    # sessions; up to two in a CLI process, which runs one search at a time (docs/reliability.md).
+    search_threads: int | None = Field(default=None, ge=1, le=64)
     max_concurrent_searches: int = Field(default=2, ge=1, le=64)
 
     @field_validator(*KNOWLEDGE_FILES, "users_file", mode="before")

@@ -38,7 +38,7 @@ def sources() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def _free_chars() -> tuple[str, str]:
     """Han characters no source file of the package mentions (permuted per copy), and the surnames."""
-    from advisor.corpus.stories import SURNAMES
+    from advisor.corpus.people import SURNAMES
 
     code = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "advisor").rglob("*.py"))
     used = set(re.findall(r"[\u4e00-\u9fff]", code))

