@@ -17,10 +17,11 @@ from advisor.errors import (
 from advisor.facade import Advisor
 from advisor.models import Case, GuidanceItem, Guideline, Hit, SearchResult, SourceSpan
 from advisor.settings import Settings
+from advisor.text.pii import mask_pii
 
 __all__ = [
     "Advisor", "Settings", "Case", "Guideline", "Hit", "SearchResult", "SourceSpan", "GuidanceItem",
     "AdvisorError", "CorpusError", "EmptyQueryError", "EncoderLoadError", "IndexCorruptError",
     "IndexMismatchError", "IndexMissingError", "InvalidQueryError", "MissingDependencyError",
-    "RecordNotFoundError",
+    "RecordNotFoundError", "mask_pii",
 ]
