@@ -349,6 +349,29 @@ def test_the_loaded_index_is_kept_out_of_the_collector_after_each_run(app_env):
         gc.unfreeze()
 
 
+def test_freezing_again_frees_what_was_dropped_since_the_last_freeze():
+    import gc
+    import weakref
+
+    from advisor.ui import state
+
+    class Node:
+        pass
+
+    try:
+        old = Node()
+        old.self = old  # a cycle, as an index replaced by a rebuild may hold
+        gone = weakref.ref(old)
+        state.freeze_heap()
+        del old
+        gc.collect()
+        assert gone() is not None  # frozen: the collection after a page run leaves it alone
+        state.freeze_heap()  # after a reload
+        assert gone() is None
+    finally:
+        gc.unfreeze()
+
+
 def test_serving_defaults_in_streamlit_config():
     config = tomllib.loads((APP.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"] == {"showErrorDetails": "none", "toolbarMode": "minimal", "disableDataExport": True}

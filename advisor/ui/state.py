@@ -62,9 +62,10 @@ def freeze_heap() -> None:
     """Put what is loaded (the index, the encoder, the modules) out of the cyclic garbage collector's reach.
 
     Streamlit runs a full collection after every script run (`runner.postScriptGC`); scanning the loaded
-    index each time was about 60 % of the server's CPU per search (docs/benchmarks.md). Frozen objects are
-    still freed by reference counting when they are dropped (an index replaced by a rebuild).
+    index each time was about 60 % of the server's CPU per search (docs/benchmarks.md). What was frozen before
+    is thawed and collected first, so an index replaced by a rebuild is freed even where it holds cycles.
     """
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
