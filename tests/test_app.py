@@ -16,9 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from advisor.models import SearchResult
 from advisor.text.markdown import escape_md
-from advisor.ui.components import REDUCED_MOTION_CSS
-
-QUERY_END = "  \n"  # the query echoed on the caption's first line (advisor/ui/pages/search.py)
+from advisor.ui.components import QUERY_END, REDUCED_MOTION_CSS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 TIMEOUT = 180  # the first run of a process loads the encoder and the index

@@ -18,6 +18,7 @@ GUIDELINE_KINDS = {"grading": "定级标准", "deadline": "处理时限", "proce
 RECORD_TYPES = {"case": "案例", "case_list": "案例汇总", "essay": "文章", "rules": "规章制度",
                 "script": "话术", "article": "文章"}
 CONFIDENCE_COLORS = {"高": "green", "中": "orange", "低": "gray"}
+QUERY_END = "  \n"  # the query echoed on the first line of the result caption, what the search did on the second
 LOG = logging.getLogger("advisor.ui")  # the handler is set in advisor.ui.state
 
 

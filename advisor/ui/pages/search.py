@@ -10,11 +10,10 @@ from advisor import Advisor, AdvisorError, EmptyQueryError, InvalidQueryError, S
 from advisor.text.markdown import escape_md
 from advisor.ui import state
 from advisor.ui.answer import render_answer
-from advisor.ui.components import LOG, valid_choice
+from advisor.ui.components import LOG, QUERY_END, valid_choice
 from advisor.ui.hits import render_hits
 
 ALL = "全部"
-QUERY_END = "  \n"  # the query echoed on the first line of the caption, what the search did on the second
 KINDS = {"全部": None, "案例": "case", "规程": "guideline"}
 # Everyday complaints from several industries (short label, full text for the query box).
 EXAMPLES = (
