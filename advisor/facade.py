@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from advisor.errors import InvalidQueryError, RecordNotFoundError
 from advisor.feedback.store import FeedbackStats, feedback_db, feedback_stats, record_feedback
@@ -20,7 +19,7 @@ from advisor.guidance.rulebook import RuleBook, load_rules
 from advisor.models import Advice, Case, GuidanceItem, Guideline, Hit, SearchResult
 from advisor.retrieval.confidence import confidence
 from advisor.retrieval.encoders import Encoder, load_encoder
-from advisor.retrieval.engine import SearchEngine
+from advisor.retrieval.engine import Ranking, SearchEngine
 from advisor.retrieval.expansion import load_thesaurus
 from advisor.retrieval.fusion import Fused
 from advisor.retrieval.query import check_query, matched_terms, no_close_precedent
@@ -40,9 +39,6 @@ from advisor.training import (
     score_reply,
     select_pack,
 )
-
-if TYPE_CHECKING:
-    import numpy as np
 
 
 class Advisor:
@@ -173,7 +169,7 @@ class Advisor:
                                                   best_question)
         industry_read = read_industry(simple, industry, ranking.industry, hits)
         guidance = guidance_for(simple, self.rulebook(), industry_read)
-        advice = None if no_close else self._advice(engine, simple, hits, guidance, industry_read, ranking.vector)
+        advice = None if no_close else self._advice(engine, simple, hits, guidance, industry_read, ranking)
         if advice is not None and advice.folded:
             guidance = [*guidance, *advice.folded]  # other documents' time limits, folded beside other standards
         took = (time.perf_counter() - started) * 1000
@@ -182,11 +178,11 @@ class Advisor:
                             advice=advice or Advice(), index_built_at=engine.index.manifest.built_at)
 
     def _advice(self, engine: SearchEngine, simple: str, hits: list[Hit], guidance: list, industry: str | None,
-                vector: np.ndarray | None = None):
+                ranking: Ranking):
         rules = [g for g in engine.index.guidelines
                  if g.record_type == "rules" and industry is not None and g.industry == industry]
         avoid = [p for ind, phrases in self._avoid.items() if compatible(ind, industry) for p in phrases]
-        procedure_rank = engine.rank(simple, industry=None, kind="guideline", vector=vector)
+        procedure_rank = engine.rank(simple, industry=None, kind="guideline", earlier=ranking)
         procedures = [self._hit(engine, f, i, simple, procedure_rank.expanded)
                       for i, f in enumerate(procedure_rank.fused[:30])
                       if engine.records[f.record_id].kind in ("procedure", "principle")]

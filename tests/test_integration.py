@@ -230,3 +230,24 @@ def test_a_hit_of_an_industry_the_complaints_words_rule_out_is_shown_as_low(advi
         hits = advisor.search(query, top_k=10).hits
         shown += [h.confidence for h in hits if not compatible(h.industry, industry)]
     assert shown and set(shown) == {"低"}
+
+
+def test_a_second_ranking_of_the_same_query_reuses_its_signals_and_ranks_as_a_fresh_one(advisor):
+    engine = advisor._engine
+    query = "业主说交房晚了三个月要求赔偿违约金"
+    first = engine.rank(query)
+    calls = []
+    encode = engine.encoder.encode_queries
+    engine.encoder.encode_queries = lambda texts: calls.append(texts) or encode(texts)
+    try:
+        reused = engine.rank(query, kind="guideline", earlier=first)
+        filtered = engine.rank(query, industry="房地产", earlier=first)  # another reading: signals recomputed
+    finally:
+        engine.encoder.encode_queries = encode
+    assert calls == []  # the query's vector is never encoded twice
+    assert reused.signals is first.signals
+    assert filtered.signals is not first.signals and filtered.vector is first.vector
+    fresh = engine.rank(query, kind="guideline")
+    assert [f.record_id for f in reused.fused] == [f.record_id for f in fresh.fused]
+    assert [round(f.score, 9) for f in reused.fused] == [round(f.score, 9) for f in fresh.fused]
+    assert reused.fused and all(f.record_id in {g.id for g in engine.index.guidelines} for f in reused.fused)

@@ -30,6 +30,20 @@ _SURE_INDUSTRY = 2
 
 
 @dataclass(frozen=True)
+class Signals:
+    """What one query scores on each retrieval signal, before any filter: computed once per query and industry
+    reading, so a second ranking of the same query (the plan's procedures) reuses them."""
+
+    industry: str | None  # the industry the query was read as (or the filter's)
+    strength: float  # how many of the query's words name that industry (0 for a filter)
+    expanded: list[str]
+    vector: np.ndarray
+    dense: dict[str, float]
+    lexical: dict[str, float]
+    questions: dict[str, float]
+
+
+@dataclass(frozen=True)
 class Ranking:
     """The fused ranking of one query, with what the query was read as."""
 
@@ -37,7 +51,12 @@ class Ranking:
     expanded: list[str]
     industry: str | None
     rule_intent: bool
-    vector: np.ndarray | None = None  # the query's embedding, for a second ranking of the same query
+    signals: Signals | None = None  # for a second ranking of the same query
+
+    @property
+    def vector(self) -> np.ndarray | None:
+        """The query's embedding."""
+        return None if self.signals is None else self.signals.vector
 
 
 class SearchEngine:
@@ -65,22 +84,16 @@ class SearchEngine:
             self.reranker = CrossEncoderReranker(settings.reranker.strip())
 
     def rank(self, simple: str, industry: str | None = None, kind: str | None = None,
-             vector: np.ndarray | None = None) -> Ranking:
-        """Records for a (simplified) query, best first, after the industry / kind filters; `vector` is the
-        query's embedding when an earlier ranking of the same query computed it."""
+             earlier: Ranking | None = None) -> Ranking:
+        """Records for a (simplified) query, best first, after the industry / kind filters; `earlier` is a
+        ranking of the same query, whose signals are reused when it read the query's industry the same way."""
         s = self.settings
         # (how many of its words name the industry: a filter restricts instead, so it counts none)
         query_industry, strength = (industry, 0.0) if industry else industry_guess(simple)
-        expanded = self.thesaurus.expand(simple, query_industry)
-        depth = s.candidate_depth
-        qv = self.encoder.encode_queries([simple])[0] if vector is None else vector
-        n_all = len(self._chunk_record)
-        dense = self._dense_signal(qv, depth * 3, (0, self.n_text))
-        questions = self._dense_signal(qv, depth * 3, (self.n_text, n_all)) if n_all > self.n_text else {}
-        lex_scores = self.index.lexical.scores(simple, expanded, s.expansion_weight)
-        top = np.argsort(-lex_scores)[: depth * 3]
-        lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
-        signals = [self._top(x, depth, industry, kind) for x in (dense, lexical, questions)]
+        raw = earlier.signals if earlier is not None else None
+        if raw is None or (raw.industry, raw.strength) != (query_industry, strength):
+            raw = self._signals(simple, query_industry, strength, raw.vector if raw is not None else None)
+        signals = [self._top(x, s.candidate_depth, industry, kind) for x in (raw.dense, raw.lexical, raw.questions)]
         weights = Weights(s.dense_weight, s.lexical_weight, s.questions_weight, s.question_lift_z, s.secondary_penalty)
         rule_intent, question = asks_about_rules(simple), asks_how(simple)
         # Essays, scripts and articles step back for the story of a complaint, not for a question they answer.
@@ -95,7 +108,22 @@ class SearchEngine:
         ranked = self._priors(fused, query_industry, rule_intent, question, strength)
         if self.reranker is not None:
             ranked = self._rerank(simple, ranked)
-        return Ranking(ranked, expanded, query_industry, rule_intent, qv)
+        return Ranking(ranked, raw.expanded, query_industry, rule_intent, raw)
+
+    def _signals(self, simple: str, query_industry: str | None, strength: float,
+                 vector: np.ndarray | None) -> Signals:
+        """The query's best records on each signal (dense text chunks, BM25, similar questions), unfiltered."""
+        s = self.settings
+        expanded = self.thesaurus.expand(simple, query_industry)
+        depth = s.candidate_depth * 3
+        qv = self.encoder.encode_queries([simple])[0] if vector is None else vector
+        n_all = len(self._chunk_record)
+        dense = self._dense_signal(qv, depth, (0, self.n_text))
+        questions = self._dense_signal(qv, depth, (self.n_text, n_all)) if n_all > self.n_text else {}
+        lex_scores = self.index.lexical.scores(simple, expanded, s.expansion_weight)
+        top = np.argsort(-lex_scores)[:depth]
+        lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
+        return Signals(query_industry, strength, expanded, qv, dense, lexical, questions)
 
     def _rerank(self, simple: str, fused: list[Fused]) -> list[Fused]:
         """The optional second stage: a CrossEncoder re-scores the head of the ranking."""
