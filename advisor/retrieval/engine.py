@@ -9,7 +9,7 @@ import numpy as np
 from advisor.models import Case, Guideline
 from advisor.retrieval.chunk import text_chunk_count
 from advisor.retrieval.dense import search_dense
-from advisor.retrieval.encoders import Encoder
+from advisor.retrieval.encoders import Encoder, query_head
 from advisor.retrieval.expansion import Thesaurus
 from advisor.retrieval.fusion import Fused, Weights, roll_up, rrf_fusion, weighted_fusion
 from advisor.retrieval.query import asks_about_rules, asks_how
@@ -116,14 +116,15 @@ class SearchEngine:
         s = self.settings
         expanded = self.thesaurus.expand(simple, query_industry)
         depth = s.candidate_depth * 3
-        qv = self.encoder.encode_queries([simple])[0] if vector is None else vector
+        if vector is None:
+            vector = self.encoder.encode_queries([query_head(self.encoder, simple, s.dense_query_tokens)])[0]
         n_all = len(self._chunk_record)
-        dense = self._dense_signal(qv, depth, (0, self.n_text))
-        questions = self._dense_signal(qv, depth, (self.n_text, n_all)) if n_all > self.n_text else {}
+        dense = self._dense_signal(vector, depth, (0, self.n_text))
+        questions = self._dense_signal(vector, depth, (self.n_text, n_all)) if n_all > self.n_text else {}
         lex_scores = self.index.lexical.scores(simple, expanded, s.expansion_weight)
         top = np.argsort(-lex_scores)[:depth]
         lexical = roll_up((self._chunk_record[i], float(lex_scores[i])) for i in top if lex_scores[i] > 0)
-        return Signals(query_industry, strength, expanded, qv, dense, lexical, questions)
+        return Signals(query_industry, strength, expanded, vector, dense, lexical, questions)
 
     def _rerank(self, simple: str, fused: list[Fused]) -> list[Fused]:
         """The optional second stage: a CrossEncoder re-scores the head of the ranking."""
