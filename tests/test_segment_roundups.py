@@ -297,7 +297,7 @@ def test_a_complainant_of_a_rare_surname_makes_a_case():
               "高先生家中的两台空调坏了,联系厂家要求维修时,却被告知生产厂家已破产,不再予以保修。\n## ■案例二“聒噪”空调惹人恼\n"
               "糜小姐来电反映,今年4月购买的空调刚安装完毕就发现风扇摆动时有吱吱的响声,半小时内还是不时发出响声。"
               "报修后厂方以热胀冷缩为由拒绝维修。\n", "doc.md")
-    assert [c.title for c in out.cases] == ["■案例一“孤儿”空调无人管", "■案例二“聒噪”空调惹人恼"]
+    assert [c.title for c in out.cases] == ["案例一“孤儿”空调无人管", "案例二“聒噪”空调惹人恼"]
 
 
 def test_a_paragraph_that_goes_on_with_the_story_names_no_new_complainant():

@@ -17,6 +17,17 @@ from advisor.corpus.titles import case_title, clean_heading, is_generic_heading,
     ("当前信息:投诉某燃气公司预收气费不退", "投诉某燃气公司预收气费不退"),
     # a title that only mentions reading keeps its words
     ("合同条款没让客户阅读就签字", "合同条款没让客户阅读就签字"),
+    # Markdown emphasis, rules, bullets and a reader's position around a headline
+    ("**典型案例解析:错送与失联的连锁反应**", "典型案例解析:错送与失联的连锁反应"),
+    ("**责任归属困境", "责任归属困境"),
+    ("━━━━业主报修2000多个项目", "业主报修2000多个项目"),
+    ("• 某州发布年度十大消费维权典型案例", "某州发布年度十大消费维权典型案例"),
+    ("×，自来水停水一星期 谁负责?", "自来水停水一星期 谁负责?"),
+    ("正在阅读:隔壁是“凶宅”,要不要告诉买房人?", "隔壁是“凶宅”,要不要告诉买房人?"),
+    ("——物业费一年涨了两次", "物业费一年涨了两次"),
+    # words inside the headline stay
+    ("宽带又断网了——客户第三次报修", "宽带又断网了——客户第三次报修"),
+    ("3号楼漏水×3户", "3号楼漏水×3户"),
 ])
 def test_a_headings_buttons_and_counters_are_not_part_of_its_title(heading, title):
     assert clean_heading(heading) == title
@@ -24,6 +35,8 @@ def test_a_headings_buttons_and_counters_are_not_part_of_its_title(heading, titl
 
 def test_a_collection_of_cases_shared_is_a_generic_heading():
     assert is_generic_heading("个案分享")
+    assert is_generic_heading("中国酒业新闻网")  # a site's name
+    assert not is_generic_heading("宽带安装后频繁断网")
     assert not is_generic_heading("经验分享会上客户大闹会场")
 
 
@@ -48,6 +61,8 @@ def test_share_buttons_and_a_sites_section_name_are_furniture(line):
     "网站首页 新闻 国内 国际 本地 时政", "0000-1234567热门搜索:", "视频剪辑/策划:王一、李二", "毛片-黄频免费观看-在线观看视频",
     # a page template's unfilled placeholders
     "_NEWSDATE: 2024-01-02 | News by: 某某周刊 | 有0人参与评论 | _FONTSIZE: _FONT_SMALL _FONT_LARGE",
+    # a font-size switch
+    "A+ A-", "A- A+", "A＋ A－",
 ])
 def test_a_sites_bylines_menus_and_notices_are_furniture(line):
     assert line_noise(line, set())

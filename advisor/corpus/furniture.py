@@ -52,6 +52,7 @@ _CHROME = re.compile(
     r"|^!\[[^\]]*\]\([^)]*\)$|^[|｜\-—_=*·•\s]+$"
     # A short line carrying a timestamp ("商界 | 2026-03-13 15:46:52 原创"), or a font-size switch (小字号).
     r"|^(?=.{0,40}$).*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*\d{1,2}[:：]\d{2}|^[大中小]字号$|^字体[:：]?\s*(?:[大中小]\s*){0,3}$"
+    r"|^(?:A\s*[+＋\-－]\s*){2,3}$"  # a font-size switch: "A+ A-"
     # A site's name line: "315黑猫投诉-新浪旗下消费者服务平台", "XX网 - 官网".
     r"|^[^。，,！？\s]{2,20}\s*[-—|｜_]\s*[^。，,！？]{0,20}(?:平台|官网|网站|门户|首页)$"
     # A line of a few English words alone in a Chinese page: CMS field names, "Lazy loaded image".

@@ -146,7 +146,7 @@ def is_subtitle(heading: Block) -> bool:
 def headline(above: Block, heading: Block) -> str:
     """The title of a two-line headline: "3种食品放在1个塑料袋：商家却收3种食品打包费", "巧借行业协会力量…——某…纠纷案"."""
     first, second = clean_heading(above.text), clean_heading(heading.text)
-    return f"{first}{second}" if is_subtitle(heading) else f"{first}：{second}"
+    return f"{first}——{second}" if is_subtitle(heading) else f"{first}：{second}"
 
 
 def mentions_complaint(text: str) -> bool:

@@ -55,7 +55,8 @@ def _particular(part: str) -> bool:
 
 
 # A news source's credit line ("海口网：", "南方日报") heads the story but does not name it.
-_SOURCE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:网|报|日报|晚报|早报|新闻|电视台|在线)$|^[\u4e00-\u9fff]{0,8}(?:报道|报导|讯)$")
+_SOURCE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:网|报|日报|晚报|早报|新闻|电视台|在线)$|^[\u4e00-\u9fff]{0,8}(?:报道|报导|讯)$"
+                     r"|^[\u4e00-\u9fff]{2,8}(?:新闻|资讯|信息)网$")  # a site's name: "中国酒业新闻网"
 _FOLLOW_UP = re.compile(r"报道了?《([^》]{4,40})》")
 # A story told after its source ("根据澎湃新闻报导,…", "本报讯(记者 张三)…", "投诉组报道:…"): the source is no title.
 _SOURCE_LEAD = re.compile(
@@ -96,9 +97,16 @@ _HEADING_CHROME = re.compile(
 )
 
 
+# What decorates a heading without being part of it: Markdown emphasis, rules and bullets before it
+# ("━━━━业主报修…", "• 凉山州发布…", "×，自来水停水…"), a reader's position ("正在阅读:").
+_EMPHASIS = re.compile(r"\*\*|__")
+_DECORATION = re.compile(r"^(?:[\u2500-\u257f\u25a0-\u25ff\u2605\u2606•·×※→►▶\-–—=~～]+\s*[,，、:：]?\s*|正在阅读\s*[:：]\s*)+")
+
+
 def clean_heading(heading: str) -> str:
-    """A heading as a title: without Markdown marks, numbering or trailing colon."""
+    """A heading as a title: without Markdown marks, decorations, numbering or trailing colon."""
     text = re.sub(r"^#+\s*", "", heading.strip())
+    text = _DECORATION.sub("", _EMPHASIS.sub("", text)).strip()
     text = re.sub(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*[篇章节则][:：、\s]*", "", text)
     text = _NUMBERING.sub("", text)  # "(一)误入…陷阱"
     text = _FIELD_NAME.sub("", text)  # a form's field name: "信件标题 洒水车噪音扰民问题"
