@@ -92,9 +92,9 @@ class Settings(BaseSettings):
     # BM25 reads every word (docs/retrieval.md).
     dense_query_tokens: int = Field(default=40, ge=0, le=512)
     max_file_mb: float = Field(default=20.0, gt=0, description="Corpus files above this size are skipped.")
-    # Encoder threads one search may use. Unset: one in the app, whose search slots already share the cores among
-    # sessions; up to two in a CLI process, which runs one search at a time (docs/reliability.md).
-    search_threads: int | None = Field(default=None, ge=1, le=64)
+    # Encoder threads one search uses. One: a query's head is too short for a second thread to pay, and searches
+    # running at once (the app's search slots, several CLI processes) share the cores (docs/reliability.md).
+    search_threads: int = Field(default=1, ge=1, le=64)
     max_concurrent_searches: int = Field(default=2, ge=1, le=64)
 
     @field_validator(*KNOWLEDGE_FILES, "users_file", mode="before")

