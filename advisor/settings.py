@@ -88,9 +88,10 @@ class Settings(BaseSettings):
     no_precedent_question_threshold: float = Field(default=0.907, ge=-1, le=2)
     hnsw_threshold: int = Field(default=50_000, ge=1)
     max_query_chars: int = Field(default=2_000, ge=10)
-    # The dense signal reads a query's first this many model tokens, prefix and special tokens included (0: all);
-    # BM25 reads every word (docs/retrieval.md).
-    dense_query_tokens: int = Field(default=40, ge=0, le=512)
+    # When set, the dense signal reads a query's whole clauses within this many model tokens, prefix and special
+    # tokens included; BM25 still reads every word. 0 (the default) reads it all: a head of 40 bounded a search's
+    # encoding time but made the plans worse (docs/retrieval.md).
+    dense_query_tokens: int = Field(default=0, ge=0, le=512)
     max_file_mb: float = Field(default=20.0, gt=0, description="Corpus files above this size are skipped.")
     # Encoder threads one search uses. One: a query's head is too short for a second thread to pay, and searches
     # running at once (the app's search slots, several CLI processes) share the cores (docs/reliability.md).
