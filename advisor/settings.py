@@ -93,8 +93,9 @@ class Settings(BaseSettings):
     # encoding time but made the plans worse (docs/retrieval.md).
     dense_query_tokens: int = Field(default=0, ge=0, le=512)
     max_file_mb: float = Field(default=20.0, gt=0, description="Corpus files above this size are skipped.")
-    # Encoder threads one search uses. One: a query's head is too short for a second thread to pay, and searches
-    # running at once (the app's search slots, several CLI processes) share the cores (docs/reliability.md).
+    # Encoder threads one search uses. One: searches running at once (the app's search slots, several CLI
+    # processes) share the cores, and four processes on two cores answered more queries per second with one thread
+    # each than with two (docs/benchmarks.md).
     search_threads: int = Field(default=1, ge=1, le=64)
     max_concurrent_searches: int = Field(default=2, ge=1, le=64)
 
