@@ -246,7 +246,7 @@ def test_a_second_ranking_of_the_same_query_reuses_its_signals_and_ranks_as_a_fr
         engine.encoder.encode_queries = encode
     assert calls == []  # the query's vector is never encoded twice
     assert reused.signals is first.signals
-    assert filtered.signals is not first.signals and filtered.vector is first.vector
+    assert filtered.signals is not first.signals and filtered.signals.vector is first.signals.vector
     fresh = engine.rank(query, kind="guideline")
     assert [f.record_id for f in reused.fused] == [f.record_id for f in fresh.fused]
     assert [round(f.score, 9) for f in reused.fused] == [round(f.score, 9) for f in fresh.fused]

@@ -53,11 +53,6 @@ class Ranking:
     rule_intent: bool
     signals: Signals | None = None  # for a second ranking of the same query
 
-    @property
-    def vector(self) -> np.ndarray | None:
-        """The query's embedding."""
-        return None if self.signals is None else self.signals.vector
-
 
 class SearchEngine:
     """Ranks the records of one loaded index; immutable once built, so it can be swapped atomically."""
