@@ -179,3 +179,18 @@ def test_a_related_industrys_record_drops_only_when_the_query_names_its_industry
     unsure = [f.record_id for f in engine._priors(fused, "供水", False, strength=1)]
     assert sure[0] == "water" and unsure[0] == "gas"  # 燃气 is related to 供水: a little lower, only when sure
     assert sure[-1] == unsure[-1] == "hotel"  # an unrelated industry drops either way
+
+
+def test_a_rule_question_prefers_the_rules_of_the_industry_it_names_to_general_ones():
+    from advisor.retrieval.fusion import Fused
+
+    engine = _engine_with({"general": "通用", "decoration": "装修", "case": "装修"})
+    engine._rules = frozenset({"general", "decoration"})
+    engine._cases = frozenset({"case"})
+    fused = [Fused("general", 1.5, 0.9, 1.0, 0.0), Fused("decoration", 1.0, 0.9, 1.0, 0.0), Fused("case", 2.0, 0.9, 1.0, 0.0)]
+    asked = [f.record_id for f in engine._priors(fused, "装修", True)]
+    told = [f.record_id for f in engine._priors(fused, "装修", False)]
+    unread = [f.record_id for f in engine._priors(fused, None, True)]
+    assert asked[:2] == ["decoration", "general"]  # the rules of the industry named first, then the general rules
+    assert told[0] == "case"  # a story of an incident: no rule bonus at all
+    assert unread[:2] == ["general", "decoration"]  # no industry read: the rules keep their text order

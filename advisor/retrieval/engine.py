@@ -149,6 +149,8 @@ class SearchEngine:
                 score -= s.related_industry_penalty
             if rule_intent and f.record_id in self._rules:
                 score += s.rules_bonus
+                if query_industry and record_industry == query_industry:
+                    score += s.rules_industry_bonus
             elif not rule_intent and f.record_id in self._cases:
                 score += s.case_bonus
             adjusted.append(Fused(f.record_id, score, f.dense, f.lexical, f.question))
