@@ -27,6 +27,8 @@ from advisor.corpus.roles import headed_label, label_roles
     ("维护消费者权益行动", ("steps",)),
     ("整改举措", ("improvements",)),
     ("本会跟进", ("steps",)),  # what the consumer council did
+    ("破局", ("steps",)),  # a news story's kickers: ## 焦点:… / ## 破局:三步调解… / ## 成效:…
+    ("成效", ("outcome",)),
 ])
 def test_labels_are_read_by_their_words_and_their_head_word(label, roles):
     assert label_roles(label) == roles

@@ -118,3 +118,23 @@ def test_a_glued_headline_that_names_the_problem_is_the_title(facts, title):
 def test_a_headline_that_only_sets_the_scene_gets_the_problem_from_its_story():
     title = case_title("", "一女子带着母亲入住酒店,办理入住时,经理坐在沙发上,竟不给她母亲让座。")
     assert title.startswith("一女子带着母亲入住酒店") and "不给她母亲让座" in title, title
+
+
+@pytest.mark.parametrize(("facts", "title"), [
+    # a clause that only says when is followed by what happened
+    ("接到举报后,省消协对该案进行调查,组织双方调解。", "接到举报后，省消协对该案进行调查"),
+    ("市民和家人到景区游玩时,观光车撞到该市民车辆。", "市民和家人到景区游玩时，观光车撞到该市民车辆"),
+    # ... or by the problem, when a later clause names one
+    ("李女士在一家装修公司装修新房,合同约定使用环保材料。李女士发现后,要求装修公司更换材料。",
+     "李女士在一家装修公司装修新房，要求装修公司更换材料"),
+    # 售后 and 3小时 end no clause of when
+    ("王先生找到4S店售后,店员在整理单据。", "王先生找到4S店售后"),
+    ("客户等了3小时,大堂经理去了别处。", "客户等了3小时"),
+])
+def test_a_clause_of_when_is_no_title_of_its_own(facts, title):
+    assert title_from_facts(facts) == title
+
+
+def test_a_title_that_ends_on_what_someone_found_goes_on_to_what_it_was():
+    title = title_from_facts("王先生要卖房了,这才发现房子早被开发商抵押了。他找到售楼处讨说法。")
+    assert title.endswith("这才发现房子早被开发商抵押了"), title

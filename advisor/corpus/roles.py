@@ -42,6 +42,8 @@ _RULES: tuple[tuple[str, tuple[Role, ...]], ...] = (
     ("处置", ("steps",)), ("调解", ("steps",)), ("调处", ("steps",)), ("跟进", ("steps",)), ("补救", ("steps",)),
     ("方案", ("steps",)), ("办法", ("steps",)), ("方法", ("steps",)), ("方式", ("steps",)), ("措施", ("steps",)),
     ("步骤", ("steps",)), ("举措", ("steps",)),
+    # a news story's kickers: ## 焦点:… / ## 破局:… / ## 成效:…
+    ("破局", ("steps",)), ("破题", ("steps",)), ("解法", ("steps",)), ("成效", ("outcome",)),
     ("行动", ("steps",)),
     ("答案", ("steps",)), ("建议", ("thinking",)),
     ("结果", ("outcome",)), ("要点", ("thinking",)),

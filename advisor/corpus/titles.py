@@ -195,6 +195,25 @@ _GENERAL_PARAGRAPH = re.compile(rf"^{_NO_ONE}\n\s*")
 _GENERAL_SENTENCE = re.compile(rf"^(?:(?!{_NO_ONE_WORD})[^。！？!?\n])*[。！？!?]\s*")
 
 
+# A clause that only says when ("李女士发现后", "接到举报后", "充值4天后", "结账时"): what happened follows it.
+# (not 售后, 最后, 然后, 今后; not 及时, 同时, 按时, 3小时)
+_THEN = re.compile(r"(?:(?<![售落背最然今此随])后|的时候|(?<![准及同临按平小超届暂当])时|之际)$")
+
+
+# A clause that ends where what was found begins ("…等到要卖房了才发现", "…从投诉案例中发现").
+_FOUND = re.compile(r"(?:发现|得知|获悉|了解到|注意到)$")
+
+
+def _what_was_found(title: str, facts: str) -> str:
+    """`title` with the clause of the facts that follows it when it ends on what someone found."""
+    last = re.split(r"[，,:：]", title)[-1]
+    at = facts.find(last) if _FOUND.search(last) else -1
+    if at < 0:
+        return title
+    found = re.split(r"[，,。；;:：!！?？\n]", facts[at + len(last) :].lstrip(" ,，:："), maxsplit=1)[0].strip()
+    return f"{title}{found}" if found else title
+
+
 def title_from_facts(facts: str) -> str:
     """A short title from the first sentence of the facts: its first clause, plus the clause naming the problem."""
     subject = _SUBJECT_FIELD.match(facts.strip())
@@ -249,14 +268,18 @@ def title_from_facts(facts: str) -> str:
     parts = parts[1:] if introduced and len(parts) > 1 else parts
     lead = parts[0] if parts else clause.strip()
     best = _GLUED_DATE.sub("", lead) or lead
-    if parts and not _PROBLEM.search(best):
+    when = bool(_THEN.search(best))
+    if parts and (when or not _PROBLEM.search(best)):
         later = [_DATE.sub("", p).strip() for p in re.split(r"[,，:：;；。\n]", facts)[:8]]
         problem = next((p for p in [*parts[1:], *later] if _PROBLEM.search(p) and p not in best and not label_roles(p)
-                        and not _who_said(p)), "")
+                        and not _who_said(p) and not _THEN.search(p)), "")
         if problem and len(best) + len(problem) < TITLE_LIMIT:
             best = f"{best}，{problem}"
         elif problem and introduced:
             best = problem  # after "张先生是一名上班族", the problem alone says what happened
+        elif when and len(parts) > 1 and parts[0] == lead:
+            best = f"{best}，{parts[1]}"  # "充值4天后，培训机构“跑路”了"
+    best = _what_was_found(best, facts)
     if len(best) > TITLE_LIMIT:
         best = best[:TITLE_LIMIT] + "…"
     best = best.strip(" ,，:：")
@@ -284,11 +307,16 @@ def _says_nothing(heading: str) -> bool:
     return short or field or (chars <= 6 and bool(label_roles(heading))) or bool(_CHROME.search(heading))
 
 
+def _paragraph(heading: str) -> bool:
+    """A paragraph styled or set as a heading (a Word lead paragraph in a heading style): sentences, not a title."""
+    return len(heading) > 2 * TITLE_LIMIT or re.search(r"。\s*\S", heading) is not None  # (not "…多?法院判决…!")
+
+
 def case_title(heading: str, facts: str) -> str:
     """A case's title: its own heading, unless it only sets the scene ("发生在中午时", "王女士"): then the
     problem from the facts follows it; a generic one ("客户投诉") gives way to the facts."""
     own = clean_heading(heading)
-    if not own or is_generic_heading(own) or _says_nothing(own):
+    if not own or is_generic_heading(own) or _says_nothing(own) or _paragraph(own):
         return title_from_facts(facts)
     scene = bool(_SCENE.search(own)) or _particular(own)
     if not scene or _PROBLEM.search(own) or _TOPIC.search(own) or len(own) >= 10:
