@@ -23,7 +23,7 @@ def rule(gid: str, text: str, *, industry: str = "通用", kind: str = "procedur
 
 
 @pytest.mark.parametrize("text", ["则门店应将双方留在现场等候处理。", "但门店应对顾客表示关心。", "是仓库工作疏忽发错了货",
-                                  "否则应上报主管。", "以便及时回复客户。"])
+                                  "否则应上报主管。", "以便及时回复客户。", "都应礼貌、耐心倾听。", "均应登记在册,不得遗漏。"])
 def test_half_a_sentence_is_a_fragment(text):
     assert is_fragment(text)
 
