@@ -74,6 +74,8 @@ def test_what_the_staff_must_know_is_no_step(text):
     ("接到报修后2小时内做出响应。", "接到报修后2小时内做出响应。"),
     ("一般投诉:需在24小时内回复客户。", "一般投诉:需在24小时内回复客户。"),  # the label is the condition
     ("如需复检,由检验室编号送检。", ""),  # 如需: a condition, not "must"
+    # the kind of complaint it is for is the step's condition: it stays
+    ("能够当场协调处理的投诉,应当立即协调解决", "能够当场协调处理的投诉,应当立即协调解决"),
 ])
 def test_instruction_reads_modals_as_words(text, expected):
     assert instruction(text)[0] == expected

@@ -248,7 +248,7 @@ def industries_named(text: str) -> frozenset[str]:
 
 
 # A clause that ends a condition before its modal: "对于病人反映挂号难的,", "遇到重大投诉时,".
-_CONDITION_END = re.compile(r"(?:的|时|后|者)\s*[，,]?\s*$")
+_CONDITION_END = re.compile(r"(?:的(?:投诉|情况|问题|事项|案件)?|时|后|者)\s*[，,]?\s*$")  # (…能够当场协调处理的投诉,应当…)
 _RUN_IN_LABEL = re.compile(r"^[^，,。:：]{2,6}[:：]\s*")
 
 
