@@ -69,7 +69,7 @@ class Settings(BaseSettings):
     related_industry_penalty: float = Field(default=0.5, ge=0, le=10)
     rules_bonus: float = Field(default=1.5, ge=0, le=10)
     # A rule question that names its industry (装修客户投诉几天内要答复) prefers the rules of that industry to general ones.
-    rules_industry_bonus: float = Field(default=1.0, ge=0, le=10)
+    rules_industry_bonus: float = Field(default=0.5, ge=0, le=10)
     # Precedents first: a case gets this bonus when the query describes an incident (no rule intent).
     case_bonus: float = Field(default=0.25, ge=0, le=10)
     # An essay, a script collection or an article moves below a matching case scoring within this margin.

@@ -187,7 +187,7 @@ def test_a_rule_question_prefers_the_rules_of_the_industry_it_names_to_general_o
     engine = _engine_with({"general": "通用", "decoration": "装修", "case": "装修"})
     engine._rules = frozenset({"general", "decoration"})
     engine._cases = frozenset({"case"})
-    fused = [Fused("general", 1.5, 0.9, 1.0, 0.0), Fused("decoration", 1.0, 0.9, 1.0, 0.0), Fused("case", 2.0, 0.9, 1.0, 0.0)]
+    fused = [Fused("general", 1.3, 0.9, 1.0, 0.0), Fused("decoration", 1.0, 0.9, 1.0, 0.0), Fused("case", 2.0, 0.9, 1.0, 0.0)]
     asked = [f.record_id for f in engine._priors(fused, "装修", True)]
     told = [f.record_id for f in engine._priors(fused, "装修", False)]
     unread = [f.record_id for f in engine._priors(fused, None, True)]
