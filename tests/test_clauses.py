@@ -76,6 +76,9 @@ def test_what_the_staff_must_know_is_no_step(text):
     ("如需复检,由检验室编号送检。", ""),  # 如需: a condition, not "must"
     # the kind of complaint it is for is the step's condition: it stays
     ("能够当场协调处理的投诉,应当立即协调解决", "能够当场协调处理的投诉,应当立即协调解决"),
+    # a service commitment needs no modal: what is done within the time limit
+    ("管道燃气泄漏接报后1小时内到达现场处理。", "管道燃气泄漏接报后1小时内到达现场处理。"),
+    ("本公司成立以来,3年内发展了十万用户。", ""),
 ])
 def test_instruction_reads_modals_as_words(text, expected):
     assert instruction(text)[0] == expected

@@ -126,6 +126,9 @@ _SITUATIONAL: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"敲诈|勒索|无理取闹|恶意投诉|职业(?:打假|索赔)"), "extortion"),
 )
 TIME_LIMIT = re.compile(r"\d+\s*(?:个)?(?:小时|工作日|日|天|分钟)(?:内|之内)|不超过\s*\d+\s*(?:个)?(?:小时|工作日|日|天)")
+# A commitment to be on site or put it right within a time limit needs no modal ("管道燃气泄漏接报后1小时内到达现场处理");
+# one to answer within it (…5个工作日内答复) is a time limit, shown with the others.
+_COMMITMENT = re.compile(r"\d+\s*(?:个)?(?:小时|分钟)(?:内|之内)\s*(?:到达|赶到|抵达|到场|上门|修复|恢复)")
 # "合同问题:延期交房、延期办证…应严格按照合同…": a topic label, then what to do.
 _TOPIC = re.compile(r"^[^，,。：:]{2,12}[:：]")
 # "应" as a modal, not inside a word (供应, 反应, 相应, 响应, 应答, 应急).
@@ -267,7 +270,8 @@ def assigns(text: str) -> bool:
 def instruction(text: str) -> tuple[str, str]:
     """The clause as an instruction to staff, and its topic label ("合同问题:延期交房…,应严格按照…" → the
     clause after the label, the label); ("", "") when it tells staff nothing to do."""
-    if _IMPERATIVE.search(text) or TIME_LIMIT.match(text) or _DUTY.match(text):  # "2小时内做出响应,24小时内给予答复"
+    if _IMPERATIVE.search(text) or TIME_LIMIT.match(text) or _DUTY.match(text) or _COMMITMENT.search(text):
+        # ("2小时内做出响应,24小时内给予答复")
         return text, ""
     m = _TOPIC.match(text)
     if m:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -33,8 +34,16 @@ _RARE_CHAR_FREQ = 300
 _GARBLED_SHARE = 0.15
 
 
+# A pronunciation gloss whose characters were lost in a bad re-encoding (燃?xì)庠O(shè)备, 日?qǐng)?bào)): what follows is
+# mojibake of the same text.
+_LOST_GLOSS = re.compile(r"\?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*\)")
+
+
 def is_garbled(text: str) -> bool:
-    """True when three or more of the text's Chinese characters, and at least 15 % of them, are rare ones."""
+    """True when three or more of the text's Chinese characters, and at least 15 % of them, are rare ones, or a
+    pronunciation gloss stands where its characters were lost."""
+    if _LOST_GLOSS.search(text):
+        return True
     freq = jieba().dt.FREQ
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
     rare = sum(1 for c in chars if freq.get(c, 0) < _RARE_CHAR_FREQ)
