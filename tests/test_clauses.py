@@ -28,6 +28,11 @@ def test_half_a_sentence_is_a_fragment(text):
     assert is_fragment(text)
 
 
+@pytest.mark.parametrize("text", ["都市报记者上门核实情况。", "均价上涨后应提前告知业主。"])
+def test_a_word_that_opens_on_all_is_no_fragment(text):
+    assert not is_fragment(text)
+
+
 @pytest.mark.parametrize("text", ["问题解决率 1. 应", "投诉处理人员必须", "接到投诉后应当:"])
 def test_a_clause_cut_off_after_its_modal_is_a_fragment(text):
     assert is_fragment(text)

@@ -103,7 +103,7 @@ BARE_EVENT = re.compile(r"^(?:在)?(?:接到|收到|受理)(?:了|该|此|这起
 # Half a sentence: the consequence of a condition that was cut off ("则门店应…", "但门店应…", "是住院部…").
 _FRAGMENT = re.compile(r"^(?:则|但|但是|而|且|或|或者|否则|即(?![时刻])|是|以及|以便|以免|因此|所以|从而|进而|同时也"
                        r"|他们|她们|它们"  # "他们应该及时回应…": who "they" are was in the sentence before
-                       r"|都(?!市)|均)")  # "都应礼貌、耐心倾听": who "all" are was in the clause before (无论…,都应…)
+                       r"|都(?!市)|均(?![价匀衡]))")  # "都应礼貌、耐心倾听": who "all" are was in the clause before (无论…,都应…)
 # A clause cut off after its modal ("二、问题解决率 1. 应" where a page excerpt ends).
 _CUT_OFF = re.compile(r"(?<![响供相适对反效答主重只])(?:应|应当|应该|须|必须|需|需要|要)[\s。.,，;；:：]*$")
 # A list's introduction with only its first short item ("…采取相应的处理方式:a.普通投诉。"): the list was cut.
