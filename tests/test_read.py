@@ -51,3 +51,15 @@ def test_corpus_reports_and_skips_bad_files(tmp_path):
     reasons = {p.file: p.reason for p in problems}
     assert set(reasons) == {"empty.txt", "binary.txt", "notes.pdf"}
     assert "不支持" in reasons["notes.pdf"]
+
+
+def test_a_file_whose_glosses_lost_their_characters_is_reported_as_damaged(tmp_path):
+    from advisor.corpus.pipeline import build_corpus
+
+    folder = make_corpus(tmp_path, "bank_case.txt")
+    (folder / "gas.txt").write_text("燃气泄漏案例\n用户反映厨房有燃?xì)庑孤?,维修人员4小时内上门。燃?xì)庠O(shè)备已更换。\n",
+                                    encoding="utf-8")
+    files = {f.file: f for f in build_corpus(folder).report.files}
+    assert files["gas.txt"].garbled == 2
+    assert any("乱码" in w for w in files["gas.txt"].warnings)
+    assert files["bank_case.txt"].garbled == 0 and not any("乱码" in w for w in files["bank_case.txt"].warnings)

@@ -15,6 +15,7 @@ from advisor.corpus.report import SAMPLES_PER_REASON, CorpusReport, FileReport, 
 from advisor.corpus.segment import segment_document
 from advisor.errors import CorpusError
 from advisor.models import Case, Guideline
+from advisor.text.words import lost_glosses
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def build_corpus(corpus_dir: Path, max_file_mb: float = 20.0) -> Corpus:
             file=doc.file, encoding=doc.encoding, chars=len(doc.text), cases=len(segments.cases),
             guidelines=len(segments.guidelines), with_thinking=sum(bool(c.management_thinking) for c in segments.cases),
             with_steps=sum(bool(c.handling_steps) for c in segments.cases), headings=segments.headings,
-            labels=segments.labels, dropped=dict(per_file))
+            labels=segments.labels, dropped=dict(per_file), garbled=lost_glosses(doc.text))
         file_report.warnings = file_warnings(file_report)
         report.files.append(file_report)
         cases.extend(c.model_copy(update={"id": record_id("c", c.text)}) for c in segments.cases)

@@ -25,6 +25,7 @@ class FileReport(BaseModel):
     headings: int = 0
     labels: int = 0
     dropped: dict[str, int] = Field(default_factory=dict)
+    garbled: int = 0  # pronunciation glosses whose characters were lost in a bad re-encoding
     warnings: list[str] = Field(default_factory=list)
 
 
@@ -69,6 +70,8 @@ def file_warnings(report: FileReport) -> list[str]:
         out.append("没有解析出任何案例或规程")
     if report.cases and not report.with_steps:
         out.append("案例均未找到处理步骤")
+    if report.garbled:
+        out.append(f"{report.garbled} 处文字疑似乱码（注音处的汉字已丢失，如“燃?xì)”）：文件的编码已损坏，请从原文重新导出")
     return out
 
 

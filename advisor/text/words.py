@@ -39,6 +39,11 @@ _GARBLED_SHARE = 0.15
 _LOST_GLOSS = re.compile(r"\?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*\)")
 
 
+def lost_glosses(text: str) -> int:
+    """How many pronunciation glosses in `text` stand where their characters were lost (燃?xì)庠O(shè)备)."""
+    return len(_LOST_GLOSS.findall(text))
+
+
 def is_garbled(text: str) -> bool:
     """True when three or more of the text's Chinese characters, and at least 15 % of them, are rare ones, or a
     pronunciation gloss stands where its characters were lost."""
