@@ -15,7 +15,7 @@ from advisor.corpus.report import SAMPLES_PER_REASON, CorpusReport, FileReport, 
 from advisor.corpus.segment import segment_document
 from advisor.errors import CorpusError
 from advisor.models import Case, Guideline
-from advisor.text.words import lost_glosses
+from advisor.text.normalize import lost_glosses
 
 
 @dataclass(frozen=True)

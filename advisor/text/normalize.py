@@ -43,7 +43,15 @@ _WS = re.compile(r"\s+")
 
 
 # A pinyin gloss after a character ("门(mén)"), which cleaning removes from documents.
-PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zA-Z{_TONED}üńňǹḿ]{{1,7}}[)）]")
+# A gloss whose characters were lost in a bad re-encoding (燃?xì)庠O(shè)备, 日?qǐng)?bào)): what follows is mojibake.
+LOST_GLOSS = re.compile(rf"\?[a-zü]*[{_TONED}][a-zü]*\s*\)")
+
+
+def lost_glosses(text: str) -> int:
+    """How many pronunciation glosses in `text` stand where their characters were lost (燃?xì)庠O(shè)备)."""
+    return len(LOST_GLOSS.findall(text))
 
 
 def match_form(text: str) -> str:

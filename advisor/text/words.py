@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from advisor.text.normalize import LOST_GLOSS
 
 
 @lru_cache(maxsize=1)
@@ -34,20 +35,10 @@ _RARE_CHAR_FREQ = 300
 _GARBLED_SHARE = 0.15
 
 
-# A pronunciation gloss whose characters were lost in a bad re-encoding (燃?xì)庠O(shè)备, 日?qǐng)?bào)): what follows is
-# mojibake of the same text.
-_LOST_GLOSS = re.compile(r"\?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*\)")
-
-
-def lost_glosses(text: str) -> int:
-    """How many pronunciation glosses in `text` stand where their characters were lost (燃?xì)庠O(shè)备)."""
-    return len(_LOST_GLOSS.findall(text))
-
-
 def is_garbled(text: str) -> bool:
     """True when three or more of the text's Chinese characters, and at least 15 % of them, are rare ones, or a
     pronunciation gloss stands where its characters were lost."""
-    if _LOST_GLOSS.search(text):
+    if LOST_GLOSS.search(text):
         return True
     freq = jieba().dt.FREQ
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
