@@ -43,6 +43,18 @@ def test_steps_are_merged_across_precedents_and_ordered_by_support():
     assert advice.deadlines[0].label == "24小时内回复客户"
 
 
+def test_a_step_repeated_within_a_longer_one_is_merged_into_it():
+    hits = [
+        case("c1", "刹车异响反复维修", ["问题一旦出现,4S店应及时拟定处理方案,争取把损失降至最低。另一方面,积极坦诚面对客户。"],
+             facts="刹车异响修了三次"),
+        case("c2", "刹车片异响投诉", ["4S店应及时拟定处理方案,争取把损失降至最低。", "按三包规定协商退换"], score=2.8),
+    ]
+    steps = build_advice(BRAKE, hits, [], "汽车").steps
+    repeated = [s for s in steps if "拟定处理方案" in s.text]
+    assert len(repeated) == 1 and repeated[0].sources == ["c1", "c2"]
+    assert any("三包" in s.text for s in steps)  # a step of its own stays
+
+
 def test_every_step_is_a_passage_of_a_document_it_cites():
     hits = [case("c1", "刹车异响反复维修", ["1、向客户致歉并安排技术经理复检；", "(2)提供代步车"])]
     steps = build_advice(BRAKE, hits, [], "汽车").steps

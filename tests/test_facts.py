@@ -444,6 +444,19 @@ def test_a_phone_bought_or_repaired_is_no_car_and_its_line_stays_with_the_carrie
     assert industry_of("钱先生于B电讯公司购买手提电话,使用约三个月后出现故障,于是将手机送到维修中心保养维修。") == "数码"
 
 
+@pytest.mark.parametrize(("text", "industry"), [
+    ("女星花4000元住进一家5星饭店,发现浴室有霉斑,要求饭店退房费", "酒店"),
+    ("他入住的五星级饭店客房里有烟味,前台不给换房", "酒店"),
+    ("顾客在饭店用餐时吃出一根头发,要求饭店免单", "餐饮"),  # a 饭店 alone is a restaurant
+])
+def test_a_star_rated_fandian_is_a_hotel(text, industry):
+    from advisor.corpus.classify import industry_of
+    from advisor.text.industry import infer_industry
+
+    assert industry_of(text) == industry
+    assert infer_industry(text) == industry
+
+
 @pytest.mark.parametrize(("query", "industry"), [
     ("团险单位11个员工一起投诉门诊报销比例跟宣传的不一样", "保险"),  # (门诊 alone would say a hospital)
     ("客户出发前3天取消行程，说是因为住院有证明，要求全退团费", "旅游"),
@@ -504,6 +517,7 @@ def test_someone_trapped_or_poisoned_is_a_safety_incident(query, injury):
 @pytest.mark.parametrize(("query", "industry"), [
     ("客人报的海岛游遇上台风航班取消,行程走不了,机票酒店退不了的那部分费用该谁出?", "旅游"),  # the tour's flight
     ("报了旅行团,航班取消了,旅行社不退钱", "旅游"),
+    ("团里32个人航班取消 滞留机场一晚上 地接不管 客人集体要退费加赔偿", "旅游"),  # the tour's local agent
     ("航班取消了,航空公司不给改签", "航空"),
     ("我们航空公司的旅客是旅游团的,航班延误要求赔偿", "航空"),  # staff naming their own airline
 ])

@@ -50,7 +50,7 @@ from advisor.guidance.resolutions import precedent_resolutions
 from advisor.guidance.steptext import DATED as _DATED
 from advisor.guidance.steptext import bigrams as _bigrams
 from advisor.guidance.steptext import clip as _clip
-from advisor.guidance.steptext import jaccard as _jaccard
+from advisor.guidance.steptext import contained, jaccard
 from advisor.guidance.steptext import sentences as _sentences
 from advisor.models import Advice, AdviceStep, CitedRecord, GuidanceItem, Guideline, Hit
 from advisor.text.actions import before_management, is_management
@@ -66,6 +66,7 @@ _MIN_PRECEDENT_CHARS = 4  # "提供代步车" is a step; "行政", where a page'
 SCORE_MARGIN = 2.0
 _MAX_PER_SOURCE = 4
 _SAME = 0.5  # bigram Jaccard at which two steps say the same thing
+_WITHIN = 0.7  # share of the shorter step's bigrams found in a longer one at which it says nothing more
 _RARE = 2  # a bigram found in at most this many records is a detail of one incident
 _GENERIC = frozenset(
     "业主 客户 顾客 客人 用户 消费者 投诉 要求 赔偿 补偿 问题 处理 服务 公司 员工 工作人员 情况 原因 解决 反映 表示 认为 没有 时候".split()
@@ -121,13 +122,13 @@ def build_advice(query: str, hits: Sequence[Hit], guidance: Sequence[GuidanceIte
     if len(steps) < MIN_STEPS and procedures:
         # Too few from the hits: the company's procedure for complaints of this kind fills in, up to three.
         extra = _merge(_rule_steps(query, procedures, industry, facts, limit=MAX_STEPS), _bigrams(query))
-        steps += [e for e in extra if all(_jaccard(_bigrams(e.text), _bigrams(x.text)) < _SAME for x in steps)]
+        steps += [e for e in extra if not any(_says_the_same(_bigrams(e.text), _bigrams(x.text)) for x in steps)]
         steps = steps[: max(MIN_STEPS, len(candidates))]
     if len(steps) < MIN_STEPS:
         # Still too few: who the rules make responsible for handling it ("职责部门负责调查事实真相,…") fills in.
         extra = _merge(_rule_steps(query, [*hits, *procedures], industry, facts, limit=MAX_STEPS, assigned=True),
                        _bigrams(query))
-        steps += [e for e in extra if all(_jaccard(_bigrams(e.text), _bigrams(x.text)) < _SAME for x in steps)]
+        steps += [e for e in extra if not any(_says_the_same(_bigrams(e.text), _bigrams(x.text)) for x in steps)]
         steps = steps[:MIN_STEPS]
     grade = next((g for g in guidance if g.category == "grading" and g.primary), None)
     likely, graded_in = None, None
@@ -371,12 +372,17 @@ def _worded(keys: set[str]) -> set[str]:
     return {k for k in keys if not k.isdigit()}
 
 
+def _says_the_same(a: set[str], b: set[str]) -> bool:
+    """Two steps that say the same thing: near-duplicates, or one repeated within the other."""
+    return jaccard(a, b) >= _SAME or contained(a, b) >= _WITHIN
+
+
 def _merge(candidates: list[_Candidate], query_keys: set[str]) -> list[AdviceStep]:
     """Near-duplicates merged (their sources joined), ordered by support, then rank and relevance."""
     merged: list[_Candidate] = []
     for cand in candidates:
         cand.keys = _bigrams(cand.text)
-        same = next((m for m in merged if _jaccard(m.keys, cand.keys) >= _SAME), None)
+        same = next((m for m in merged if _says_the_same(m.keys, cand.keys)), None)
         if same is None:
             merged.append(cand)
         else:

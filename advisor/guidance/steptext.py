@@ -60,3 +60,9 @@ def bigrams(text: str) -> set[str]:
 def jaccard(a: set[str], b: set[str]) -> float:
     """How much two sets of bigrams overlap (0–1): near-duplicate steps score high."""
     return len(a & b) / max(len(a | b), 1)
+
+
+def contained(a: set[str], b: set[str]) -> float:
+    """How much of the smaller set of bigrams the other holds (0–1): a step repeated inside a longer one
+    ("项目公司应及时拟定处理方案…" within "问题一旦出现,项目公司应及时拟定处理方案…另一方面,…") scores 1."""
+    return len(a & b) / max(min(len(a), len(b)), 1)

@@ -139,12 +139,13 @@ def _scores(simple_query: str) -> tuple[tuple[str, float], ...]:
 
 
 # A provider named with a part of what it provides is the party complained of: a tour's hotel (旅游团…四星酒店…快捷酒店)
-# and its flight or train (海岛游遇上台风航班取消),
+# and its flight or train (海岛游遇上台风航班取消; 航班取消…地接不管: the tour's local agent; a 领队 may
+# complain to a hotel for the group, so that word alone names no tour),
 # a new house's walls, heating or fitted appliances at handover (交房时发现墙面空鼓开裂, 合同写的是地暖,交房变成了暖气片,
 # 合同写中央空调,交房装的是分体机), the fridge an outage spoiled (停电…冰箱里的东西全坏了),
 # the computer it burnt (停电5次…电脑也烧了一台), the air conditioner a low voltage stops (电压不稳,空调开不起来), the car an insurer's adjuster priced (定损员只给核了7800).
 _PACKAGE = {
-    "旅游": (re.compile(r"旅行社|旅游团|跟团|导游|团费|游客|日游|海岛游|自由行"), ("酒店", "航空", "铁路")),
+    "旅游": (re.compile(r"旅行社|旅游团|跟团|导游|团费|游客|日游|海岛游|自由行|地接|组团社"), ("酒店", "航空", "铁路")),
     "房地产": (re.compile(r"交房|收房|验房|开发商|延期交付"), ("家装", "供暖", "家电")),
     "电力": (re.compile(r"停电|断电|电压|跳闸|供电"), ("家电", "数码")),
     # a car insurer's loss adjustment (车险, 定损): the repair shop's quote is part of the claim
