@@ -45,7 +45,7 @@ def test_steps_are_merged_across_precedents_and_ordered_by_support():
 
 def test_a_step_repeated_within_a_longer_one_is_merged_into_it():
     hits = [
-        case("c1", "刹车异响反复维修", ["问题一旦出现,4S店应及时拟定处理方案,争取把损失降至最低。另一方面,积极坦诚面对客户。"],
+        case("c1", "刹车异响反复维修", ["问题一旦出现,4S店应及时拟定处理方案,争取把损失降至最低。另一方面,积极坦诚面对客户,获取客户的理解与支持。"],
              facts="刹车异响修了三次"),
         case("c2", "刹车片异响投诉", ["4S店应及时拟定处理方案,争取把损失降至最低。", "按三包规定协商退换"], score=2.8),
     ]
