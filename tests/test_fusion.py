@@ -90,7 +90,8 @@ def test_an_essay_gives_way_to_a_rule_and_a_mini_case_only_to_a_close_case():
 
     engine = SearchEngine.__new__(SearchEngine)
     engine.settings = Settings(precedent_margin=2.0, candidate_depth=60)
-    engine.records = {i: SimpleNamespace(industry="房地产") for i in ("essay", "rule", "mini", "case")}
+    engine.records = {i: SimpleNamespace(industry="房地产", record_type=t)
+                      for i, t in (("essay", "essay"), ("rule", "rules"), ("mini", "case_list"), ("case", "case"))}
     engine._secondary = frozenset({"essay", "mini"})
     engine._penalised = frozenset({"essay"})
     engine._answers = frozenset({"rule", "case"})
@@ -113,7 +114,7 @@ def test_an_essay_stays_above_a_case_that_reads_much_further_from_the_query():
 
     engine = SearchEngine.__new__(SearchEngine)
     engine.settings = Settings(precedent_margin=2.0, candidate_depth=60)
-    engine.records = {i: SimpleNamespace(industry="电信") for i in ("article", "case")}
+    engine.records = {i: SimpleNamespace(industry="电信", record_type=i) for i in ("article", "case")}
     engine._secondary = engine._penalised = frozenset({"article"})
     engine._answers = frozenset({"case"})
     # A case lifted by a curated question, but reading further from the query than the article does.
@@ -121,6 +122,31 @@ def test_an_essay_stays_above_a_case_that_reads_much_further_from_the_query():
     assert [f.record_id for f in engine._precedents_first(far, "电信")] == ["article", "case"]
     near = [Fused("article", 4.5, 0.910, 21.0, 0), Fused("case", 3.9, 0.905, 7.0, 0.91)]
     assert [f.record_id for f in engine._precedents_first(near, "电信")] == ["case", "article"]
+
+
+def test_an_essay_makes_way_for_a_case_of_the_complaints_industry_which_takes_its_place():
+    from types import SimpleNamespace
+
+    from advisor.retrieval.engine import SearchEngine
+    from advisor.retrieval.fusion import Fused
+    from advisor.settings import Settings
+
+    engine = SearchEngine.__new__(SearchEngine)
+    engine.settings = Settings(precedent_margin=2.0, candidate_depth=60)
+    kinds = {"essay": ("酒店", "essay"), "other": ("通用", "case"), "hotel": ("酒店", "case_list"), "far": ("酒店", "case")}
+    engine.records = {i: SimpleNamespace(industry=ind, record_type=t) for i, (ind, t) in kinds.items()}
+    engine._secondary = frozenset({"essay", "hotel"})
+    engine._penalised = frozenset({"essay"})
+    engine._answers = frozenset({"other", "far"})
+    # A guest's first-person account reads closest (0.914); the hotel's mini-case of the same problem reads
+    # 0.03 further, more than an article would be allowed, but an essay is no precedent at all.
+    ranked = [Fused("essay", 4.2, 0.914, 8.7, 0), Fused("other", 3.0, 0.880, 2.0, 0),
+              Fused("hotel", 2.9, 0.884, 8.8, 0), Fused("far", 0.5, 0.900, 1.0, 0)]
+    order = [f.record_id for f in engine._precedents_first(ranked, "酒店")]
+    assert order == ["hotel", "essay", "other", "far"]  # the match takes the essay's place; the rest keep theirs
+    assert sorted(order) == sorted(f.record_id for f in ranked)
+    # Of an unknown industry, the essay stays where it is: no case reads as close.
+    assert [f.record_id for f in engine._precedents_first(ranked, None)][0] == "essay"
 
 
 def test_questions_about_classification_ask_about_the_rules():

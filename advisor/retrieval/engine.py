@@ -160,7 +160,7 @@ class SearchEngine:
     def _precedents_first(self, ranked: list[Fused], query_industry: str | None) -> list[Fused]:
         """An essay, a script collection, a list of mini-cases or an article never outranks the precedent
         or company rule that matches best: it moves just below the best case or rule of the top ranks that
-        scores within `precedent_margin` of it."""
+        scores within `precedent_margin` of it (an essay's match takes the essay's place)."""
         head = ranked[: self.settings.candidate_depth // 4]
         margin = self.settings.precedent_margin
         last = {}
@@ -172,18 +172,37 @@ class SearchEngine:
                 # An essay or a script gives way to a mini-case of a list too; a mini-case only to a full case.
                 answers = self._answers | (self._secondary - self._penalised) if essay else self._answers
                 matches = [j for j, g in enumerate(head) if j > i and g.record_id in answers
-                           and g.score >= f.score - gap and g.dense >= f.dense - _DENSE_TOLERANCE
+                           and g.score >= f.score - gap and self._reads_as_close(g, f, query_industry)
                            and compatible(self.records[g.record_id].industry, query_industry)]
                 if matches:
                     last[f.record_id] = matches[0]
         if not last:
             return ranked
-        order = []
+        # An essay makes way for its match, which takes its place; any other secondary record moves just below
+        # its match (the records between keep their order, above it).
+        lift: dict[str, Fused] = {}  # essay id → the match placed before it
+        for f in head:
+            j = last.get(f.record_id)
+            if j is not None and self.records[f.record_id].record_type == "essay" and head[j] not in lift.values():
+                lift[f.record_id] = head[j]
+        lifted = {g.record_id for g in lift.values()}
+        below = {k: j for k, j in last.items() if k not in lift and k not in lifted}
+        order: list[Fused] = []
         for j, f in enumerate(head):
-            if f.record_id not in last:
-                order.append(f)
-            order.extend(g for g in head if last.get(g.record_id) == j)
+            if f.record_id not in below and f.record_id not in lifted:
+                order.extend([lift[f.record_id], f] if f.record_id in lift else [f])
+            order.extend(g for g in head if below.get(g.record_id) == j)
         return order + ranked[len(head) :]
+
+    def _reads_as_close(self, candidate: Fused, secondary: Fused, query_industry: str | None) -> bool:
+        """Whether a case or rule reads about as close to the query as the secondary record it would displace
+        (its best passage's cosine at most `_DENSE_TOLERANCE` lower). An essay (a customer's first-person account,
+        a model composition) is no precedent at all: a case or rule of the complaint's own industry displaces
+        it however the two read."""
+        if (self.records[secondary.record_id].record_type == "essay" and query_industry is not None
+                and self.records[candidate.record_id].industry == query_industry):
+            return True
+        return candidate.dense >= secondary.dense - _DENSE_TOLERANCE
 
     def _dense_signal(self, qv: np.ndarray, k: int, id_range: tuple[int, int]) -> dict[str, float]:
         """Best cosine per record among the chunks in `id_range` (text chunks, or similar questions)."""
