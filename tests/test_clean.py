@@ -166,3 +166,19 @@ def test_html_left_in_a_scraped_page_is_removed_inside_the_line():
     assert "u003c" not in kept and "style" not in kept and "<strong>" not in kept and "\\n" not in kept
     assert "字体" not in kept
     assert "工作人员拒绝让其登机。" in kept and "提前约好医生却因超售无法登机。" in kept
+
+
+def test_a_document_sites_line_breaks_written_as_cyrillic_er_end_lines():
+    from advisor.corpus.read import RawDocument
+
+    text = ("餐厅投诉处理制度Р一、当场处理?对顾客投诉,当事人应以诚恳的态度向顾客致歉,Р虚心听取顾客意见,争取理Р解和谅解。"
+            "Р二、事后处理?确因客观条件限制不能立即处理的,应约定时间。\n俄文名称 ПРОВЕРКА 保持原样。")
+    cleaned = clean_document(RawDocument("site.txt", text, "utf-8", "0"))
+    paragraphs = cleaned.doc_text().text.split("\n")
+    assert "Р" not in "".join(p for p in paragraphs if "ПРОВЕРКА" not in p)
+    assert any(p.startswith("一、当场处理") and "争取理解和谅解" in p for p in paragraphs)  # a wrapped line rejoined
+    assert any(p.startswith("二、事后处理") for p in paragraphs)
+    assert any("ПРОВЕРКА" in p for p in paragraphs)  # a letter of a Cyrillic word stays
+    for p in cleaned.paragraphs:  # offsets still point at the file's own text
+        for start, end in p:
+            assert "Р" not in text[start:end] or "ПРОВЕРКА" in text[start:end]

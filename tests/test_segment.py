@@ -88,6 +88,15 @@ def test_guideline_sections_and_kinds():
     assert guideline_kind("受理部门在接到投诉后的24小时内必须落实处理部门,一般问题处理不超过3个工作日") == "deadline"
 
 
+def test_a_sections_title_names_the_rulebook_once():
+    # A seed page's rulebook: the sections of its long first part once read "金地…处理程序完整版·金地…处理程序完整版·5.2…".
+    root = DATA.parent.parent / "corpus"
+    seg = segment_document(clean_document(read_document(root / "004_9e11276aeb965d79.txt")).doc_text())
+    titles = [g.title for g in seg.guidelines if g.title.startswith("金地房地产公司客户投诉处理程序完整版·")]
+    assert any("5.2主管副总经理负责" in t for t in titles)
+    assert not any(t.count("金地房地产公司客户投诉处理程序完整版") > 1 for t in titles)
+
+
 def test_short_heading_before_cases_is_their_context_not_a_guideline():
     seg = _segments("owner_types.txt")
     assert len(seg.cases) == 2

@@ -69,14 +69,19 @@ def clean_document(raw: RawDocument) -> CleanDocument:
     return CleanDocument(raw.file, raw.text, simple, paragraphs, dropped)
 
 
+# Document sites (docin, doc88, qiqiwenku) extract a file with each line break as a Cyrillic Р ("…致歉,Р虚心听取…",
+# "次序Р部门Р期限"): one between Chinese text, figures or punctuation ends a line; one beside other Cyrillic or Latin
+# letters is a letter of a word.
+_LINE_BREAK = re.compile(r"\n|(?<=[^\sA-Za-z\u0400-\u04ff])\u0420(?=[^\sA-Za-z\u0400-\u04ff])")
+
+
 def _split_lines(simple: str, dropped: list[Dropped]) -> list[Line]:
     out: list[Line] = []
-    offset = 0
     blank = False
     prefixes = page_prefixes(simple)
-    for raw_line in simple.split("\n"):
-        start, end = offset, offset + len(raw_line)
-        offset = end + 1
+    bounds = [(-1, -1), *((m.start(), m.end()) for m in _LINE_BREAK.finditer(simple)), (len(simple), len(simple))]
+    for (_, offset), (end, _) in zip(bounds, bounds[1:], strict=False):
+        start = max(offset, 0)
         frags = remove_inline(simple, start, end, dropped, prefixes)
         frags = trim(simple, frags)
         if not frags:

@@ -40,7 +40,8 @@ def guideline_sections(doc: DocText, title: str, start: int, end: int, titles: s
         if len(re.sub(r"\W", "", body)) < _MIN_CHARS:
             continue
         span = doc.locate(a, b)
-        part = one_line(heading)
+        # (a section's heading path never repeats the document's title: "…处理程序完整版·5.2主管副总经理负责")
+        part = one_line("·".join(x for x in heading.split("·") if x.strip(" #") not in (shown, title.strip())))
         section_title = f"{shown}·{part}" if shown and part and part != shown else (shown or part or one_line(body))
         kind = guideline_kind(body)
         out.append(Guideline(
