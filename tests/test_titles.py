@@ -138,3 +138,10 @@ def test_a_clause_of_when_is_no_title_of_its_own(facts, title):
 def test_a_title_that_ends_on_what_someone_found_goes_on_to_what_it_was():
     title = title_from_facts("王先生要卖房了,这才发现房子早被开发商抵押了。他找到售楼处讨说法。")
     assert title.endswith("这才发现房子早被开发商抵押了"), title
+
+
+@pytest.mark.parametrize("byline", ["东湖网友", "一名网友", "市民"])
+def test_a_forum_byline_over_a_post_is_no_title(byline):
+    facts = "近日,新洲区蔡濠里的不少居民都收到了供电所的“欠费通知”,这两个月的电费高得出奇。"
+    assert case_title(byline, facts).startswith("新洲区蔡濠里的不少居民都收到了供电所")
+    assert case_title("东湖游船", "游客说船票涨价了。") == "东湖游船"  # a place's name stays a title

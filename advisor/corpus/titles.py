@@ -120,7 +120,8 @@ def clean_heading(heading: str) -> str:
 
 
 _WHO_ONLY = re.compile(r"^(?:(?:一名|一位|有|某)?(?:家长|消费者|业主|市民|网友|读者|记者|客户|顾客|患者|乘客|旅客|游客|用户|居民|村民|车主|住户|学员)"
-                       r"(?:投诉称|反映|表示|称|说)?)$")  # "一名消费者投诉称" says who, not what
+                       r"(?:投诉称|反映|表示|称|说)?|[\u4e00-\u9fff]{1,4}网友)$")  # "一名消费者投诉称" says who, not what;
+# nor does a forum's byline over a post ("东湖网友").
 # Who told it and where, before what they said: "来自上海的张先生说", "南京市民卢女士向扬子晚报/紫牛新闻爆料称".
 _WHO_SAID = re.compile(r"(?:投诉|反映|爆料|举报|发帖|来电|留言)?(?:称|说|讲|表示|介绍|透露|告诉记者)$")
 _TO_WHOM = re.compile(r"(?:向|到|给|拨打|致电|在)[^，,。]{0,20}$")
@@ -316,7 +317,7 @@ def case_title(heading: str, facts: str) -> str:
     """A case's title: its own heading, unless it only sets the scene ("发生在中午时", "王女士"): then the
     problem from the facts follows it; a generic one ("客户投诉") gives way to the facts."""
     own = clean_heading(heading)
-    if not own or is_generic_heading(own) or _says_nothing(own) or _paragraph(own):
+    if not own or is_generic_heading(own) or _says_nothing(own) or _paragraph(own) or _WHO_ONLY.match(own):
         return title_from_facts(facts)
     scene = bool(_SCENE.search(own)) or _particular(own)
     if not scene or _PROBLEM.search(own) or _TOPIC.search(own) or len(own) >= 10:
