@@ -448,8 +448,9 @@ def test_a_phone_bought_or_repaired_is_no_car_and_its_line_stays_with_the_carrie
     ("女星花4000元住进一家5星饭店,发现浴室有霉斑,要求饭店退房费", "酒店"),
     ("他入住的五星级饭店客房里有烟味,前台不给换房", "酒店"),
     ("顾客在饭店用餐时吃出一根头发,要求饭店免单", "餐饮"),  # a 饭店 alone is a restaurant
+    ("接受投诉三日内由主管副校长在投诉记录上详细登记,对于情况严重的,由校长召开会议研究处理", "教育"),  # a school's head
 ])
-def test_a_star_rated_fandian_is_a_hotel(text, industry):
+def test_a_star_rated_fandian_is_a_hotel_and_a_schools_head_is_educations(text, industry):
     from advisor.corpus.classify import industry_of
     from advisor.text.industry import infer_industry
 
