@@ -444,6 +444,28 @@ def test_a_phone_bought_or_repaired_is_no_car_and_its_line_stays_with_the_carrie
     assert industry_of("钱先生于B电讯公司购买手提电话,使用约三个月后出现故障,于是将手机送到维修中心保养维修。") == "数码"
 
 
+def test_where_guests_stay_a_fandian_is_a_hotel():
+    from advisor.corpus.classify import industry_of
+
+    story = ("投诉人的母亲透过电话向饭店订了一晚的四人房,柜台要求全额付款,之后无法入住,要退款饭店却推托。"
+             "饭店公关:我们的早鸟优惠价不得取消。")
+    assert industry_of(story) == "酒店"
+    assert industry_of("饭店的菜里吃出头发,饭店经理只肯打八折,客人要求免单。") == "餐饮"
+
+
+@pytest.mark.parametrize("query", [
+    "客戶說上個月續約時門市人員講月租599吃到飽，結果這期帳單變成999，還多扣了小額付費300多，要求退差額",
+    "用户说月租费被多扣了两个月",
+])
+def test_a_phone_plans_monthly_rental_names_the_carrier(query):
+    from advisor.text.industry import infer_industry
+    from advisor.text.normalize import to_simplified
+
+    assert infer_industry(to_simplified(query)) == "电信"
+    assert infer_industry("车位月租300 物业说要涨到400") != "电信"  # a parking space's monthly rent is no phone plan
+    assert infer_industry("自助餐吃到饱 结果菜上得很慢") != "电信"
+
+
 @pytest.mark.parametrize(("text", "industry"), [
     ("女星花4000元住进一家5星饭店,发现浴室有霉斑,要求饭店退房费", "酒店"),
     ("他入住的五星级饭店客房里有烟味,前台不给换房", "酒店"),

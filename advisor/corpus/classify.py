@@ -31,10 +31,19 @@ def is_essay_title(title: str) -> bool:
     return bool(_ESSAY_WORDS.search(title)) and not _CASE_COLLECTION.search(title)
 
 
+# Where guests stay, a 饭店 is a hotel (in Taiwan and Hong Kong usage and in hotels' own names: 入住饭店, 饭店房型).
+_STAY = re.compile(r"入住|订房|房型|客房|房费|退房|住宿|早鸟")
+_FANDIAN = re.compile(r"(?<![星级])饭店")
+
+
 def industry_of(text: str, title: str = "", min_evidence: int = 1) -> str:
     """The industry whose vocabulary the record's own text (and heading) uses most; 通用 when none, and when
     three unrelated industries weigh about as much (a list of 网购, 餐饮 and 汽车 complaints is of none)."""
     scores = industry_scores(title + "\n" + text)
+    fandian = len(_FANDIAN.findall(title + "\n" + text))
+    if fandian and scores.get("酒店", 0) and len(_STAY.findall(title + "\n" + text)) >= 2:
+        scores["餐饮"] = scores.get("餐饮", 0) - fandian
+        scores["酒店"] += fandian
     top = max(scores.values(), default=0)
     # Related industries (房地产 and 物业, 银行 and 保险 …) count as one.
     groups: dict[object, int] = {}
