@@ -307,6 +307,7 @@ def read_industry(simple: str, chosen: str | None, ranked: str | None, hits: Seq
 
 
 def _precedents_agree(lead: str, hits: Sequence[Hit], among: int = 3) -> bool:
-    """At least two of the first `among` case hits are of the lead's industry or a related one."""
+    """At least two of the first `among` case hits are of the lead's industry or a related one (a hit read as 低
+    matches too loosely to vouch for the complaint's industry)."""
     cases = [h for h in hits if h.kind == "case"][:among]
-    return sum(h.industry != GENERAL and compatible(h.industry, lead) for h in cases) >= 2
+    return sum(h.industry != GENERAL and h.confidence != "低" and compatible(h.industry, lead) for h in cases) >= 2

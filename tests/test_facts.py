@@ -286,6 +286,11 @@ def test_without_industry_words_one_precedent_alone_does_not_decide_the_rules():
     assert read_industry(query, None, None, hits("银行", "电商", "快递")) is None
     assert read_industry(query, None, None, hits("银行", "通用", "电商")) is None  # general records lend nothing
     assert read_industry(query, None, None, hits("银行", "电商", "保险")) == "银行"
+    # A precedent read as 低 matches too loosely to vouch for the complaint's industry.
+    loose = hits("酒店", "保险", "酒店")
+    loose[2] = loose[2].model_copy(update={"confidence": "低"})
+    assert read_industry("客户要求退一赔三 客服能不能直接答应", None, None, loose) is None
+    assert read_industry("客户要求退一赔三 客服能不能直接答应", None, None, hits("酒店", "保险", "酒店")) == "酒店"
     # A hotline that takes no bank complaints (12315) keeps the bank precedents' rules away.
     assert read_industry(query + ",要去12315投诉", None, None, hits("银行", "电商", "保险")) is None
     assert read_industry(query + ",要去12315投诉", None, None, hits("电商", "零售", "银行")) == "电商"
