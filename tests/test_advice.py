@@ -236,6 +236,15 @@ def test_what_the_customer_did_and_notices_for_complainants_are_not_steps():
     assert not any("张先生" in t or "委托" in t for t in texts)
 
 
+def test_what_a_guest_did_and_a_headline_are_not_steps():
+    hits = [case("c1", "海景房投诉", ["初次投诉处理:客人入住当天对房间不满意,表示景色不好看不到海,要求换房",
+                                       "酒店道歉,官方回应来了!", "大堂经理当面致歉并为客人更换同价位房间"],
+                 industry="酒店", confidence="高")]
+    texts = [s.text for s in build_advice("客人说订的海景房看不到海 要求换房", hits, [], "酒店").steps]
+    assert "大堂经理当面致歉并为客人更换同价位房间" in texts
+    assert not any("不满意" in t or "回应来了" in t for t in texts)
+
+
 def test_a_step_cut_where_the_page_excerpt_ends_or_going_on_with_the_story_is_left_out():
     story = case("c8", "医疗纠纷调解", ["2020年11月某日,调解小组在调解室对此次纠纷进行第一次调解。",
                                    "院方向家属致歉,承担部分医疗费用", "医院立即安排专家会诊,我们应首先道歉并立即更换房"],

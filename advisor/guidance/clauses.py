@@ -40,7 +40,7 @@ THIRD_PARTY = re.compile(r"被投诉(?:者|方)|被申诉(?:人|者|方)|行政�
 # A step whose subject is the customer (张先生持续关注物流信息, 收件人主动联系客服) tells what the customer did.
 CUSTOMER_SUBJECT = re.compile(
     r"^(?:[\u4e00-\u9fff](?:先生|女士|小姐)|(?:该|这位|一位|某)?(?:客户(?!经理|服务|部)|顾客|业主|消费者|用户|车主|旅客|乘客|患者"
-    r"|收件人|寄件人|投保人|被保险人|持卡人|家属|住户|居民|游客|学员|房客))"
+    r"|收件人|寄件人|投保人|被保险人|持卡人|家属|住户|居民|游客|学员|房客|客人|宾客|住客|食客|买家))"
 )
 # Who acts for the company at the start of a clause ("王经理先给李女士一家赔礼道歉", "餐厅随即免单").
 _STAFF_SUBJECT = re.compile(
@@ -75,7 +75,9 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         # the company failing the customer, the grievance itself ("快递员不送件上门,只是发个短信了事")
                         r"|了事|置之不理|不予理睬|不闻不问"
                         # a wish in the first person, a complainant's words cut from their quote ("我们也想争取一些补偿。")
-                        r"|^(?:我|我们)(?:也|还|都|就|只)?(?:想|希望|只想|打算)")
+                        r"|^(?:我|我们)(?:也|还|都|就|只)?(?:想|希望|只想|打算)"
+                        # a headline or an exclamation ("酒店道歉,官方回应来了!"): no instruction ends that way
+                        r"|[!！]\s*$|回应来了")
 # A precedent's step may quote a short term when it tells what the company did ("…结合“合理维修费用”条款,同意按
 # 4S店报价的90%理赔", "召开“电梯安全专项会”"); quoted speech, a quote cut open, and quotes in a warning or a finding
 # (谨防“代理退保”陷阱, 存在“误导性陈述”) are no step.
