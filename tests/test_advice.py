@@ -245,6 +245,17 @@ def test_what_a_guest_did_and_a_headline_are_not_steps():
     assert not any("不满意" in t or "回应来了" in t for t in texts)
 
 
+def test_advice_to_consumers_a_mediators_outcome_and_an_appeal_centres_duty_are_not_steps():
+    hits = [case("c1", "退保纠纷", ["了解保险条款与退保规则:消费者投保时应仔细阅读保险条款等重要信息。",
+                                     "经工作人员协调,该保险公司最终为消费者全额退保。",
+                                     "柜面经理当面向客户解释现金价值的计算方式并致歉。"], industry="保险", confidence="高"),
+            rule("g1", "1.邮政业消费者申诉中心应当自接到消费者申诉之日起三十日内向消费者作出答复。\n"
+                       "2.保险公司应当在接到投诉之日起7个工作日内将处理结果答复客户。", industry="保险")]
+    texts = [s.text for s in build_advice("退保只退了一半 客户说被业务员骗了", hits, [], "保险").steps]
+    assert "柜面经理当面向客户解释现金价值的计算方式并致歉。" in texts
+    assert not any("仔细阅读" in t or "经工作人员协调" in t or "申诉中心" in t for t in texts)
+
+
 def test_a_step_cut_where_the_page_excerpt_ends_or_going_on_with_the_story_is_left_out():
     story = case("c8", "医疗纠纷调解", ["2020年11月某日,调解小组在调解室对此次纠纷进行第一次调解。",
                                    "院方向家属致歉,承担部分医疗费用", "医院立即安排专家会诊,我们应首先道歉并立即更换房"],

@@ -66,7 +66,9 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         # what falls to the authorities or lies beyond the company's power ("应由相关执法部门进行处理,
                         # 供电企业无权制止")
                         r"|执法部门|执法机关|^应由[^，,。]{0,12}(?:部门|机关|机构)|无权"
-                        r"|经调解|调解现场|(?:对|与)双方|双方(?:达成|协商一致)"
+                        r"|经调解|调解现场|(?:对|与)双方|双方(?:达成|协商一致)|^经[^，,。]{0,10}(?:协调|介入)"
+                        # what a consumers' appeal centre must do ("邮政业消费者申诉中心应当自接到…三十日内…答复")
+                        r"|^[^，,。]{0,12}申诉(?:受理)?(?:机构|中心)"
                         # the complainant's side ("…以便日后维权", "大多数人遇到问题,第一步…"), an example, the story going on
                         r"|维权|^(?:比如|例如|譬如|大多数人|很多人|不少人|然而|可是|没想到|谁知|不料|这类|此类|这种)"
                         # what checking showed, and an effort that came to nothing ("进一步调查显示,…已退房离店",
