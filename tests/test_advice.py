@@ -243,6 +243,10 @@ def test_what_a_guest_did_and_a_headline_are_not_steps():
     texts = [s.text for s in build_advice("客人说订的海景房看不到海 要求换房", hits, [], "酒店").steps]
     assert "大堂经理当面致歉并为客人更换同价位房间" in texts
     assert not any("不满意" in t or "回应来了" in t for t in texts)
+    # A rule may end with an exclamation mark for emphasis: it still instructs.
+    ruled = build_advice("客人说订的海景房看不到海 要求换房", [rule("g1", "接到客人投诉后必须在30分钟内到场处理！", industry="酒店")],
+                         [], "酒店").steps
+    assert any("30分钟内到场处理" in s.text for s in ruled)
 
 
 def test_advice_to_consumers_a_mediators_outcome_and_an_appeal_centres_duty_are_not_steps():

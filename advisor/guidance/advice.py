@@ -18,6 +18,7 @@ from advisor.guidance.clauses import (
     CUSTOMER_SUBJECT,
     ENUM,
     FOR_COMPLAINANTS,
+    HEADLINE,
     MEDIA_DID,
     NOT_A_STEP,
     STORY_PERSON,
@@ -207,7 +208,7 @@ def _precedent_steps(query: str, hits: Sequence[Hit], industry: str | None,
             # Prevention ("营造过程中定期自检自查", "集团…严格把控") is for the debrief, not for this complaint.
             if (len(text) < _MIN_PRECEDENT_CHARS or BARE_EVENT.match(text) or _run_on(text) or not_a_precedent_step(text) or ANALYSIS.search(text) or is_management(text)
                     or is_fragment(text) or is_garbled(text) or not applies(text, facts, ("extortion",))
-                    or THIRD_PARTY.search(text) or MEDIA_DID.search(text) or CUSTOMER_DUTY.search(text)
+                    or THIRD_PARTY.search(text) or MEDIA_DID.search(text) or CUSTOMER_DUTY.search(text) or HEADLINE.search(text)
                     or (_LETTER_PERSON.search(text) and hit.confidence != "高")):
                 # (a regulator's view of the two sides, 被投诉方…; someone of the incident by letter, 专员Y先生)
                 # (how to refuse extortion is no step for a complaint that shows none)

@@ -77,9 +77,10 @@ NOT_A_STEP = re.compile(r"[“”\"]|本案|原告|被告|法院|判决|第[一�
                         # the company failing the customer, the grievance itself ("快递员不送件上门,只是发个短信了事")
                         r"|了事|置之不理|不予理睬|不闻不问"
                         # a wish in the first person, a complainant's words cut from their quote ("我们也想争取一些补偿。")
-                        r"|^(?:我|我们)(?:也|还|都|就|只)?(?:想|希望|只想|打算)"
-                        # a headline or an exclamation ("酒店道歉,官方回应来了!"): no instruction ends that way
-                        r"|[!！]\s*$|回应来了")
+                        r"|^(?:我|我们)(?:也|还|都|就|只)?(?:想|希望|只想|打算)")
+# A story's headline or exclamation ("酒店道歉,官方回应来了!"): no step of a precedent ends that way (a rule's may:
+# "严禁与客户争吵!").
+HEADLINE = re.compile(r"[!！]\s*$|回应来了")
 # A precedent's step may quote a short term when it tells what the company did ("…结合“合理维修费用”条款,同意按
 # 4S店报价的90%理赔", "召开“电梯安全专项会”"); quoted speech, a quote cut open, and quotes in a warning or a finding
 # (谨防“代理退保”陷阱, 存在“误导性陈述”) are no step.
