@@ -39,9 +39,10 @@ _FANDIAN = re.compile(r"(?<![星级])饭店")
 def industry_of(text: str, title: str = "", min_evidence: int = 1) -> str:
     """The industry whose vocabulary the record's own text (and heading) uses most; 通用 when none, and when
     three unrelated industries weigh about as much (a list of 网购, 餐饮 and 汽车 complaints is of none)."""
-    scores = industry_scores(title + "\n" + text)
-    fandian = len(_FANDIAN.findall(title + "\n" + text))
-    if fandian and scores.get("酒店", 0) and len(_STAY.findall(title + "\n" + text)) >= 2:
+    whole = title + "\n" + text
+    scores = industry_scores(whole)
+    fandian = len(_FANDIAN.findall(whole))
+    if fandian and scores.get("酒店", 0) and len(_STAY.findall(whole)) >= 2:
         scores["餐饮"] = scores.get("餐饮", 0) - fandian
         scores["酒店"] += fandian
     top = max(scores.values(), default=0)

@@ -181,17 +181,23 @@ class SearchEngine:
         # An essay makes way for its match, which takes its place; any other secondary record moves just below
         # its match (the records between keep their order, above it).
         lift: dict[str, Fused] = {}  # essay id → the match placed before it
+        lifted: set[str] = set()
         for f in head:
             j = last.get(f.record_id)
-            if j is not None and self.records[f.record_id].record_type == "essay" and head[j] not in lift.values():
+            if j is not None and self.records[f.record_id].record_type == "essay" and head[j].record_id not in lifted:
                 lift[f.record_id] = head[j]
-        lifted = {g.record_id for g in lift.values()}
-        below = {k: j for k, j in last.items() if k not in lift and k not in lifted}
+                lifted.add(head[j].record_id)
+        after: dict[int, list[Fused]] = {}  # position of a match → the records moved just below it
+        for f in head:
+            j = last.get(f.record_id)
+            if j is not None and f.record_id not in lift and f.record_id not in lifted:
+                after.setdefault(j, []).append(f)
+        moved = {f.record_id for group in after.values() for f in group}
         order: list[Fused] = []
         for j, f in enumerate(head):
-            if f.record_id not in below and f.record_id not in lifted:
+            if f.record_id not in moved and f.record_id not in lifted:
                 order.extend([lift[f.record_id], f] if f.record_id in lift else [f])
-            order.extend(g for g in head if below.get(g.record_id) == j)
+            order.extend(after.get(j, ()))
         return order + ranked[len(head) :]
 
     def _reads_as_close(self, candidate: Fused, secondary: Fused, query_industry: str | None) -> bool:
