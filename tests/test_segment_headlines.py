@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from helpers import cleaned, seg
 
+from advisor.corpus.people import refers_back
 from advisor.corpus.titles import is_generic_heading
 
 ROUNDUP_UNDER_ONE_LABEL = (
@@ -159,3 +160,32 @@ def test_a_role_word_before_a_colon_is_no_title():
     from advisor.corpus.titles import title_from_facts
 
     assert title_from_facts("家长:培训机构卷钱跑路怎么办?教育部:按属地管理原则核查处理!") == "培训机构卷钱跑路怎么办"
+
+
+_CROSSHEADED = (
+    "“存折和U盾都是银行封好的,可我的存款却没了。”储户何平(化名)说,去年4月他在支行存了一笔定期。\n"
+    "经人推荐 办理定期存款业务\n"
+    "何平在本市做生意,常去该支行办理业务,认识了在那里工作的孙某。孙某经常打电话向他推荐定期存款业务,利息比别家高。\n"
+)
+
+
+def test_a_plain_crosshead_over_the_same_person_by_name_alone_goes_on_with_the_story():
+    (case,) = seg(_CROSSHEADED).cases
+    assert "认识了在那里工作的孙某" in case.text and "存款却没了" in case.text
+
+
+def test_a_plain_crosshead_over_someone_introduced_anew_heads_another_story():
+    text = _CROSSHEADED.replace("何平在本市做生意", "市民张平在本市做生意").replace("认识了在那里工作的孙某。孙某", "认识了孙某。孙某")
+    assert len(seg(text).cases) == 2
+
+
+@pytest.mark.parametrize(("head", "goes_on"), [
+    ("何平在本市做生意,常去该支行办理业务", True),
+    ("2015年4月28日,这笔存款到期之后,何平来到支行取钱", True),
+    ("市民何平在本市做生意", False),  # introduced again: another story's person
+    ("家住城东的何平说,他也遇到了", False),
+    ("记者了解到此事。何平说", False),  # not in the first sentence
+    ("张平告诉记者,何平在本市做生意", False),  # someone else first
+])
+def test_a_paragraph_refers_back_to_the_storys_person_by_name_alone(head, goes_on):
+    assert refers_back(head, {"何平"}) is goes_on

@@ -144,3 +144,22 @@ def staff_named(text: str) -> set[str]:
 def names_anyone(text: str) -> bool:
     """True when `text` names a particular person (吴女士, 王某某)."""
     return NAMED.search(text) is not None
+
+
+# Words that introduce a person (市民王女士, 家住…的李先生, 另一位业主): a name after them is someone being
+# introduced, not one the story goes on with.
+_INTRODUCED = re.compile(r"(?:市民|居民|村民|消费者|客户|顾客|业主|车主|家长|网友|乘客|旅客|游客|患者|储户|用户|住户|会员|学员"
+                         r"|投诉人|当事人|的|另一位|另一名|还有|也有)$")
+_BACK_CHARS = 40
+_ONE_NAMED = re.compile(rf"{SUR}[\u4e00-\u9fff]{{1,2}}|{SPECIFIC.pattern}")
+
+
+def refers_back(head: str, named: set[str]) -> bool:
+    """The opening of a paragraph goes on with a person the story named: the first person it mentions, within its
+    first sentence, is one of `named`, by name alone ("余兵在河北省…", "2015年4月28日,…余兵来到…"), not introduced
+    again ("市民余兵", "家住城东的王先生")."""
+    at = min((head.find(p) for p in named if 0 <= head.find(p) < _BACK_CHARS), default=-1)
+    if at < 0:
+        return False
+    before = head[:at]  # (nobody else first, no sentence ended, no introduction)
+    return not (_INTRODUCED.search(before) or re.search(r"[。！？!?]", before) or _ONE_NAMED.search(before))

@@ -18,7 +18,7 @@ from advisor.corpus.doctext import DocText
 from advisor.corpus.fields import Section, build_case, share_comments
 from advisor.corpus.guidelines import guideline_sections
 from advisor.corpus.opencase import md_level
-from advisor.corpus.people import SPECIFIC, SUR, people_named, staff_named
+from advisor.corpus.people import SPECIFIC, SUR, people_named, refers_back, staff_named
 from advisor.corpus.sections import (
     SERIES,
     comments_on_stories,
@@ -185,13 +185,21 @@ class ProseReader:
 
     def _same_protagonist(self, story: _Story, heading: Block | None, group: list[Block]) -> bool:
         """Under a Markdown subheading, the section opens with the particular person the story is about (the same
-        name, or the same surname as 罗女士 / 罗某) and names nobody new."""
-        if (heading is None or not md_level(heading) or _NUMBERED_HEAD.match(heading.text) or not story.blocks
-                or (story.heading is not None and not md_level(story.heading))):
+        name, or the same surname as 罗女士 / 罗某) and names nobody new; under a plain-line crosshead, its first
+        sentence goes on with that person by name (`refers_back`)."""
+        if heading is None or _NUMBERED_HEAD.match(heading.text) or not story.blocks:
             return False  # (numbered subheadings, "## 2.空调外机扰民问题", are a list's items)
         told = self._join(story.blocks)
         head = self.text[group[0].start : group[0].end][:120]
         named = {p for p in people_named(told) - staff_named(told) if _NAMED_ONE.fullmatch(p)}
+        if not md_level(heading):
+            # A news story's plain-line crosshead ("经人推荐 办理整存300万元业务") over a paragraph that goes on with
+            # the person it is about, by name alone ("余兵在…做生意,…认识了在那里工作的孙某"): the same story.
+            return (heading.family == "line" and (story.heading is None or story.heading.family == "line")
+                    and not self._sibling_of(story, heading) and refers_back(head, named)
+                    and not starts_new_story(head, told))
+        if story.heading is not None and not md_level(story.heading):
+            return False
         new = {p for p in people_named(head) - staff_named(head) if _NAMED_ONE.fullmatch(p)}
 
         def known(person: str) -> bool:  # named before, or 罗某 for 罗女士 (a 某 stands for any given name)
