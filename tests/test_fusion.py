@@ -149,6 +149,27 @@ def test_an_essay_makes_way_for_a_case_of_the_complaints_industry_which_takes_it
     assert [f.record_id for f in engine._precedents_first(ranked, None)][0] == "essay"
 
 
+def test_a_script_collection_gives_way_to_a_rule_of_the_complaints_industry_however_the_two_read():
+    from types import SimpleNamespace
+
+    from advisor.retrieval.engine import SearchEngine
+    from advisor.retrieval.fusion import Fused
+    from advisor.settings import Settings
+
+    engine = SearchEngine.__new__(SearchEngine)
+    engine.settings = Settings(precedent_margin=2.0, candidate_depth=60)
+    kinds = {"script": ("房地产", "script"), "rule": ("房地产", "rules"), "case": ("物业", "case")}
+    engine.records = {i: SimpleNamespace(industry=ind, record_type=t) for i, (ind, t) in kinds.items()}
+    engine._secondary = frozenset({"script"})
+    engine._penalised = frozenset({"script"})
+    engine._answers = frozenset({"rule", "case"})
+    # 交房推迟仨月 客户要违约金: a sales-objection script reads 0.03 closer than the developer's rule for late delivery.
+    ranked = [Fused("script", 3.5, 0.910, 6.0, 0), Fused("rule", 3.2, 0.880, 5.0, 0), Fused("case", 1.0, 0.870, 1.0, 0)]
+    assert [f.record_id for f in engine._precedents_first(ranked, "房地产")] == ["rule", "script", "case"]
+    # Of an unknown industry, nothing displaces it.
+    assert [f.record_id for f in engine._precedents_first(ranked, None)][0] == "script"
+
+
 def test_questions_about_classification_ask_about_the_rules():
     from advisor.retrieval.query import asks_about_rules
 

@@ -25,6 +25,9 @@ SECONDARY_TYPES = frozenset({"essay", "script", "case_list", "article"})
 # A precedent that "matches" reads about as close to the query as the essay or article it displaces: its best
 # dense cosine is at most this much lower (a lexical echo or a curated question alone does not make it match).
 _DENSE_TOLERANCE = 0.01
+# Records that are no precedent at all: a customer's essay, a collection of sales or service scripts. A case or rule
+# of the complaint's own industry displaces them however the two read.
+_NO_PRECEDENT = frozenset({"essay", "script"})
 # How many of the query's words must name its industry before a related industry's records drop.
 _SURE_INDUSTRY = 2
 
@@ -203,9 +206,9 @@ class SearchEngine:
     def _reads_as_close(self, candidate: Fused, secondary: Fused, query_industry: str | None) -> bool:
         """Whether a case or rule reads about as close to the query as the secondary record it would displace
         (its best passage's cosine at most `_DENSE_TOLERANCE` lower). An essay (a customer's first-person account,
-        a model composition) is no precedent at all: a case or rule of the complaint's own industry displaces
-        it however the two read."""
-        if (self.records[secondary.record_id].record_type == "essay" and query_industry is not None
+        a model composition) or a script collection is no precedent at all: a case or rule of the complaint's own
+        industry displaces it however the two read."""
+        if (self.records[secondary.record_id].record_type in _NO_PRECEDENT and query_industry is not None
                 and self.records[candidate.record_id].industry == query_industry):
             return True
         return candidate.dense >= secondary.dense - _DENSE_TOLERANCE
